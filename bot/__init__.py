@@ -1,0 +1,1 @@
+"""Mercato: answers questions about the AI talent war from curated news facts."""

@@ -1,0 +1,26 @@
+"""Per-conversation memory for follow-ups: who was discussed, what was asked, what is pending."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Conversation:
+    """What the engine remembers between two messages of one conversation.
+
+    `answer()` reads it and updates it in place; callers only create and keep it.
+    """
+
+    language: str | None = None
+    last_query: Any = None  # the previous parsed question (bot.parsing.Query)
+    last_person: str | None = None  # entity id that "he/she/il/elle" refer to
+    last_entities: tuple[str, ...] = ()
+    pending: Any = None  # a question waiting for a clarification (bot.parsing.Query)
+    updated_at: float = field(default_factory=time.monotonic)
+
+    def touch(self) -> None:
+        """Mark the conversation as active now (used for expiry)."""
+        self.updated_at = time.monotonic()
