@@ -1,0 +1,32 @@
+"""Configuration from the environment or `.env`, never from code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KNOWLEDGE_DIR = PACKAGE_ROOT / "knowledge"
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+
+
+class Settings(BaseSettings):
+    """Every setting Mercato reads; `.env.example` documents each one."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_base_url: str = Field(default=DEFAULT_BASE_URL, alias="TELEGRAM_BASE_URL")
+    knowledge_dir: Path = Field(default=DEFAULT_KNOWLEDGE_DIR, alias="MERCATO_KNOWLEDGE_DIR")
+    log_level: str = Field(default="INFO", alias="MERCATO_LOG_LEVEL")
+    data_dir: Path = Field(default=PACKAGE_ROOT / "data", alias="MERCATO_DATA_DIR")
+
+    @property
+    def token(self) -> str | None:
+        """The bot token, or None when it is unset or blank."""
+        if self.telegram_bot_token is None:
+            return None
+        value = self.telegram_bot_token.get_secret_value().strip()
+        return value or None
