@@ -31,6 +31,20 @@ class Engine:
         lang = "fr" if language_hint == "fr" else "en"
         return Answer(kind="unknown", language=lang, text="…", confidence=0.0)
 
+    def answer_with_choice(
+        self,
+        question: str,
+        entity_id: str,
+        context: Conversation | None = None,
+        *,
+        language_hint: str | None = None,
+    ) -> Answer:
+        """Answer `question` again, reading its ambiguous name as the entity `entity_id`.
+
+        Used when the asker picks one option of a `clarify` answer (a button press).
+        """
+        return self.answer(question, context, language_hint=language_hint)
+
     def sources(self) -> list[Source]:
         """The articles, in knowledge-base order."""
         return []
