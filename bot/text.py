@@ -1,0 +1,39 @@
+"""Text normalisation used everywhere a user's words meet the knowledge base's.
+
+One normaliser: NFKC, typographic apostrophes and dashes unified, accents folded, casefolded,
+punctuation turned into spaces, spaces collapsed. rapidfuzz's default processor does not fold
+accents, so linking passes `normalize` as its processor explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
+_NON_WORD = re.compile(r"[^\w]+|_")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+
+
+def fold(text: str) -> str:
+    """NFKC, unified apostrophes, accents removed, casefolded (punctuation kept)."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def normalize(text: str) -> str:
+    """The matching form of `text`: folded, every run of non-word characters one space."""
+    return " ".join(_NON_WORD.sub(" ", fold(text)).split())
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the matching form."""
+    return normalize(text).split()
+
+
+def clean_input(text: str, limit: int = 1000) -> str:
+    """A user's message made safe to parse: control characters dropped, length bounded."""
+    text = _CONTROL.sub(" ", text or "")
+    return " ".join(text.split())[:limit]
