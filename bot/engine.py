@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from bot import kb
 from bot.answer_model import Answer
+from bot.answering import Answerer
 from bot.context import Conversation
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -18,7 +26,11 @@ class Source:
 
 
 class Engine:
-    """Answers questions from one knowledge base.  (Stub: the real engine is being written.)"""
+    """Answers questions from one knowledge base; safe to share between conversations."""
+
+    def __init__(self, base: kb.KnowledgeBase) -> None:
+        self.kb = base
+        self._answerer = Answerer(base)
 
     def answer(
         self,
@@ -27,9 +39,15 @@ class Engine:
         *,
         language_hint: str | None = None,
     ) -> Answer:
-        """Answer one question; `context` is read and updated in place for follow-ups."""
-        lang = "fr" if language_hint == "fr" else "en"
-        return Answer(kind="unknown", language=lang, text="…", confidence=0.0)
+        """Answer one question; `context` is read and updated in place for follow-ups.
+
+        Never raises: an unexpected failure is logged and answered with an honest `unknown`.
+        """
+        try:
+            return self._answerer.answer(question, context, language_hint)
+        except Exception:
+            log.exception("engine failed on a question")
+            return self._failure(context, language_hint)
 
     def answer_with_choice(
         self,
@@ -43,16 +61,42 @@ class Engine:
 
         Used when the asker picks one option of a `clarify` answer (a button press).
         """
-        return self.answer(question, context, language_hint=language_hint)
+        try:
+            return self._answerer.answer_with_choice(question, entity_id, context, language_hint)
+        except Exception:
+            log.exception("engine failed on a clarified question")
+            return self._failure(context, language_hint)
+
+    def _failure(self, context: Conversation | None, language_hint: str | None) -> Answer:
+        language = (context.language if context else None) or language_hint
+        return self._answerer.replies.unknown("fr" if language == "fr" else "en")
 
     def sources(self) -> list[Source]:
         """The articles, in knowledge-base order."""
-        return []
+        return [
+            Source(a.id, a.title, a.meta.title_is_editorial) for a in self.kb.articles.values()
+        ]
 
     def summary(self, language: str) -> str:
         """One paragraph saying what Mercato knows about, in `language`."""
-        return ""
+        return self.kb.about.summary.get(language)
 
     def examples(self, language: str) -> list[str]:
         """Example questions in `language`, taken from the knowledge base."""
-        return []
+        return self._answerer.replies.examples(language)
+
+
+def load_engine(knowledge_dir: str | Path | None = None) -> Engine:
+    """Load the knowledge base (raises kb.KnowledgeError when it is broken) and wrap it."""
+    return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR))
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    """The engine over the project's own `knowledge/`, loaded once."""
+    return load_engine()
+
+
+def answer(question: str, context: Conversation | None = None) -> Answer:
+    """`answer(question, context) -> Answer` over the project's knowledge base."""
+    return default_engine().answer(question, context)

@@ -1,0 +1,466 @@
+"""Query + knowledge base (+ conversation) -> Answer. Pure: no I/O, no Telegram."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from bot import lexicon as lx
+from bot.answer_model import Answer, Citation, Option
+from bot.context import Conversation
+from bot.kb import Fact, KnowledgeBase
+from bot.linking import EntityIndex
+from bot.parsing import EntityRef, Query, parse
+from bot.replies import Replies
+from bot.text import clean_input, normalize
+
+MAX_FACTS = 10
+PERSON = "person"
+# Order in which a profile presents what is known about someone or something.
+PROFILE_ORDER = (
+    "role leads founded cofounded cocreated owns joined hired left worked_on expertise "
+    "location count amount duration statement opinion criticism reason plan strategy risk trend"
+).split()
+
+
+@dataclass(frozen=True)
+class Move:
+    """A move fact seen uniformly: who moved, from where, to where."""
+
+    mover: str | None
+    source: str | None
+    dest: str | None
+
+
+def orient(fact: Fact) -> Move:
+    """The (mover, source, destination) of a joined/hired/left fact."""
+    if fact.type == "hired":
+        return Move(fact.object, fact.source, fact.subject)
+    if fact.type == "left":
+        return Move(fact.subject, fact.object, fact.to)
+    return Move(fact.subject, fact.source, fact.object)
+
+
+class Answerer:
+    """Everything precomputed for one knowledge base; `answer` is the per-message path."""
+
+    def __init__(self, base: KnowledgeBase) -> None:
+        self.kb = base
+        self.index = EntityIndex(base, lx.STOPWORDS)
+        self.replies = Replies(base)
+        self.ancestors: dict[str, frozenset[str]] = {
+            entity_id: frozenset(self._ancestors(entity_id)) for entity_id in base.entities
+        }
+        self.fact_words: dict[str, frozenset[str]] = {
+            fact.id: frozenset(normalize(f"{fact.text.fr} {fact.text.en}").split())
+            for fact in base.facts
+        }
+        self.facts_involving: dict[str, list[Fact]] = {}
+        for fact in base.facts:
+            involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
+            for entity_id in involved:
+                self.facts_involving.setdefault(entity_id, []).append(fact)
+
+    def _ancestors(self, entity_id: str) -> list[str]:
+        chain: list[str] = []
+        parent = self.kb.entities[entity_id].part_of
+        while parent and parent not in chain and parent != entity_id:
+            chain.append(parent)
+            parent = self.kb.entities[parent].part_of
+        return chain
+
+    # ------------------------------------------------------------------ entry point
+
+    def answer(
+        self, question: str, context: Conversation | None = None, language_hint: str | None = None
+    ) -> Answer:
+        """Answer `question`; read and update `context` for follow-ups."""
+        context = context if context is not None else Conversation()
+        fallback = context.language or (language_hint if language_hint in ("fr", "en") else "en")
+        text = clean_input(question)
+        if not text:
+            return self.replies.empty(fallback)
+        query = parse(text, self.index, fallback)
+        query = self._resolve_pending(query, context) or self._resolve_followup(query, context)
+        context.language = query.language
+        if query.ambiguous is not None:
+            resolved = self._disambiguate(query)
+            if resolved is None:
+                return self._clarify(query, context)
+            query = resolved
+        context.pending = None
+        result = self._answer_query(query)
+        self._remember(query, result, context)
+        return result.answer
+
+    def answer_with_choice(
+        self,
+        question: str,
+        entity_id: str,
+        context: Conversation | None = None,
+        language_hint: str | None = None,
+    ) -> Answer:
+        """Answer `question` reading its ambiguous name as `entity_id` (a clarification's pick)."""
+        context = context if context is not None else Conversation()
+        fallback = context.language or (language_hint if language_hint in ("fr", "en") else "en")
+        query = parse(clean_input(question), self.index, fallback)
+        if entity_id in self.kb.entities:
+            query = query.with_entities((*query.entities, EntityRef(entity_id)))
+        context.pending = None
+        context.language = query.language
+        result = self._answer_query(query)
+        self._remember(query, result, context)
+        return result.answer
+
+    # ------------------------------------------------------------------ conversation
+
+    def _resolve_pending(self, query: Query, context: Conversation) -> Query | None:
+        """A reply to a clarification: the original question with the chosen entity."""
+        pending: Query | None = context.pending
+        if pending is None or pending.ambiguous is None:
+            return None
+        options = pending.ambiguous.entity_ids
+        chosen = [e.id for e in query.entities if e.id in options]
+        if not chosen:
+            picks = [lx.ORDINALS[w] for w in query.words if w in lx.ORDINALS]
+            if picks and picks[0] < len(options):
+                chosen = [options[picks[0]]]
+        if not chosen and query.ambiguous is not None:
+            narrowed = [i for i in query.ambiguous.entity_ids if i in options]
+            chosen = narrowed if len(narrowed) == 1 else []
+        if not chosen:
+            context.pending = None
+            return None
+        context.pending = None
+        return pending.with_entities((*pending.entities, EntityRef(chosen[0])))
+
+    def _resolve_followup(self, query: Query, context: Conversation) -> Query:
+        """Fill in what a follow-up leaves out from the conversation's previous question."""
+        last: Query | None = context.last_query
+        has_person = any(self._type(e.id) == PERSON for e in query.entities)
+        if query.pronoun and not has_person and context.last_person and not query.ambiguous:
+            query = query.with_entities((EntityRef(context.last_person), *query.entities))
+        elif query.plural_pronoun and not query.entities and context.last_entities:
+            query = query.with_entities(tuple(EntityRef(e) for e in context.last_entities))
+        if last is None:
+            return query
+        bare = not query.entities and query.ambiguous is None and len(query.words) <= 4
+        if query.ellipsis or (bare and (query.qword or query.relations)):
+            return self._merge(last, query)
+        return query
+
+    def _merge(self, last: Query, new: Query) -> Query:
+        """`new` completes `last`: its entities replace those of the same kind, its frame wins."""
+        entities = list(last.entities)
+        for ref in new.entities:
+            kind = self._type(ref.id) == PERSON
+            same = [
+                i
+                for i, old in enumerate(entities)
+                if (self._type(old.id) == PERSON) == kind and (ref.role in (None, old.role))
+            ]
+            if same:
+                entities[same[0]] = EntityRef(ref.id, ref.role or entities[same[0]].role)
+            else:
+                entities.append(ref)
+        return replace(
+            last,
+            text=new.text,
+            language=new.language,
+            qword=new.qword or last.qword,
+            relations=new.relations - {"reason"} | last.relations
+            if new.qword != "why" and not (new.relations - {"location"})
+            else new.relations,
+            entities=tuple(entities),
+            ambiguous=new.ambiguous,
+            yesno=new.yesno or (last.yesno and new.qword is None),
+            profile=last.profile and not new.qword and not new.relations,
+            months=new.months,
+            years=new.years,
+            content=new.content | last.content,
+        )
+
+    def _remember(self, query: Query, result: _Result, context: Conversation) -> None:
+        context.last_query = query.with_entities(query.entities)
+        people = [e.id for e in query.entities if self._type(e.id) == PERSON]
+        answer_people = [e for e in result.subjects if self._type(e) == PERSON]
+        if len(answer_people) == 1 and not people:
+            context.last_person = answer_people[0]
+        elif people:
+            context.last_person = people[-1]
+        context.last_entities = tuple(e.id for e in query.entities) or context.last_entities
+
+    # ------------------------------------------------------------------ ambiguity
+
+    def _disambiguate(self, query: Query) -> Query | None:
+        """Pick the one candidate that shares a fact with the question's other entities."""
+        assert query.ambiguous is not None
+        others = [e.id for e in query.entities]
+        if not others:
+            return None
+        fitting = [
+            candidate
+            for candidate in query.ambiguous.entity_ids
+            if any(
+                all(self._involves(f, o) for o in others)
+                for f in self.facts_involving.get(candidate, [])
+            )
+        ]
+        if len(fitting) != 1:
+            return None
+        return query.with_entities((*query.entities, EntityRef(fitting[0])))
+
+    def _clarify(self, query: Query, context: Conversation) -> Answer:
+        assert query.ambiguous is not None
+        context.pending = query
+        options = [
+            Option(id=i, label=self.kb.entities[i].name.get(query.language))
+            for i in query.ambiguous.entity_ids
+        ]
+        return self.replies.clarify(query.language, options, self.kb.entities)
+
+    # ------------------------------------------------------------------ fact selection
+
+    def _type(self, entity_id: str) -> str:
+        return self.kb.entities[entity_id].type
+
+    def _matches(self, slot: str | None, entity_id: str) -> bool:
+        return slot is not None and (slot == entity_id or entity_id in self.ancestors[slot])
+
+    def _involves(self, fact: Fact, entity_id: str) -> bool:
+        return any(self._matches(p, entity_id) for p in fact.participants())
+
+    def _move_roles(self, query: Query) -> dict[str, str | None]:
+        """Each organisation's side in a move question: explicit, else from the verb."""
+        roles: dict[str, str | None] = {}
+        has_dest = any(e.role == "dest" for e in query.entities)
+        outward = "move_out" in query.relations and "move_in" not in query.relations
+        for ref in query.entities:
+            if self._type(ref.id) == PERSON:
+                roles[ref.id] = "mover"
+            elif ref.role:
+                roles[ref.id] = ref.role
+            elif outward:
+                roles[ref.id] = "source"
+            elif not has_dest:
+                roles[ref.id] = "dest"
+                has_dest = True
+            else:
+                roles[ref.id] = "source"
+        return roles
+
+    def _fits_move(self, fact: Fact, roles: dict[str, str | None]) -> bool:
+        move = orient(fact)
+        slots = {"mover": move.mover, "source": move.source, "dest": move.dest}
+        return all(self._matches(slots[role], e) for e, role in roles.items() if role)
+
+    def _candidates(self, query: Query) -> list[Fact]:
+        """Facts that involve every entity of the question (in the right roles for moves)."""
+        if not query.entities:
+            return list(self.kb.facts)
+        first, *rest = query.entities
+        facts = [
+            f
+            for f in self.facts_involving.get(first.id, [])
+            if all(self._involves(f, e.id) for e in rest)
+        ]
+        if query.relations & lx.MOVE_RELATIONS:
+            roles = self._move_roles(query)
+            facts = [f for f in facts if f.type not in lx.MOVE_FACT_TYPES or self._fits_move(f, roles)]
+        return facts
+
+    def _wanted_types(self, query: Query) -> frozenset[str]:
+        types: set[str] = set()
+        for relation in query.relations:
+            types |= lx.RELATION_FACT_TYPES[relation]
+        return frozenset(types)
+
+    def _fits_question_word(self, fact: Fact, query: Query) -> bool:
+        if query.qword == "when":
+            return fact.when is not None
+        if query.qword == "how_many":
+            return fact.quantity is not None
+        if query.qword == "how_much":
+            return fact.amount is not None or fact.quantity is not None
+        if query.qword == "where":
+            return fact.place is not None or fact.type == "location"
+        if query.qword == "why":
+            return fact.type in lx.RELATION_FACT_TYPES["reason"]
+        return True
+
+    def _score(self, fact: Fact, query: Query, wanted: frozenset[str]) -> float:
+        score = 3.0 if fact.type in wanted else 0.0
+        score += len(query.content & self.fact_words[fact.id]) * 0.5
+        if query.entities and fact.subject == query.entities[0].id:
+            score += 0.5
+        return score
+
+    def _select(self, query: Query) -> tuple[list[Fact], bool]:
+        """The facts that answer `query`, best first, and whether their type was asked for."""
+        wanted = self._wanted_types(query)
+        facts = [f for f in self._candidates(query) if self._fits_question_word(f, query)]
+        typed = [f for f in facts if f.type in wanted]
+        if typed:
+            facts, matched = typed, True
+        elif wanted and query.entities:
+            # The question asks for a relation these entities have no fact of; keep only
+            # facts that still share its words, never unrelated ones.
+            facts = [f for f in facts if self._score(f, query, wanted) >= 1.0]
+            matched = False
+        elif not query.entities:
+            facts, matched = [], False
+        else:
+            matched = False
+        facts.sort(key=lambda f: -self._score(f, query, wanted))
+        return facts[:MAX_FACTS], matched
+
+    # ------------------------------------------------------------------ composing
+
+    def _answer_query(self, query: Query) -> _Result:
+        if not query.entities:
+            return self._topical(query)
+        if query.profile:
+            return self._profile(query)
+        facts, matched = self._select(query)
+        if query.yesno:
+            return self._yes_no(query, facts if matched else [])
+        if not facts:
+            if not query.relations and query.qword in (None, "what", "who"):
+                return self._profile(query)
+            return _Result(self.replies.not_stated(query.language, self._names(query)), ())
+        confidence = self._confidence(query, 0.9 if matched else 0.6)
+        return self._compose(query, facts, confidence=confidence)
+
+    def _topical(self, query: Query) -> _Result:
+        """A question naming no entity: answer from facts of the asked type, or say what we know."""
+        wanted = self._wanted_types(query) - lx.MOVE_FACT_TYPES
+        if query.greeting or not wanted or query.yesno:
+            return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
+        facts = [f for f in self.kb.facts if f.type in wanted and self._fits_question_word(f, query)]
+        facts.sort(key=lambda f: -self._score(f, query, wanted))
+        if not facts:
+            return _Result(self.replies.unknown(query.language), ())
+        return self._compose(query, facts[:4], confidence=0.6)
+
+    def _profile(self, query: Query) -> _Result:
+        entity = self.kb.entities[query.entities[0].id]
+        own = [f for f in self.kb.facts if f.subject == entity.id]
+        others = [f for f in self.facts_involving.get(entity.id, []) if f.subject != entity.id]
+        chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
+        chosen += others[: max(0, 3 - len(chosen))]
+        lead = entity.description.get(query.language)
+        return self._compose(query, chosen, confidence=self._confidence(query, 0.9), lead=lead)
+
+    def _yes_no(self, query: Query, facts: list[Fact]) -> _Result:
+        lang = query.language
+        if facts:
+            mismatched = [f for f in facts if not self._date_agrees(f, query)]
+            verdict = "no" if mismatched and len(mismatched) == len(facts) else "yes"
+            return self._compose(query, facts, confidence=self._confidence(query, 0.9), verdict=verdict)
+        # No fact joins all the entities: look for the main entity's facts of the asked type.
+        wanted = self._wanted_types(query)
+        main = query.entities[0].id
+        own = [
+            f
+            for f in self.facts_involving.get(main, [])
+            if f.type in wanted and (self._matches(f.subject, main) or self._mover_is(f, main))
+        ]
+        others = [e.id for e in query.entities[1:]]
+        if own and others and not any(
+            self._involves(f, o) for f in self.facts_involving.get(main, []) for o in others
+        ):
+            return self._compose(query, own[:4], confidence=self._confidence(query, 0.7), verdict="no")
+        return _Result(self.replies.not_stated(lang, self._names(query)), ())
+
+    def _mover_is(self, fact: Fact, entity_id: str) -> bool:
+        return fact.type in lx.MOVE_FACT_TYPES and orient(fact).mover == entity_id
+
+    @staticmethod
+    def _date_agrees(fact: Fact, query: Query) -> bool:
+        when = fact.when
+        if when is None:
+            return True
+        if query.months and when.month is not None and when.month not in query.months:
+            return False
+        return not (query.years and when.year is not None and when.year not in query.years)
+
+    def _answer_side(self, fact: Fact, query: Query, organisations: bool) -> list[str]:
+        """The entities a fact contributes to a list answer: those the question did not name."""
+        asked = {e.id for e in query.entities}
+        if fact.type in lx.MOVE_FACT_TYPES:
+            move = orient(fact)
+            sides = [move.source, move.dest] if organisations else [move.mover]
+        else:
+            sides = [fact.subject, fact.object]
+        wanted_person = not organisations
+        return [
+            s
+            for s in sides
+            if s
+            and not any(self._matches(s, a) or self._matches(a, s) for a in asked)
+            and (self._type(s) == PERSON) == wanted_person
+        ]
+
+    def _compose(
+        self,
+        query: Query,
+        facts: list[Fact],
+        *,
+        confidence: float,
+        verdict: str | None = None,
+        lead: str | None = None,
+    ) -> _Result:
+        lang = query.language
+        organisations = bool(lx.ORGANIZATION_NOUNS & set(query.words))
+        subjects: list[str] = []
+        for fact in facts:
+            for entity_id in self._answer_side(fact, query, organisations):
+                if entity_id not in subjects:
+                    subjects.append(entity_id)
+        # Group facts ("at least 14 engineers") come first: they frame the named people.
+        ordered = sorted(facts, key=lambda f: 0 if f.quantity and f.type == "hired" else 1)
+        headline = None
+        if lead is None and verdict is None and query.qword in ("who", "what") and len(subjects) > 1:
+            headline = self.replies.join_names(
+                [self.kb.entities[s].name.get(lang) for s in subjects], lang
+            )
+        sentences = [fact.text.get(lang) for fact in ordered]
+        citations: list[Citation] = []
+        seen: set[tuple[str, str]] = set()
+        for fact in ordered:
+            for ref in fact.citations:
+                key = (ref.article, ref.sentence)
+                if key in seen:
+                    continue
+                seen.add(key)
+                article = self.kb.articles[ref.article]
+                citations.append(
+                    Citation(
+                        n=len(citations) + 1,
+                        article=article.id,
+                        title=article.title,
+                        sentence=ref.sentence,
+                    )
+                )
+        text = self.replies.compose(lang, sentences, headline=headline, verdict=verdict, lead=lead)
+        answer = Answer(
+            kind="answer",
+            language=lang,
+            text=text,
+            citations=citations,
+            confidence=round(confidence, 2),
+        )
+        return _Result(answer, tuple(subjects))
+
+    def _confidence(self, query: Query, base: float) -> float:
+        link = min((e.score for e in query.entities), default=100.0) / 100
+        return max(0.0, min(1.0, base * link))
+
+    def _names(self, query: Query) -> list[str]:
+        return [self.kb.entities[e.id].name.get(query.language) for e in query.entities]
+
+
+@dataclass(frozen=True)
+class _Result:
+    answer: Answer
+    subjects: tuple[str, ...]  # entities the answer is about, for "he/she" in the next message
+

@@ -1,0 +1,192 @@
+"""Question -> Query: language, question word, relation cues, linked entities and their roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from bot import lexicon as lx
+from bot.linking import EntityIndex, Mention
+from bot.text import fold, normalize
+
+_FR_INVERSION = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_NUMBER = re.compile(r"\b\d+\b")
+_FR_ACCENTS = re.compile(r"[éèêàùçœîôâ]")
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """A linked entity and, for moves, the side it stands on ('source', 'dest' or None)."""
+
+    id: str
+    role: str | None = None
+    score: float = 100.0
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    language: str
+    words: tuple[str, ...]
+    qword: str | None  # who | when | where | why | what | how_many | how_much | None
+    relations: frozenset[str]
+    entities: tuple[EntityRef, ...]
+    ambiguous: Mention | None = None
+    yesno: bool = False
+    profile: bool = False
+    pronoun: bool = False  # he/she/il/elle… refers to the conversation's last person
+    plural_pronoun: bool = False
+    ellipsis: bool = False  # "Et Apple ?", "And when?": completes the previous question
+    greeting: bool = False
+    months: frozenset[int] = frozenset()
+    years: frozenset[int] = frozenset()
+    content: frozenset[str] = field(default_factory=frozenset)  # words left for lexical overlap
+
+    def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
+        return replace(self, entities=entities, ambiguous=None)
+
+
+def detect_language(words: list[str], raw: str, fallback: str) -> str:
+    """'fr' or 'en' from marker words and accents; `fallback` when nothing tells."""
+    fr = sum(w in lx.FRENCH_MARKERS for w in words) + 2 * len(_FR_ACCENTS.findall(raw.lower()))
+    en = sum(w in lx.ENGLISH_MARKERS for w in words)
+    if fr == en:
+        return fallback
+    return "fr" if fr > en else "en"
+
+
+def _question_word(words: list[str], raw_folded: str, raw_lower: str) -> str | None:
+    """The question word, normalised to one of who/when/where/why/what/how_many/how_much."""
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word in lx.HOW and nxt in lx.HOW_MANY_TAIL:
+            return "how_many"
+        if word in lx.HOW and nxt in lx.HOW_MUCH_TAIL:
+            return "how_much"
+        if word in lx.COMBIEN:
+            return "how_combien"  # resolved against money cues by the caller
+        if word in lx.WHEN:
+            return "when"
+        if word == "depuis" and nxt == "quand":
+            return "when"
+        if word in lx.WHERE or (word == "ou" and ("où" in raw_lower or i == 0)):
+            return "where"
+        if word in lx.WHY:
+            return "why"
+        if word in lx.WHO:
+            return "who"
+        if word in lx.WHAT:
+            if nxt in lx.DATE_NOUNS:
+                return "when"
+            if nxt in lx.NUMBER_NOUNS:
+                return "how_many"
+            return "what"
+        if word in lx.NUMBER_NOUNS and nxt in ("de", "d", "of"):
+            return "how_many"
+    return None
+
+
+def _is_yesno(words: list[str], raw_folded: str, qword: str | None, relations: frozenset[str]) -> bool:
+    if qword is not None:
+        return False
+    content = [w for w in words if w not in lx.FILLERS]
+    if not content:
+        return False
+    if content[0] in lx.EN_AUXILIARIES:
+        return True
+    if " ".join(content[:3]) == "est ce que":
+        return True
+    if _FR_INVERSION.search(raw_folded):
+        return True
+    # "Pang a rejoint Meta ?": a statement with a question mark.
+    return raw_folded.rstrip().endswith("?") and bool(relations)
+
+
+def _months_and_years(words: list[str], raw: str) -> tuple[frozenset[int], frozenset[int]]:
+    months = set()
+    for i, word in enumerate(words):
+        month = lx.MONTHS.get(word)
+        if month is None:
+            continue
+        before = words[i - 1] if i else ""
+        # Short forms ("may", "mar") count only where a date is plainly meant.
+        if len(word) > 3 or before in ("in", "en", "since", "depuis", "le", "on", "of", "de") or (
+            before.isdigit()
+        ):
+            months.add(month)
+    return frozenset(months), frozenset(int(y) for y in _YEAR.findall(raw))
+
+
+def _role(words: list[str], start: int) -> str | None:
+    """Which side of a move the entity at `start` is on, from the word before it."""
+    i = start - 1
+    while i >= 0 and words[i] in ("l", "le", "la", "les", "the"):
+        i -= 1
+    if i < 0:
+        return None
+    if words[i] in lx.SOURCE_PREPOSITIONS:
+        return "source"
+    if words[i] in lx.DESTINATION_PREPOSITIONS:
+        return "dest"
+    return None
+
+
+def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
+    """Read one (already cleaned) question into a Query; never raises on odd input."""
+    raw_folded = fold(text)
+    words = normalize(text).split()
+    language = detect_language(words, text, fallback_language)
+    relations = frozenset().union(*(lx.relation_of(w) for w in words)) if words else frozenset()
+    qword = _question_word(words, raw_folded, text.lower())
+    if qword == "how_combien":
+        qword = "how_much" if "amount" in relations else "how_many"
+    if qword == "why":
+        relations |= {"reason"}
+    if qword == "where" and not relations & lx.MOVE_RELATIONS:
+        relations |= {"location"}
+
+    protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
+    mentions = index.link(words, protected)
+    entities: list[EntityRef] = []
+    ambiguous = None
+    for mention in mentions:
+        if mention.ambiguous:
+            ambiguous = ambiguous or mention
+            continue
+        entity_id = mention.entity_ids[0]
+        if all(e.id != entity_id for e in entities):
+            entities.append(EntityRef(entity_id, _role(words, mention.start), mention.score))
+
+    spans = {i for m in mentions for i in range(m.start, m.end)}
+    leftover = [w for i, w in enumerate(words) if i not in spans]
+    meaningful = [w for w in leftover if w not in lx.FILLERS and w not in lx.STOPWORDS]
+    months, years = _months_and_years(words, text)
+    opener = words[0] if words else ""
+    ellipsis = (
+        opener in lx.ELLIPSIS_OPENERS
+        or " ".join(words[:2]) in ("what about", "how about", "quid de")
+    ) and not (relations - {"reason", "location"} and entities)
+    pronoun = any(w in lx.PRONOUNS for w in leftover)
+    profile = bool(entities or ambiguous) and (
+        any(w in lx.PROFILE_CUES for w in leftover)
+        or (qword in ("who", "what", None) and not relations and not meaningful)
+    )
+    return Query(
+        text=text,
+        language=language,
+        words=tuple(words),
+        qword=qword,
+        relations=relations,
+        entities=tuple(entities),
+        ambiguous=ambiguous,
+        yesno=_is_yesno(words, raw_folded, qword, relations),
+        profile=profile and not ellipsis,
+        pronoun=pronoun,
+        plural_pronoun=any(w in lx.PLURAL_PRONOUNS for w in leftover),
+        ellipsis=ellipsis,
+        greeting=bool(words) and all(w in lx.GREETINGS or w in lx.FILLERS for w in words),
+        months=months,
+        years=years,
+        content=frozenset(w for w in meaningful if len(w) > 2),
+    )

@@ -1,0 +1,102 @@
+"""The engine's own words in French and English: verdicts, lists, clarifications, "I don't know".
+
+Everything specific to the knowledge base (summary, example questions) comes from `about.yaml`.
+"""
+
+from __future__ import annotations
+
+from bot.answer_model import Answer, Option
+from bot.kb import Entity, KnowledgeBase
+
+VERDICTS = {
+    ("yes", "fr"): "Oui.",
+    ("yes", "en"): "Yes.",
+    ("no", "fr"): "Non.",
+    ("no", "en"): "No.",
+}
+AND = {"fr": "et", "en": "and"}
+
+
+class Replies:
+    """Builds reply texts; knows the base only through its `about` section and entity names."""
+
+    def __init__(self, base: KnowledgeBase) -> None:
+        self.about = base.about
+
+    def examples(self, language: str) -> list[str]:
+        return list(self.about.examples_fr if language == "fr" else self.about.examples_en)
+
+    def _what_i_know(self, language: str) -> str:
+        examples = " ; ".join(self.examples(language)[:3])
+        lead = "Par exemple :" if language == "fr" else "For example:"
+        return f"{self.about.summary.get(language)} {lead} {examples}"
+
+    @staticmethod
+    def join_names(names: list[str], language: str) -> str:
+        """'A, B et C.' / 'A, B and C.'"""
+        if len(names) == 1:
+            return f"{names[0]}."
+        return f"{', '.join(names[:-1])} {AND[language]} {names[-1]}."
+
+    @staticmethod
+    def compose(
+        language: str,
+        sentences: list[str],
+        *,
+        headline: str | None = None,
+        verdict: str | None = None,
+        lead: str | None = None,
+    ) -> str:
+        """Answer first (verdict, list of names or description), then the facts' own phrasing."""
+        parts = []
+        if verdict:
+            parts.append(VERDICTS[(verdict, language)])
+        if headline:
+            parts.append(headline)
+        if lead:
+            parts.append(lead if lead.endswith((".", "!", "?")) else f"{lead}.")
+        first = " ".join(parts)
+        body = " ".join(sentences)
+        return f"{first}\n{body}".strip() if first and body else (first or body)
+
+    def empty(self, language: str) -> Answer:
+        text = (
+            "Posez-moi une question. " if language == "fr" else "Ask me a question. "
+        ) + self._what_i_know(language)
+        return Answer(kind="unknown", language=language, text=text, confidence=1.0)
+
+    def unknown(self, language: str, *, greeting: bool = False) -> Answer:
+        if greeting:
+            opening = "Bonjour !" if language == "fr" else "Hello!"
+        else:
+            opening = (
+                "Je ne trouve pas la réponse dans mes articles."
+                if language == "fr"
+                else "I can't find the answer in my articles."
+            )
+        text = f"{opening} {self._what_i_know(language)}"
+        return Answer(kind="unknown", language=language, text=text, confidence=1.0)
+
+    def not_stated(self, language: str, names: list[str]) -> Answer:
+        """A known entity, but the articles do not say what was asked about it."""
+        who = self.join_names(names, language).rstrip(".") if names else ""
+        if language == "fr":
+            text = f"Les articles ne le disent pas{f' pour {who}' if who else ''}."
+            hint = f" Vous pouvez demander par exemple : Qui est {names[0]} ?" if names else ""
+        else:
+            text = f"The articles don't say{f' that about {who}' if who else ''}."
+            hint = f" You could ask, for example: Who is {names[0]}?" if names else ""
+        return Answer(kind="unknown", language=language, text=text + hint, confidence=0.8)
+
+    @staticmethod
+    def clarify(language: str, options: list[Option], entities: dict[str, Entity]) -> Answer:
+        labels = [
+            f"{o.label} ({entities[o.id].description.get(language)})" for o in options
+        ]
+        if language == "fr":
+            text = "De qui parlez-vous ? " + " ; ".join(labels)
+        else:
+            text = "Which one do you mean? " + "; ".join(labels)
+        return Answer(
+            kind="clarify", language=language, text=text, options=options, confidence=0.5
+        )
