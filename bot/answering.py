@@ -50,8 +50,8 @@ class Answerer:
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._ancestors(entity_id)) for entity_id in base.entities
         }
-        self.fact_words: dict[str, frozenset[str]] = {
-            fact.id: frozenset(normalize(f"{fact.text.fr} {fact.text.en}").split())
+        self.fact_stems: dict[str, frozenset[str]] = {
+            fact.id: stems(normalize(f"{fact.text.fr} {fact.text.en}").split())
             for fact in base.facts
         }
         self.facts_involving: dict[str, list[Fact]] = {}
@@ -195,8 +195,8 @@ class Answerer:
         """Pick the one candidate that shares a fact with the question's other entities."""
         assert query.ambiguous is not None
         others = [e.id for e in query.entities]
-        if not others:
-            return None
+        if not others or query.yesno:
+            return None  # a yes/no question must not be settled by the choice of name
         fitting = [
             candidate
             for candidate in query.ambiguous.entity_ids
@@ -230,22 +230,39 @@ class Answerer:
         return any(self._matches(p, entity_id) for p in fact.participants())
 
     def _move_roles(self, query: Query) -> dict[str, str | None]:
-        """Each organisation's side in a move question: explicit, else from the verb."""
+        """Each entity's side in a move question: explicit, else from where it stands.
+
+        An organisation before a "hire" verb hired (destination), one after it was hired from
+        (source) unless the verb is passive; "leave/lose" verbs work the other way round.
+        Of several organisations before the verb, the nearest is its subject.
+        """
         roles: dict[str, str | None] = {}
-        has_dest = any(e.role == "dest" for e in query.entities)
-        outward = "move_out" in query.relations and "move_in" not in query.relations
         for ref in query.entities:
             if self._type(ref.id) == PERSON:
                 roles[ref.id] = "mover"
+            elif query.asks_source:
+                roles[ref.id] = "dest"
             elif ref.role:
                 roles[ref.id] = ref.role
-            elif outward:
+        open_refs = sorted(
+            (r for r in query.entities if r.id not in roles), key=lambda r: r.position
+        )
+        verb_at, verb = query.move_verbs[0] if query.move_verbs else (len(query.words), "join")
+        before = [r for r in open_refs if 0 <= r.position < verb_at]
+        after = [r for r in open_refs if r not in before]
+        has_dest = "dest" in roles.values()
+        if before:
+            subject = before[-1]
+            roles[subject.id] = "source" if verb == "leave" else "dest"
+            for ref in before[:-1]:
+                roles[ref.id] = "dest" if verb == "leave" else "source"
+            has_dest = has_dest or verb != "leave"
+        for ref in after:
+            if verb == "leave" or (verb == "hire" and not query.passive) or has_dest:
                 roles[ref.id] = "source"
-            elif not has_dest:
+            else:
                 roles[ref.id] = "dest"
                 has_dest = True
-            else:
-                roles[ref.id] = "source"
         return roles
 
     def _fits_move(self, fact: Fact, roles: dict[str, str | None]) -> bool:
@@ -268,50 +285,63 @@ class Answerer:
             facts = [f for f in facts if f.type not in lx.MOVE_FACT_TYPES or self._fits_move(f, roles)]
         return facts
 
-    def _wanted_types(self, query: Query) -> frozenset[str]:
-        types: set[str] = set()
-        for relation in query.relations:
-            types |= lx.RELATION_FACT_TYPES[relation]
-        return frozenset(types)
+    def _wanted_types(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
+        """Fact types that answer the question directly, and those that do as a fallback.
+
+        The question word's relation ("where" -> location) outranks the verbs' relations.
+        """
+        main = lx.QWORD_RELATION.get(query.qword or "")
+        if query.qword == "where" and query.relations & lx.MOVE_RELATIONS:
+            main = None  # "Where did he go?": the destination of a move is the answer
+        relations = [main] if main in query.relations else sorted(query.relations)
+        primary: set[str] = set()
+        secondary: set[str] = set()
+        for relation in relations:
+            primary |= lx.RELATION_FACT_TYPES[relation][0]
+            secondary |= lx.RELATION_FACT_TYPES[relation][1]
+        for relation in query.relations.difference(relations):
+            secondary |= lx.RELATION_FACT_TYPES[relation][0]
+        return frozenset(primary), frozenset(secondary - primary)
 
     def _fits_question_word(self, fact: Fact, query: Query) -> bool:
+        """Whether the fact holds the kind of value the question word asks for."""
         if query.qword == "when":
             return fact.when is not None
-        if query.qword == "how_many":
-            return fact.quantity is not None
-        if query.qword == "how_much":
-            return fact.amount is not None or fact.quantity is not None
+        if query.qword in ("how_many", "how_much"):
+            return fact.quantity is not None or fact.amount is not None
         if query.qword == "where":
-            return fact.place is not None or fact.type == "location"
+            return fact.place is not None or fact.type in WHERE_TYPES
         if query.qword == "why":
-            return fact.type in lx.RELATION_FACT_TYPES["reason"]
+            return fact.type in WHY_TYPES
         return True
 
-    def _score(self, fact: Fact, query: Query, wanted: frozenset[str]) -> float:
-        score = 3.0 if fact.type in wanted else 0.0
-        score += len(query.content & self.fact_words[fact.id]) * 0.5
+    def _score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
+        score = 3.0 if fact.type in primary else 0.0
+        score += len(stems(query.content) & self.fact_stems[fact.id]) * 0.5
         if query.entities and fact.subject == query.entities[0].id:
             score += 0.5
         return score
 
     def _select(self, query: Query) -> tuple[list[Fact], bool]:
         """The facts that answer `query`, best first, and whether their type was asked for."""
-        wanted = self._wanted_types(query)
+        primary, secondary = self._wanted_types(query)
         facts = [f for f in self._candidates(query) if self._fits_question_word(f, query)]
-        typed = [f for f in facts if f.type in wanted]
-        if typed:
-            facts, matched = typed, True
-        elif wanted and query.entities:
-            # The question asks for a relation these entities have no fact of; keep only
-            # facts that still share its words, never unrelated ones.
-            facts = [f for f in facts if self._score(f, query, wanted) >= 1.0]
-            matched = False
-        elif not query.entities:
-            facts, matched = [], False
-        else:
-            matched = False
-        facts.sort(key=lambda f: -self._score(f, query, wanted))
-        return facts[:MAX_FACTS], matched
+        if (query.months or query.years) and not query.yesno:
+            facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
+        matched = True
+        chosen = [f for f in facts if f.type in primary] or [
+            f for f in facts if f.type in secondary
+        ]
+        if not chosen and (query.qword in lx.QWORD_RELATION or query.qword == "when"):
+            # The value asked for is there, under a relation the verbs did not evoke.
+            chosen, matched = facts, False
+        elif not chosen and (primary or secondary):
+            # Keep only facts that still share the question's words, never unrelated ones.
+            chosen, matched = [f for f in facts if self._score(f, query, primary) >= 1.0], False
+        elif not chosen:
+            chosen, matched = facts, False
+        chosen.sort(key=lambda f: -self._score(f, query, primary))
+        return chosen[:MAX_FACTS], matched
 
     # ------------------------------------------------------------------ composing
 
@@ -332,14 +362,16 @@ class Answerer:
 
     def _topical(self, query: Query) -> _Result:
         """A question naming no entity: answer from facts of the asked type, or say what we know."""
-        wanted = self._wanted_types(query) - lx.MOVE_FACT_TYPES
-        if query.greeting or not wanted or query.yesno:
+        primary, _ = self._wanted_types(query)
+        if query.greeting or not primary or query.yesno:
             return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
-        facts = [f for f in self.kb.facts if f.type in wanted and self._fits_question_word(f, query)]
-        facts.sort(key=lambda f: -self._score(f, query, wanted))
+        facts = [f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)]
+        if query.months or query.years:
+            facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
+        facts.sort(key=lambda f: -self._score(f, query, primary))
         if not facts:
             return _Result(self.replies.unknown(query.language), ())
-        return self._compose(query, facts[:4], confidence=0.6)
+        return self._compose(query, facts[:MAX_FACTS], confidence=0.6)
 
     def _profile(self, query: Query) -> _Result:
         entity = self.kb.entities[query.entities[0].id]
@@ -347,41 +379,69 @@ class Answerer:
         others = [f for f in self.facts_involving.get(entity.id, []) if f.subject != entity.id]
         chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
         chosen += others[: max(0, 3 - len(chosen))]
-        lead = entity.description.get(query.language)
+        name = entity.name.get(query.language)
+        description = entity.description.get(query.language)
+        if description[:1].isupper() and description[1:2].islower():
+            description = description[0].lower() + description[1:]
+        separator = " : " if query.language == "fr" else ": "
+        lead = f"{name}{separator}{description}"
         return self._compose(query, chosen, confidence=self._confidence(query, 0.9), lead=lead)
 
     def _yes_no(self, query: Query, facts: list[Fact]) -> _Result:
-        lang = query.language
+        """Yes or No when the articles settle it, else say they do not."""
         if facts:
-            mismatched = [f for f in facts if not self._date_agrees(f, query)]
-            verdict = "no" if mismatched and len(mismatched) == len(facts) else "yes"
-            return self._compose(query, facts, confidence=self._confidence(query, 0.9), verdict=verdict)
-        # No fact joins all the entities: look for the main entity's facts of the asked type.
-        wanted = self._wanted_types(query)
+            verdict = "yes"
+            if all(not date_agrees(f, query) for f in facts):
+                verdict = "no"
+            elif query.present and all(f.tense == "past" for f in facts):
+                verdict = "no"  # "Is he still…?" when all the articles say is "former"
+                facts = facts + self._moves_away(query, facts)
+            elif all(
+                f.type in lx.STANCE_FACT_TYPES and self._polarity(f) != query.negative
+                for f in facts
+            ):
+                verdict = "no"
+            confidence = self._confidence(query, 0.9)
+            return self._compose(query, facts, confidence=confidence, verdict=verdict)
+        # No fact joins the entities. If the main entity has facts of the asked kind with
+        # others, the articles say something else happened: that settles it as No.
+        primary, _ = self._wanted_types(query)
         main = query.entities[0].id
         own = [
             f
             for f in self.facts_involving.get(main, [])
-            if f.type in wanted and (self._matches(f.subject, main) or self._mover_is(f, main))
+            if f.type in primary and (self._matches(f.subject, main) or self._mover_is(f, main))
         ]
         others = [e.id for e in query.entities[1:]]
-        if own and others and not any(
+        linked = any(
             self._involves(f, o) for f in self.facts_involving.get(main, []) for o in others
-        ):
-            return self._compose(query, own[:4], confidence=self._confidence(query, 0.7), verdict="no")
-        return _Result(self.replies.not_stated(lang, self._names(query)), ())
+        )
+        if own and others and not linked:
+            return self._compose(
+                query, own[:4], confidence=self._confidence(query, 0.7), verdict="no"
+            )
+        return _Result(self.replies.not_stated(query.language, self._names(query)), ())
+
+    def _polarity(self, fact: Fact) -> bool:
+        """True when the fact's wording is negative (refused, without, criticised…)."""
+        return any(lx.negative(w) for w in normalize(fact.text.en).split())
+
+    def _moves_away(self, query: Query, facts: list[Fact]) -> list[Fact]:
+        """The moves that took the question's person away from where the facts place them."""
+        people = [e.id for e in query.entities if self._type(e.id) == PERSON]
+        places = {f.object for f in facts if f.object}
+        return [
+            f
+            for person in people
+            for f in self.facts_involving.get(person, [])
+            if f.type in lx.MOVE_FACT_TYPES
+            and orient(f).mover == person
+            and any(self._matches(orient(f).source, p) for p in places)
+            and f not in facts
+        ]
 
     def _mover_is(self, fact: Fact, entity_id: str) -> bool:
         return fact.type in lx.MOVE_FACT_TYPES and orient(fact).mover == entity_id
-
-    @staticmethod
-    def _date_agrees(fact: Fact, query: Query) -> bool:
-        when = fact.when
-        if when is None:
-            return True
-        if query.months and when.month is not None and when.month not in query.months:
-            return False
-        return not (query.years and when.year is not None and when.year not in query.years)
 
     def _answer_side(self, fact: Fact, query: Query, organisations: bool) -> list[str]:
         """The entities a fact contributes to a list answer: those the question did not name."""
@@ -391,13 +451,12 @@ class Answerer:
             sides = [move.source, move.dest] if organisations else [move.mover]
         else:
             sides = [fact.subject, fact.object]
-        wanted_person = not organisations
         return [
             s
             for s in sides
             if s
             and not any(self._matches(s, a) or self._matches(a, s) for a in asked)
-            and (self._type(s) == PERSON) == wanted_person
+            and (self._type(s) == PERSON) != organisations
         ]
 
     def _compose(
@@ -424,14 +483,25 @@ class Answerer:
                 [self.kb.entities[s].name.get(lang) for s in subjects], lang
             )
         sentences = [fact.text.get(lang) for fact in ordered]
+        text = self.replies.compose(lang, sentences, headline=headline, verdict=verdict, lead=lead)
+        answer = Answer(
+            kind="answer",
+            language=lang,
+            text=text,
+            citations=self._citations(ordered),
+            confidence=round(confidence, 2),
+        )
+        return _Result(answer, tuple(subjects))
+
+    def _citations(self, facts: list[Fact]) -> list[Citation]:
+        """The facts' sentences, each once, numbered in order of first use."""
         citations: list[Citation] = []
         seen: set[tuple[str, str]] = set()
-        for fact in ordered:
+        for fact in facts:
             for ref in fact.citations:
-                key = (ref.article, ref.sentence)
-                if key in seen:
+                if (ref.article, ref.sentence) in seen:
                     continue
-                seen.add(key)
+                seen.add((ref.article, ref.sentence))
                 article = self.kb.articles[ref.article]
                 citations.append(
                     Citation(
@@ -441,15 +511,7 @@ class Answerer:
                         sentence=ref.sentence,
                     )
                 )
-        text = self.replies.compose(lang, sentences, headline=headline, verdict=verdict, lead=lead)
-        answer = Answer(
-            kind="answer",
-            language=lang,
-            text=text,
-            citations=citations,
-            confidence=round(confidence, 2),
-        )
-        return _Result(answer, tuple(subjects))
+        return citations
 
     def _confidence(self, query: Query, base: float) -> float:
         link = min((e.score for e in query.entities), default=100.0) / 100
@@ -459,8 +521,26 @@ class Answerer:
         return [self.kb.entities[e.id].name.get(query.language) for e in query.entities]
 
 
+WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
+
+
+def stems(words: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
+    """Crude stems (first five letters) so "working" meets "workers" and "recrues" "recrute"."""
+    return frozenset(w[:5] for w in words if len(w) > 3)
+
+
+def date_agrees(fact: Fact, query: Query) -> bool:
+    """False when the question names a month or year that the fact's date contradicts."""
+    when = fact.when
+    if when is None:
+        return True
+    if query.months and when.month is not None and when.month not in query.months:
+        return False
+    return not (query.years and when.year is not None and when.year not in query.years)
+
+
 @dataclass(frozen=True)
 class _Result:
     answer: Answer
     subjects: tuple[str, ...]  # entities the answer is about, for "he/she" in the next message
-

@@ -71,9 +71,11 @@ SOURCE_PREPOSITIONS = _words(
     quitte quitter quittent quittes"""
 )
 DESTINATION_PREPOSITIONS = _words(
-    """to a au aux vers pour for into chez at by par join joins joined joining rejoint
+    """to a au aux vers pour for into by par join joins joined joining rejoint
     rejoindre rejoins rejoignent integre integrer"""
 )
+# "au profit de xAI", "in favour of": the word before is "de"/"of", yet it names the winner.
+DESTINATION_PHRASES = ("au profit de", "au profit d", "in favour of", "in favor of")
 # "Which companies…?": the answer is organisations, not people.
 ORGANIZATION_NOUNS = _words(
     """company companies entreprise entreprises societe societes firm firms firme firmes
@@ -83,15 +85,24 @@ ORGANIZATION_NOUNS = _words(
 ORDINALS = {"first": 0, "premier": 0, "premiere": 0, "1": 0, "second": 1, "deuxieme": 1,
             "seconde": 1, "2": 1, "third": 2, "troisieme": 2, "3": 2}
 
-# Relation families: cue words and stems that evoke them.
-RELATION_CUES: dict[str, str] = {
-    "move_in": """join joins joined joining rejoindre rejoint rejoints rejointe rejoignent
+# Move verbs by what their grammatical subject is: the mover ("join"), the destination
+# ("hire": Meta hired…), or the source ("leave"/"lose": Apple lost…).
+MOVE_VERBS: dict[str, str] = {
+    "join": """join joins joined joining rejoindre rejoint rejoints rejointe rejoignent
         rejoignait rejoins integre integrer integree arrive arrived arrives arrivee arrivees
         arrivant arrivants passe passee passes went gone go goes moved move moves switch*
-        hire hires hired hiring recrut* recruit* embauch* debauch* poach* attir* attract*
-        lure* lured sign* snag* nab* transfer* brought bring recrue newcomer* new""",
-    "move_out": """leave leaves left leaving quit quits quitte quitter quittent quittes
-        depart departs departure* lose loses lost losing perdu perdre perd perdue exit* exode""",
+        come comes came venu venue venus vient viennent transfer* newcomer* new""",
+    "hire": """hire hires hired hiring recrut* recrue* recruit* embauch* debauch* poach* attir*
+        attract* lure* sign* snag* nab* brought bring""",
+    "leave": """leave leaves left leaving quit quits quitte quitter quittent quittes parti partie
+        partis parties depart departs departure* lose loses lost losing perd* exit* exode""",
+}
+PASSIVE_MARKERS = _words("ete was were been being be etre")
+
+# Relation families: cue words and stems that evoke them.
+RELATION_CUES: dict[str, str] = {
+    "move_in": MOVE_VERBS["join"] + " " + MOVE_VERBS["hire"],
+    "move_out": MOVE_VERBS["leave"],
     "lead": """lead leads led leading leader head heads headed heading run runs ran running
         manage* dirig* responsable chef patron boss pilot* charge helm""",
     "found": """found founded founder founders founding fondateur fondatrice fondateurs fonde
@@ -99,57 +110,86 @@ RELATION_CUES: dict[str, str] = {
         createur createurs creatrice cocre* cocreat* invent*""",
     "role": """role roles poste postes position job title titre fonction ceo pdg directeur
         directrice director scientist scientifique chercheur chercheuse researcher engineer
-        ingenieur manager gestionnaire occupe occupait occupy occupied was etait""",
+        ingenieur manager gestionnaire occupe occupait occupy occupied""",
     "work_on": """work works worked working travaill* contribu* develop* developp* build built
         conception concu concevoir design* participe* involved""",
     "statement": """say says said dit dire disait affirm* declar* claim* state stated statement
-        tweet* wrote ecrit annonc* announc* explique* explain* raconte""",
+        tweet* wrote ecrit annonc* announc* explique* explain* raconte propos""",
     "opinion": """think thinks thought pense penser pensait estime estimait believe* croit
-        opinion avis view views stance position""",
+        opinion avis view views stance favorable favourable favor favour""",
     "criticism": """critic* critiq* criticis* criticiz* reproch* blame* denonc* attaqu* slam*""",
     "reason": """why pourquoi reason reasons raison raisons cause motive* because""",
     "plan": """plan plans planning envisag* consider* projet projette intend* compte future
         futur""",
     "amount": """salary salaries salaire salaires pay paid payer paye pays offer offers offered
-        offre offres offert package money argent dollar dollars million millions montant
-        remuneration compensation prime primes bonus cost costs coute worth""",
+        offre offres offert offrir propose proposee proposes proposait package money argent
+        dollar dollars million millions montant remuneration compensation prime primes bonus
+        cost costs coute worth""",
     "count": """employee employees employ employs emploie emploient staff effectif effectifs
-        workers salaries headcount size taille""",
+        workers headcount""",
     "location": """where based located situe situee trouve live lives vit habite city ville
         pays country""",
     "expertise": """specialist specialiste specialty specialite expert expertise known connu
         distingue distinguished domain domaine field strength atout""",
     "risk": """risk risks risque risques danger dangers consequence consequences problem
-        problems concern concerns soutenab* sustainab* inegal* inequal* impact impacts effect
-        effects""",
+        problems probleme problemes concern concerns soutenab* sustainab* inegal* inequal*
+        impact impacts effect effects""",
     "trend": """trend tendance war guerre course race turnover competition concurrence
         battle bataille market marche""",
     "owns": """own owns owned owner proprietaire possede belongs appartient""",
 }
 
-# Which fact types answer each relation family.
-RELATION_FACT_TYPES: dict[str, frozenset[str]] = {
-    "move_in": frozenset({"joined", "hired", "left"}),
-    "move_out": frozenset({"joined", "hired", "left"}),
-    "lead": frozenset({"leads", "role", "owns"}),
-    "found": frozenset({"founded", "cofounded", "cocreated"}),
-    "role": frozenset({"role", "leads", "founded", "cofounded", "cocreated", "owns"}),
-    "work_on": frozenset({"worked_on", "expertise", "role", "leads"}),
-    "statement": frozenset({"statement", "opinion", "criticism"}),
-    "opinion": frozenset({"opinion", "statement", "criticism"}),
-    "criticism": frozenset({"criticism"}),
-    "reason": frozenset({"reason", "strategy", "plan"}),
-    "plan": frozenset({"plan", "strategy"}),
-    "amount": frozenset({"amount"}),
-    "count": frozenset({"count", "hired"}),
-    "location": frozenset({"location"}),
-    "expertise": frozenset({"expertise", "worked_on"}),
-    "risk": frozenset({"risk", "criticism"}),
-    "trend": frozenset({"trend", "risk", "strategy"}),
-    "owns": frozenset({"owns", "founded", "leads"}),
+# Which fact types answer each relation family: first the types that answer it directly,
+# then those that answer it when the direct ones are missing ("Where does X work?" with no
+# location fact is answered by where X moved to).
+_MOVES = frozenset({"joined", "hired", "left"})
+RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "move_in": (_MOVES, frozenset()),
+    "move_out": (_MOVES, frozenset()),
+    "lead": (frozenset({"leads"}), frozenset({"role", "owns", "founded"})),
+    "found": (frozenset({"founded", "cofounded", "cocreated"}), frozenset({"owns"})),
+    "role": (
+        frozenset({"role", "leads"}),
+        frozenset({"founded", "cofounded", "cocreated", "owns", "joined", "hired", "worked_on"}),
+    ),
+    "work_on": (
+        frozenset({"worked_on", "expertise"}),
+        frozenset({"role", "leads", "joined", "duration", "location"}),
+    ),
+    "statement": (
+        frozenset({"statement", "opinion", "criticism"}),
+        frozenset({"reason", "strategy"}),
+    ),
+    "opinion": (
+        frozenset({"opinion", "statement", "criticism"}),
+        frozenset({"reason", "strategy"}),
+    ),
+    "criticism": (frozenset({"criticism"}), frozenset({"opinion", "statement", "risk"})),
+    "reason": (
+        frozenset({"reason"}),
+        frozenset({"strategy", "plan", "risk", "opinion", "statement"}),
+    ),
+    "plan": (frozenset({"plan"}), frozenset({"strategy"})),
+    "amount": (frozenset({"amount"}), frozenset({"count", "duration"})),
+    "count": (frozenset({"count", "hired"}), frozenset()),
+    "location": (frozenset({"location"}), _MOVES | {"role", "leads", "duration"}),
+    "expertise": (frozenset({"expertise", "worked_on"}), frozenset({"role"})),
+    "risk": (frozenset({"risk", "criticism"}), frozenset({"trend"})),
+    "trend": (frozenset({"trend"}), frozenset({"risk", "strategy"})),
+    "owns": (frozenset({"owns"}), frozenset({"founded", "leads"})),
 }
+# The relation a question word asks for, which outranks the verbs' relations.
+QWORD_RELATION = {"where": "location", "why": "reason", "how_much": "amount", "how_many": "count"}
+# Fact types whose wording carries a stance, so a yes/no answer depends on its polarity.
+STANCE_FACT_TYPES = frozenset({"statement", "opinion", "criticism", "reason", "strategy", "plan"})
+NEGATIVE_CUES = """refus* sans without not no ne n pas jamais never didn doesn isn wasn weren hasn
+    haven don won critic* critiq* against contre"""
+# "still", "now": the question is about the present.
+PRESENT_CUES = _words(
+    "still now currently today anymore encore toujours actuellement aujourd hui desormais"
+)
 MOVE_RELATIONS = frozenset({"move_in", "move_out"})
-MOVE_FACT_TYPES = frozenset({"joined", "hired", "left"})
+MOVE_FACT_TYPES = _MOVES
 
 # Words that are part of the question's frame, never of a name.
 FRAME_WORDS = (
@@ -165,20 +205,28 @@ FILLERS = _words(
 GREETINGS = _words("hello hi hey bonjour salut coucou yo bonsoir hola")
 
 
+def _matches_cue(word: str, cues: str) -> bool:
+    return any(
+        word.startswith(cue[:-1]) if cue.endswith("*") else word == cue for cue in cues.split()
+    )
+
+
+@lru_cache(maxsize=4096)
+def move_verb_class(word: str) -> str | None:
+    """'join', 'hire' or 'leave' when `word` is a move verb."""
+    return next((kind for kind, cues in MOVE_VERBS.items() if _matches_cue(word, cues)), None)
+
+
+@lru_cache(maxsize=4096)
+def negative(word: str) -> bool:
+    """Whether `word` turns a statement negative ("refused", "without", "not"…)."""
+    return _matches_cue(word, NEGATIVE_CUES)
+
+
 @lru_cache(maxsize=4096)
 def relation_of(word: str) -> frozenset[str]:
     """The relation families a normalised word evokes (cached: the same words recur)."""
-    found = set()
-    for family, cues in RELATION_CUES.items():
-        for cue in cues.split():
-            if cue.endswith("*"):
-                if word.startswith(cue[:-1]):
-                    found.add(family)
-                    break
-            elif word == cue:
-                found.add(family)
-                break
-    return frozenset(found)
+    return frozenset(family for family, cues in RELATION_CUES.items() if _matches_cue(word, cues))
 
 MONTHS: dict[str, int] = {
     name: number

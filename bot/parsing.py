@@ -22,6 +22,7 @@ class EntityRef:
     id: str
     role: str | None = None
     score: float = 100.0
+    position: int = -1  # index of its first word in the question, -1 when not typed there
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class Query:
     months: frozenset[int] = frozenset()
     years: frozenset[int] = frozenset()
     content: frozenset[str] = field(default_factory=frozenset)  # words left for lexical overlap
+    move_verbs: tuple[tuple[int, str], ...] = ()  # (word index, 'join' | 'hire' | 'leave')
+    passive: bool = False  # "was hired", "a été recruté"
+    asks_source: bool = False  # "d'où", "where … from": the unknown is where they came from
+    present: bool = False  # "still", "now", "encore": about the present
+    negative: bool = False  # the question itself is negative ("refused", "without")
 
     def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
         return replace(self, entities=entities, ambiguous=None)
@@ -120,6 +126,9 @@ def _months_and_years(words: list[str], raw: str) -> tuple[frozenset[int], froze
 
 def _role(words: list[str], start: int) -> str | None:
     """Which side of a move the entity at `start` is on, from the word before it."""
+    before = " ".join(words[max(0, start - 3) : start])
+    if before.endswith(lx.DESTINATION_PHRASES):
+        return "dest"
     i = start - 1
     while i >= 0 and words[i] in ("l", "le", "la", "les", "the"):
         i -= 1
@@ -156,7 +165,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             continue
         entity_id = mention.entity_ids[0]
         if all(e.id != entity_id for e in entities):
-            entities.append(EntityRef(entity_id, _role(words, mention.start), mention.score))
+            entities.append(
+                EntityRef(entity_id, _role(words, mention.start), mention.score, mention.start)
+            )
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
     leftover = [w for i, w in enumerate(words) if i not in spans]
@@ -172,6 +183,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
     )
+    move_verbs = tuple(
+        (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None
+    )
+    joined_words = f" {' '.join(words)} "
     return Query(
         text=text,
         language=language,
@@ -189,4 +204,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         months=months,
         years=years,
         content=frozenset(w for w in meaningful if len(w) > 2),
+        move_verbs=move_verbs,
+        passive=any(w in lx.PASSIVE_MARKERS for w in words),
+        asks_source=" d ou " in joined_words or (qword == "where" and words[-1:] == ["from"]),
+        present=any(w in lx.PRESENT_CUES for w in words),
+        negative=any(lx.negative(w) for w in leftover),
     )
