@@ -16,10 +16,7 @@ from bot.text import clean_input, normalize
 MAX_FACTS = 10
 PERSON = "person"
 # Order in which a profile presents what is known about someone or something.
-PROFILE_ORDER = (
-    "role leads founded cofounded cocreated owns joined hired left worked_on expertise "
-    "location count amount duration statement opinion criticism reason plan strategy risk trend"
-).split()
+PROFILE_ORDER = ["role", "leads", "founded", "cofounded", "cocreated", "owns", "joined", "hired", "left", "worked_on", "expertise", "location", "count", "amount", "duration", "statement", "opinion", "criticism", "reason", "plan", "strategy", "risk", "trend"]
 
 
 @dataclass(frozen=True)
@@ -229,12 +226,21 @@ class Answerer:
     def _involves(self, fact: Fact, entity_id: str) -> bool:
         return any(self._matches(p, entity_id) for p in fact.participants())
 
+    def _without_redundant_parents(self, query: Query) -> Query:
+        """Drop "Meta" from "Meta's superintelligence lab": the part already implies it."""
+        ids = {e.id for e in query.entities}
+        kept = tuple(
+            e for e in query.entities if not any(e.id in self.ancestors[o] for o in ids)
+        )
+        return query if len(kept) == len(query.entities) else replace(query, entities=kept)
+
     def _move_roles(self, query: Query) -> dict[str, str | None]:
         """Each entity's side in a move question: explicit, else from where it stands.
 
-        An organisation before a "hire" verb hired (destination), one after it was hired from
-        (source) unless the verb is passive; "leave/lose" verbs work the other way round.
-        Of several organisations before the verb, the nearest is its subject.
+        Before a "hire" verb stands who hired (destination), before "leave/lose" who lost
+        (source), before "join" where people came from ("Meta employees joined…"); after the
+        verb it is the other way round, and "chez/at" follows the verb's sense. Of several
+        organisations before the verb, the nearest is its subject.
         """
         roles: dict[str, str | None] = {}
         for ref in query.entities:
@@ -242,47 +248,73 @@ class Answerer:
                 roles[ref.id] = "mover"
             elif query.asks_source:
                 roles[ref.id] = "dest"
-            elif ref.role:
+            elif ref.role in ("source", "dest"):
                 roles[ref.id] = ref.role
         open_refs = sorted(
             (r for r in query.entities if r.id not in roles), key=lambda r: r.position
         )
         verb_at, verb = query.move_verbs[0] if query.move_verbs else (len(query.words), "join")
-        before = [r for r in open_refs if 0 <= r.position < verb_at]
-        after = [r for r in open_refs if r not in before]
-        has_dest = "dest" in roles.values()
+        hiring = verb == "hire" and not query.passive
+        before = [r for r in open_refs if 0 <= r.position < verb_at and r.role != "at"]
+        for ref in before[:-1]:
+            roles[ref.id] = "dest" if verb == "leave" else "source"
         if before:
-            subject = before[-1]
-            roles[subject.id] = "source" if verb == "leave" else "dest"
-            for ref in before[:-1]:
-                roles[ref.id] = "dest" if verb == "leave" else "source"
-            has_dest = has_dest or verb != "leave"
-        for ref in after:
-            if verb == "leave" or (verb == "hire" and not query.passive) or has_dest:
+            roles[before[-1].id] = "dest" if hiring else "source"
+        has_dest = "dest" in roles.values()
+        for ref in (r for r in open_refs if r.id not in roles):
+            if hiring or has_dest or (verb == "leave" and ref.role != "at"):
                 roles[ref.id] = "source"
             else:
                 roles[ref.id] = "dest"
                 has_dest = True
         return roles
 
-    def _fits_move(self, fact: Fact, roles: dict[str, str | None]) -> bool:
+    def _slot_matches(self, fact: Fact, slot: str | None, entity_id: str) -> bool:
+        """`entity_id` fills `slot`, directly, as a part of it, or as the part the fact is about
+        ("joined Meta, for its superintelligence unit" answers "who joined the unit")."""
+        if self._matches(slot, entity_id):
+            return True
+        return slot is not None and entity_id in fact.about and slot in self.ancestors[entity_id]
+
+    def _fits_move(self, fact: Fact, roles: dict[str, str | None], query: Query) -> bool:
         move = orient(fact)
         slots = {"mover": move.mover, "source": move.source, "dest": move.dest}
-        return all(self._matches(slots[role], e) for e, role in roles.items() if role)
+
+        def fits(entity_id: str) -> bool:
+            role = roles.get(entity_id)
+            return role is None or self._slot_matches(fact, slots[role], entity_id)
+
+        required = [e.id for e in query.entities if not e.alternative]
+        alternatives = [e.id for e in query.entities if e.alternative]
+        return all(fits(e) for e in required) and (
+            not alternatives or any(fits(e) for e in alternatives)
+        )
 
     def _candidates(self, query: Query) -> list[Fact]:
-        """Facts that involve every entity of the question (in the right roles for moves)."""
+        """Facts that involve every entity of the question (in the right roles for moves).
+
+        Entities joined by "or" are alternatives: one of them is enough.
+        """
         if not query.entities:
             return list(self.kb.facts)
-        first, *rest = query.entities
+        required = [e.id for e in query.entities if not e.alternative]
+        alternatives = [e.id for e in query.entities if e.alternative]
+        pool = self.facts_involving.get(required[0], []) if required else [
+            f for e in alternatives for f in self.facts_involving.get(e, [])
+        ]
         facts = [
             f
-            for f in self.facts_involving.get(first.id, [])
-            if all(self._involves(f, e.id) for e in rest)
+            for f in {f.id: f for f in pool}.values()
+            if all(self._involves(f, e) for e in required)
+            and (not alternatives or any(self._involves(f, e) for e in alternatives))
         ]
         if query.relations & lx.MOVE_RELATIONS:
             roles = self._move_roles(query)
-            facts = [f for f in facts if f.type not in lx.MOVE_FACT_TYPES or self._fits_move(f, roles)]
+            facts = [
+                f
+                for f in facts
+                if f.type not in lx.MOVE_FACT_TYPES or self._fits_move(f, roles, query)
+            ]
         return facts
 
     def _wanted_types(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
@@ -328,24 +360,51 @@ class Answerer:
         facts = [f for f in self._candidates(query) if self._fits_question_word(f, query)]
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
-        matched = True
-        chosen = [f for f in facts if f.type in primary] or [
-            f for f in facts if f.type in secondary
-        ]
-        if not chosen and (query.qword in lx.QWORD_RELATION or query.qword == "when"):
-            # The value asked for is there, under a relation the verbs did not evoke.
-            chosen, matched = facts, False
-        elif not chosen and (primary or secondary):
-            # Keep only facts that still share the question's words, never unrelated ones.
-            chosen, matched = [f for f in facts if self._score(f, query, primary) >= 1.0], False
+        if query.role_words:
+            facts = [f for f in facts if f.type != "role" or self._names_role(f, query)]
+        if query.qword == "where":
+            facts = [f for f in facts if f.place or f.via] or facts
+        chosen = [f for f in facts if f.type in primary]
+        matched = bool(chosen)
+        if not chosen:
+            chosen = [f for f in facts if f.type in secondary]
+        if not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
+            chosen = facts  # the value asked for is there, whatever the relation
         elif not chosen:
-            chosen, matched = facts, False
+            # Nothing of the asked kind: keep only facts that share the question's own words.
+            chosen = [f for f in facts if stems(query.content) & self.fact_stems[f.id]]
+        chosen = self._by_tense(chosen, query)
+        if not matched and self._unexplained(query, chosen):
+            return [], False
         chosen.sort(key=lambda f: -self._score(f, query, primary))
         return chosen[:MAX_FACTS], matched
+
+    def _names_role(self, fact: Fact, query: Query) -> bool:
+        """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
+        role = fact.role or fact.text
+        return bool(stems(query.role_words) & stems(normalize(f"{role.fr} {role.en}").split()))
+
+    @staticmethod
+    def _by_tense(facts: list[Fact], query: Query) -> list[Fact]:
+        """Keep the roles of the time the question is about, when it says and the facts do."""
+        if query.tense is None:
+            return facts
+        kept = [f for f in facts if f.tense in (None, query.tense)]
+        return kept or facts
+
+    def _unexplained(self, query: Query, facts: list[Fact]) -> bool:
+        """The question asks about something (its own words) that none of the facts mention:
+        "How old is…", "Where was … born" must not be answered with whatever is known."""
+        words = {w for w in query.content if not w.isdigit()}
+        if not words:
+            return False
+        asked = stems(words)
+        return not any(asked & self.fact_stems[f.id] for f in facts)
 
     # ------------------------------------------------------------------ composing
 
     def _answer_query(self, query: Query) -> _Result:
+        query = self._without_redundant_parents(query)
         if not query.entities:
             return self._topical(query)
         if query.profile:
@@ -522,6 +581,7 @@ class Answerer:
 
 
 WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
 
 

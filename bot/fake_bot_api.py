@@ -440,9 +440,7 @@ class FakeBotAPI:
                 self._changed.wait(remaining)
         return calls
 
-    async def wait_for_calls(
-        self, method: str, count: int, timeout: float = 5.0
-    ) -> list[ApiCall]:
+    async def wait_for_calls(self, method: str, count: int, timeout: float = 5.0) -> list[ApiCall]:
         """Wait, without blocking the event loop, until `count` calls of `method` were recorded."""
         deadline = time.monotonic() + timeout
         while len(calls := self.calls_to(method)) < count:

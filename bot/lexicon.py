@@ -32,13 +32,17 @@ STOPWORDS = FRENCH_MARKERS | ENGLISH_MARKERS | _words(
     """l d s n j m c qu est-ce ex former ancien ancienne anciens et and or ni mais but so
     aussi also le la les un une des the a an of en dont donc alors then yes no oui non
     people personnes gens person personne quelqu someone anyone everyone tout tous all
-    question answer reponse article articles ia ai"""
+    question answer reponse article articles ia ai still now currently today anymore encore
+    toujours actuellement aujourd hui desormais before avant previously auparavant earlier
+    prior used will sera seront va vont going mentioned mentionne mentionnes mentionnees cite
+    cites citees named nommes fait faire font make makes made does do did done"""
 )
 
 # Question words.
 WHO = _words("who whom whose qui")
 WHEN = _words("when quand date")
 WHERE = _words("where")
+HOW_LONG_TAIL = _words("long")
 WHY = _words("why pourquoi")
 WHAT = _words("what which quel quelle quels quelles quoi que")
 HOW = _words("how comment")
@@ -74,6 +78,7 @@ DESTINATION_PREPOSITIONS = _words(
     """to a au aux vers pour for into by par join joins joined joining rejoint
     rejoindre rejoins rejoignent integre integrer"""
 )
+AT_PREPOSITIONS = _words("chez at")
 # "au profit de xAI", "in favour of": the word before is "de"/"of", yet it names the winner.
 DESTINATION_PHRASES = ("au profit de", "au profit d", "in favour of", "in favor of")
 # "Which companies…?": the answer is organisations, not people.
@@ -111,8 +116,11 @@ RELATION_CUES: dict[str, str] = {
     "role": """role roles poste postes position job title titre fonction ceo pdg directeur
         directrice director scientist scientifique chercheur chercheuse researcher engineer
         ingenieur manager gestionnaire occupe occupait occupy occupied""",
-    "work_on": """work works worked working travaill* contribu* develop* developp* build built
-        conception concu concevoir design* participe* involved""",
+    "work_on": """contribu* develop* developp* build built conception concu concevoir design*
+        participe* involved""",
+    # "work at/for" is employment; "work on" is work_on (the parser tells them apart).
+    "employment": """work works worked working travaill* employer employeur job""",
+    "duration": """long longtemps duration duree years ans""",
     "statement": """say says said dit dire disait affirm* declar* claim* state stated statement
         tweet* wrote ecrit annonc* announc* explique* explain* raconte propos""",
     "opinion": """think thinks thought pense penser pensait estime estimait believe* croit
@@ -152,10 +160,7 @@ RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"role", "leads"}),
         frozenset({"founded", "cofounded", "cocreated", "owns", "joined", "hired", "worked_on"}),
     ),
-    "work_on": (
-        frozenset({"worked_on", "expertise"}),
-        frozenset({"role", "leads", "joined", "duration", "location"}),
-    ),
+    "work_on": (frozenset({"worked_on", "expertise"}), frozenset({"role", "leads"})),
     "statement": (
         frozenset({"statement", "opinion", "criticism"}),
         frozenset({"reason", "strategy"}),
@@ -171,7 +176,12 @@ RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "plan": (frozenset({"plan"}), frozenset({"strategy"})),
     "amount": (frozenset({"amount"}), frozenset({"count", "duration"})),
-    "count": (frozenset({"count", "hired"}), frozenset()),
+    "count": (frozenset({"count"}), frozenset()),
+    "employment": (
+        frozenset({"role", "leads", "joined", "hired", "count", "location"}),
+        frozenset({"duration", "worked_on"}),
+    ),
+    "duration": (frozenset({"duration"}), frozenset()),
     "location": (frozenset({"location"}), _MOVES | {"role", "leads", "duration"}),
     "expertise": (frozenset({"expertise", "worked_on"}), frozenset({"role"})),
     "risk": (frozenset({"risk", "criticism"}), frozenset({"trend"})),
@@ -179,11 +189,44 @@ RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "owns": (frozenset({"owns"}), frozenset({"founded", "leads"})),
 }
 # The relation a question word asks for, which outranks the verbs' relations.
-QWORD_RELATION = {"where": "location", "why": "reason", "how_much": "amount", "how_many": "count"}
+QWORD_RELATION = {
+    "where": "location",
+    "why": "reason",
+    "how_much": "amount",
+    "how_many": "count",
+    "how_long": "duration",
+}
+WORK_ON_PARTICLES = _words("on sur")
+# Tense cues: which of someone's roles the question is about.
+PAST_CUES = _words(
+    """was were etait ancien ancienne former formerly before avant previously auparavant
+    earlier prior used precedent precedente"""
+)
+FUTURE_CUES = _words("will sera seront va vont future futur futurs going")
+# Nouns naming a kind of entity, for "Which companies / models / people are mentioned?".
+TYPE_NOUNS: dict[str, str] = {
+    **dict.fromkeys(
+        ["company", "companies", "entreprise", "entreprises", "societe", "societes", "firm", "firms", "firme", "firmes", "organisation", "organisations", "organization", "organizations"],
+        "organization",
+    ),
+    **dict.fromkeys(
+        ["model", "models", "modele", "modeles", "product", "products", "produit", "produits", "chatbot", "chatbots"],
+        "product",
+    ),
+    **dict.fromkeys(["place", "places", "lieu", "lieux", "city", "cities", "ville", "villes"], "place"),
+    **dict.fromkeys(["people", "persons", "personnes", "gens", "person", "personne"], "person"),
+    **dict.fromkeys(["media", "medias", "outlet", "outlets", "source", "sources"], "media"),
+}
+ALTERNATIVE_WORDS = _words("or ou")
+# Role nouns: a question naming one ("Who is the CEO of…") wants that role, not any role.
+ROLE_NOUNS = _words(
+    """ceo pdg directeur directrice director scientist scientifique chercheur chercheuse
+    researcher engineer ingenieur manager gestionnaire"""
+)
 # Fact types whose wording carries a stance, so a yes/no answer depends on its polarity.
 STANCE_FACT_TYPES = frozenset({"statement", "opinion", "criticism", "reason", "strategy", "plan"})
-NEGATIVE_CUES = """refus* sans without not no ne n pas jamais never didn doesn isn wasn weren hasn
-    haven don won critic* critiq* against contre"""
+NEGATIVE_CUES = """refus* sans without not no ne n pas jamais never cannot didn doesn isn wasn
+    weren hasn haven don won critic* critiq* against contre"""
 # "still", "now": the question is about the present.
 PRESENT_CUES = _words(
     "still now currently today anymore encore toujours actuellement aujourd hui desormais"

@@ -23,6 +23,7 @@ class EntityRef:
     role: str | None = None
     score: float = 100.0
     position: int = -1  # index of its first word in the question, -1 when not typed there
+    alternative: bool = False  # joined to another entity by "or": either may match
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,17 @@ class Query:
     greeting: bool = False
     months: frozenset[int] = frozenset()
     years: frozenset[int] = frozenset()
-    content: frozenset[str] = field(default_factory=frozenset)  # words left for lexical overlap
+    # Words no lexicon explains (not names, cues or stopwords): matched against facts' wording.
+    content: frozenset[str] = field(default_factory=frozenset)
+    cue_relations: frozenset[str] = frozenset()  # relations evoked by words, not the question word
     move_verbs: tuple[tuple[int, str], ...] = ()  # (word index, 'join' | 'hire' | 'leave')
     passive: bool = False  # "was hired", "a été recruté"
     asks_source: bool = False  # "d'où", "where … from": the unknown is where they came from
     present: bool = False  # "still", "now", "encore": about the present
     negative: bool = False  # the question itself is negative ("refused", "without")
+    tense: str | None = None  # 'past' | 'current' | 'future' when the question says
+    role_words: frozenset[str] = frozenset()  # "CEO", "directeur"…: the role asked about
+    type_noun: str | None = None  # "companies", "modèles"…: the kind of entity asked for
 
     def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
         return replace(self, entities=entities, ambiguous=None)
@@ -70,6 +76,10 @@ def _question_word(words: list[str], raw_folded: str, raw_lower: str) -> str | N
             return "how_many"
         if word in lx.HOW and nxt in lx.HOW_MUCH_TAIL:
             return "how_much"
+        if word in lx.HOW and nxt in lx.HOW_LONG_TAIL:
+            return "how_long"
+        if word in lx.COMBIEN and (nxt == "temps" or words[i + 2 : i + 3] == ["temps"]):
+            return "how_long"
         if word in lx.COMBIEN:
             return "how_combien"  # resolved against money cues by the caller
         if word in lx.WHEN:
@@ -134,6 +144,8 @@ def _role(words: list[str], start: int) -> str | None:
         i -= 1
     if i < 0:
         return None
+    if words[i] in lx.AT_PREPOSITIONS:
+        return "at"
     if words[i] in lx.SOURCE_PREPOSITIONS:
         return "source"
     if words[i] in lx.DESTINATION_PREPOSITIONS:
@@ -141,12 +153,35 @@ def _role(words: list[str], start: int) -> str | None:
     return None
 
 
+def _tense(words: list[str]) -> str | None:
+    if any(w in lx.FUTURE_CUES for w in words):
+        return "future"
+    if any(w in lx.PAST_CUES for w in words):
+        return "past"
+    if any(w in lx.PRESENT_CUES for w in words):
+        return "current"
+    return None
+
+
+def _relations(words: list[str]) -> frozenset[str]:
+    """The relation families the words evoke; "work on" is work_on, other "work" employment."""
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        families = lx.relation_of(word)
+        if "employment" in families and words[i + 1 : i + 2] and words[i + 1] in (
+            lx.WORK_ON_PARTICLES
+        ):
+            families = (families - {"employment"}) | {"work_on"}
+        found |= families
+    return frozenset(found)
+
+
 def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     """Read one (already cleaned) question into a Query; never raises on odd input."""
     raw_folded = fold(text)
     words = normalize(text).split()
     language = detect_language(words, text, fallback_language)
-    relations = frozenset().union(*(lx.relation_of(w) for w in words)) if words else frozenset()
+    relations = cue_relations = _relations(words)
     qword = _question_word(words, raw_folded, text.lower())
     if qword == "how_combien":
         qword = "how_much" if "amount" in relations else "how_many"
@@ -159,14 +194,22 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     mentions = index.link(words, protected)
     entities: list[EntityRef] = []
     ambiguous = None
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        alternative = any(
+            other is not mention
+            and lx.ALTERNATIVE_WORDS & set(words[min(other.end, mention.end) : max(other.start, mention.start)])
+            and abs(other.start - mention.start) <= 6
+            for other in mentions[max(0, index - 1) : index + 2]
+        )
         if mention.ambiguous:
             ambiguous = ambiguous or mention
             continue
         entity_id = mention.entity_ids[0]
         if all(e.id != entity_id for e in entities):
             entities.append(
-                EntityRef(entity_id, _role(words, mention.start), mention.score, mention.start)
+                EntityRef(
+                    entity_id, _role(words, mention.start), mention.score, mention.start, alternative
+                )
             )
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
@@ -183,6 +226,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
     )
+    yesno = _is_yesno(words, raw_folded, qword, relations)
     move_verbs = tuple(
         (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None
     )
@@ -195,18 +239,30 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         relations=relations,
         entities=tuple(entities),
         ambiguous=ambiguous,
-        yesno=_is_yesno(words, raw_folded, qword, relations),
-        profile=profile and not ellipsis,
+        yesno=yesno,
+        profile=profile and not ellipsis and not yesno,
         pronoun=pronoun,
         plural_pronoun=any(w in lx.PLURAL_PRONOUNS for w in leftover),
         ellipsis=ellipsis,
         greeting=bool(words) and all(w in lx.GREETINGS or w in lx.FILLERS for w in words),
         months=months,
         years=years,
-        content=frozenset(w for w in meaningful if len(w) > 2),
+        content=frozenset(
+            w
+            for w in meaningful
+            if len(w) > 2
+            and not lx.relation_of(w)
+            and w not in lx.ROLE_NOUNS
+            and w not in lx.TYPE_NOUNS
+            and w not in lx.MONTHS
+        ),
         move_verbs=move_verbs,
+        cue_relations=cue_relations,
         passive=any(w in lx.PASSIVE_MARKERS for w in words),
         asks_source=" d ou " in joined_words or (qword == "where" and words[-1:] == ["from"]),
         present=any(w in lx.PRESENT_CUES for w in words),
+        tense=_tense(words),
+        role_words=frozenset(w for w in words if w in lx.ROLE_NOUNS),
+        type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
     )

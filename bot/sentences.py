@@ -6,7 +6,7 @@ import re
 
 # Words that end with a period without ending a sentence (lowercased, without the period).
 ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle dr pr st ste etc ex cf vs env inc ltd co corp jr sr p no n°".split()
+    ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "ex", "cf", "vs", "env", "inc", "ltd", "co", "corp", "jr", "sr", "p", "no", "n°"]
 )
 
 # A candidate boundary: sentence-final punctuation, optional closing quote/bracket, spaces.
