@@ -317,23 +317,23 @@ class Answerer:
             ]
         return facts
 
-    def _wanted_types(self, query: Query) -> tuple[frozenset[str], frozenset[str]]:
-        """Fact types that answer the question directly, and those that do as a fallback.
+    def _wanted_types(self, query: Query) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Fact types that answer the question: asked for by its main relation, evoked by its
+        other words, and acceptable as a fallback when neither exists.
 
-        The question word's relation ("where" -> location) outranks the verbs' relations.
+        The question word's relation ("where" -> location) is the main one when there is one.
         """
         main = lx.QWORD_RELATION.get(query.qword or "")
-        if query.qword == "where" and query.relations & lx.MOVE_RELATIONS:
-            main = None  # "Where did he go?": the destination of a move is the answer
-        relations = [main] if main in query.relations else sorted(query.relations)
+        mains = [main] if main in query.relations else sorted(query.relations)
         primary: set[str] = set()
-        secondary: set[str] = set()
-        for relation in relations:
+        fallback: set[str] = set()
+        for relation in mains:
             primary |= lx.RELATION_FACT_TYPES[relation][0]
-            secondary |= lx.RELATION_FACT_TYPES[relation][1]
-        for relation in query.relations.difference(relations):
-            secondary |= lx.RELATION_FACT_TYPES[relation][0]
-        return frozenset(primary), frozenset(secondary - primary)
+            fallback |= lx.RELATION_FACT_TYPES[relation][1]
+        cued: set[str] = set()
+        for relation in query.relations.difference(mains):
+            cued |= lx.RELATION_FACT_TYPES[relation][0]
+        return frozenset(primary), frozenset(cued - primary), frozenset(fallback - primary - cued)
 
     def _fits_question_word(self, fact: Fact, query: Query) -> bool:
         """Whether the fact holds the kind of value the question word asks for."""
@@ -356,19 +356,22 @@ class Answerer:
 
     def _select(self, query: Query) -> tuple[list[Fact], bool]:
         """The facts that answer `query`, best first, and whether their type was asked for."""
-        primary, secondary = self._wanted_types(query)
+        primary, cued, fallback = self._wanted_types(query)
         facts = [f for f in self._candidates(query) if self._fits_question_word(f, query)]
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
         if query.role_words:
             facts = [f for f in facts if f.type != "role" or self._names_role(f, query)]
+            fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
         if query.qword == "where":
             facts = [f for f in facts if f.place or f.via] or facts
-        chosen = [f for f in facts if f.type in primary]
+        chosen = [f for f in facts if f.type in primary] or [f for f in facts if f.type in cued]
         matched = bool(chosen)
         if not chosen:
-            chosen = [f for f in facts if f.type in secondary]
-        if not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
+            chosen = [f for f in facts if f.type in fallback]
+        if not chosen and not query.relations and len(query.entities) > 1:
+            chosen, matched = facts, True  # "Is xAI Musk's company?": what links them is asked
+        elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
             chosen = facts  # the value asked for is there, whatever the relation
         elif not chosen:
             # Nothing of the asked kind: keep only facts that share the question's own words.
@@ -377,7 +380,7 @@ class Answerer:
         if not matched and self._unexplained(query, chosen):
             return [], False
         chosen.sort(key=lambda f: -self._score(f, query, primary))
-        return chosen[:MAX_FACTS], matched
+        return chosen, matched
 
     def _names_role(self, fact: Fact, query: Query) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
@@ -413,7 +416,7 @@ class Answerer:
         if query.yesno:
             return self._yes_no(query, facts if matched else [])
         if not facts:
-            if not query.relations and query.qword in (None, "what", "who"):
+            if not query.relations and not query.content and query.qword in (None, "what", "who"):
                 return self._profile(query)
             return _Result(self.replies.not_stated(query.language, self._names(query)), ())
         confidence = self._confidence(query, 0.9 if matched else 0.6)
@@ -421,7 +424,9 @@ class Answerer:
 
     def _topical(self, query: Query) -> _Result:
         """A question naming no entity: answer from facts of the asked type, or say what we know."""
-        primary, _ = self._wanted_types(query)
+        if query.type_noun and not query.cue_relations and not query.yesno:
+            return self._catalogue(query, query.type_noun)
+        primary = self._wanted_types(query)[0]
         if query.greeting or not primary or query.yesno:
             return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
         facts = [f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)]
@@ -431,6 +436,27 @@ class Answerer:
         if not facts:
             return _Result(self.replies.unknown(query.language), ())
         return self._compose(query, facts[:MAX_FACTS], confidence=0.6)
+
+    def _catalogue(self, query: Query, entity_type: str) -> _Result:
+        """"Which companies / models are mentioned?": every entity of that kind, described."""
+        lang = query.language
+        members = [
+            e for e in self.kb.entities.values() if e.type == entity_type and e.part_of is None
+        ] or [e for e in self.kb.entities.values() if e.type == entity_type]
+        if not members:
+            return _Result(self.replies.unknown(lang), ())
+        names = [e.name.get(lang) for e in members]
+        lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
+        evidence = [self.facts_involving[e.id][0] for e in members if e.id in self.facts_involving]
+        text = self.replies.compose(lang, lines, headline=self.replies.join_names(names, lang))
+        answer = Answer(
+            kind="answer",
+            language=lang,
+            text=text,
+            citations=self._citations(list({f.id: f for f in evidence}.values())),
+            confidence=0.7,
+        )
+        return _Result(answer, tuple(e.id for e in members))
 
     def _profile(self, query: Query) -> _Result:
         entity = self.kb.entities[query.entities[0].id]
@@ -450,21 +476,19 @@ class Answerer:
         """Yes or No when the articles settle it, else say they do not."""
         if facts:
             verdict = "yes"
+            best = facts[0]
             if all(not date_agrees(f, query) for f in facts):
                 verdict = "no"
-            elif query.present and all(f.tense == "past" for f in facts):
-                verdict = "no"  # "Is he still…?" when all the articles say is "former"
+            elif query.present and all(self._no_longer(f, query) for f in facts):
+                verdict = "no"  # "Is he still…?" when the articles say "former" or "left"
                 facts = facts + self._moves_away(query, facts)
-            elif all(
-                f.type in lx.STANCE_FACT_TYPES and self._polarity(f) != query.negative
-                for f in facts
-            ):
-                verdict = "no"
+            elif best.type in lx.STANCE_FACT_TYPES and self._polarity(best) != query.negative:
+                verdict = "no"  # "Did Anthropic match the offers?" — it refused them
             confidence = self._confidence(query, 0.9)
             return self._compose(query, facts, confidence=confidence, verdict=verdict)
         # No fact joins the entities. If the main entity has facts of the asked kind with
         # others, the articles say something else happened: that settles it as No.
-        primary, _ = self._wanted_types(query)
+        primary = self._wanted_types(query)[0]
         main = query.entities[0].id
         own = [
             f
@@ -483,7 +507,16 @@ class Answerer:
 
     def _polarity(self, fact: Fact) -> bool:
         """True when the fact's wording is negative (refused, without, criticised…)."""
-        return any(lx.negative(w) for w in normalize(fact.text.en).split())
+        return any(lx.negative(w) for w in normalize(fact.text.en.replace("n't", " not")).split())
+
+    def _no_longer(self, fact: Fact, query: Query) -> bool:
+        """The fact places the person in the past: a former role, or a move away from there."""
+        if fact.tense == "past":
+            return True
+        asked = [e.id for e in query.entities if self._type(e.id) != PERSON]
+        return fact.type in lx.MOVE_FACT_TYPES and any(
+            self._matches(orient(fact).source, a) for a in asked
+        )
 
     def _moves_away(self, query: Query, facts: list[Fact]) -> list[Fact]:
         """The moves that took the question's person away from where the facts place them."""
@@ -536,6 +569,7 @@ class Answerer:
                     subjects.append(entity_id)
         # Group facts ("at least 14 engineers") come first: they frame the named people.
         ordered = sorted(facts, key=lambda f: 0 if f.quantity and f.type == "hired" else 1)
+        ordered = ordered[:MAX_FACTS]
         headline = None
         if lead is None and verdict is None and query.qword in ("who", "what") and len(subjects) > 1:
             headline = self.replies.join_names(
@@ -587,7 +621,7 @@ WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"
 
 def stems(words: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
     """Crude stems (first five letters) so "working" meets "workers" and "recrues" "recrute"."""
-    return frozenset(w[:5] for w in words if len(w) > 3)
+    return frozenset(w[:5] for w in words if len(w) > 1)
 
 
 def date_agrees(fact: Fact, query: Query) -> bool:

@@ -96,7 +96,7 @@ MOVE_VERBS: dict[str, str] = {
     "join": """join joins joined joining rejoindre rejoint rejoints rejointe rejoignent
         rejoignait rejoins integre integrer integree arrive arrived arrives arrivee arrivees
         arrivant arrivants passe passee passes went gone go goes moved move moves switch*
-        come comes came venu venue venus vient viennent transfer* newcomer* new""",
+        come comes came venu venue venus vient viennent transfer* newcomer*""",
     "hire": """hire hires hired hiring recrut* recrue* recruit* embauch* debauch* poach* attir*
         attract* lure* sign* snag* nab* brought bring""",
     "leave": """leave leaves left leaving quit quits quitte quitter quittent quittes parti partie
@@ -107,7 +107,7 @@ PASSIVE_MARKERS = _words("ete was were been being be etre")
 # Relation families: cue words and stems that evoke them.
 RELATION_CUES: dict[str, str] = {
     "move_in": MOVE_VERBS["join"] + " " + MOVE_VERBS["hire"],
-    "move_out": MOVE_VERBS["leave"],
+    "move_out": MOVE_VERBS["leave"] + " former anciens anciennes",
     "lead": """lead leads led leading leader head heads headed heading run runs ran running
         manage* dirig* responsable chef patron boss pilot* charge helm""",
     "found": """found founded founder founders founding fondateur fondatrice fondateurs fonde

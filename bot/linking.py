@@ -95,6 +95,13 @@ class EntityIndex:
         mentions.extend(self._fuzzy(words, taken, protected))
         return sorted(mentions, key=lambda m: m.start)
 
+    def _beside_unknown_word(
+        self, words: list[str], free: list[bool], start: int, size: int
+    ) -> bool:
+        """Whether a partial name match stands next to a word no lexicon knows (another name)."""
+        neighbours = [i for i in (start - 1, start + size) if 0 <= i < len(words)]
+        return any(free[i] and len(words[i]) > 2 and not words[i].isdigit() for i in neighbours)
+
     def _fuzzy(self, words: list[str], taken: list[bool], protected: frozenset[str]) -> list[Mention]:
         """Best-scoring non-overlapping fuzzy matches among the words exact lookup left free."""
         free = [
@@ -126,6 +133,8 @@ class EntityIndex:
         for score, start, size, key in sorted(scored, reverse=True):
             if not all(free[start : start + size]):
                 continue
+            if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
+                continue  # "Jensen Huang" is someone else, not a typo of "Chuang"
             span = " ".join(words[start : start + size])
             found.append(Mention(start, start + size, span, self.exact[key], round(score * 100, 1)))
             for i in range(start, start + size):

@@ -15,6 +15,9 @@ _NUMBER = re.compile(r"\b\d+\b")
 _FR_ACCENTS = re.compile(r"[éèêàùçœîôâ]")
 
 
+DATE_LEADS = frozenset("in en since depuis le on of de or ou and et".split())
+
+
 @dataclass(frozen=True)
 class EntityRef:
     """A linked entity and, for moves, the side it stands on ('source', 'dest' or None)."""
@@ -127,9 +130,7 @@ def _months_and_years(words: list[str], raw: str) -> tuple[frozenset[int], froze
             continue
         before = words[i - 1] if i else ""
         # Short forms ("may", "mar") count only where a date is plainly meant.
-        if len(word) > 3 or before in ("in", "en", "since", "depuis", "le", "on", "of", "de") or (
-            before.isdigit()
-        ):
+        if len(word) > 3 or before in DATE_LEADS or before.isdigit():
             months.add(month)
     return frozenset(months), frozenset(int(y) for y in _YEAR.findall(raw))
 
@@ -185,19 +186,20 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     qword = _question_word(words, raw_folded, text.lower())
     if qword == "how_combien":
         qword = "how_much" if "amount" in relations else "how_many"
-    if qword == "why":
-        relations |= {"reason"}
-    if qword == "where" and not relations & lx.MOVE_RELATIONS:
-        relations |= {"location"}
+    if qword in lx.QWORD_RELATION and not (qword == "where" and relations & lx.MOVE_RELATIONS):
+        relations |= {lx.QWORD_RELATION[qword]}
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
     mentions = index.link(words, protected)
     entities: list[EntityRef] = []
     ambiguous = None
+    # "ou" is "or" unless the asker wrote "où" (where).
+    alternative_words = {"or"} if "où" in text.lower() else lx.ALTERNATIVE_WORDS
     for index, mention in enumerate(mentions):
         alternative = any(
             other is not mention
-            and lx.ALTERNATIVE_WORDS & set(words[min(other.end, mention.end) : max(other.start, mention.start)])
+            and alternative_words
+            & set(words[min(other.end, mention.end) : max(other.start, mention.start)])
             and abs(other.start - mention.start) <= 6
             for other in mentions[max(0, index - 1) : index + 2]
         )
@@ -258,7 +260,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         ),
         move_verbs=move_verbs,
         cue_relations=cue_relations,
-        passive=any(w in lx.PASSIVE_MARKERS for w in words),
+        passive=any(
+            i and words[i - 1] in lx.PASSIVE_MARKERS and not words[i].endswith("ing")
+            for i, _ in move_verbs
+        ),
         asks_source=" d ou " in joined_words or (qword == "where" and words[-1:] == ["from"]),
         present=any(w in lx.PRESENT_CUES for w in words),
         tense=_tense(words),
