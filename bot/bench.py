@@ -1,0 +1,224 @@
+"""`python -m bot bench`: latency, load time, cold start and memory, printed, never asserted.
+
+Two bases are measured: the project's own, and a synthetic one of 10,000 generated articles
+(people moving between companies) written to a temporary directory, so that the figures say
+how the engine scales, not only how fast it is on two articles.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from bot import kb
+from bot.context import Conversation
+from bot.engine import Engine
+from bot.settings import Settings
+
+SYNTHETIC_ARTICLES = 10_000
+QUICK_ARTICLES = 200
+MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+
+    def at(p: float) -> float:
+        return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "mean": statistics.fmean(ordered)}
+
+
+def question_set(base: kb.KnowledgeBase, rng: random.Random, size: int) -> list[str]:
+    """Varied questions built from the base's own entities: profiles, moves, dates, typos."""
+    people = [e for e in base.entities.values() if e.type == "person"]
+    orgs = [e for e in base.entities.values() if e.type == "organization"]
+    templates: list[Callable[[], str]] = [
+        lambda: f"Who is {rng.choice(people).name.en}?",
+        lambda: f"Qui est {rng.choice(people).name.fr} ?",
+        lambda: f"Qui a rejoint {rng.choice(orgs).name.fr} depuis {rng.choice(orgs).name.fr} ?",
+        lambda: f"Who left {rng.choice(orgs).name.en}?",
+        lambda: f"When did {rng.choice(people).name.en} join {rng.choice(orgs).name.en}?",
+        lambda: f"Quand {rng.choice(people).name.fr} a-t-il été recruté ?",
+        lambda: f"Which companies did {rng.choice(orgs).name.en} hire from?",
+        lambda: f"Did {rng.choice(people).name.en} join {rng.choice(orgs).name.en}?",
+        lambda: f"tell me about {_typo(rng.choice(people).name.en, rng)} please",
+        lambda: "What is the capital of France?",
+        lambda: "Bonjour",
+    ]
+    return [rng.choice(templates)() for _ in range(size)]
+
+
+def _typo(name: str, rng: random.Random) -> str:
+    """Swap two adjacent letters of the longest word: what people type in a hurry."""
+    words = name.split()
+    longest = max(range(len(words)), key=lambda i: len(words[i]))
+    word = words[longest]
+    if len(word) > 4:
+        i = rng.randrange(1, len(word) - 2)
+        words[longest] = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return " ".join(words)
+
+
+def measure_latency(engine: Engine, questions: list[str]) -> dict[str, float]:
+    samples = []
+    conversation = Conversation()
+    for question in questions:
+        started = time.perf_counter()
+        engine.answer(question, conversation)
+        samples.append((time.perf_counter() - started) * 1000)
+    return percentiles(samples)
+
+
+def timed_load(directory: Path) -> tuple[Engine, float]:
+    started = time.perf_counter()
+    engine = Engine(kb.load(directory))
+    return engine, time.perf_counter() - started
+
+
+def cold_start(directory: Path) -> float:
+    """Seconds for a new process to import, load the base and answer one question."""
+    code = (
+        "import sys; from bot.engine import load_engine; load_engine(sys.argv[1]).answer('Bonjour')"
+    )
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(directory)], check=True)
+    return time.perf_counter() - started
+
+
+def write_synthetic_base(directory: Path, articles: int, seed: int = 7) -> None:
+    """A valid base of `articles` generated articles: each says one person joined a company."""
+    rng = random.Random(seed)
+    months = MONTHS_FR.split()
+    companies = [f"Societe{n:04d}" for n in range(max(20, articles // 20))]
+    people = [(f"Prenom{n:05d}", f"Nomdefamille{n:05d}") for n in range(articles)]
+    (directory / "articles").mkdir(parents=True)
+    entities = [
+        {
+            "id": c.lower(),
+            "type": "organization",
+            "name": {"fr": c, "en": c},
+            "description": {"fr": f"Entreprise {c}.", "en": f"Company {c}."},
+        }
+        for c in companies
+    ]
+    facts = []
+    context = []
+    for n, (first, last) in enumerate(people):
+        person_id = f"p{n:05d}"
+        to, source = rng.sample(companies, 2)
+        month = rng.randrange(12)
+        sentences = [
+            f"{first} {last} a rejoint {to} en {months[month]} après plusieurs années chez {source}.",
+            f"{to} recrute activement des ingénieurs.",
+        ]
+        article_id = f"synth-{n:05d}"
+        (directory / "articles" / f"{article_id}.txt").write_text(
+            f"---\nid: {article_id}\ntitle: Article {n}\nlanguage: fr\n---\n{' '.join(sentences)}\n",
+            encoding="utf-8",
+        )
+        entities.append(
+            {
+                "id": person_id,
+                "type": "person",
+                "name": {"fr": f"{first} {last}", "en": f"{first} {last}"},
+                "aliases": [last],
+                "description": {"fr": f"Recrue de {to}.", "en": f"Hired by {to}."},
+            }
+        )
+        context.append({"article": article_id, "sentence": sentences[1]})
+        facts.append(
+            {
+                "id": f"f{n:05d}",
+                "type": "joined",
+                "subject": person_id,
+                "object": to.lower(),
+                "from": source.lower(),
+                "when": {"month": month + 1},
+                "text": {
+                    "fr": f"{first} {last} a rejoint {to} en {months[month]}, venant de {source}.",
+                    "en": f"{first} {last} joined {to} from {source}.",
+                },
+                "citations": [{"article": article_id, "sentence": sentences[0]}],
+            }
+        )
+    (directory / "entities.yaml").write_text(
+        yaml.safe_dump({"entities": entities}, allow_unicode=True), encoding="utf-8"
+    )
+    (directory / "facts.yaml").write_text(
+        yaml.safe_dump({"facts": facts, "context": context}, allow_unicode=True), encoding="utf-8"
+    )
+    about = {
+        "summary": {"fr": "Base synthétique.", "en": "Synthetic base."},
+        "examples_fr": ["Qui est qui ?"] * 3,
+        "examples_en": ["Who is who?"] * 3,
+    }
+    (directory / "about.yaml").write_text(yaml.safe_dump(about), encoding="utf-8")
+
+
+def _print_latency(label: str, figures: dict[str, float]) -> None:
+    print(
+        f"  {label}: p50 {figures['p50']:.2f} ms, p95 {figures['p95']:.2f} ms, "
+        f"p99 {figures['p99']:.2f} ms (mean {figures['mean']:.2f} ms)"
+    )
+
+
+def run_bench(engine: Engine, settings: Settings, *, telegram: bool, quick: bool) -> int:
+    """Print the figures; `quick` shrinks the synthetic base so tests can run the command."""
+    rng = random.Random(42)
+    if telegram:
+        return _telegram_bench(engine, quick)
+    print(f"Real knowledge base ({settings.knowledge_dir})")
+    _, load_seconds = timed_load(settings.knowledge_dir)
+    print(f"  load: {load_seconds * 1000:.0f} ms")
+    print(
+        f"  cold start (new process, load, first answer): {cold_start(settings.knowledge_dir):.2f} s"
+    )
+    questions = question_set(engine.kb, rng, 300 if quick else 3000)
+    _print_latency(
+        f"answer latency over {len(questions)} questions", measure_latency(engine, questions)
+    )
+
+    size = QUICK_ARTICLES if quick else SYNTHETIC_ARTICLES
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = Path(tmp)
+        write_synthetic_base(directory, size)
+        print(f"Synthetic knowledge base ({size} articles)")
+        tracemalloc.start()
+        synthetic, load_seconds = timed_load(directory)
+        questions = question_set(synthetic.kb, rng, 300 if quick else 2000)
+        latency = measure_latency(synthetic, questions)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"  load: {load_seconds:.2f} s (measured under tracemalloc, which slows it)")
+        _, clean_load = timed_load(directory)
+        print(f"  load without tracing: {clean_load:.2f} s")
+        _print_latency(
+            f"answer latency over {len(questions)} questions", measure_latency(synthetic, questions)
+        )
+        print(f"  peak Python memory (tracemalloc, load + answers): {peak / 2**20:.0f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"Process peak RSS over the whole bench: {rss:.0f} MB")
+    return 0
+
+
+def _telegram_bench(engine: Engine, quick: bool) -> int:
+    from bot.telegram_bench import measure
+
+    updates = 50 if quick else 500
+    figures = asyncio.run(measure(updates, engine))
+    print(f"Telegram round trip through the local fake Bot API ({updates} private messages)")
+    for key, value in figures.items():
+        print(f"  {key}: {value:.2f}" if isinstance(value, float) else f"  {key}: {value}")
+    return 0
