@@ -342,7 +342,7 @@ class Answerer:
         if query.qword in ("how_many", "how_much"):
             return fact.quantity is not None or fact.amount is not None
         if query.qword == "where":
-            return fact.place is not None or fact.type in WHERE_TYPES
+            return fact.place is not None or fact.via is not None or fact.type in WHERE_TYPES
         if query.qword == "why":
             return fact.type in WHY_TYPES
         return True
@@ -364,7 +364,9 @@ class Answerer:
             facts = [f for f in facts if f.type != "role" or self._names_role(f, query)]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
         if query.qword == "where":
-            facts = [f for f in facts if f.place or f.via] or facts
+            # A place answers "where"; so does a medium when the question is about a statement.
+            says = bool(query.relations & SAYING_RELATIONS)
+            facts = [f for f in facts if f.place or (says and f.via)] or facts
         chosen = [f for f in facts if f.type in primary] or [f for f in facts if f.type in cued]
         matched = bool(chosen)
         if not chosen:
@@ -385,7 +387,8 @@ class Answerer:
     def _names_role(self, fact: Fact, query: Query) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
         role = fact.role or fact.text
-        return bool(stems(query.role_words) & stems(normalize(f"{role.fr} {role.en}").split()))
+        asked = stems(lx.role_synonyms(query.role_words))
+        return bool(asked & stems(normalize(f"{role.fr} {role.en}").split()))
 
     @staticmethod
     def _by_tense(facts: list[Fact], query: Query) -> list[Fact]:
@@ -440,9 +443,7 @@ class Answerer:
     def _catalogue(self, query: Query, entity_type: str) -> _Result:
         """"Which companies / models are mentioned?": every entity of that kind, described."""
         lang = query.language
-        members = [
-            e for e in self.kb.entities.values() if e.type == entity_type and e.part_of is None
-        ] or [e for e in self.kb.entities.values() if e.type == entity_type]
+        members = [e for e in self.kb.entities.values() if e.type == entity_type]
         if not members:
             return _Result(self.replies.unknown(lang), ())
         names = [e.name.get(lang) for e in members]
@@ -615,6 +616,7 @@ class Answerer:
 
 
 WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
 

@@ -121,6 +121,49 @@ def message_entities(text: str) -> list[dict[str, Any]]:
     return entities
 
 
+def text_message(
+    chat: dict[str, Any],
+    sender: dict[str, Any],
+    text: str,
+    *,
+    message_id: int = 1,
+    thread_id: int | None = None,
+    reply_to: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A text `Message` from `sender` in `chat`, with the entities Telegram would attach.
+
+    In a forum topic (`thread_id` in a forum chat) a message that replies to nothing is shown by
+    Telegram as replying to the message that created the topic; so it is here.
+    """
+    message: dict[str, Any] = {
+        "message_id": message_id,
+        "date": int(time.time()),
+        "chat": chat,
+        "from": sender,
+        "text": text,
+    }
+    entities = message_entities(text)
+    if entities:
+        message["entities"] = entities
+    in_topic = thread_id is not None and bool(chat.get("is_forum"))
+    if thread_id is not None:
+        message["message_thread_id"] = thread_id
+        message["is_topic_message"] = in_topic
+    if reply_to is None and in_topic:
+        reply_to = {
+            "message_id": thread_id,
+            "date": message["date"],
+            "chat": chat,
+            "from": sender,
+            "message_thread_id": thread_id,
+            "is_topic_message": True,
+            "forum_topic_created": {"name": "Transfers", "icon_color": 7322096},
+        }
+    if reply_to is not None:
+        message["reply_to_message"] = reply_to
+    return message
+
+
 # --- Telegram's HTML rules -----------------------------------------------------------------------
 
 
@@ -148,7 +191,7 @@ class _TelegramHTML(HTMLParser):
         self.open_tags.pop()
 
     def handle_data(self, data: str) -> None:
-        if "<" in data or "&" in data:
+        if any(ch in data for ch in "<>&"):
             raise ValueError(f"unescaped character in {data[:30]!r}")
         self.visible.append(data)
 
@@ -172,7 +215,7 @@ def parse_telegram_html(text: str) -> str:
     """The visible text of `text` as Telegram's HTML parse mode reads it.
 
     Raises ValueError where Telegram answers "can't parse entities": an unsupported tag or
-    entity, a tag closed out of order or left open, a raw "<" or "&".
+    entity, a tag closed out of order or left open, a raw "<", ">" or "&".
     """
     stray = _STRAY_AMPERSAND.search(text)
     if stray:  # HTMLParser forgives "&T" and "&amp" without ";"; Telegram does not
@@ -332,23 +375,16 @@ class FakeBotAPI:
         reply_to: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         """`user` writes `text` in `chat` (in forum topic `thread_id`, replying to `reply_to`)."""
-        message = self._new_message(chat, user, text, thread_id=thread_id)
-        entities = message_entities(text)
-        if entities:
-            message["entities"] = entities
-        if reply_to is not None:
-            message["reply_to_message"] = reply_to
-        elif thread_id is not None and chat.get("is_forum"):
-            # Telegram shows a topic message as a reply to the message that created the topic.
-            message["reply_to_message"] = {
-                "message_id": thread_id,
-                "date": message["date"],
-                "chat": chat,
-                "from": user,
-                "message_thread_id": thread_id,
-                "is_topic_message": True,
-                "forum_topic_created": {"name": "Transfers", "icon_color": 7322096},
-            }
+        with self._changed:
+            self._chats[chat["id"]] = chat
+        message = text_message(
+            chat,
+            user,
+            text,
+            message_id=next(self._message_ids),
+            thread_id=thread_id,
+            reply_to=reply_to,
+        )
         self.push_update({"message": message})
         return message
 
@@ -442,12 +478,22 @@ class FakeBotAPI:
 
     async def wait_for_calls(self, method: str, count: int, timeout: float = 5.0) -> list[ApiCall]:
         """Wait, without blocking the event loop, until `count` calls of `method` were recorded."""
+        await self.wait_until(
+            lambda: len(self.calls_to(method)) >= count,
+            timeout,
+            lambda: self._waited_in_vain(method, count, self.calls_to(method)),
+        )
+        return self.calls_to(method)
+
+    async def wait_until(
+        self, condition: Callable[[], bool], timeout: float = 5.0, explain: Callable[[], str] = str
+    ) -> None:
+        """Wait, without blocking the event loop, until `condition()` holds; TimeoutError if not."""
         deadline = time.monotonic() + timeout
-        while len(calls := self.calls_to(method)) < count:
+        while not condition():
             if time.monotonic() > deadline:
-                raise TimeoutError(self._waited_in_vain(method, count, calls))
+                raise TimeoutError(explain() or "condition not met in time")
             await asyncio.sleep(0.005)
-        return calls
 
     def _waited_in_vain(self, method: str, count: int, calls: list[ApiCall]) -> str:
         methods = [call.method for call in self.calls if call.method != "getUpdates"]
@@ -545,10 +591,14 @@ class FakeBotAPI:
     def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
         chat_id = params.get("chat_id")
         chat = self._chats.get(chat_id) or {"id": chat_id, "type": "private", "first_name": "?"}
-        _check_text(params.get("text", ""), params.get("parse_mode"))
+        visible = _check_text(params.get("text", ""), params.get("parse_mode"))
         _check_markup(params.get("reply_markup"))
-        message = self._new_message(
-            chat, self.bot_user, params["text"], thread_id=params.get("message_thread_id")
+        message = text_message(  # Telegram returns the visible text (formatting as entities)
+            chat,
+            self.bot_user,
+            visible,
+            message_id=next(self._message_ids),
+            thread_id=params.get("message_thread_id"),
         )
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
@@ -557,7 +607,7 @@ class FakeBotAPI:
         return message
 
     def _edit_message_text(self, params: dict[str, Any]) -> dict[str, Any] | bool:
-        _check_text(params.get("text", ""), params.get("parse_mode"))
+        visible = _check_text(params.get("text", ""), params.get("parse_mode"))
         _check_markup(params.get("reply_markup"))
         if params.get("inline_message_id"):
             return True
@@ -567,9 +617,9 @@ class FakeBotAPI:
             if message is None:
                 raise _ApiError(400, "Bad Request: message to edit not found")
             markup = params.get("reply_markup")
-            if message["text"] == params["text"] and message.get("reply_markup") == markup:
+            if message["text"] == visible and message.get("reply_markup") == markup:
                 raise _ApiError(400, "Bad Request: message is not modified")
-            message = {**message, "text": params["text"], "edit_date": int(time.time())}
+            message = {**message, "text": visible, "edit_date": int(time.time())}
             message.pop("reply_markup", None)
             if markup:
                 message["reply_markup"] = markup
@@ -595,31 +645,9 @@ class FakeBotAPI:
             _check_text(content["message_text"], content.get("parse_mode"))
         return True
 
-    def _new_message(
-        self,
-        chat: dict[str, Any],
-        sender: dict[str, Any],
-        text: str,
-        *,
-        thread_id: int | None,
-    ) -> dict[str, Any]:
-        with self._changed:
-            self._chats[chat["id"]] = chat
-        message: dict[str, Any] = {
-            "message_id": next(self._message_ids),
-            "date": int(time.time()),
-            "chat": chat,
-            "from": sender,
-            "text": text,
-        }
-        if thread_id is not None:
-            message["message_thread_id"] = thread_id
-            message["is_topic_message"] = bool(chat.get("is_forum"))
-        return message
 
-
-def _check_text(text: str, parse_mode: str | None) -> None:
-    """Reject a message text as Telegram would: empty, too long, or HTML it cannot parse."""
+def _check_text(text: str, parse_mode: str | None) -> str:
+    """The visible text of a message; rejected as Telegram would: empty, too long, bad HTML."""
     visible = text
     if parse_mode == "HTML":
         try:
@@ -630,6 +658,7 @@ def _check_text(text: str, parse_mode: str | None) -> None:
         raise _ApiError(400, "Bad Request: message text is empty")
     if utf16_length(visible) > MESSAGE_LIMIT:
         raise _ApiError(400, "Bad Request: message is too long")
+    return visible
 
 
 def _check_markup(markup: dict[str, Any] | None) -> None:

@@ -218,11 +218,25 @@ TYPE_NOUNS: dict[str, str] = {
     **dict.fromkeys(["media", "medias", "outlet", "outlets", "source", "sources"], "media"),
 }
 ALTERNATIVE_WORDS = _words("or ou")
-# Role nouns: a question naming one ("Who is the CEO of…") wants that role, not any role.
-ROLE_NOUNS = _words(
-    """ceo pdg directeur directrice director scientist scientifique chercheur chercheuse
-    researcher engineer ingenieur manager gestionnaire"""
+# Role nouns, grouped by meaning across both languages: a question naming one ("Who is the
+# CEO of…") wants that role, not any role, and "PDG" is the same role as "CEO".
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    _words(group)
+    for group in (
+        "ceo pdg",
+        "directeur directrice director chief",
+        "scientist scientifique",
+        "chercheur chercheuse researcher",
+        "engineer ingenieur",
+        "manager gestionnaire",
+    )
 )
+ROLE_NOUNS = frozenset().union(*ROLE_SYNONYMS)
+
+
+def role_synonyms(words: frozenset[str]) -> frozenset[str]:
+    """`words` with every role noun's synonyms added."""
+    return words.union(*(group for group in ROLE_SYNONYMS if group & words))
 # Fact types whose wording carries a stance, so a yes/no answer depends on its polarity.
 STANCE_FACT_TYPES = frozenset({"statement", "opinion", "criticism", "reason", "strategy", "plan"})
 NEGATIVE_CUES = """refus* sans without not no ne n pas jamais never cannot didn doesn isn wasn
