@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
     )
     try:
-        engine = load_engine(settings.knowledge_dir)
+        engine = load_engine(settings.knowledge_dir, settings.data_dir)
     except kb.KnowledgeError as exc:
         print(f"mercato: the knowledge base is broken:\n{exc}", file=sys.stderr)
         return 1

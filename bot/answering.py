@@ -16,7 +16,31 @@ from bot.text import clean_input, normalize
 MAX_FACTS = 10
 PERSON = "person"
 # Order in which a profile presents what is known about someone or something.
-PROFILE_ORDER = ["role", "leads", "founded", "cofounded", "cocreated", "owns", "joined", "hired", "left", "worked_on", "expertise", "location", "count", "amount", "duration", "statement", "opinion", "criticism", "reason", "plan", "strategy", "risk", "trend"]
+PROFILE_ORDER = [
+    "role",
+    "leads",
+    "founded",
+    "cofounded",
+    "cocreated",
+    "owns",
+    "joined",
+    "hired",
+    "left",
+    "worked_on",
+    "expertise",
+    "location",
+    "count",
+    "amount",
+    "duration",
+    "statement",
+    "opinion",
+    "criticism",
+    "reason",
+    "plan",
+    "strategy",
+    "risk",
+    "trend",
+]
 
 
 @dataclass(frozen=True)
@@ -47,15 +71,20 @@ class Answerer:
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._ancestors(entity_id)) for entity_id in base.entities
         }
-        self.fact_stems: dict[str, frozenset[str]] = {
-            fact.id: stems(normalize(f"{fact.text.fr} {fact.text.en}").split())
-            for fact in base.facts
-        }
+        self._fact_stems: dict[str, frozenset[str]] = {}
         self.facts_involving: dict[str, list[Fact]] = {}
         for fact in base.facts:
             involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
             for entity_id in involved:
                 self.facts_involving.setdefault(entity_id, []).append(fact)
+
+    def _stems_of(self, fact: Fact) -> frozenset[str]:
+        """The stems of a fact's wording in both languages, computed once when first needed."""
+        found = self._fact_stems.get(fact.id)
+        if found is None:
+            found = stems(normalize(f"{fact.text.fr} {fact.text.en}").split())
+            self._fact_stems[fact.id] = found
+        return found
 
     def _ancestors(self, entity_id: str) -> list[str]:
         chain: list[str] = []
@@ -229,9 +258,7 @@ class Answerer:
     def _without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it."""
         ids = {e.id for e in query.entities}
-        kept = tuple(
-            e for e in query.entities if not any(e.id in self.ancestors[o] for o in ids)
-        )
+        kept = tuple(e for e in query.entities if not any(e.id in self.ancestors[o] for o in ids))
         return query if len(kept) == len(query.entities) else replace(query, entities=kept)
 
     def _move_roles(self, query: Query) -> dict[str, str | None]:
@@ -299,9 +326,11 @@ class Answerer:
             return list(self.kb.facts)
         required = [e.id for e in query.entities if not e.alternative]
         alternatives = [e.id for e in query.entities if e.alternative]
-        pool = self.facts_involving.get(required[0], []) if required else [
-            f for e in alternatives for f in self.facts_involving.get(e, [])
-        ]
+        pool = (
+            self.facts_involving.get(required[0], [])
+            if required
+            else [f for e in alternatives for f in self.facts_involving.get(e, [])]
+        )
         facts = [
             f
             for f in {f.id: f for f in pool}.values()
@@ -349,7 +378,7 @@ class Answerer:
 
     def _score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
         score = 3.0 if fact.type in primary else 0.0
-        score += len(stems(query.content) & self.fact_stems[fact.id]) * 0.5
+        score += len(stems(query.content) & self._stems_of(fact)) * 0.5
         if query.entities and fact.subject == query.entities[0].id:
             score += 0.5
         return score
@@ -377,7 +406,7 @@ class Answerer:
             chosen = facts  # the value asked for is there, whatever the relation
         elif not chosen:
             # Nothing of the asked kind: keep only facts that share the question's own words.
-            chosen = [f for f in facts if stems(query.content) & self.fact_stems[f.id]]
+            chosen = [f for f in facts if stems(query.content) & self._stems_of(f)]
         chosen = self._by_tense(chosen, query)
         if not matched and self._unexplained(query, chosen):
             return [], False
@@ -405,7 +434,7 @@ class Answerer:
         if not words:
             return False
         asked = stems(words)
-        return not any(asked & self.fact_stems[f.id] for f in facts)
+        return not any(asked & self._stems_of(f) for f in facts)
 
     # ------------------------------------------------------------------ composing
 
@@ -432,7 +461,9 @@ class Answerer:
         primary = self._wanted_types(query)[0]
         if query.greeting or not primary or query.yesno:
             return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
-        facts = [f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)]
+        facts = [
+            f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)
+        ]
         if query.months or query.years:
             facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
         facts.sort(key=lambda f: -self._score(f, query, primary))
@@ -441,7 +472,7 @@ class Answerer:
         return self._compose(query, facts[:MAX_FACTS], confidence=0.6)
 
     def _catalogue(self, query: Query, entity_type: str) -> _Result:
-        """"Which companies / models are mentioned?": every entity of that kind, described."""
+        """ "Which companies / models are mentioned?": every entity of that kind, described."""
         lang = query.language
         members = [e for e in self.kb.entities.values() if e.type == entity_type]
         if not members:
@@ -461,8 +492,9 @@ class Answerer:
 
     def _profile(self, query: Query) -> _Result:
         entity = self.kb.entities[query.entities[0].id]
-        own = [f for f in self.kb.facts if f.subject == entity.id]
-        others = [f for f in self.facts_involving.get(entity.id, []) if f.subject != entity.id]
+        involving = self.facts_involving.get(entity.id, [])
+        own = [f for f in involving if f.subject == entity.id]
+        others = [f for f in involving if f.subject != entity.id]
         chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
         chosen += others[: max(0, 3 - len(chosen))]
         name = entity.name.get(query.language)
@@ -572,7 +604,12 @@ class Answerer:
         ordered = sorted(facts, key=lambda f: 0 if f.quantity and f.type == "hired" else 1)
         ordered = ordered[:MAX_FACTS]
         headline = None
-        if lead is None and verdict is None and query.qword in ("who", "what") and len(subjects) > 1:
+        if (
+            lead is None
+            and verdict is None
+            and query.qword in ("who", "what")
+            and len(subjects) > 1
+        ):
             headline = self.replies.join_names(
                 [self.kb.entities[s].name.get(lang) for s in subjects], lang
             )

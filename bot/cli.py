@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any, TextIO
 
 from bot.answer_model import Answer

@@ -73,9 +73,7 @@ class Engine:
 
     def sources(self) -> list[Source]:
         """The articles, in knowledge-base order."""
-        return [
-            Source(a.id, a.title, a.meta.title_is_editorial) for a in self.kb.articles.values()
-        ]
+        return [Source(a.id, a.title, a.meta.title_is_editorial) for a in self.kb.articles.values()]
 
     def summary(self, language: str) -> str:
         """One paragraph saying what Mercato knows about, in `language`."""
@@ -86,9 +84,18 @@ class Engine:
         return self._answerer.replies.examples(language)
 
 
-def load_engine(knowledge_dir: str | Path | None = None) -> Engine:
-    """Load the knowledge base (raises kb.KnowledgeError when it is broken) and wrap it."""
-    return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR))
+PARSE_CACHE_NAME = "knowledge-parse-cache.pickle"
+
+
+def load_engine(
+    knowledge_dir: str | Path | None = None, data_dir: str | Path | None = None
+) -> Engine:
+    """Load the knowledge base (raises kb.KnowledgeError when it is broken) and wrap it.
+
+    With `data_dir`, parsed YAML is cached there between runs (validation still runs).
+    """
+    cache = Path(data_dir) / PARSE_CACHE_NAME if data_dir is not None else None
+    return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR, parse_cache=cache))
 
 
 @lru_cache(maxsize=1)

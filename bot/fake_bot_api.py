@@ -293,7 +293,7 @@ class FakeBotAPI:
         self._callback_ids = itertools.count(1)
         self._changed = threading.Condition()
         self._closed = False
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": lambda _: self.bot_user,
             "getupdates": self._get_updates,
@@ -315,9 +315,8 @@ class FakeBotAPI:
 
     def start(self) -> FakeBotAPI:
         """Listen on a free port of 127.0.0.1 and serve on a daemon thread."""
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _RequestHandler)
-        server.daemon_threads = True
-        server.api = self  # type: ignore[attr-defined]
+        server = _Server(("127.0.0.1", 0), _RequestHandler)
+        server.api = self
         self._server = server
         threading.Thread(
             target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -506,11 +505,11 @@ class FakeBotAPI:
         match = _PATH.match(path)
         if match is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
-        if match["token"] != self.token:
-            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         method = match["method"]
         params = _decode_parameters(query, content_type, body)
         try:
+            if match["token"] != self.token:
+                raise _ApiError(401, "Unauthorized")
             self._apply_fault(method, params)
             implementation = self._methods.get(method.lower())
             if implementation is None:
@@ -698,10 +697,20 @@ def _decode_value(name: str, value: str) -> Any:
         return value
 
 
+class _Server(ThreadingHTTPServer):
+    """One thread per connection; a deep accept queue, as PTB opens up to 256 connections."""
+
+    daemon_threads = True
+    request_queue_size = 1024
+    api: FakeBotAPI
+
+
 class _RequestHandler(BaseHTTPRequestHandler):
     """Hands each request to the FakeBotAPI; keeps connections alive like api.telegram.org."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
+    server: _Server
 
     def do_POST(self) -> None:
         self._answer()
@@ -712,8 +721,7 @@ class _RequestHandler(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         url = urlsplit(self.path)
-        api: FakeBotAPI = self.server.api  # type: ignore[attr-defined]
-        status, payload = api.handle(
+        status, payload = self.server.api.handle(
             url.path, url.query, self.headers.get("Content-Type", ""), body
         )
         data = json.dumps(payload).encode()

@@ -5,6 +5,8 @@ Every problem is reported as `file:line: path: message`, so a curator knows whic
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -148,7 +150,7 @@ class Fact(Strict):
 
 
 class ContextSentence(Strict):
-    """A sentence that carries no fact (scene-setting, transitions), marked so coverage is honest."""
+    """A sentence that carries no fact (scene-setting), marked so that coverage is honest."""
 
     article: Slug
     sentence: NonEmpty
@@ -274,9 +276,52 @@ def format_loc(loc: tuple) -> str:
     return out or "(top)"
 
 
-def _parse_yaml(path: Path, text: str, line_offset: int = 0) -> _Source:
+class ParseCache:
+    """Parsed YAML documents keyed by a digest of their text, kept in one file between runs.
+
+    Parsing YAML is most of the time it takes to load a large base, and validation is cheap:
+    so only parsing is cached, and every load still validates everything. The file holds
+    plain data that this process wrote itself (pickle), in the data directory.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[bytes, Any] = {}
+        self.used: dict[bytes, Any] = {}
+        if path is not None:
+            try:
+                with path.open("rb") as handle:
+                    self.entries = pickle.load(handle)
+            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
+                self.entries = {}
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+    def parse(self, text: str) -> Any:
+        key = self.key(text)
+        data = self.entries[key] if key in self.entries else yaml.load(text, Loader=_Loader)
+        self.used[key] = data
+        return data
+
+    def save(self) -> None:
+        """Write back what this load used, if it differs from what was read (best effort)."""
+        if self.path is None or self.used.keys() == self.entries.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(".tmp")
+            with partial.open("wb") as handle:
+                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.path)
+        except (OSError, pickle.PickleError):
+            pass  # a read-only data directory only costs speed
+
+
+def _parse_yaml(path: Path, text: str, cache: ParseCache, line_offset: int = 0) -> _Source:
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, C or Python
+        data = cache.parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 if mark else 1) + line_offset
@@ -307,13 +352,13 @@ def _validate(source: _Source, model: type[BaseModel], problems: list[str]) -> A
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
-def _load_article(path: Path, problems: list[str]) -> Article | None:
+def _load_article(path: Path, problems: list[str], cache: ParseCache) -> Article | None:
     raw = path.read_text(encoding="utf-8")
     match = FRONT_MATTER.match(raw)
     if not match:
         problems.append(f"{path}:1: (front matter): article must start with a '---' YAML block")
         return None
-    source = _parse_yaml(path, match.group(1), line_offset=1)
+    source = _parse_yaml(path, match.group(1), cache, line_offset=1)
     meta = _validate(source, ArticleMeta, problems)
     if meta is None:
         return None
@@ -325,17 +370,21 @@ def _load_article(path: Path, problems: list[str]) -> Article | None:
     return Article(meta=meta, text=text, sentences=sentences, path=path)
 
 
-def load(directory: str | Path) -> KnowledgeBase:
-    """Load and validate the base in `directory`; raise KnowledgeError listing every problem."""
+def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBase:
+    """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
+
+    `parse_cache`, a file path, keeps parsed YAML between runs to make large bases load fast.
+    """
     directory = Path(directory)
+    cache = ParseCache(parse_cache)
     problems: list[str] = []
     articles: dict[str, Article] = {}
-    article_paths = sorted((directory / "articles").glob("*.txt"))
+    article_paths = sorted((directory / "articles").glob("*.txt"), key=lambda p: p.name)
     if not article_paths:
         problems.append(f"{directory / 'articles'}:1: (articles): no article files (*.txt)")
     for path in article_paths:
         try:
-            article = _load_article(path, problems)
+            article = _load_article(path, problems, cache)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
             continue
@@ -357,7 +406,7 @@ def load(directory: str | Path) -> KnowledgeBase:
             problems.append(f"{path}:1: (file): missing")
             continue
         try:
-            source = _parse_yaml(path, path.read_text(encoding="utf-8"))
+            source = _parse_yaml(path, path.read_text(encoding="utf-8"), cache)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
             continue
@@ -381,6 +430,7 @@ def load(directory: str | Path) -> KnowledgeBase:
                 )
     if problems:
         raise KnowledgeError(problems)
+    cache.save()
     return KnowledgeBase(
         articles=articles,
         entities=entities,
@@ -404,9 +454,7 @@ def _text_line(article: Article, sentence: Sentence) -> int:
     return raw.count("\n", 0, max(position, 0)) + 1
 
 
-def _check_entities(
-    source: _Source, data: EntitiesFile, problems: list[str]
-) -> dict[str, Entity]:
+def _check_entities(source: _Source, data: EntitiesFile, problems: list[str]) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     for i, entity in enumerate(data.entities):
         if entity.id in entities:
@@ -437,9 +485,7 @@ def _check_entities(
         holders = {e.id for e in data.entities if key in {normalize(f) for f in e.names()}}
         if len(holders) < 2:
             problems.append(
-                source.problem(
-                    ("ambiguous_names", i), f"{name!r} names fewer than two entities"
-                )
+                source.problem(("ambiguous_names", i), f"{name!r} names fewer than two entities")
             )
     return entities
 
@@ -483,9 +529,7 @@ def _check_facts(
             value = getattr(fact, field_name)
             if value and value not in entities:
                 key = "from" if field_name == "source" else field_name
-                problems.append(
-                    source.problem(("facts", i, key), f"unknown entity {value!r}")
-                )
+                problems.append(source.problem(("facts", i, key), f"unknown entity {value!r}"))
         for j, value in enumerate(fact.about):
             if value not in entities:
                 problems.append(

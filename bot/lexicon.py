@@ -28,14 +28,18 @@ ENGLISH_MARKERS = _words(
 )
 
 # Words that never start a fuzzy match and never link on their own (articles, pronouns…).
-STOPWORDS = FRENCH_MARKERS | ENGLISH_MARKERS | _words(
-    """l d s n j m c qu est-ce ex former ancien ancienne anciens et and or ni mais but so
+STOPWORDS = (
+    FRENCH_MARKERS
+    | ENGLISH_MARKERS
+    | _words(
+        """l d s n j m c qu est-ce ex former ancien ancienne anciens et and or ni mais but so
     aussi also le la les un une des the a an of en dont donc alors then yes no oui non
     people personnes gens person personne quelqu someone anyone everyone tout tous all
     question answer reponse article articles ia ai still now currently today anymore encore
     toujours actuellement aujourd hui desormais before avant previously auparavant earlier
     prior used will sera seront va vont going mentioned mentionne mentionnes mentionnees cite
     cites citees named nommes fait faire font make makes made does do did done"""
+    )
 )
 
 # Question words.
@@ -54,9 +58,7 @@ NUMBER_NOUNS = _words("nombre number count")
 DATE_NOUNS = _words("year annee mois month day jour date")
 
 # Yes/no: English auxiliaries opening a question; French inversion and "est-ce que".
-EN_AUXILIARIES = _words(
-    "did does do is was were are has have had will would can could should"
-)
+EN_AUXILIARIES = _words("did does do is was were are has have had will would can could should")
 FR_INVERSION_PRONOUNS = _words("il elle ils elles on")
 
 # Follow-ups.
@@ -87,8 +89,19 @@ ORGANIZATION_NOUNS = _words(
     organisation organisations organization organizations employer employers employeur
     employeurs lab labs laboratoire laboratoires startup startups"""
 )
-ORDINALS = {"first": 0, "premier": 0, "premiere": 0, "1": 0, "second": 1, "deuxieme": 1,
-            "seconde": 1, "2": 1, "third": 2, "troisieme": 2, "3": 2}
+ORDINALS = {
+    "first": 0,
+    "premier": 0,
+    "premiere": 0,
+    "1": 0,
+    "second": 1,
+    "deuxieme": 1,
+    "seconde": 1,
+    "2": 1,
+    "third": 2,
+    "troisieme": 2,
+    "3": 2,
+}
 
 # Move verbs by what their grammatical subject is: the mover ("join"), the destination
 # ("hire": Meta hired…), or the source ("leave"/"lose": Apple lost…).
@@ -206,14 +219,42 @@ FUTURE_CUES = _words("will sera seront va vont future futur futurs going")
 # Nouns naming a kind of entity, for "Which companies / models / people are mentioned?".
 TYPE_NOUNS: dict[str, str] = {
     **dict.fromkeys(
-        ["company", "companies", "entreprise", "entreprises", "societe", "societes", "firm", "firms", "firme", "firmes", "organisation", "organisations", "organization", "organizations"],
+        [
+            "company",
+            "companies",
+            "entreprise",
+            "entreprises",
+            "societe",
+            "societes",
+            "firm",
+            "firms",
+            "firme",
+            "firmes",
+            "organisation",
+            "organisations",
+            "organization",
+            "organizations",
+        ],
         "organization",
     ),
     **dict.fromkeys(
-        ["model", "models", "modele", "modeles", "product", "products", "produit", "produits", "chatbot", "chatbots"],
+        [
+            "model",
+            "models",
+            "modele",
+            "modeles",
+            "product",
+            "products",
+            "produit",
+            "produits",
+            "chatbot",
+            "chatbots",
+        ],
         "product",
     ),
-    **dict.fromkeys(["place", "places", "lieu", "lieux", "city", "cities", "ville", "villes"], "place"),
+    **dict.fromkeys(
+        ["place", "places", "lieu", "lieux", "city", "cities", "ville", "villes"], "place"
+    ),
     **dict.fromkeys(["people", "persons", "personnes", "gens", "person", "personne"], "person"),
     **dict.fromkeys(["media", "medias", "outlet", "outlets", "source", "sources"], "media"),
 }
@@ -237,6 +278,8 @@ ROLE_NOUNS = frozenset().union(*ROLE_SYNONYMS)
 def role_synonyms(words: frozenset[str]) -> frozenset[str]:
     """`words` with every role noun's synonyms added."""
     return words.union(*(group for group in ROLE_SYNONYMS if group & words))
+
+
 # Fact types whose wording carries a stance, so a yes/no answer depends on its polarity.
 STANCE_FACT_TYPES = frozenset({"statement", "opinion", "criticism", "reason", "strategy", "plan"})
 NEGATIVE_CUES = """refus* sans without not no ne n pas jamais never cannot didn doesn isn wasn
@@ -284,6 +327,7 @@ def negative(word: str) -> bool:
 def relation_of(word: str) -> frozenset[str]:
     """The relation families a normalised word evokes (cached: the same words recur)."""
     return frozenset(family for family, cues in RELATION_CUES.items() if _matches_cue(word, cues))
+
 
 MONTHS: dict[str, int] = {
     name: number

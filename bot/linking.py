@@ -7,7 +7,7 @@ and rapidfuzz scores only those.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -19,6 +19,7 @@ from bot.text import normalize
 MAX_SPAN = 5  # longest alias, in words, looked up exactly
 MAX_FUZZY_SPAN = 3
 MIN_FUZZY_CHARS = 5  # shorter words are too often ordinary words to be fuzzy-matched
+MIN_COMMON_POSTING = 64  # below this, no trigram is too common to index
 
 
 def fuzzy_cutoff(length: int) -> float:
@@ -60,18 +61,21 @@ class EntityIndex:
         self.exact: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in owners.items()}
         # Only forms long enough to survive a typo are fuzzy targets.
         self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
-        self.by_trigram: dict[str, list[int]] = defaultdict(list)
+        by_trigram: dict[str, list[int]] = defaultdict(list)
         for i, key in enumerate(self.fuzzy_keys):
             for gram in _trigrams(key):
-                self.by_trigram[gram].append(i)
+                by_trigram[gram].append(i)
+        # A trigram shared by a large share of all names tells them apart no better than
+        # chance and costs the most to count: it is left out of the index.
+        common = max(MIN_COMMON_POSTING, len(self.fuzzy_keys) // 50)
+        self.by_trigram = {g: ids for g, ids in by_trigram.items() if len(ids) <= common}
 
     def candidates(self, span: str) -> list[str]:
         """Alias keys sharing enough trigrams with `span` to be worth scoring."""
         grams = _trigrams(span)
-        counts: dict[int, int] = defaultdict(int)
+        counts: Counter[int] = Counter()
         for gram in grams:
-            for i in self.by_trigram.get(gram, ()):
-                counts[i] += 1
+            counts.update(self.by_trigram.get(gram, ()))
         needed = max(2, len(grams) // 3)
         return [self.fuzzy_keys[i] for i, n in counts.items() if n >= needed]
 
@@ -102,7 +106,9 @@ class EntityIndex:
         neighbours = [i for i in (start - 1, start + size) if 0 <= i < len(words)]
         return any(free[i] and len(words[i]) > 2 and not words[i].isdigit() for i in neighbours)
 
-    def _fuzzy(self, words: list[str], taken: list[bool], protected: frozenset[str]) -> list[Mention]:
+    def _fuzzy(
+        self, words: list[str], taken: list[bool], protected: frozenset[str]
+    ) -> list[Mention]:
         """Best-scoring non-overlapping fuzzy matches among the words exact lookup left free."""
         free = [
             not taken[i] and words[i] not in self.stopwords and words[i] not in protected

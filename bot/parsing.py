@@ -106,7 +106,9 @@ def _question_word(words: list[str], raw_folded: str, raw_lower: str) -> str | N
     return None
 
 
-def _is_yesno(words: list[str], raw_folded: str, qword: str | None, relations: frozenset[str]) -> bool:
+def _is_yesno(
+    words: list[str], raw_folded: str, qword: str | None, relations: frozenset[str]
+) -> bool:
     if qword is not None:
         return False
     content = [w for w in words if w not in lx.FILLERS]
@@ -169,8 +171,10 @@ def _relations(words: list[str]) -> frozenset[str]:
     found: set[str] = set()
     for i, word in enumerate(words):
         families = lx.relation_of(word)
-        if "employment" in families and words[i + 1 : i + 2] and words[i + 1] in (
-            lx.WORK_ON_PARTICLES
+        if (
+            "employment" in families
+            and words[i + 1 : i + 2]
+            and words[i + 1] in (lx.WORK_ON_PARTICLES)
         ):
             families = (families - {"employment"}) | {"work_on"}
         found |= families
@@ -210,7 +214,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         if all(e.id != entity_id for e in entities):
             entities.append(
                 EntityRef(
-                    entity_id, _role(words, mention.start), mention.score, mention.start, alternative
+                    entity_id,
+                    _role(words, mention.start),
+                    mention.score,
+                    mention.start,
+                    alternative,
                 )
             )
 

@@ -90,13 +90,9 @@ class Replies:
 
     @staticmethod
     def clarify(language: str, options: list[Option], entities: dict[str, Entity]) -> Answer:
-        labels = [
-            f"{o.label} ({entities[o.id].description.get(language)})" for o in options
-        ]
+        labels = [f"{o.label} ({entities[o.id].description.get(language)})" for o in options]
         if language == "fr":
             text = "De qui parlez-vous ? " + " ; ".join(labels)
         else:
             text = "Which one do you mean? " + "; ".join(labels)
-        return Answer(
-            kind="clarify", language=language, text=text, options=options, confidence=0.5
-        )
+        return Answer(kind="clarify", language=language, text=text, options=options, confidence=0.5)

@@ -6,7 +6,31 @@ import re
 
 # Words that end with a period without ending a sentence (lowercased, without the period).
 ABBREVIATIONS = frozenset(
-    ["m", "mm", "mme", "mmes", "mlle", "dr", "pr", "st", "ste", "etc", "ex", "cf", "vs", "env", "inc", "ltd", "co", "corp", "jr", "sr", "p", "no", "n°"]
+    [
+        "m",
+        "mm",
+        "mme",
+        "mmes",
+        "mlle",
+        "dr",
+        "pr",
+        "st",
+        "ste",
+        "etc",
+        "ex",
+        "cf",
+        "vs",
+        "env",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jr",
+        "sr",
+        "p",
+        "no",
+        "n°",
+    ]
 )
 
 # A candidate boundary: sentence-final punctuation, optional closing quote/bracket, spaces.
@@ -48,7 +72,9 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
             end = match.end(1)
-            if match.group(1).startswith(".") and _is_abbreviation(paragraph[start : match.start()]):
+            if match.group(1).startswith(".") and _is_abbreviation(
+                paragraph[start : match.start()]
+            ):
                 continue
             if not _starts_sentence(paragraph[match.end() :]):
                 continue
