@@ -183,6 +183,7 @@ class Article:
     text: str
     sentences: list[Sentence]
     path: Path
+    body_line: int = 1  # the file line where `text` starts, after the front matter
 
     @property
     def id(self) -> str:
@@ -222,20 +223,39 @@ class KnowledgeError(Exception):
 # ---------------------------------------------------------------- YAML with line numbers
 
 
-def _node_lines(node: yaml.Node, path: tuple = ()) -> Iterator[tuple[tuple, int]]:
-    """Yield (path, 1-based line) for every node of a composed YAML document."""
-    yield path, node.start_mark.line + 1
+def _node_lines(
+    node: yaml.Node, path: tuple = (), keyed: bool = False
+) -> Iterator[tuple[tuple, int]]:
+    """Yield (path, 1-based line) for every node of a composed YAML document.
+
+    A mapping value is located at its key's line (`keyed`), not where the value starts: a
+    field missing from `text:` is reported on the `text:` line, not on its first child's.
+    """
+    if not keyed:
+        yield path, node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             yield (*path, key.value), key.start_mark.line + 1
-            yield from _node_lines(value, (*path, key.value))
+            yield from _node_lines(value, (*path, key.value), keyed=True)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             yield from _node_lines(item, (*path, index))
 
 
-# libyaml's C parser when PyYAML was built with it: ten times faster on a large base.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C parser when PyYAML has it (ten times faster on a large base), refusing a
+    key repeated in one mapping, which YAML would otherwise resolve silently to the last."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 @dataclass
@@ -349,11 +369,25 @@ def _validate(source: _Source, model: type[BaseModel], problems: list[str]) -> A
 
 # ---------------------------------------------------------------- loading
 
+def _read(path: Path, problems: list[str]) -> str | None:
+    """The file's text, or None with a problem when it is not UTF-8 or cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        problems.append(f"{path}:{line}: (file): not valid UTF-8 (byte {exc.start})")
+    except OSError as exc:
+        problems.append(f"{path}:1: (file): cannot be read: {exc.strerror}")
+    return None
+
+
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 def _load_article(path: Path, problems: list[str], cache: ParseCache) -> Article | None:
-    raw = path.read_text(encoding="utf-8")
+    raw = _read(path, problems)
+    if raw is None:
+        return None
     match = FRONT_MATTER.match(raw)
     if not match:
         problems.append(f"{path}:1: (front matter): article must start with a '---' YAML block")
@@ -367,7 +401,8 @@ def _load_article(path: Path, problems: list[str], cache: ParseCache) -> Article
         Sentence(id=f"{meta.id}:{i}", article=meta.id, index=i, text=s)
         for i, s in enumerate(split_sentences(text))
     ]
-    return Article(meta=meta, text=text, sentences=sentences, path=path)
+    body_line = raw.count("\n", 0, match.end()) + 1
+    return Article(meta=meta, text=text, sentences=sentences, path=path, body_line=body_line)
 
 
 def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBase:
@@ -405,8 +440,11 @@ def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBas
         if not path.exists():
             problems.append(f"{path}:1: (file): missing")
             continue
+        text = _read(path, problems)
+        if text is None:
+            continue
         try:
-            source = _parse_yaml(path, path.read_text(encoding="utf-8"), cache)
+            source = _parse_yaml(path, text, cache)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
             continue
@@ -448,10 +486,9 @@ def _preview(text: str, limit: int = 60) -> str:
 
 
 def _text_line(article: Article, sentence: Sentence) -> int:
-    """The line of the article file where `sentence` starts."""
-    raw = article.path.read_text(encoding="utf-8")
-    position = raw.find(sentence.text)
-    return raw.count("\n", 0, max(position, 0)) + 1
+    """The line of the article file where `sentence` starts (front matter skipped)."""
+    position = max(article.text.find(sentence.text), 0)
+    return article.body_line + article.text.count("\n", 0, position)
 
 
 def _check_entities(source: _Source, data: EntitiesFile, problems: list[str]) -> dict[str, Entity]:

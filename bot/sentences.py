@@ -34,7 +34,8 @@ ABBREVIATIONS = frozenset(
 )
 
 # A candidate boundary: sentence-final punctuation, optional closing quote/bracket, spaces.
-_BOUNDARY = re.compile(r"([.!?…]+[»\"”’)\]]*)(\s+)")
+# French typography puts a space before a closing guillemet: "… folles. » Meta…".
+_BOUNDARY = re.compile(r"([.!?…]+(?:\s?[»\"”’)\]])*)(\s+)")
 
 
 def _starts_sentence(rest: str) -> bool:
