@@ -153,8 +153,9 @@ class Answerer:
         if not chosen and query.ambiguous is not None:
             narrowed = [i for i in query.ambiguous.entity_ids if i in options]
             chosen = narrowed if len(narrowed) == 1 else []
-        if not chosen:
-            context.pending = None
+        complete = query.qword is not None or query.relations or query.yesno
+        if not chosen or (complete and not query.ellipsis):
+            context.pending = None  # a new, complete question: the clarification is dropped
             return None
         context.pending = None
         return pending.with_entities((*pending.entities, EntityRef(chosen[0])))
@@ -206,6 +207,8 @@ class Answerer:
         )
 
     def _remember(self, query: Query, result: _Result, context: Conversation) -> None:
+        if result.answer.kind == "unknown" and not query.entities:
+            return  # a greeting or noise must not make the next "And when?" lose its subject
         context.last_query = query.with_entities(query.entities)
         people = [e.id for e in query.entities if self._type(e.id) == PERSON]
         answer_people = [e for e in result.subjects if self._type(e) == PERSON]
@@ -440,6 +443,8 @@ class Answerer:
 
     def _answer_query(self, query: Query) -> _Result:
         query = self._without_redundant_parents(query)
+        if query.foreign:
+            return _Result(self.replies.foreign(query.language), ())
         if not query.entities:
             return self._topical(query)
         if query.profile:
@@ -456,6 +461,8 @@ class Answerer:
 
     def _topical(self, query: Query) -> _Result:
         """A question naming no entity: answer from facts of the asked type, or say what we know."""
+        if query.foreign:
+            return _Result(self.replies.foreign(query.language), ())
         if query.type_noun and not query.cue_relations and not query.yesno:
             return self._catalogue(query, query.type_noun)
         primary = self._wanted_types(query)[0]
@@ -467,7 +474,8 @@ class Answerer:
         if query.months or query.years:
             facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
         facts.sort(key=lambda f: -self._score(f, query, primary))
-        if not facts:
+        if not facts or self._unexplained(query, facts):
+            # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
             return _Result(self.replies.unknown(query.language), ())
         return self._compose(query, facts[:MAX_FACTS], confidence=0.6)
 
@@ -529,9 +537,8 @@ class Answerer:
             if f.type in primary and (self._matches(f.subject, main) or self._mover_is(f, main))
         ]
         others = [e.id for e in query.entities[1:]]
-        linked = any(
-            self._involves(f, o) for f in self.facts_involving.get(main, []) for o in others
-        )
+        # "Did Pang join Google?" is not a No when his move to Apple came from Google.
+        linked = any(self._involves(f, o) for f in own for o in others)
         if own and others and not linked:
             return self._compose(
                 query, own[:4], confidence=self._confidence(query, 0.7), verdict="no"

@@ -369,6 +369,7 @@ def _validate(source: _Source, model: type[BaseModel], problems: list[str]) -> A
 
 # ---------------------------------------------------------------- loading
 
+
 def _read(path: Path, problems: list[str]) -> str | None:
     """The file's text, or None with a problem when it is not UTF-8 or cannot be read."""
     try:

@@ -48,7 +48,7 @@ WHEN = _words("when quand date")
 WHERE = _words("where")
 HOW_LONG_TAIL = _words("long")
 WHY = _words("why pourquoi")
-WHAT = _words("what which quel quelle quels quelles quoi que")
+WHAT = _words("what which quel quelle quels quelles quoi que qu")
 HOW = _words("how comment")
 HOW_MANY_TAIL = _words("many")
 HOW_MUCH_TAIL = _words("much")
@@ -144,6 +144,7 @@ RELATION_CUES: dict[str, str] = {
         futur""",
     "amount": """salary salaries salaire salaires pay paid payer paye pays offer offers offered
         offre offres offert offrir propose proposee proposes proposait package money argent
+        raise raised raising leve levee lever levent fund funds funding financement fonds
         dollar dollars million millions montant remuneration compensation prime primes bonus
         cost costs coute worth""",
     "count": """employee employees employ employs emploie emploient staff effectif effectifs
@@ -301,6 +302,17 @@ FILLERS = _words(
     """please pls plz stp svp merci thanks thank dis moi dites tu vous sais savez peux pouvez
     could can you me hey hi hello bonjour salut coucou yo ok okay alors bon bien je j veux
     voudrais aimerais want like know"""
+)
+# Frequent words of languages Mercato does not speak, to say so instead of guessing.
+OTHER_LANGUAGE_MARKERS = (
+    _words(
+        """quien quienes que cuantas cuantos cuanto donde cuando porque por el los las es esta
+    son una unos personas unidad dirige emplea tiene hay como cual wer wie was wo wann warum
+    der die das ist sind und nicht ein eine hat haben chi dove quando perche sono della gli
+    quem onde quando porque sao uma"""
+    )
+    - FRENCH_MARKERS
+    - ENGLISH_MARKERS
 )
 GREETINGS = _words("hello hi hey bonjour salut coucou yo bonsoir hola")
 

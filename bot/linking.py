@@ -130,7 +130,9 @@ class EntityIndex:
                     choices,
                     scorer=DamerauLevenshtein.normalized_similarity,
                     processor=None,  # both sides are already normalised by bot.text.normalize
-                    score_cutoff=fuzzy_cutoff(len(span)) / 100,
+                    # Just below the cutoff: one edit in five letters is exactly 0.8, which
+                    # rapidfuzz's distance bound rounds away at the cutoff itself.
+                    score_cutoff=fuzzy_cutoff(len(span)) / 100 - 0.001,
                 )
                 if best is not None:
                     # Longer spans win ties: "ruoming pnag" beats "ruoming" alone.

@@ -13,6 +13,7 @@ _FR_INVERSION = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _FR_ACCENTS = re.compile(r"[éèêàùçœîôâ]")
+_FOREIGN = re.compile(r"[¿¡ñßäöü]")
 
 
 DATE_LEADS = frozenset("in en since depuis le on of de or ou and et".split())
@@ -44,6 +45,7 @@ class Query:
     plural_pronoun: bool = False
     ellipsis: bool = False  # "Et Apple ?", "And when?": completes the previous question
     greeting: bool = False
+    foreign: bool = False  # written in a language Mercato does not speak
     months: frozenset[int] = frozenset()
     years: frozenset[int] = frozenset()
     # Words no lexicon explains (not names, cues or stopwords): matched against facts' wording.
@@ -63,9 +65,14 @@ class Query:
 
 
 def detect_language(words: list[str], raw: str, fallback: str) -> str:
-    """'fr' or 'en' from marker words and accents; `fallback` when nothing tells."""
+    """'fr' or 'en' from marker words and accents, 'other' for another language's words;
+    `fallback` when nothing tells."""
     fr = sum(w in lx.FRENCH_MARKERS for w in words) + 2 * len(_FR_ACCENTS.findall(raw.lower()))
     en = sum(w in lx.ENGLISH_MARKERS for w in words)
+    # ¿ ¡ ñ ß ä ö ü are never French or English: one settles it.
+    other = sum(w in lx.OTHER_LANGUAGE_MARKERS for w in words) + 5 * len(_FOREIGN.findall(raw))
+    if other >= 2 and other > max(fr, en):
+        return "other"
     if fr == en:
         return fallback
     return "fr" if fr > en else "en"
@@ -186,6 +193,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     raw_folded = fold(text)
     words = normalize(text).split()
     language = detect_language(words, text, fallback_language)
+    foreign = language == "other"
+    if foreign:
+        language = fallback_language
     relations = cue_relations = _relations(words)
     qword = _question_word(words, raw_folded, text.lower())
     if qword == "how_combien":
@@ -255,6 +265,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         plural_pronoun=any(w in lx.PLURAL_PRONOUNS for w in leftover),
         ellipsis=ellipsis,
         greeting=bool(words) and all(w in lx.GREETINGS or w in lx.FILLERS for w in words),
+        foreign=foreign,
         months=months,
         years=years,
         content=frozenset(

@@ -77,6 +77,15 @@ class Replies:
         text = f"{opening} {self._what_i_know(language)}"
         return Answer(kind="unknown", language=language, text=text, confidence=1.0)
 
+    def foreign(self, language: str) -> Answer:
+        """A message in a language Mercato does not speak."""
+        text = (
+            "Je ne réponds qu’en français ou en anglais. "
+            if language == "fr"
+            else "I only answer in English or French. "
+        ) + self._what_i_know(language)
+        return Answer(kind="unknown", language=language, text=text, confidence=1.0)
+
     def not_stated(self, language: str, names: list[str]) -> Answer:
         """A known entity, but the articles do not say what was asked about it."""
         who = self.join_names(names, language).rstrip(".") if names else ""

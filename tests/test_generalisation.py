@@ -120,10 +120,6 @@ def check(answer: Answer, case: Case, base: kb.KnowledgeBase, real_names: list[s
     assert leaked(answer.text, real_names) == []
 
 
-def xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 # ---------------------------------------------------------------- the fixture base itself
 
 
@@ -351,10 +347,6 @@ CASES = [
             cites=(S_NUMBERS,),
         ),
         id="how-much-fr-bare-combien",
-        marks=xfail(
-            "'levé' is no money cue, so bare 'Combien' reads as how-many: the engine answers "
-            "'Lumenic emploie environ 300 personnes.' instead of the 50 million euros raised"
-        ),
     ),
     # what did X say / where
     pytest.param(
@@ -385,10 +377,6 @@ CASES = [
             cites=(S_PODCAST,),
         ),
         id="statement-fr-qu-a-dit",
-        marks=xfail(
-            "\"Qu'a dit X ?\" is parsed as a yes/no question ('qu' is no question word): the "
-            "engine prefixes the statement with the verdict 'Non.'"
-        ),
     ),
     pytest.param(
         Case(
@@ -515,11 +503,6 @@ CASES = [
             cites=(S_PODCAST,),
         ),
         id="yesno-en-no-role-elsewhere",
-        marks=xfail(
-            "a statement of Helena Varga mentions Lumenic, so the engine treats the two as "
-            "'linked' and answers unknown \"The articles don't say that about Helena Varga and "
-            "Lumenic\" instead of 'No' (she is CEO of Vectoria Labs)"
-        ),
     ),
     pytest.param(
         Case(
@@ -530,10 +513,6 @@ CASES = [
             cites=(S_PODCAST,),
         ),
         id="yesno-fr-no-role-elsewhere",
-        marks=xfail(
-            "same as yesno-en-no-role-elsewhere: unknown 'Les articles ne le disent pas pour "
-            "Helena Varga et Lumenic' instead of 'Non'"
-        ),
     ),
     # profile
     pytest.param(
@@ -591,11 +570,6 @@ CASES = [
             cites=(S_PODCAST,),
         ),
         id="typo-en-surname-after-exact-first-name",
-        marks=xfail(
-            "'Helena' links exactly, the transposed 5-letter 'Vraga' scores exactly the fuzzy "
-            "cutoff (0.8) and is rejected, then counts as an unexplained word: the engine answers "
-            'unknown "The articles don\'t say that about Helena Varga"'
-        ),
     ),
     pytest.param(
         Case(
@@ -841,12 +815,6 @@ def test_real_base_question_gets_no_real_base_answer(
         "Combien de personnes emploie xAI ?",
         "Who leads Meta's superintelligence unit?",
     ],
-)
-@xfail(
-    "names the base does not know are dropped and the question is answered 'topically' with "
-    "unrelated facts at confidence 0.6, e.g. 'Combien de personnes emploie xAI ?' -> 'Lumenic "
-    "emploie environ 300 personnes.'; 'Who joined xAI from Meta?' -> Lumenic's hires from "
-    "Vectoria Labs; 'Who leads Meta's superintelligence unit?' -> Marek Wierzbicki"
 )
 def test_question_about_unknown_organisations_is_unknown(question: str, third: Engine) -> None:
     answer = third.answer(question)

@@ -155,9 +155,7 @@ def test_headline_is_the_first_sentence_cut_at_a_word():
     assert cut.endswith("…") and len(cut) <= 30 and "wor…" not in cut
 
 
-_WORDS = st.text(
-    alphabet=st.sampled_from(list("abcXYZ <>&\"'.!?🙂é\n ")), min_size=0, max_size=300
-)
+_WORDS = st.text(alphabet=st.sampled_from(list("abcXYZ <>&\"'.!?🙂é\n ")), min_size=0, max_size=300)
 _TAGS = st.sampled_from(["b", "i", "u", "s", "code", "blockquote"])
 
 

@@ -315,11 +315,6 @@ GARBAGE_BREAKS_ELLIPSIS = (
             "en",
             "June",
             id="and-when",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=f"{GARBAGE_BREAKS_ELLIPSIS}: 'And when?' gets the generic unknown reply "
-                "(correct without the '<b></b>' in between: 'joined xAI in June')",
-            ),
         ),
         pytest.param(
             "Qui a rejoint xAI depuis FAIR ?",
@@ -328,12 +323,6 @@ GARBAGE_BREAKS_ELLIPSIS = (
             "fr",
             "juin",
             id="et-quand",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=f"{GARBAGE_BREAKS_ELLIPSIS}: 'Et quand ?' gets the generic unknown reply "
-                "'Je ne trouve pas la réponse…' (correct without the emoji: 'a rejoint xAI en "
-                "juin')",
-            ),
         ),
         pytest.param(
             "Qui a rejoint xAI depuis Meta ?",
@@ -370,13 +359,6 @@ def test_follow_up_after_garbage_still_uses_the_previous_question(
     assert fold(expected) in fold(answer.text), answer.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a pending clarification swallows the next complete question: after 'Who is Chen?', "
-    "'Quand Xinlei Chen a-t-il rejoint xAI ?' gets the English profile of Xinlei Chen (the "
-    "pending 'Who is …' question, in the pending question's language) instead of a French "
-    "answer saying June",
-)
 def test_complete_question_after_a_clarification_is_answered_itself(mercato: Engine) -> None:
     conversation = Conversation()
     assert ask(mercato, "Who is Chen?", conversation).kind == "clarify"
@@ -449,20 +431,10 @@ def test_4000_characters_of_nonsense_are_unknown(mercato: Engine) -> None:
         pytest.param(
             "¿Quién dirige la unidad de superinteligencia de Meta?",
             id="spanish-who-leads",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Spanish is not recognised: answered as a French yes/no question, "
-                "'Oui.\\nAlexandr Wang dirige l’unité de Meta dédiée à la superintelligence.'",
-            ),
         ),
         pytest.param(
             "¿Cuántas personas emplea xAI?",
             id="spanish-how-many",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="Spanish is not recognised: answered in English at confidence 0.6, "
-                "'xAI employs about 1,200 people, including AI tutors who train its chatbot.'",
-            ),
         ),
     ],
 )
