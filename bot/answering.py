@@ -168,6 +168,14 @@ class Answerer:
             query = query.with_entities((EntityRef(context.last_person), *query.entities))
         elif query.plural_pronoun and not query.entities and context.last_entities:
             query = query.with_entities(tuple(EntityRef(e) for e in context.last_entities))
+        if query.thing_pronoun is not None:
+            asked = {e.id for e in query.entities}
+            things = [
+                e for e in context.last_entities if self._type(e) != PERSON and e not in asked
+            ]
+            if things:
+                thing = EntityRef(things[-1], position=query.thing_pronoun)
+                query = query.with_entities((*query.entities, thing))
         if last is None:
             return query
         bare = not query.entities and query.ambiguous is None and len(query.words) <= 4
@@ -281,9 +289,15 @@ class Answerer:
             elif ref.role in ("source", "dest"):
                 roles[ref.id] = ref.role
         open_refs = sorted(
-            (r for r in query.entities if r.id not in roles), key=lambda r: r.position
+            (r for r in query.entities if r.id not in roles and self._type(r.id) != "place"),
+            key=lambda r: r.position,
         )
-        verb_at, verb = query.move_verbs[0] if query.move_verbs else (len(query.words), "join")
+        if not query.move_verbs:
+            # "Former Tesla employees at xAI": no verb to read sides from, only prepositions.
+            if "source" in roles.values() and "dest" not in roles.values() and open_refs:
+                roles[open_refs[-1].id] = "dest"
+            return roles
+        verb_at, verb = query.move_verbs[0]
         hiring = verb == "hire" and not query.passive
         before = [r for r in open_refs if 0 <= r.position < verb_at and r.role != "at"]
         for ref in before[:-1]:
@@ -312,7 +326,9 @@ class Answerer:
 
         def fits(entity_id: str) -> bool:
             role = roles.get(entity_id)
-            return role is None or self._slot_matches(fact, slots[role], entity_id)
+            if role is None or self._type(entity_id) == "place":
+                return self._involves(fact, entity_id)  # "from Zurich": wherever it stands
+            return self._slot_matches(fact, slots[role], entity_id)
 
         required = [e.id for e in query.entities if not e.alternative]
         alternatives = [e.id for e in query.entities if e.alternative]
@@ -340,7 +356,7 @@ class Answerer:
             if all(self._involves(f, e) for e in required)
             and (not alternatives or any(self._involves(f, e) for e in alternatives))
         ]
-        if query.relations & lx.MOVE_RELATIONS:
+        if query.relations & lx.MOVE_RELATIONS and "provenance" not in query.relations:
             roles = self._move_roles(query)
             facts = [
                 f
@@ -395,23 +411,31 @@ class Answerer:
         if query.role_words:
             facts = [f for f in facts if f.type != "role" or self._names_role(f, query)]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
-        if query.qword == "where":
+        if "biography" in query.relations:
+            return [], False  # ages, birthplaces…: the facts never hold them
+        if query.qword == "where" and not query.relations & lx.MOVE_RELATIONS:
             # A place answers "where"; so does a medium when the question is about a statement.
             says = bool(query.relations & SAYING_RELATIONS)
             facts = [f for f in facts if f.place or (says and f.via)] or facts
+        if "provenance" in query.relations:
+            facts = [f for f in facts if f.via] or facts
+            primary = primary | {f.type for f in facts if f.via}
         chosen = [f for f in facts if f.type in primary] or [f for f in facts if f.type in cued]
         matched = bool(chosen)
         if not chosen:
             chosen = [f for f in facts if f.type in fallback]
+        guarded = False  # whether the facts must share the question's unexplained words
         if not chosen and not query.relations and len(query.entities) > 1:
             chosen, matched = facts, True  # "Is xAI Musk's company?": what links them is asked
         elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
-            chosen = facts  # the value asked for is there, whatever the relation
-        elif not chosen:
+            chosen, guarded = facts, True  # the value asked for is there, whatever the relation
+        elif not chosen and query.content:
             # Nothing of the asked kind: keep only facts that share the question's own words.
             chosen = [f for f in facts if stems(query.content) & self._stems_of(f)]
+        elif not chosen and not query.relations:
+            chosen, guarded = facts, True  # "What did X do at Meta?": everything that links them
         chosen = self._by_tense(chosen, query)
-        if not matched and self._unexplained(query, chosen):
+        if guarded and self._unexplained(query, chosen):
             return [], False
         chosen.sort(key=lambda f: -self._score(f, query, primary))
         return chosen, matched
@@ -443,6 +467,8 @@ class Answerer:
 
     def _answer_query(self, query: Query) -> _Result:
         query = self._without_redundant_parents(query)
+        if "biography" in query.relations and query.entities:
+            return _Result(self.replies.not_stated(query.language, self._names(query)), ())
         if query.foreign:
             return _Result(self.replies.foreign(query.language), ())
         if not query.entities:
@@ -451,7 +477,7 @@ class Answerer:
             return self._profile(query)
         facts, matched = self._select(query)
         if query.yesno:
-            return self._yes_no(query, facts if matched else [])
+            return self._yes_no(query, facts, matched)
         if not facts:
             if not query.relations and not query.content and query.qword in (None, "what", "who"):
                 return self._profile(query)
@@ -466,13 +492,17 @@ class Answerer:
         if query.type_noun and not query.cue_relations and not query.yesno:
             return self._catalogue(query, query.type_noun)
         primary = self._wanted_types(query)[0]
-        if query.greeting or not primary or query.yesno:
+        if query.greeting or query.yesno or not (primary or query.content):
             return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
         facts = [
             f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)
         ]
         if query.months or query.years:
             facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
+        asked = stems(query.content)
+        if asked and not any(asked & self._stems_of(f) for f in facts):
+            # "Why are on-device models an asset?": no fact of that type says it, another does.
+            facts = [f for f in self.kb.facts if len(asked & self._stems_of(f)) >= 2]
         facts.sort(key=lambda f: -self._score(f, query, primary))
         if not facts or self._unexplained(query, facts):
             # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
@@ -513,9 +543,10 @@ class Answerer:
         lead = f"{name}{separator}{description}"
         return self._compose(query, chosen, confidence=self._confidence(query, 0.9), lead=lead)
 
-    def _yes_no(self, query: Query, facts: list[Fact]) -> _Result:
-        """Yes or No when the articles settle it, else say they do not."""
-        if facts:
+    def _yes_no(self, query: Query, facts: list[Fact], matched: bool) -> _Result:
+        """Yes or No when the articles settle it; else what they do say, without a verdict."""
+        stance = bool(facts) and facts[0].type in lx.STANCE_FACT_TYPES
+        if facts and (matched or stance):
             verdict = "yes"
             best = facts[0]
             if all(not date_agrees(f, query) for f in facts):
@@ -527,8 +558,6 @@ class Answerer:
                 verdict = "no"  # "Did Anthropic match the offers?" — it refused them
             confidence = self._confidence(query, 0.9)
             return self._compose(query, facts, confidence=confidence, verdict=verdict)
-        # No fact joins the entities. If the main entity has facts of the asked kind with
-        # others, the articles say something else happened: that settles it as No.
         primary = self._wanted_types(query)[0]
         main = query.entities[0].id
         own = [
@@ -540,10 +569,26 @@ class Answerer:
         # "Did Pang join Google?" is not a No when his move to Apple came from Google.
         linked = any(self._involves(f, o) for f in own for o in others)
         if own and others and not linked:
+            # The articles say the same thing happened with someone or somewhere else.
             return self._compose(
                 query, own[:4], confidence=self._confidence(query, 0.7), verdict="no"
             )
+        related = facts or self._related(query, primary)
+        if related:
+            return self._compose(
+                query, related[:4], confidence=self._confidence(query, 0.5), verdict="unsettled"
+            )
         return _Result(self.replies.not_stated(query.language, self._names(query)), ())
+
+    def _related(self, query: Query, primary: frozenset[str]) -> list[Fact]:
+        """Facts of the asked kind about any of the question's entities, for a reply that
+        cannot say Yes or No but can say what the articles do state."""
+        pool = {f.id: f for e in query.entities for f in self.facts_involving.get(e.id, [])}
+        asked = stems(query.content)
+        typed = [f for f in pool.values() if f.type in primary]
+        if typed or primary:
+            return typed
+        return [f for f in pool.values() if asked & self._stems_of(f)] or list(pool.values())
 
     def _polarity(self, fact: Fact) -> bool:
         """True when the fact's wording is negative (refused, without, criticised…)."""

@@ -38,7 +38,8 @@ STOPWORDS = (
     question answer reponse article articles ia ai still now currently today anymore encore
     toujours actuellement aujourd hui desormais before avant previously auparavant earlier
     prior used will sera seront va vont going mentioned mentionne mentionnes mentionnees cite
-    cites citees named nommes fait faire font make makes made does do did done"""
+    cites citees named nommes fait faire font faisait faisaient make makes made does do did
+    done"""
     )
 )
 
@@ -47,8 +48,10 @@ WHO = _words("who whom whose qui")
 WHEN = _words("when quand date")
 WHERE = _words("where")
 HOW_LONG_TAIL = _words("long")
+HOW_BIG_TAIL = _words("big large")
 WHY = _words("why pourquoi")
-WHAT = _words("what which quel quelle quels quelles quoi que qu")
+WHAT = _words("what which quel quelle quels quelles quoi que")
+OPENING_WHAT = _words("qu")  # "Qu'a dit…", "Qu'est-ce que…": only at the start
 HOW = _words("how comment")
 HOW_MANY_TAIL = _words("many")
 HOW_MUCH_TAIL = _words("much")
@@ -64,6 +67,10 @@ FR_INVERSION_PRONOUNS = _words("il elle ils elles on")
 # Follow-ups.
 PRONOUNS = _words("he him his she her hers il elle lui son sa ses")
 PLURAL_PRONOUNS = _words("they them their ils elles eux leur leurs")
+# "Qui l'a quittée ?", "Who left it?": a thing (company, lab…) named in the last message.
+THING_PRONOUNS = _words("it")
+FR_OBJECT_ELISION = "l"  # before an auxiliary: "l'a quittée", "l'avait rejoint"
+FR_AUXILIARIES = _words("a avait ont avaient aura auront")
 ELLIPSIS_OPENERS = _words("and et what about quid ou")
 # "tell me about X", "parle-moi de X", "who is X" with nothing else: a profile is asked.
 PROFILE_CUES = _words(
@@ -74,7 +81,7 @@ PROFILE_CUES = _words(
 # Move directions, by the word just before the organisation.
 SOURCE_PREPOSITIONS = _words(
     """from de d du des depuis ex formerly anciennement left leave leaves leaving quit quits
-    quitte quitter quittent quittes"""
+    quitte quitter quittent quittes former ancien anciens ancienne anciennes"""
 )
 DESTINATION_PREPOSITIONS = _words(
     """to a au aux vers pour for into by par join joins joined joining rejoint
@@ -128,9 +135,10 @@ RELATION_CUES: dict[str, str] = {
         createur createurs creatrice cocre* cocreat* invent*""",
     "role": """role roles poste postes position job title titre fonction ceo pdg directeur
         directrice director scientist scientifique chercheur chercheuse researcher engineer
-        ingenieur manager gestionnaire occupe occupait occupy occupied""",
+        ingenieur manager gestionnaire occupe occupait occupy occupied jouer joue jouait play
+        plays played playing""",
     "work_on": """contribu* develop* developp* build built conception concu concevoir design*
-        participe* involved""",
+        participe* involved projet projets project projects""",
     # "work at/for" is employment; "work on" is work_on (the parser tells them apart).
     "employment": """work works worked working travaill* employer employeur job""",
     "duration": """long longtemps duration duree years ans""",
@@ -139,17 +147,25 @@ RELATION_CUES: dict[str, str] = {
     "opinion": """think thinks thought pense penser pensait estime estimait believe* croit
         opinion avis view views stance favorable favourable favor favour""",
     "criticism": """critic* critiq* criticis* criticiz* reproch* blame* denonc* attaqu* slam*""",
-    "reason": """why pourquoi reason reasons raison raisons cause motive* because""",
-    "plan": """plan plans planning envisag* consider* projet projette intend* compte future
-        futur""",
+    "reason": """why pourquoi reason reasons raison raisons cause motive* because respond*
+        response repond* reponse react* reagi*""",
+    # Where a claim comes from: "according to whom?", "d'où vient ce chiffre ?"
+    "provenance": """figure figures chiffre chiffres source sources according selon analyse
+        analysis study etude""",
+    # Personal details the facts never hold: asking for them must get an honest "not stated".
+    "biography": """age old born birth birthday naissance married marie mariee epouse wife
+        husband children enfants university universite studied etudie diplome degree
+        nationality nationalite religion""",
+    "plan": """plan plans planning envisag* consider* projette intend* future futur""",
     "amount": """salary salaries salaire salaires pay paid payer paye pays offer offers offered
         offre offres offert offrir propose proposee proposes proposait package money argent
         raise raised raising leve levee lever levent fund funds funding financement fonds
         dollar dollars million millions montant remuneration compensation prime primes bonus
         cost costs coute worth""",
-    "count": """employee employees employ employs emploie emploient staff effectif effectifs
-        workers headcount""",
-    "location": """where based located situe situee trouve live lives vit habite city ville
+    "count": """employee employees employ employs emploie emploient employe employes staff
+        effectif effectifs salarie
+        workers headcount workforce""",
+    "location": """based located situe situee trouve live lives vit habite city ville
         pays country""",
     "expertise": """specialist specialiste specialty specialite expert expertise known connu
         distingue distinguished domain domaine field strength atout""",
@@ -196,6 +212,8 @@ RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"duration", "worked_on"}),
     ),
     "duration": (frozenset({"duration"}), frozenset()),
+    "provenance": (frozenset(), frozenset()),  # any fact with a `via`: see answering
+    "biography": (frozenset(), frozenset()),
     "location": (frozenset({"location"}), _MOVES | {"role", "leads", "duration"}),
     "expertise": (frozenset({"expertise", "worked_on"}), frozenset({"role"})),
     "risk": (frozenset({"risk", "criticism"}), frozenset({"trend"})),
@@ -266,11 +284,12 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
     _words(group)
     for group in (
         "ceo pdg",
+        "head responsable chef leader",
         "directeur directrice director chief",
         "scientist scientifique",
         "chercheur chercheuse researcher",
         "engineer ingenieur",
-        "manager gestionnaire",
+        "manager gestionnaire manage manages managed managing gere gerait geraient gerer gerant",
     )
 )
 ROLE_NOUNS = frozenset().union(*ROLE_SYNONYMS)
@@ -314,6 +333,8 @@ OTHER_LANGUAGE_MARKERS = (
     - FRENCH_MARKERS
     - ENGLISH_MARKERS
 )
+# French words told apart only by their accent; the accented one is kept as this word.
+ACCENTED_HOMOGRAPHS = {"né": "born", "née": "born", "nés": "born", "nées": "born", "où": "where"}
 GREETINGS = _words("hello hi hey bonjour salut coucou yo bonsoir hola")
 
 

@@ -52,6 +52,7 @@ class EntityIndex:
 
     def __init__(self, base: KnowledgeBase, stopwords: frozenset[str]) -> None:
         self.stopwords = stopwords
+        self.types = {entity.id: entity.type for entity in base.entities.values()}
         owners: dict[str, list[str]] = defaultdict(list)
         for entity in base.entities.values():
             for form in entity.names():

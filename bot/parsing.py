@@ -13,6 +13,7 @@ _FR_INVERSION = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _FR_ACCENTS = re.compile(r"[éèêàùçœîôâ]")
+_HOMOGRAPH = re.compile(r"\b(?:" + "|".join(lx.ACCENTED_HOMOGRAPHS) + r")\b", re.IGNORECASE)
 _FOREIGN = re.compile(r"[¿¡ñßäöü]")
 
 
@@ -43,6 +44,7 @@ class Query:
     profile: bool = False
     pronoun: bool = False  # he/she/il/elle… refers to the conversation's last person
     plural_pronoun: bool = False
+    thing_pronoun: int | None = None  # position of "it" / "l'a": a company named before
     ellipsis: bool = False  # "Et Apple ?", "And when?": completes the previous question
     greeting: bool = False
     foreign: bool = False  # written in a language Mercato does not speak
@@ -78,7 +80,7 @@ def detect_language(words: list[str], raw: str, fallback: str) -> str:
     return "fr" if fr > en else "en"
 
 
-def _question_word(words: list[str], raw_folded: str, raw_lower: str) -> str | None:
+def _question_word(words: list[str]) -> str | None:
     """The question word, normalised to one of who/when/where/why/what/how_many/how_much."""
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -88,6 +90,8 @@ def _question_word(words: list[str], raw_folded: str, raw_lower: str) -> str | N
             return "how_much"
         if word in lx.HOW and nxt in lx.HOW_LONG_TAIL:
             return "how_long"
+        if word in lx.HOW and nxt in lx.HOW_BIG_TAIL:
+            return "how_many"
         if word in lx.COMBIEN and (nxt == "temps" or words[i + 2 : i + 3] == ["temps"]):
             return "how_long"
         if word in lx.COMBIEN:
@@ -96,13 +100,13 @@ def _question_word(words: list[str], raw_folded: str, raw_lower: str) -> str | N
             return "when"
         if word == "depuis" and nxt == "quand":
             return "when"
-        if word in lx.WHERE or (word == "ou" and ("où" in raw_lower or i == 0)):
+        if word in lx.WHERE or (word == "ou" and i == 0):  # "ou travaille…", unaccented
             return "where"
         if word in lx.WHY:
             return "why"
         if word in lx.WHO:
             return "who"
-        if word in lx.WHAT:
+        if word in lx.WHAT or (i == 0 and word in lx.OPENING_WHAT):
             if nxt in lx.DATE_NOUNS:
                 return "when"
             if nxt in lx.NUMBER_NOUNS:
@@ -163,6 +167,19 @@ def _role(words: list[str], start: int) -> str | None:
     return None
 
 
+def _thing_pronoun(words: list[str]) -> int | None:
+    for i, word in enumerate(words):
+        if word in lx.THING_PRONOUNS:
+            return i
+        if (
+            word == lx.FR_OBJECT_ELISION
+            and words[i + 1 : i + 2]
+            and words[i + 1] in (lx.FR_AUXILIARIES)
+        ):
+            return i
+    return None
+
+
 def _tense(words: list[str]) -> str | None:
     if any(w in lx.FUTURE_CUES for w in words):
         return "future"
@@ -188,16 +205,40 @@ def _relations(words: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _asks_source(
+    words: list[str],
+    qword: str | None,
+    relations: frozenset[str],
+    entities: list[EntityRef],
+    index: EntityIndex,
+) -> bool:
+    """ "D'où viennent…", "Where did he come from?": the unknown is where people came from.
+
+    "Where is the office that Meta hired from?" asks where a named organisation is instead.
+    """
+    if "provenance" in relations:
+        return False
+    if " d where " in f" {' '.join(words)} ":
+        return True
+    return (
+        qword == "where"
+        and words[-1:] == ["from"]
+        and all(index.types.get(e.id) == "person" for e in entities)
+    )
+
+
 def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     """Read one (already cleaned) question into a Query; never raises on odd input."""
     raw_folded = fold(text)
-    words = normalize(text).split()
+    words = normalize(_HOMOGRAPH.sub(lambda m: lx.ACCENTED_HOMOGRAPHS[m[0].lower()], text)).split()
     language = detect_language(words, text, fallback_language)
     foreign = language == "other"
     if foreign:
         language = fallback_language
     relations = cue_relations = _relations(words)
-    qword = _question_word(words, raw_folded, text.lower())
+    if any(w in lx.ROLE_NOUNS for w in words):
+        relations = cue_relations = relations | {"role"}  # "gérait", "head of": a role asked
+    qword = _question_word(words)
     if qword == "how_combien":
         qword = "how_much" if "amount" in relations else "how_many"
     if qword in lx.QWORD_RELATION and not (qword == "where" and relations & lx.MOVE_RELATIONS):
@@ -207,15 +248,14 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     mentions = index.link(words, protected)
     entities: list[EntityRef] = []
     ambiguous = None
-    # "ou" is "or" unless the asker wrote "où" (where).
-    alternative_words = {"or"} if "où" in text.lower() else lx.ALTERNATIVE_WORDS
-    for index, mention in enumerate(mentions):
+    alternative_words = lx.ALTERNATIVE_WORDS  # "où" became "where": "ou" is "or"
+    for number, mention in enumerate(mentions):
         alternative = any(
             other is not mention
             and alternative_words
             & set(words[min(other.end, mention.end) : max(other.start, mention.start)])
             and abs(other.start - mention.start) <= 6
-            for other in mentions[max(0, index - 1) : index + 2]
+            for other in mentions[max(0, number - 1) : number + 2]
         )
         if mention.ambiguous:
             ambiguous = ambiguous or mention
@@ -250,7 +290,6 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     move_verbs = tuple(
         (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None
     )
-    joined_words = f" {' '.join(words)} "
     return Query(
         text=text,
         language=language,
@@ -263,6 +302,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         profile=profile and not ellipsis and not yesno,
         pronoun=pronoun,
         plural_pronoun=any(w in lx.PLURAL_PRONOUNS for w in leftover),
+        thing_pronoun=_thing_pronoun(words),
         ellipsis=ellipsis,
         greeting=bool(words) and all(w in lx.GREETINGS or w in lx.FILLERS for w in words),
         foreign=foreign,
@@ -283,7 +323,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             i and words[i - 1] in lx.PASSIVE_MARKERS and not words[i].endswith("ing")
             for i, _ in move_verbs
         ),
-        asks_source=" d ou " in joined_words or (qword == "where" and words[-1:] == ["from"]),
+        asks_source=_asks_source(words, qword, relations, entities, index),
         present=any(w in lx.PRESENT_CUES for w in words),
         tense=_tense(words),
         role_words=frozenset(w for w in words if w in lx.ROLE_NOUNS),

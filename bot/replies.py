@@ -13,6 +13,8 @@ VERDICTS = {
     ("yes", "en"): "Yes.",
     ("no", "fr"): "Non.",
     ("no", "en"): "No.",
+    ("unsettled", "fr"): "Les articles ne le disent pas exactement. Voici ce qu’ils disent :",
+    ("unsettled", "en"): "The articles don't say exactly. Here is what they do say:",
 }
 AND = {"fr": "et", "en": "and"}
 
