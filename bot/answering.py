@@ -10,7 +10,7 @@ from bot.context import Conversation
 from bot.kb import Fact, KnowledgeBase
 from bot.linking import EntityIndex
 from bot.parsing import EntityRef, Query, parse
-from bot.replies import Replies
+from bot.replies import Replies, clause
 from bot.text import clean_input, normalize
 
 MAX_FACTS = 10
@@ -535,12 +535,9 @@ class Answerer:
         others = [f for f in involving if f.subject != entity.id]
         chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
         chosen += others[: max(0, 3 - len(chosen))]
-        name = entity.name.get(query.language)
-        description = entity.description.get(query.language)
-        if description[:1].isupper() and description[1:2].islower():
-            description = description[0].lower() + description[1:]
         separator = " : " if query.language == "fr" else ": "
-        lead = f"{name}{separator}{description}"
+        description = clause(entity.description.get(query.language))
+        lead = f"{entity.name.get(query.language)}{separator}{description}"
         return self._compose(query, chosen, confidence=self._confidence(query, 0.9), lead=lead)
 
     def _yes_no(self, query: Query, facts: list[Fact], matched: bool) -> _Result:

@@ -19,6 +19,14 @@ VERDICTS = {
 AND = {"fr": "et", "en": "and"}
 
 
+def clause(sentence: str) -> str:
+    """A description as a clause: first letter lowered (not an acronym's), no final period."""
+    sentence = sentence.rstrip(" .")
+    if sentence[:1].isupper() and sentence[1:2].islower():
+        sentence = sentence[0].lower() + sentence[1:]
+    return sentence
+
+
 class Replies:
     """Builds reply texts; knows the base only through its `about` section and entity names."""
 
@@ -101,7 +109,9 @@ class Replies:
 
     @staticmethod
     def clarify(language: str, options: list[Option], entities: dict[str, Entity]) -> Answer:
-        labels = [f"{o.label} ({entities[o.id].description.get(language)})" for o in options]
+        labels = [
+            f"{o.label} ({clause(entities[o.id].description.get(language))})" for o in options
+        ]
         if language == "fr":
             text = "De qui parlez-vous ? " + " ; ".join(labels)
         else:
