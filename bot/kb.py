@@ -406,12 +406,21 @@ def _load_article(path: Path, problems: list[str], cache: ParseCache) -> Article
     return Article(meta=meta, text=text, sentences=sentences, path=path, body_line=body_line)
 
 
+def _shown(directory: Path) -> Path:
+    """`directory` relative to the working directory when inside it, so that problems read
+    `knowledge/facts.yaml:118: …` as a curator would type the path."""
+    try:
+        return directory.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return directory
+
+
 def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBase:
     """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
 
     `parse_cache`, a file path, keeps parsed YAML between runs to make large bases load fast.
     """
-    directory = Path(directory)
+    directory = _shown(Path(directory))
     cache = ParseCache(parse_cache)
     problems: list[str] = []
     articles: dict[str, Article] = {}
