@@ -61,14 +61,9 @@ def third(third_base: kb.KnowledgeBase) -> Engine:
 
 
 @pytest.fixture(scope="module")
-def real_engine() -> Engine:
-    return Engine(kb.load(REAL_DIR))
-
-
-@pytest.fixture(scope="module")
-def real_names(real_engine: Engine) -> list[str]:
+def real_names(engine: Engine) -> list[str]:
     """Every name and alias of the real base long enough to be recognised in a text."""
-    forms = {form for e in real_engine.kb.entities.values() for form in e.names()}
+    forms = {form for e in engine.kb.entities.values() for form in e.names()}
     return sorted(form for form in forms if len(normalize(form)) >= 3)
 
 
@@ -136,9 +131,9 @@ def test_fixture_base_cites_or_marks_every_sentence(third_base: kb.KnowledgeBase
 
 
 def test_fixture_base_shares_no_entity_with_the_real_base(
-    third_base: kb.KnowledgeBase, real_engine: Engine
+    third_base: kb.KnowledgeBase, engine: Engine
 ) -> None:
-    real = real_engine.kb
+    real = engine.kb
     assert not set(third_base.entities) & set(real.entities)
     third_forms = {normalize(f) for e in third_base.entities.values() for f in e.names()}
     real_forms = {normalize(f) for e in real.entities.values() for f in e.names()}
@@ -615,7 +610,7 @@ def test_question_on_the_third_base(
     ("question", "lang"), [("Who is Sam Altman?", "en"), ("Qui est Sam Altman ?", "fr")]
 )
 def test_out_of_scope_reply_uses_the_third_base_own_summary(
-    question: str, lang: str, third: Engine, real_engine: Engine
+    question: str, lang: str, third: Engine, engine: Engine
 ) -> None:
     answer = third.answer(question)
     assert answer.kind == "unknown"
@@ -623,7 +618,7 @@ def test_out_of_scope_reply_uses_the_third_base_own_summary(
     assert answer.citations == [] and answer.options == []
     assert "Altman" not in answer.text
     assert third.summary(lang) in answer.text  # about.yaml of the new base, not of knowledge/
-    assert real_engine.summary(lang) not in answer.text
+    assert engine.summary(lang) not in answer.text
     assert any(example in answer.text for example in third.examples(lang))
 
 
@@ -793,11 +788,11 @@ def test_real_base_question_gets_no_real_base_answer(
     question: str,
     third: Engine,
     third_base: kb.KnowledgeBase,
-    real_engine: Engine,
+    engine: Engine,
     real_names: list[str],
 ) -> None:
     answer = third.answer(question)
-    real_answer = real_engine.answer(question)
+    real_answer = engine.answer(question)
     assert real_answer.kind in ("answer", "clarify")  # the question is a real one over there
     assert answer.kind != "clarify"  # no "Chen" to choose between here
     assert answer.text != real_answer.text

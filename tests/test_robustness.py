@@ -27,16 +27,6 @@ PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 HEAVY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-@pytest.fixture(scope="module")
-def real_base() -> kb.KnowledgeBase:
-    return kb.load(KNOWLEDGE_DIR)
-
-
-@pytest.fixture(scope="module")
-def mercato(real_base: kb.KnowledgeBase) -> Engine:
-    return Engine(real_base)
-
-
 def assert_valid(answer: Answer, base: kb.KnowledgeBase) -> None:
     """The answer is a well-formed Answer whose citations quote the articles verbatim."""
     assert isinstance(answer, Answer)
@@ -143,50 +133,50 @@ huge_strings = st.builds(_repeat, st.text(min_size=1, max_size=30), st.integers(
 
 @PROPERTY
 @given(text=st.text())
-def test_any_unicode_text_gets_a_valid_answer(mercato: Engine, text: str) -> None:
-    ask(mercato, text)
+def test_any_unicode_text_gets_a_valid_answer(engine: Engine, text: str) -> None:
+    ask(engine, text)
 
 
 @PROPERTY
 @given(text=st.text(), hint=st.sampled_from([None, "fr", "en", "de", ""]))
-def test_any_language_hint_gets_a_valid_answer(mercato: Engine, text: str, hint: str) -> None:
-    answer = ask(mercato, text, language_hint=hint)
+def test_any_language_hint_gets_a_valid_answer(engine: Engine, text: str, hint: str) -> None:
+    answer = ask(engine, text, language_hint=hint)
     if hint in ("fr", "en") and not text.strip():
         assert answer.language == hint
 
 
 @HEAVY
 @given(text=huge_strings)
-def test_huge_strings_get_a_valid_answer(mercato: Engine, text: str) -> None:
+def test_huge_strings_get_a_valid_answer(engine: Engine, text: str) -> None:
     assert len(text) >= 4000
-    ask(mercato, text)
+    ask(engine, text)
 
 
 @HEAVY
 @given(question=questions, padding=huge_strings)
 def test_question_followed_by_a_huge_tail_gets_a_valid_answer(
-    mercato: Engine, question: str, padding: str
+    engine: Engine, question: str, padding: str
 ) -> None:
-    ask(mercato, f"{question} {padding}")
+    ask(engine, f"{question} {padding}")
 
 
 @PROPERTY
 @given(text=st.text(alphabet=CONTROL, max_size=200))
-def test_control_characters_alone_get_a_valid_answer(mercato: Engine, text: str) -> None:
-    ask(mercato, text)
+def test_control_characters_alone_get_a_valid_answer(engine: Engine, text: str) -> None:
+    ask(engine, text)
 
 
 @PROPERTY
 @given(question=questions, data=st.data())
 def test_control_and_space_characters_between_words_change_nothing(
-    mercato: Engine, question: str, data: st.DataObject
+    engine: Engine, question: str, data: st.DataObject
 ) -> None:
     words = question.split(" ")
     noisy = words[0]
     for word in words[1:]:
         noisy += data.draw(SEPARATOR) + word
-    expected = mercato.answer(question)
-    answer = ask(mercato, noisy)
+    expected = engine.answer(question)
+    answer = ask(engine, noisy)
     assert (answer.kind, answer.language, answer.text) == (
         expected.kind,
         expected.language,
@@ -196,14 +186,14 @@ def test_control_and_space_characters_between_words_change_nothing(
 
 @PROPERTY
 @given(parts=st.lists(st.one_of(st.sampled_from(EMOJI), questions, st.text(max_size=10))))
-def test_emoji_mixed_with_text_get_a_valid_answer(mercato: Engine, parts: list[str]) -> None:
-    ask(mercato, " ".join(parts))
+def test_emoji_mixed_with_text_get_a_valid_answer(engine: Engine, parts: list[str]) -> None:
+    ask(engine, " ".join(parts))
 
 
 @PROPERTY
 @given(parts=st.lists(st.one_of(st.sampled_from(HTML), questions), min_size=1, max_size=8))
-def test_html_fragments_get_a_valid_answer(mercato: Engine, parts: list[str]) -> None:
-    ask(mercato, "".join(parts))
+def test_html_fragments_get_a_valid_answer(engine: Engine, parts: list[str]) -> None:
+    ask(engine, "".join(parts))
 
 
 @PROPERTY
@@ -218,8 +208,8 @@ def test_html_fragments_get_a_valid_answer(mercato: Engine, parts: list[str]) ->
         max_size=6,
     )
 )
-def test_right_to_left_text_gets_a_valid_answer(mercato: Engine, parts: list[str]) -> None:
-    ask(mercato, " ".join(parts))
+def test_right_to_left_text_gets_a_valid_answer(engine: Engine, parts: list[str]) -> None:
+    ask(engine, " ".join(parts))
 
 
 @PROPERTY
@@ -229,8 +219,8 @@ def test_right_to_left_text_gets_a_valid_answer(mercato: Engine, parts: list[str
         st.text(alphabet=st.characters(categories=["P"]), min_size=1),
     )
 )
-def test_only_punctuation_is_unknown(mercato: Engine, text: str) -> None:
-    answer = ask(mercato, text)
+def test_only_punctuation_is_unknown(engine: Engine, text: str) -> None:
+    answer = ask(engine, text)
     assert answer.kind == "unknown"
     assert answer.citations == []
 
@@ -238,12 +228,12 @@ def test_only_punctuation_is_unknown(mercato: Engine, text: str) -> None:
 @PROPERTY
 @given(text=st.text(alphabet=WHITESPACE), hint=st.sampled_from(["fr", "en"]))
 def test_only_whitespace_is_unknown_in_the_hinted_language(
-    mercato: Engine, text: str, hint: str
+    engine: Engine, text: str, hint: str
 ) -> None:
-    answer = ask(mercato, text, language_hint=hint)
+    answer = ask(engine, text, language_hint=hint)
     assert answer.kind == "unknown"
     assert answer.language == hint
-    assert any(example in answer.text for example in mercato.examples(hint))
+    assert any(example in answer.text for example in engine.examples(hint))
 
 
 # ---------------------------------------------------------------- conversations
@@ -251,27 +241,25 @@ def test_only_whitespace_is_unknown_in_the_hinted_language(
 
 @HEAVY
 @given(messages=st.lists(fragments, min_size=1, max_size=10))
-def test_random_conversations_always_get_valid_answers(
-    mercato: Engine, messages: list[str]
-) -> None:
+def test_random_conversations_always_get_valid_answers(engine: Engine, messages: list[str]) -> None:
     conversation = Conversation()
     for message in messages:
-        answer = ask(mercato, message, conversation)
+        answer = ask(engine, message, conversation)
         if answer.kind == "clarify":
-            chosen = mercato.answer_with_choice(message, answer.options[-1].id, conversation)
-            assert_valid(chosen, mercato.kb)
+            chosen = engine.answer_with_choice(message, answer.options[-1].id, conversation)
+            assert_valid(chosen, engine.kb)
 
 
 @HEAVY
 @given(garbage=st.lists(LETTERLESS, min_size=1, max_size=5), question=questions)
 def test_complete_question_after_garbage_is_answered_as_in_a_new_chat(
-    mercato: Engine, garbage: list[str], question: str
+    engine: Engine, garbage: list[str], question: str
 ) -> None:
     conversation = Conversation()
     for message in garbage:
-        ask(mercato, message, conversation)
-    answer = ask(mercato, question, conversation)
-    fresh = mercato.answer(question)
+        ask(engine, message, conversation)
+    answer = ask(engine, question, conversation)
+    fresh = engine.answer(question)
     assert (answer.kind, answer.language, answer.text) == (fresh.kind, fresh.language, fresh.text)
     language, expected = QUESTIONS[question]
     assert answer.language == language
@@ -280,12 +268,12 @@ def test_complete_question_after_garbage_is_answered_as_in_a_new_chat(
 
 @HEAVY
 @given(garbage=st.lists(LETTERLESS, min_size=1, max_size=3))
-def test_pronoun_follow_up_survives_garbage(mercato: Engine, garbage: list[str]) -> None:
+def test_pronoun_follow_up_survives_garbage(engine: Engine, garbage: list[str]) -> None:
     conversation = Conversation()
-    ask(mercato, "Qui est Ruoming Pang ?", conversation)
+    ask(engine, "Qui est Ruoming Pang ?", conversation)
     for message in garbage:
-        ask(mercato, message, conversation)
-    answer = ask(mercato, "Quand a-t-il rejoint Apple ?", conversation)
+        ask(engine, message, conversation)
+    answer = ask(engine, "Quand a-t-il rejoint Apple ?", conversation)
     assert answer.kind == "answer"
     assert answer.language == "fr"
     assert "2021" in answer.text
@@ -343,26 +331,26 @@ GARBAGE_BREAKS_ELLIPSIS = (
     ],
 )
 def test_follow_up_after_garbage_still_uses_the_previous_question(
-    mercato: Engine, first: str, garbage: str, follow_up: str, lang: str, expected: str
+    engine: Engine, first: str, garbage: str, follow_up: str, lang: str, expected: str
 ) -> None:
     without = Conversation()
-    ask(mercato, first, without)
-    reference = ask(mercato, follow_up, without)
+    ask(engine, first, without)
+    reference = ask(engine, follow_up, without)
     assert fold(expected) in fold(reference.text)  # the follow-up works with no garbage
 
     conversation = Conversation()
-    ask(mercato, first, conversation)
-    assert ask(mercato, garbage, conversation).kind == "unknown"
-    answer = ask(mercato, follow_up, conversation)
+    ask(engine, first, conversation)
+    assert ask(engine, garbage, conversation).kind == "unknown"
+    answer = ask(engine, follow_up, conversation)
     assert answer.kind == "answer"
     assert answer.language == lang
     assert fold(expected) in fold(answer.text), answer.text
 
 
-def test_complete_question_after_a_clarification_is_answered_itself(mercato: Engine) -> None:
+def test_complete_question_after_a_clarification_is_answered_itself(engine: Engine) -> None:
     conversation = Conversation()
-    assert ask(mercato, "Who is Chen?", conversation).kind == "clarify"
-    answer = ask(mercato, "Quand Xinlei Chen a-t-il rejoint xAI ?", conversation)
+    assert ask(engine, "Who is Chen?", conversation).kind == "clarify"
+    answer = ask(engine, "Quand Xinlei Chen a-t-il rejoint xAI ?", conversation)
     assert answer.kind == "answer"
     assert answer.language == "fr"
     assert "juin" in answer.text
@@ -372,50 +360,50 @@ def test_complete_question_after_a_clarification_is_answered_itself(mercato: Eng
 
 
 @pytest.mark.parametrize("text", ["", " ", "   \n\t  ", "\u200b", "\x00\x01"])
-def test_empty_message_is_unknown_with_help(mercato: Engine, text: str) -> None:
-    answer = ask(mercato, text)
+def test_empty_message_is_unknown_with_help(engine: Engine, text: str) -> None:
+    answer = ask(engine, text)
     assert answer.kind == "unknown"
     assert answer.language == "en"
-    assert mercato.summary("en") in answer.text
-    assert any(example in answer.text for example in mercato.examples("en"))
+    assert engine.summary("en") in answer.text
+    assert any(example in answer.text for example in engine.examples("en"))
 
 
-def test_empty_message_with_french_hint_helps_in_french(mercato: Engine) -> None:
-    answer = ask(mercato, "  ", language_hint="fr")
+def test_empty_message_with_french_hint_helps_in_french(engine: Engine) -> None:
+    answer = ask(engine, "  ", language_hint="fr")
     assert (answer.kind, answer.language) == ("unknown", "fr")
-    assert any(example in answer.text for example in mercato.examples("fr"))
+    assert any(example in answer.text for example in engine.examples("fr"))
 
 
-def test_bonjour_is_unknown_in_french(mercato: Engine) -> None:
-    answer = ask(mercato, "Bonjour")
+def test_bonjour_is_unknown_in_french(engine: Engine) -> None:
+    answer = ask(engine, "Bonjour")
     assert (answer.kind, answer.language) == ("unknown", "fr")
     assert answer.text.startswith("Bonjour")
-    assert mercato.summary("fr") in answer.text
+    assert engine.summary("fr") in answer.text
 
 
-def test_hello_is_unknown_in_english(mercato: Engine) -> None:
-    answer = ask(mercato, "hello")
+def test_hello_is_unknown_in_english(engine: Engine) -> None:
+    answer = ask(engine, "hello")
     assert (answer.kind, answer.language) == ("unknown", "en")
     assert answer.text.startswith("Hello")
-    assert mercato.summary("en") in answer.text
+    assert engine.summary("en") in answer.text
 
 
-def test_greeting_keeps_the_conversation_language(mercato: Engine) -> None:
+def test_greeting_keeps_the_conversation_language(engine: Engine) -> None:
     conversation = Conversation()
-    ask(mercato, "Qui dirige l'unité superintelligence de Meta ?", conversation)
-    assert ask(mercato, "merci", conversation).language == "fr"
+    ask(engine, "Qui dirige l'unité superintelligence de Meta ?", conversation)
+    assert ask(engine, "merci", conversation).language == "fr"
 
 
-def test_4000_character_question_is_answered(mercato: Engine) -> None:
+def test_4000_character_question_is_answered(engine: Engine) -> None:
     message = "Quand Xinlei Chen a-t-il rejoint xAI ? " + "bla " * 1000
     assert len(message) >= 4000
-    answer = ask(mercato, message)
+    answer = ask(engine, message)
     assert (answer.kind, answer.language) == ("answer", "fr")
     assert "juin" in answer.text
 
 
-def test_4000_characters_of_nonsense_are_unknown(mercato: Engine) -> None:
-    answer = ask(mercato, "a" * 4000)
+def test_4000_characters_of_nonsense_are_unknown(engine: Engine) -> None:
+    answer = ask(engine, "a" * 4000)
     assert answer.kind == "unknown"
     assert answer.citations == []
 
@@ -438,16 +426,16 @@ def test_4000_characters_of_nonsense_are_unknown(mercato: Engine) -> None:
         ),
     ],
 )
-def test_other_languages_are_unknown(mercato: Engine, question: str) -> None:
-    answer = ask(mercato, question)
+def test_other_languages_are_unknown(engine: Engine, question: str) -> None:
+    answer = ask(engine, question)
     assert answer.kind == "unknown", answer.text
     assert answer.citations == []
 
 
 @pytest.mark.parametrize("name", ["Ruoming Pang", "Elon Musk", "Alexandr Wang", "Xinlei Chen"])
-def test_french_hint_keeps_french_for_a_bare_name(mercato: Engine, name: str) -> None:
-    french = ask(mercato, name, language_hint="fr")
-    english = ask(mercato, name, language_hint="en")
+def test_french_hint_keeps_french_for_a_bare_name(engine: Engine, name: str) -> None:
+    french = ask(engine, name, language_hint="fr")
+    english = ask(engine, name, language_hint="en")
     assert (french.kind, french.language) == ("answer", "fr")
     assert (english.kind, english.language) == ("answer", "en")
     assert french.text.startswith(f"{name} : ")  # French typography, French description
