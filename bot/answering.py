@@ -426,7 +426,7 @@ class Answerer:
             chosen = [f for f in facts if f.type in fallback]
         guarded = False  # whether the facts must share the question's unexplained words
         if not chosen and not query.relations and len(query.entities) > 1:
-            chosen, matched = facts, True  # "Is xAI Musk's company?": what links them is asked
+            chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
         elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
             chosen, guarded = facts, True  # the value asked for is there, whatever the relation
         elif not chosen and query.content:

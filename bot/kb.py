@@ -32,7 +32,7 @@ FACT_TYPES = (
     "founded",
     "cofounded",
     "cocreated",
-    "owns",  # "Elon Musk's xAI"
+    "owns",  # "the founder's company": subject owns object
     "worked_on",  # subject worked on / contributed to object
     "expertise",  # what subject is known for
     "count",  # subject has `quantity` of something (employees, former staff...)

@@ -143,7 +143,7 @@ class EntityIndex:
             if not all(free[start : start + size]):
                 continue
             if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
-                continue  # "Jensen Huang" is someone else, not a typo of "Chuang"
+                continue  # an unknown word beside it: another name, not a typo of this one
             span = " ".join(words[start : start + size])
             found.append(Mention(start, start + size, span, self.exact[key], round(score * 100, 1)))
             for i in range(start, start + size):
