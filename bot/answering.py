@@ -9,7 +9,7 @@ from bot.answer_model import Answer, Citation, Option
 from bot.context import Conversation
 from bot.kb import Fact, KnowledgeBase
 from bot.linking import EntityIndex
-from bot.parsing import EntityRef, Query, parse
+from bot.parsing import EntityRef, Query, frame_relations, parse
 from bot.replies import Replies, clause
 from bot.text import clean_input, normalize
 
@@ -194,17 +194,19 @@ class Answerer:
                 if (self._type(old.id) == PERSON) == kind and (ref.role in (None, old.role))
             ]
             if same:
-                entities[same[0]] = EntityRef(ref.id, ref.role or entities[same[0]].role)
+                old = entities[same[0]]  # the new entity takes its place in the old question
+                entities[same[0]] = EntityRef(ref.id, ref.role or old.role, ref.score, old.position)
             else:
-                entities.append(ref)
+                entities.append(replace(ref, position=-1))
+        cue_relations = new.cue_relations or last.cue_relations
+        qword = new.qword or last.qword
         return replace(
             last,
             text=new.text,
             language=new.language,
-            qword=new.qword or last.qword,
-            relations=new.relations - {"reason"} | last.relations
-            if new.qword != "why" and not (new.relations - {"location"})
-            else new.relations,
+            qword=qword,
+            relations=frame_relations(cue_relations, qword),
+            cue_relations=cue_relations,
             entities=tuple(entities),
             ambiguous=new.ambiguous,
             yesno=new.yesno or (last.yesno and new.qword is None),

@@ -190,6 +190,14 @@ def _tense(words: list[str]) -> str | None:
     return None
 
 
+def frame_relations(cue_relations: frozenset[str], qword: str | None) -> frozenset[str]:
+    """The words' relations plus the question word's ("why" asks for a reason), except that
+    "where" with a move asks for its destination, not a location."""
+    if qword in lx.QWORD_RELATION and not (qword == "where" and cue_relations & lx.MOVE_RELATIONS):
+        return cue_relations | {lx.QWORD_RELATION[qword]}
+    return cue_relations
+
+
 def _relations(words: list[str]) -> frozenset[str]:
     """The relation families the words evoke; "work on" is work_on, other "work" employment."""
     found: set[str] = set()
@@ -241,8 +249,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     qword = _question_word(words)
     if qword == "how_combien":
         qword = "how_much" if "amount" in relations else "how_many"
-    if qword in lx.QWORD_RELATION and not (qword == "where" and relations & lx.MOVE_RELATIONS):
-        relations |= {lx.QWORD_RELATION[qword]}
+    relations = frame_relations(cue_relations, qword)
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
     mentions = index.link(words, protected)
