@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
+from bot.logs import configure_logging
 from bot.settings import Settings
 
 
@@ -38,9 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     from bot import kb
     from bot.engine import load_engine
 
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level, settings.token)
     try:
         engine = load_engine(settings.knowledge_dir, settings.data_dir)
     except kb.KnowledgeError as exc:

@@ -8,6 +8,7 @@ how the engine scales, not only how fast it is on two articles.
 from __future__ import annotations
 
 import asyncio
+import logging
 import random
 import statistics
 import subprocess
@@ -249,6 +250,8 @@ def peak_rss(directory: Path, cache: Path) -> float:
 def _telegram_bench(engine: Engine, quick: bool) -> int:
     from bot.telegram_bench import measure
 
+    for noisy in ("bot.telegram_app", "telegram"):  # one line per update would drown the figures
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     updates = 50 if quick else 500
     figures = asyncio.run(measure(updates, engine))
     print(f"Telegram round trip through the local fake Bot API ({updates} private messages)")

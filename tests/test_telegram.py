@@ -33,9 +33,10 @@ from bot.fake_bot_api import (
     private_chat,
     supergroup_chat,
 )
+from bot.logs import configure_logging
 from bot.render import TELEGRAM_TEXT_LIMIT, headline, render_html, render_html_truncated
 from bot.settings import Settings
-from bot.telegram_app import TEXTS, build_application, configure_logging, polling
+from bot.telegram_app import TEXTS, build_application, polling
 
 ADA = make_user(1001, "Ada", language_code="en")
 CAMILLE = make_user(1002, "Camille", language_code="fr")

@@ -18,10 +18,10 @@ from bot.fake_bot_api import (
     supergroup_chat,
     text_message,
 )
+from bot.logs import SecretRedactor
 from bot.telegram_app import (
     PendingChoice,
     PendingChoices,
-    SecretRedactor,
     choice_data,
     file_base_url,
     is_addressed,
