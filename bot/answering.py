@@ -9,7 +9,7 @@ from bot.answer_model import Answer, Citation, Option
 from bot.context import Conversation
 from bot.kb import Fact, KnowledgeBase
 from bot.linking import EntityIndex
-from bot.parsing import EntityRef, Query, frame_relations, parse
+from bot.parsing import EntityRef, Query, frame_relations, parse, split_questions
 from bot.replies import Replies, clause
 from bot.text import clean_input, normalize
 
@@ -99,12 +99,27 @@ class Answerer:
     def answer(
         self, question: str, context: Conversation | None = None, language_hint: str | None = None
     ) -> Answer:
-        """Answer `question`; read and update `context` for follow-ups."""
+        """Answer `question`; read and update `context` for follow-ups.
+
+        A message asking two things ("who…, and when…?") gets both answers, the second read as
+        a follow-up of the first.
+        """
         context = context if context is not None else Conversation()
         fallback = context.language or (language_hint if language_hint in ("fr", "en") else "en")
         text = clean_input(question)
         if not text:
             return self.replies.empty(fallback)
+        parts = split_questions(text)
+        if len(parts) == 1:
+            return self._answer_one(text, context, fallback)
+        answers = []
+        for part in parts:
+            answers.append(self._answer_one(part, context, context.language or fallback))
+            if answers[-1].kind == "clarify":
+                return answers[-1]  # a name to settle first; the rest would guess
+        return combine(answers)
+
+    def _answer_one(self, text: str, context: Conversation, fallback: str) -> Answer:
         query = parse(text, self.index, fallback)
         query = self._resolve_pending(query, context) or self._resolve_followup(query, context)
         context.language = query.language
@@ -409,7 +424,7 @@ class Answerer:
         primary, cued, fallback = self._wanted_types(query)
         facts = [f for f in self._candidates(query) if self._fits_question_word(f, query)]
         if (query.months or query.years) and not query.yesno:
-            facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
+            facts = [f for f in facts if date_agrees(f, query)]
         if query.role_words:
             facts = [f for f in facts if f.type != "role" or self._names_role(f, query)]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
@@ -500,7 +515,7 @@ class Answerer:
             f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)
         ]
         if query.months or query.years:
-            facts = [f for f in facts if f.when is not None and date_agrees(f, query)]
+            facts = [f for f in facts if date_agrees(f, query)]
         asked = stems(query.content)
         if asked and not any(asked & self._stems_of(f) for f in facts):
             # "Why are on-device models an asset?": no fact of that type says it, another does.
@@ -548,13 +563,19 @@ class Answerer:
         if facts and (matched or stance):
             verdict = "yes"
             best = facts[0]
-            if all(not date_agrees(f, query) for f in facts):
-                verdict = "no"
+            dates = [date_agrees(f, query) for f in facts]
+            if (query.months or query.years) and True not in dates:
+                # "In June?" when the articles say May is a No; "this week" settles nothing.
+                verdict = "no" if False in dates else "unsettled"
             elif query.present and all(self._no_longer(f, query) for f in facts):
                 verdict = "no"  # "Is he still…?" when the articles say "former" or "left"
                 facts = facts + self._moves_away(query, facts)
+            elif query.comparisons and (numeric := compare_numbers(facts, query)) is not None:
+                verdict = numeric  # "More than 2,000 employees?" against "about 1,200"
             elif best.type in lx.STANCE_FACT_TYPES and self._polarity(best) != query.negative:
                 verdict = "no"  # "Did Anthropic match the offers?" — it refused them
+            elif self._unexplained_in_any(query, facts):
+                verdict = "unsettled"  # "Did he move to Texas?": the facts never say Texas
             confidence = self._confidence(query, 0.9)
             return self._compose(query, facts, confidence=confidence, verdict=verdict)
         primary = self._wanted_types(query)[0]
@@ -588,6 +609,12 @@ class Answerer:
         if typed or primary:
             return typed
         return [f for f in pool.values() if asked & self._stems_of(f)] or list(pool.values())
+
+    def _unexplained_in_any(self, query: Query, facts: list[Fact]) -> bool:
+        """Some word of the question that no lexicon explains is in none of the facts."""
+        words = {w for w in query.content if not w.isdigit()}
+        covered = frozenset().union(*(self._stems_of(f) for f in facts))
+        return any(stems({w}) and not stems({w}) & covered for w in words)
 
     def _polarity(self, fact: Fact) -> bool:
         """True when the fact's wording is negative (refused, without, criticised…)."""
@@ -714,14 +741,75 @@ def stems(words: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
     return frozenset(w[:5] for w in words if len(w) > 1)
 
 
-def date_agrees(fact: Fact, query: Query) -> bool:
-    """False when the question names a month or year that the fact's date contradicts."""
+def date_agrees(fact: Fact, query: Query) -> bool | None:
+    """Whether the fact's date fits the month or year the question names: None when the
+    question names none, or the fact's date is not that precise ("this week" vs "in June")."""
+    verdicts = []
     when = fact.when
-    if when is None:
-        return True
-    if query.months and when.month is not None and when.month not in query.months:
+    if query.months:
+        month = when.month if when and not when.since else None
+        verdicts.append(None if month is None else month in query.months)
+    if query.years:
+        year = when.year if when else None
+        verdicts.append(None if year is None else year in query.years)
+    if False in verdicts:
         return False
-    return not (query.years and when.year is not None and when.year not in query.years)
+    return True if verdicts and all(verdicts) else None
+
+
+def compare_numbers(facts: list[Fact], query: Query) -> str | None:
+    """'yes' or 'no' when the first fact with a number settles the question's comparison."""
+    for fact in facts:
+        measure = fact.amount or fact.quantity
+        if measure is None or measure.value is None:
+            continue
+        for operator, asked in query.comparisons:
+            verdict = _compare(measure.value, measure.qualifier, operator, asked)
+            if verdict is not None:
+                return verdict
+    return None
+
+
+def _compare(value: float, qualifier: str, operator: str, asked: float) -> str | None:
+    """Does "<qualifier> value" satisfy "<operator> asked"? None when it cannot tell."""
+    lower_bound_only = qualifier in ("more_than", "at_least")
+    if operator in (">", ">="):
+        if value > asked or (value == asked and (operator == ">=" or qualifier == "more_than")):
+            return "yes"
+        return None if lower_bound_only else "no"
+    if lower_bound_only:
+        return "no" if value >= asked else None
+    return "yes" if value < asked else "no"
+
+
+def combine(answers: list[Answer]) -> Answer:
+    """One reply for a message that asked several things: texts in order, citations renumbered."""
+    # What could not be answered is said too, in its place; if nothing could, say it once.
+    # A part whose evidence the earlier parts already quoted adds nothing ("… et quand ?").
+    shown: list[Answer] = []
+    quoted: set[tuple[str, str]] = set()
+    for answer in answers:
+        evidence = {(c.article, c.sentence) for c in answer.citations}
+        if answer.kind == "answer" and evidence and evidence <= quoted:
+            continue
+        quoted |= evidence
+        shown.append(answer)
+    if not any(a.kind == "answer" for a in shown):
+        shown = shown[:1]
+    citations: list[Citation] = []
+    seen: set[tuple[str, str]] = set()
+    for answer in shown:
+        for c in answer.citations:
+            if (c.article, c.sentence) not in seen:
+                seen.add((c.article, c.sentence))
+                citations.append(c.model_copy(update={"n": len(citations) + 1}))
+    return Answer(
+        kind="answer" if any(a.kind == "answer" for a in shown) else shown[0].kind,
+        language=shown[-1].language,
+        text="\n\n".join(a.text for a in shown),
+        citations=citations,
+        confidence=min(a.confidence for a in shown),
+    )
 
 
 @dataclass(frozen=True)

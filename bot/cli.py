@@ -49,8 +49,8 @@ def _batch_line(engine: Engine, line: str, chats: dict[str, Conversation]) -> di
     if not isinstance(question, str):
         return {"id": item_id, "error": "'question' must be a string"}
     chat = item.get("chat")
-    if chat is not None and not isinstance(chat, str | int):
-        return {"id": item_id, "error": "'chat' must be a string or a number"}
+    if chat is not None and (not isinstance(chat, str | int) or isinstance(chat, bool)):
+        return {"id": item_id, "error": "'chat' must be a string or an integer"}
     context = chats.setdefault(str(chat), Conversation()) if chat is not None else Conversation()
     return answer_record(engine.answer(question, context), question, item_id)
 

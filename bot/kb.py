@@ -311,9 +311,10 @@ class ParseCache:
         if path is not None:
             try:
                 with path.open("rb") as handle:
-                    self.entries = pickle.load(handle)
-            except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
-                self.entries = {}
+                    entries = pickle.load(handle)
+            except Exception:  # any unreadable cache (truncated, foreign, stale) is rebuilt
+                entries = {}
+            self.entries = entries if isinstance(entries, dict) else {}
 
     @staticmethod
     def key(text: str) -> bytes:

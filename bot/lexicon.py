@@ -39,7 +39,8 @@ STOPWORDS = (
     toujours actuellement aujourd hui desormais before avant previously auparavant earlier
     prior used will sera seront va vont going mentioned mentionne mentionnes mentionnees cite
     cites citees named nommes fait faire font faisait faisaient make makes made does do did
-    done"""
+    done really vraiment actually bien deja already finally enfin ever new nouveau nouvelle
+    nouveaux nouvelles"""
     )
 )
 
@@ -335,7 +336,15 @@ OTHER_LANGUAGE_MARKERS = (
 )
 # French words told apart only by their accent; the accented one is kept as this word.
 ACCENTED_HOMOGRAPHS = {"né": "born", "née": "born", "nés": "born", "nées": "born", "où": "where"}
-GREETINGS = _words("hello hi hey bonjour salut coucou yo bonsoir hola")
+# "more than 2000?", "moins de 5 ans ?": a number the question compares with the facts'.
+COMPARATORS: dict[str, str] = {
+    "more than": ">", "plus de": ">", "over": ">", "above": ">", "beyond": ">",
+    "at least": ">=", "au moins": ">=",
+    "less than": "<", "moins de": "<", "under": "<", "below": "<", "fewer than": "<",
+}  # fmt: skip
+MULTIPLIERS = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+               "billion": 1e9, "billions": 1e9, "k": 1e3}  # fmt: skip
+GREETINGS = _words("hello hi hey bonjour salut slt coucou cc yo bonsoir hola")
 
 
 def _matches_cue(word: str, cues: str) -> bool:

@@ -59,11 +59,31 @@ class Query:
     present: bool = False  # "still", "now", "encore": about the present
     negative: bool = False  # the question itself is negative ("refused", "without")
     tense: str | None = None  # 'past' | 'current' | 'future' when the question says
+    comparisons: tuple[tuple[str, float], ...] = ()  # ("<", 5.0) for "moins de 5 ans"
     role_words: frozenset[str] = frozenset()  # "CEO", "directeur"…: the role asked about
     type_noun: str | None = None  # "companies", "modèles"…: the kind of entity asked for
 
     def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
         return replace(self, entities=entities, ambiguous=None)
+
+
+# A second question inside one message: "…, and when did he join Apple?", "… et quand ?".
+# The conjunction stays with the second question, which reads as a follow-up ("and when?").
+_SECOND_QUESTION = re.compile(
+    r"(?:\?\s+|[,;]?\s+(?=(?:and|et)\s+(?:who|whom|when|where|what|which|why|how|qui|quand|"
+    r"où|combien|pourquoi|quel|quelle|quels|quelles|comment|depuis quand)\b))",
+    re.IGNORECASE,
+)
+MAX_QUESTIONS = 3
+
+
+def split_questions(text: str) -> list[str]:
+    """The questions a message asks, in order: most messages ask one."""
+    parts = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
+    parts = [p for p in parts if p]
+    if len(parts) > MAX_QUESTIONS:
+        return [text]
+    return parts or [text]
 
 
 def detect_language(words: list[str], raw: str, fallback: str) -> str:
@@ -180,6 +200,30 @@ def _thing_pronoun(words: list[str]) -> int | None:
     return None
 
 
+def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
+    """Each "more than / moins de N [million]" in the question, as (operator, value)."""
+    found = []
+    for i in range(len(words) - 2):
+        operator = lx.COMPARATORS.get(f"{words[i]} {words[i + 1]}") or (
+            lx.COMPARATORS.get(words[i]) if words[i + 1][:1].isdigit() else None
+        )
+        if operator is None:
+            continue
+        start = i + 2 if f"{words[i]} {words[i + 1]}" in lx.COMPARATORS else i + 1
+        digits = []
+        j = start
+        # "2 000" is one number; "1 200" too.
+        while j < len(words) and words[j].isdigit() and (not digits or len(words[j]) == 3):
+            digits.append(words[j])
+            j += 1
+        if digits:
+            value = float("".join(digits)) * lx.MULTIPLIERS.get(
+                words[j] if j < len(words) else "", 1
+            )
+            found.append((operator, value))
+    return tuple(found)
+
+
 def _tense(words: list[str]) -> str | None:
     if any(w in lx.FUTURE_CUES for w in words):
         return "future"
@@ -283,6 +327,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     leftover = [w for i, w in enumerate(words) if i not in spans]
     meaningful = [w for w in leftover if w not in lx.FILLERS and w not in lx.STOPWORDS]
     months, years = _months_and_years(words, text)
+    comparisons = _comparisons(words)
+    # "plus de 2000 employés" compares a count; it is not the year 2000.
+    years = frozenset(y for y in years if all(value != y for _, value in comparisons))
     opener = words[0] if words else ""
     ellipsis = (
         opener in lx.ELLIPSIS_OPENERS
@@ -334,6 +381,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         present=any(w in lx.PRESENT_CUES for w in words),
         tense=_tense(words),
         role_words=frozenset(w for w in words if w in lx.ROLE_NOUNS),
+        comparisons=comparisons,
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
     )
