@@ -18,7 +18,8 @@ FRENCH_MARKERS = _words(
     """qui quand ou quel quelle quels quelles combien pourquoi est sont a ont le la les des du
     de et un une il elle ils elles lui son sa ses leur chez depuis avec pour dans sur par que
     quoi comment qu ce cette ces au aux pas ne t rejoint quitte recrute dirige fait ete avait
-    parle moi dis stp svp merci bonjour salut tu vous je est-ce entreprise societe y"""
+    parle moi dis stp svp merci bonjour salut tu vous je est-ce entreprise societe y d l qu c j
+    sait vient viennent venait travaille travaillait bosse ca va slt etait sera ont"""
 )
 ENGLISH_MARKERS = _words(
     """who when where what which how many much why is are was were did does do has have had the
@@ -59,7 +60,7 @@ HOW_MUCH_TAIL = _words("much")
 COMBIEN = _words("combien")
 NUMBER_NOUNS = _words("nombre number count")
 # "what year", "quelle année", "depuis quand": these ask for a date.
-DATE_NOUNS = _words("year annee mois month day jour date")
+DATE_NOUNS = _words("year annee mois month day jour date periode period")
 
 # Yes/no: English auxiliaries opening a question; French inversion and "est-ce que".
 EN_AUXILIARIES = _words("did does do is was were are has have had will would can could should")
@@ -76,7 +77,8 @@ ELLIPSIS_OPENERS = _words("and et what about quid ou")
 # "tell me about X", "parle-moi de X", "who is X" with nothing else: a profile is asked.
 PROFILE_CUES = _words(
     """tell about parle parler presente presenter describe decris info infos information
-    informations know sais savoir connais profile profil resume summary"""
+    informations know sais sait savons savoir connais profile profil resume summary story
+    histoire"""
 )
 
 # Move directions, by the word just before the organisation.
@@ -95,7 +97,7 @@ DESTINATION_PHRASES = ("au profit de", "au profit d", "in favour of", "in favor 
 ORGANIZATION_NOUNS = _words(
     """company companies entreprise entreprises societe societes firm firms firme firmes
     organisation organisations organization organizations employer employers employeur
-    employeurs lab labs laboratoire laboratoires startup startups"""
+    employeurs lab labs laboratoire laboratoires startup startups boite boites"""
 )
 ORDINALS = {
     "first": 0,
@@ -119,7 +121,7 @@ MOVE_VERBS: dict[str, str] = {
         arrivant arrivants passe passee passes went gone go goes moved move moves switch*
         come comes came venu venue venus vient viennent transfer* newcomer*""",
     "hire": """hire hires hired hiring recrut* recrue* recruit* embauch* debauch* poach* attir*
-        attract* lure* sign* snag* nab* brought bring""",
+        attract* lure* sign* snag* nab* brought bring grab grabbed pique piquer""",
     "leave": """leave leaves left leaving quit quits quitte quitter quittent quittes parti partie
         partis parties depart departs departure* lose loses lost losing perd* exit* exode""",
 }
@@ -132,8 +134,9 @@ RELATION_CUES: dict[str, str] = {
     "lead": """lead leads led leading leader head heads headed heading run runs ran running
         manage* dirig* responsable chef patron boss pilot* charge helm""",
     "found": """found founded founder founders founding fondateur fondatrice fondateurs fonde
-        fondee fonder cofond* cofound* create created creates creator cree creee creer
-        createur createurs creatrice cocre* cocreat* invent*""",
+        fondee fonder cofond* cofound*""",
+    "create": """create created creates creator cree creee creer createur createurs creatrice
+        cocre* cocreat* invent*""",
     "role": """role roles poste postes position job title titre fonction ceo pdg directeur
         directrice director scientist scientifique chercheur chercheuse researcher engineer
         ingenieur manager gestionnaire occupe occupait occupy occupied jouer joue jouait play
@@ -152,7 +155,7 @@ RELATION_CUES: dict[str, str] = {
         response repond* reponse react* reagi*""",
     # Where a claim comes from: "according to whom?", "d'où vient ce chiffre ?"
     "provenance": """figure figures chiffre chiffres source sources according selon analyse
-        analysis study etude""",
+        analysis study etude show emission podcast programme""",
     # Personal details the facts never hold: asking for them must get an honest "not stated".
     "biography": """age old born birth birthday naissance married marie mariee epouse wife
         husband children enfants university universite studied etudie diplome degree
@@ -161,6 +164,7 @@ RELATION_CUES: dict[str, str] = {
     "amount": """salary salaries salaire salaires pay paid payer paye pays offer offers offered
         offre offres offert offrir propose proposee proposes proposait package money argent
         raise raised raising leve levee lever levent fund funds funding financement fonds
+        touche toucher touchait gagne gagner gagnait earn earns earned
         dollar dollars million millions montant remuneration compensation prime primes bonus
         cost costs coute worth""",
     "count": """employee employees employ employs emploie emploient employe employes staff
@@ -186,7 +190,8 @@ RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "move_in": (_MOVES, frozenset()),
     "move_out": (_MOVES, frozenset()),
     "lead": (frozenset({"leads"}), frozenset({"role", "owns", "founded"})),
-    "found": (frozenset({"founded", "cofounded", "cocreated"}), frozenset({"owns"})),
+    "found": (frozenset({"founded", "cofounded"}), frozenset({"owns", "cocreated"})),
+    "create": (frozenset({"cocreated", "founded", "cofounded"}), frozenset()),
     "role": (
         frozenset({"role", "leads"}),
         frozenset({"founded", "cofounded", "cocreated", "owns", "joined", "hired", "worked_on"}),
@@ -278,7 +283,8 @@ TYPE_NOUNS: dict[str, str] = {
     **dict.fromkeys(["people", "persons", "personnes", "gens", "person", "personne"], "person"),
     **dict.fromkeys(["media", "medias", "outlet", "outlets", "source", "sources"], "media"),
 }
-ALTERNATIVE_WORDS = _words("or ou")
+CONJUNCTIONS = _words("or ou and et")
+LINKING_WORDS = _words("de d du des from the la le les l a au aux to at chez")
 # Role nouns, grouped by meaning across both languages: a question naming one ("Who is the
 # CEO of…") wants that role, not any role, and "PDG" is the same role as "CEO".
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
@@ -321,7 +327,8 @@ FRAME_WORDS = (
 FILLERS = _words(
     """please pls plz stp svp merci thanks thank dis moi dites tu vous sais savez peux pouvez
     could can you me hey hi hello bonjour salut coucou yo ok okay alors bon bien je j veux
-    voudrais aimerais want like know"""
+    voudrais aimerais want like know gars mec guy dude got all this ca va part liste list
+    toutes toute"""
 )
 # Frequent words of languages Mercato does not speak, to say so instead of guessing.
 OTHER_LANGUAGE_MARKERS = (

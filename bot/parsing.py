@@ -257,6 +257,19 @@ def _relations(words: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _coordinated(first: Mention, second: Mention, words: list[str], index: EntityIndex) -> bool:
+    """"Tesla et de SpaceX", "Apple or OpenAI": two names of one kind joined by and/or, so that
+    either may match (one fact rarely names both)."""
+    left, right = sorted((first, second), key=lambda m: m.start)
+    between = words[left.end : right.start]
+    kinds = {index.types.get(i) for m in (left, right) for i in m.entity_ids}
+    return (
+        len(kinds) == 1
+        and bool(lx.CONJUNCTIONS & set(between))
+        and all(w in lx.CONJUNCTIONS or w in lx.LINKING_WORDS for w in between)
+    )
+
+
 def _asks_source(
     words: list[str],
     qword: str | None,
@@ -299,14 +312,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     mentions = index.link(words, protected)
     entities: list[EntityRef] = []
     ambiguous = None
-    alternative_words = lx.ALTERNATIVE_WORDS  # "où" became "where": "ou" is "or"
     for number, mention in enumerate(mentions):
         alternative = any(
-            other is not mention
-            and alternative_words
-            & set(words[min(other.end, mention.end) : max(other.start, mention.start)])
-            and abs(other.start - mention.start) <= 6
+            _coordinated(mention, other, words, index)
             for other in mentions[max(0, number - 1) : number + 2]
+            if other is not mention
         )
         if mention.ambiguous:
             ambiguous = ambiguous or mention
@@ -322,6 +332,12 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
                     alternative,
                 )
             )
+
+    people = [e for e in entities if index.types.get(e.id) == "person"]
+    origins = [e for e in entities if e.role == "source" and e not in people]
+    if people and origins and not relations:
+        # "Is Yuanzhi Li from Anthropic?": where someone comes from is a move.
+        relations = cue_relations = frozenset({"move_in"})
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
     leftover = [w for i, w in enumerate(words) if i not in spans]
