@@ -193,7 +193,7 @@ class Answerer:
                 query = query.with_entities((*query.entities, thing))
         if last is None:
             return query
-        bare = not query.entities and query.ambiguous is None and len(query.words) <= 4
+        bare = not query.entities and query.ambiguous is None and len(query.words) <= 6
         if query.ellipsis or (bare and (query.qword or query.relations)):
             return self._merge(last, query)
         return query
@@ -213,6 +213,10 @@ class Answerer:
                 entities[same[0]] = EntityRef(ref.id, ref.role or old.role, ref.score, old.position)
             else:
                 entities.append(replace(ref, position=-1))
+        if new.entities:
+            # "What did Musk say on X?" then "And Amodei?": X was about Musk, not a frame.
+            kept = {r.id for r in new.entities}
+            entities = [e for e in entities if e.id in kept or e.role in ("source", "dest")]
         cue_relations = new.cue_relations or last.cue_relations
         qword = new.qword or last.qword
         return replace(
@@ -426,7 +430,7 @@ class Answerer:
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if date_agrees(f, query)]
         if query.role_words:
-            facts = [f for f in facts if f.type != "role" or self._names_role(f, query)]
+            facts = [f for f in facts if f.type not in ROLE_TYPES or self._names_role(f, query)]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
         if "biography" in query.relations:
             return [], False  # ages, birthplaces…: the facts never hold them
@@ -454,14 +458,25 @@ class Answerer:
         chosen = self._by_tense(chosen, query)
         if guarded and self._unexplained(query, chosen):
             return [], False
+        if query.qword == "who" or query.type_noun:
+            chosen = self._sharing_words(chosen, query)
         chosen.sort(key=lambda f: -self._score(f, query, primary))
         return chosen, matched
+
+    def _sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
+        """Of several facts, those that share the question's own words, when some do:
+        "who managed Meta's data centres" keeps the data-centre fact, not every Meta role."""
+        asked = stems({w for w in query.content if not w.isdigit()})
+        if not asked or len(facts) < 2:
+            return facts
+        return [f for f in facts if asked & self._stems_of(f)] or facts
 
     def _names_role(self, fact: Fact, query: Query) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
         role = fact.role or fact.text
-        asked = stems(lx.role_synonyms(query.role_words))
-        return bool(asked & stems(normalize(f"{role.fr} {role.en}").split()))
+        said = stems(normalize(f"{role.fr} {role.en}").split())
+        # Every role noun asked ("directeur scientifique") must be there, in either language.
+        return all(stems(lx.role_synonyms(frozenset({w}))) & said for w in query.role_words)
 
     @staticmethod
     def _by_tense(facts: list[Fact], query: Query) -> list[Fact]:
@@ -603,12 +618,21 @@ class Answerer:
     def _related(self, query: Query, primary: frozenset[str]) -> list[Fact]:
         """Facts of the asked kind about any of the question's entities, for a reply that
         cannot say Yes or No but can say what the articles do state."""
-        pool = {f.id: f for e in query.entities for f in self.facts_involving.get(e.id, [])}
+        for entity in query.entities:  # the question's main entity first
+            typed = [f for f in self.facts_involving.get(entity.id, []) if f.type in primary]
+            if typed:
+                return typed
+        if primary:
+            return []
+        # No kind asked: the facts naming most of the question's entities and words.
         asked = stems(query.content)
-        typed = [f for f in pool.values() if f.type in primary]
-        if typed or primary:
-            return typed
-        return [f for f in pool.values() if asked & self._stems_of(f)] or list(pool.values())
+        pool = {f.id: f for e in query.entities for f in self.facts_involving.get(e.id, [])}
+
+        def relevance(fact: Fact) -> tuple[int, int]:
+            named = sum(self._involves(fact, e.id) for e in query.entities)
+            return named, len(asked & self._stems_of(fact))
+
+        return sorted(pool.values(), key=relevance, reverse=True)[:2]
 
     def _unexplained_in_any(self, query: Query, facts: list[Fact]) -> bool:
         """Some word of the question that no lexicon explains is in none of the facts."""
@@ -731,6 +755,7 @@ class Answerer:
 
 
 WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
