@@ -510,6 +510,8 @@ class Answerer:
         facts, matched = self._select(query)
         if query.yesno:
             return self._yes_no(query, facts, matched)
+        if not facts and query.qword == "how_many" and query.relations & lx.MOVE_RELATIONS:
+            return self._count_named(query)
         if not facts:
             if not query.relations and not query.content and query.qword in (None, "what", "who"):
                 return self._profile(query)
@@ -517,12 +519,28 @@ class Answerer:
         confidence = self._confidence(query, 0.9 if matched else 0.6)
         return self._compose(query, facts, confidence=confidence)
 
+    def _count_named(self, query: Query) -> _Result:
+        """ "How many joined xAI in April?" with no count stated: the people the articles name."""
+        facts, _ = self._select(replace(query, qword="who"))
+        movers = list(dict.fromkeys(m for f in facts if (m := orient(f).mover)))
+        if not movers:
+            return _Result(self.replies.not_stated(query.language, self._names(query)), ())
+        names = [self.kb.entities[m].name.get(query.language) for m in movers]
+        result = self._compose(query, facts, confidence=self._confidence(query, 0.7))
+        text = (
+            f"{self.replies.count_named(len(names), names, query.language)}\n{result.answer.text}"
+        )
+        return _Result(result.answer.model_copy(update={"text": text}), tuple(movers))
+
     def _topical(self, query: Query) -> _Result:
         """A question naming no entity: answer from facts of the asked type, or say what we know."""
         if query.foreign:
             return _Result(self.replies.foreign(query.language), ())
         if query.type_noun and not query.cue_relations and not query.yesno:
             return self._catalogue(query, query.type_noun)
+        numbered = [f for f in self.kb.facts if states_number(f, query.numbers)]
+        if numbered and not query.comparisons:
+            return self._compose(query, numbered[:4], confidence=0.7)  # "What are the 200 million?"
         primary = self._wanted_types(query)[0]
         if query.greeting or query.yesno or not (primary or query.content):
             return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
@@ -531,6 +549,8 @@ class Answerer:
         ]
         if query.months or query.years:
             facts = [f for f in facts if date_agrees(f, query)]
+        if query.role_words:
+            facts = [f for f in facts if f.type not in ROLE_TYPES or self._names_role(f, query)]
         asked = stems(query.content)
         if asked and not any(asked & self._stems_of(f) for f in facts):
             # "Why are on-device models an asset?": no fact of that type says it, another does.
@@ -780,6 +800,12 @@ def date_agrees(fact: Fact, query: Query) -> bool | None:
     if False in verdicts:
         return False
     return True if verdicts and all(verdicts) else None
+
+
+def states_number(fact: Fact, numbers: tuple[float, ...]) -> bool:
+    """Whether the fact's count or amount is one of `numbers` (years are not counts)."""
+    measure = fact.amount or fact.quantity
+    return measure is not None and measure.value is not None and measure.value in numbers
 
 
 def compare_numbers(facts: list[Fact], query: Query) -> str | None:

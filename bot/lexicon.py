@@ -73,7 +73,7 @@ PLURAL_PRONOUNS = _words("they them their ils elles eux leur leurs")
 THING_PRONOUNS = _words("it")
 FR_OBJECT_ELISION = "l"  # before an auxiliary: "l'a quittée", "l'avait rejoint"
 FR_AUXILIARIES = _words("a avait ont avaient aura auront")
-ELLIPSIS_OPENERS = _words("and et what about quid ou")
+ELLIPSIS_OPENERS = _words("and et")  # "what about", "quid de": two words, see parsing
 # "tell me about X", "parle-moi de X", "who is X" with nothing else: a profile is asked.
 PROFILE_CUES = _words(
     """tell about parle parler presente presenter describe decris info infos information

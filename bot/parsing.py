@@ -60,6 +60,7 @@ class Query:
     negative: bool = False  # the question itself is negative ("refused", "without")
     tense: str | None = None  # 'past' | 'current' | 'future' when the question says
     comparisons: tuple[tuple[str, float], ...] = ()  # ("<", 5.0) for "moins de 5 ans"
+    numbers: tuple[float, ...] = ()  # every number stated, years included
     role_words: frozenset[str] = frozenset()  # "CEO", "directeur"…: the role asked about
     type_noun: str | None = None  # "companies", "modèles"…: the kind of entity asked for
 
@@ -200,6 +201,62 @@ def _thing_pronoun(words: list[str]) -> int | None:
     return None
 
 
+def _read_number(words: list[str], start: int) -> tuple[float, int] | None:
+    """The number starting at `start` ("2 000", "200 millions") and the index after it."""
+    digits = []
+    end = start
+    while end < len(words) and words[end].isdigit() and (not digits or len(words[end]) == 3):
+        digits.append(words[end])
+        end += 1
+    if not digits:
+        return None
+    multiplier = lx.MULTIPLIERS.get(words[end], 1) if end < len(words) else 1
+    return float("".join(digits)) * multiplier, end
+
+
+def _numbers(words: list[str]) -> tuple[float, ...]:
+    """Every number the question states, "1 200" and "200 millions" read whole."""
+    found, i = [], 0
+    while i < len(words):
+        read = _read_number(words, i)
+        if read is None:
+            i += 1
+            continue
+        found.append(read[0])
+        i = read[1]
+    return tuple(found)
+
+
+def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
+    """Each "more than / moins de N [million]" in the question, as (operator, value)."""
+    found = []
+    for i in range(len(words) - 1):
+        pair = f"{words[i]} {words[i + 1]}"
+        if pair in lx.COMPARATORS:
+            operator, start = lx.COMPARATORS[pair], i + 2
+        elif words[i] in lx.COMPARATORS:
+            operator, start = lx.COMPARATORS[words[i]], i + 1
+        else:
+            continue
+        read = _read_number(words, start)
+        if read is not None:
+            found.append((operator, read[0]))
+    return tuple(found)
+
+
+def _thing_pronoun(words: list[str]) -> int | None:
+    for i, word in enumerate(words):
+        if word in lx.THING_PRONOUNS:
+            return i
+        if (
+            word == lx.FR_OBJECT_ELISION
+            and words[i + 1 : i + 2]
+            and words[i + 1] in (lx.FR_AUXILIARIES)
+        ):
+            return i
+    return None
+
+
 def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
     """Each "more than / moins de N [million]" in the question, as (operator, value)."""
     found = []
@@ -258,7 +315,7 @@ def _relations(words: list[str]) -> frozenset[str]:
 
 
 def _coordinated(first: Mention, second: Mention, words: list[str], index: EntityIndex) -> bool:
-    """"Tesla et de SpaceX", "Apple or OpenAI": two names of one kind joined by and/or, so that
+    """ "Tesla et de SpaceX", "Apple or OpenAI": two names of one kind joined by and/or, so that
     either may match (one fact rarely names both)."""
     left, right = sorted((first, second), key=lambda m: m.start)
     between = words[left.end : right.start]
@@ -398,6 +455,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         tense=_tense(words),
         role_words=frozenset(w for w in words if w in lx.ROLE_NOUNS),
         comparisons=comparisons,
+        numbers=_numbers(words),
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
     )

@@ -48,6 +48,13 @@ class Replies:
             return f"{names[0]}."
         return f"{', '.join(names[:-1])} {AND[language]} {names[-1]}."
 
+    def count_named(self, count: int, names: list[str], language: str) -> str:
+        """'Les articles en nomment 2 : A et B.' — a count the articles do not give themselves."""
+        listed = self.join_names(names, language)
+        if language == "fr":
+            return f"Les articles en nomment {count} : {listed}"
+        return f"The articles name {count}: {listed}"
+
     @staticmethod
     def compose(
         language: str,
