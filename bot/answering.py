@@ -450,9 +450,10 @@ class Answerer:
             chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
         elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
             chosen, guarded = facts, True  # the value asked for is there, whatever the relation
-        elif not chosen and query.content:
-            # Nothing of the asked kind: keep only facts that share the question's own words.
-            chosen = [f for f in facts if stems(query.content) & self._stems_of(f)]
+        elif not chosen and query.keywords:
+            # Nothing of the asked kind: keep only facts that share the question's own words
+            # ("Musk's take on pay": no opinion fact, but a statement that says "pay").
+            chosen = [f for f in facts if stems(query.keywords) & self._stems_of(f)]
         elif not chosen and not query.relations:
             chosen, guarded = facts, True  # "What did X do at Meta?": everything that links them
         chosen = self._by_tense(chosen, query)
@@ -541,11 +542,13 @@ class Answerer:
         numbered = [f for f in self.kb.facts if states_number(f, query.numbers)]
         if numbered and not query.comparisons:
             return self._compose(query, numbered[:4], confidence=0.7)  # "What are the 200 million?"
-        primary = self._wanted_types(query)[0]
+        primary, cued, _ = self._wanted_types(query)
         if query.greeting or query.yesno or not (primary or query.content):
             return _Result(self.replies.unknown(query.language, greeting=query.greeting), ())
         facts = [
-            f for f in self.kb.facts if f.type in primary and self._fits_question_word(f, query)
+            f
+            for f in self.kb.facts
+            if f.type in primary | cued and self._fits_question_word(f, query)
         ]
         if query.months or query.years:
             facts = [f for f in facts if date_agrees(f, query)]
@@ -555,10 +558,15 @@ class Answerer:
         if asked and not any(asked & self._stems_of(f) for f in facts):
             # "Why are on-device models an asset?": no fact of that type says it, another does.
             facts = [f for f in self.kb.facts if len(asked & self._stems_of(f)) >= 2]
-        facts.sort(key=lambda f: -self._score(f, query, primary))
         if not facts or self._unexplained(query, facts):
             # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
             return _Result(self.replies.unknown(query.language), ())
+        # With no name to anchor it, the question's own words pick among the facts.
+        keywords = stems(query.keywords)
+        overlap = {f.id: len(keywords & self._stems_of(f)) for f in facts}
+        if max(overlap.values()):
+            facts = [f for f in facts if overlap[f.id]]
+        facts.sort(key=lambda f: (-overlap[f.id], -self._score(f, query, primary)))
         return self._compose(query, facts[:MAX_FACTS], confidence=0.6)
 
     def _catalogue(self, query: Query, entity_type: str) -> _Result:

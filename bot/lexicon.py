@@ -87,10 +87,11 @@ SOURCE_PREPOSITIONS = _words(
     quitte quitter quittent quittes former ancien anciens ancienne anciennes"""
 )
 DESTINATION_PREPOSITIONS = _words(
-    """to a au aux vers pour for into by par join joins joined joining rejoint
-    rejoindre rejoins rejoignent integre integrer"""
+    """to vers pour for into by par join joins joined joining rejoint rejoindre rejoins
+    rejoignent integre integrer"""
 )
-AT_PREPOSITIONS = _words("chez at")
+# Their side depends on the verb: "passé de Meta à xAI" (to), "piqué à Google" (from).
+AT_PREPOSITIONS = _words("chez at a au aux")
 # "au profit de xAI", "in favour of": the word before is "de"/"of", yet it names the winner.
 DESTINATION_PHRASES = ("au profit de", "au profit d", "in favour of", "in favor of")
 # "Which companies…?": the answer is organisations, not people.
@@ -119,8 +120,8 @@ MOVE_VERBS: dict[str, str] = {
     "join": """join joins joined joining rejoindre rejoint rejoints rejointe rejoignent
         rejoignait rejoins integre integrer integree arrive arrived arrives arrivee arrivees
         arrivant arrivants passe passee passes went gone go goes moved move moves switch*
-        come comes came venu venue venus vient viennent transfer* newcomer*""",
-    "hire": """hire hires hired hiring recrut* recrue* recruit* embauch* debauch* poach* attir*
+        come comes came venu venue venus vient viennent transfer* newcomer* recrue recrues""",
+    "hire": """hire hires hired hiring recrut* recruit* embauch* debauch* poach* attir*
         attract* lure* sign* snag* nab* brought bring grab grabbed pique piquer""",
     "leave": """leave leaves left leaving quit quits quitte quitter quittent quittes parti partie
         partis parties depart departs departure* lose loses lost losing perd* exit* exode""",

@@ -52,6 +52,7 @@ class Query:
     years: frozenset[int] = frozenset()
     # Words no lexicon explains (not names, cues or stopwords): matched against facts' wording.
     content: frozenset[str] = field(default_factory=frozenset)
+    keywords: frozenset[str] = frozenset()  # every meaningful word, cue words included
     cue_relations: frozenset[str] = frozenset()  # relations evoked by words, not the question word
     move_verbs: tuple[tuple[int, str], ...] = ()  # (word index, 'join' | 'hire' | 'leave')
     passive: bool = False  # "was hired", "a été recruté"
@@ -281,6 +282,11 @@ def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
     return tuple(found)
 
 
+def singular(word: str) -> str:
+    """"ceos" -> "ceo", "chercheurs" -> "chercheur": role nouns are listed in the singular."""
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
 def _tense(words: list[str]) -> str | None:
     if any(w in lx.FUTURE_CUES for w in words):
         return "future"
@@ -358,7 +364,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     if foreign:
         language = fallback_language
     relations = cue_relations = _relations(words)
-    if any(w in lx.ROLE_NOUNS for w in words):
+    if any(singular(w) in lx.ROLE_NOUNS for w in words):
         relations = cue_relations = relations | {"role"}  # "gérait", "head of": a role asked
     qword = _question_word(words)
     if qword == "how_combien":
@@ -435,6 +441,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         foreign=foreign,
         months=months,
         years=years,
+        keywords=frozenset(w for w in meaningful if len(w) > 2),
         content=frozenset(
             w
             for w in meaningful
@@ -453,7 +460,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         asks_source=_asks_source(words, qword, relations, entities, index),
         present=any(w in lx.PRESENT_CUES for w in words),
         tense=_tense(words),
-        role_words=frozenset(w for w in words if w in lx.ROLE_NOUNS),
+        role_words=frozenset(singular(w) for w in words if singular(w) in lx.ROLE_NOUNS),
         comparisons=comparisons,
         numbers=_numbers(words),
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
