@@ -487,10 +487,13 @@ class Answerer:
         kept = [f for f in facts if f.tense in (None, query.tense)]
         return kept or facts
 
-    def _unexplained(self, query: Query, facts: list[Fact]) -> bool:
+    def _unexplained(self, query: Query, facts: list[Fact], names_only: bool = False) -> bool:
         """The question asks about something (its own words) that none of the facts mention:
         "How old is…", "Where was … born" must not be answered with whatever is known."""
         words = {w for w in query.content if not w.isdigit()}
+        mixed_case = not (query.text.islower() or query.text.isupper())
+        if names_only and mixed_case:
+            words &= query.capitalized  # only capitalised words can be names
         if not words:
             return False
         asked = stems(words)
@@ -558,7 +561,7 @@ class Answerer:
         if asked and not any(asked & self._stems_of(f) for f in facts):
             # "Why are on-device models an asset?": no fact of that type says it, another does.
             facts = [f for f in self.kb.facts if len(asked & self._stems_of(f)) >= 2]
-        if not facts or self._unexplained(query, facts):
+        if not facts or self._unexplained(query, facts, names_only=True):
             # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
             return _Result(self.replies.unknown(query.language), ())
         # With no name to anchor it, the question's own words pick among the facts.

@@ -260,6 +260,8 @@ TYPE_NOUNS: dict[str, str] = {
             "organisations",
             "organization",
             "organizations",
+            "boite",
+            "boites",
         ],
         "organization",
     ),

@@ -53,6 +53,8 @@ class Query:
     # Words no lexicon explains (not names, cues or stopwords): matched against facts' wording.
     content: frozenset[str] = field(default_factory=frozenset)
     keywords: frozenset[str] = frozenset()  # every meaningful word, cue words included
+    # Unexplained words written with a capital in a mixed-case message: likely unknown names.
+    capitalized: frozenset[str] = frozenset()
     cue_relations: frozenset[str] = frozenset()  # relations evoked by words, not the question word
     move_verbs: tuple[tuple[int, str], ...] = ()  # (word index, 'join' | 'hire' | 'leave')
     passive: bool = False  # "was hired", "a été recruté"
@@ -282,6 +284,15 @@ def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
     return tuple(found)
 
 
+def _capitalized(text: str) -> frozenset[str]:
+    """Normalised words written with a capital, past the first, when the message mixes cases
+    (in an all-lowercase or all-caps message, case says nothing)."""
+    tokens = re.findall(r"\w+", text)[1:]
+    if text.islower() or text.isupper():
+        return frozenset()
+    return frozenset(normalize(t) for t in tokens if t[0].isupper())
+
+
 def singular(word: str) -> str:
     """"ceos" -> "ceo", "chercheurs" -> "chercheur": role nouns are listed in the singular."""
     return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
@@ -442,12 +453,13 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         months=months,
         years=years,
         keywords=frozenset(w for w in meaningful if len(w) > 2),
+        capitalized=_capitalized(text),
         content=frozenset(
             w
             for w in meaningful
             if len(w) > 2
             and not lx.relation_of(w)
-            and w not in lx.ROLE_NOUNS
+            and singular(w) not in lx.ROLE_NOUNS
             and w not in lx.TYPE_NOUNS
             and w not in lx.MONTHS
         ),
