@@ -560,7 +560,8 @@ class Answerer:
         asked = stems(query.content)
         if asked and not any(asked & self._stems_of(f) for f in facts):
             # "Why are on-device models an asset?": no fact of that type says it, another does.
-            facts = [f for f in self.kb.facts if len(asked & self._stems_of(f)) >= 2]
+            saying = [f for f in self.kb.facts if len(asked & self._stems_of(f)) >= 2]
+            facts = saying or facts
         if not facts or self._unexplained(query, facts, names_only=True):
             # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
             return _Result(self.replies.unknown(query.language), ())
@@ -570,7 +571,7 @@ class Answerer:
         if max(overlap.values()):
             facts = [f for f in facts if overlap[f.id]]
         facts.sort(key=lambda f: (-overlap[f.id], -self._score(f, query, primary)))
-        return self._compose(query, facts[:MAX_FACTS], confidence=0.6)
+        return self._compose(query, facts, confidence=0.6)
 
     def _catalogue(self, query: Query, entity_type: str) -> _Result:
         """ "Which companies / models are mentioned?": every entity of that kind, described."""
@@ -706,7 +707,11 @@ class Answerer:
         asked = {e.id for e in query.entities}
         if fact.type in lx.MOVE_FACT_TYPES:
             move = orient(fact)
-            sides = [move.source, move.dest] if organisations else [move.mover]
+            sides = [move.mover]
+            if organisations:
+                # "Which companies lost people?" wants the sources; "… hired?" the destinations.
+                outward = "move_out" in query.relations and "move_in" not in query.relations
+                sides = [move.source] if outward and not asked else [move.source, move.dest]
         else:
             sides = [fact.subject, fact.object]
         return [

@@ -290,11 +290,11 @@ def _capitalized(text: str) -> frozenset[str]:
     tokens = re.findall(r"\w+", text)[1:]
     if text.islower() or text.isupper():
         return frozenset()
-    return frozenset(normalize(t) for t in tokens if t[0].isupper())
+    return frozenset(normalize(t) for t in tokens if any(c.isupper() for c in t))  # xAI too
 
 
 def singular(word: str) -> str:
-    """"ceos" -> "ceo", "chercheurs" -> "chercheur": role nouns are listed in the singular."""
+    """ "ceos" -> "ceo", "chercheurs" -> "chercheur": role nouns are listed in the singular."""
     return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
 
 
