@@ -72,6 +72,13 @@ class Answerer:
             entity_id: frozenset(self._ancestors(entity_id)) for entity_id in base.entities
         }
         self._fact_stems: dict[str, frozenset[str]] = {}
+        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
+        frequency: dict[str, int] = {}
+        for fact in base.facts:
+            for stem in self._stems_of(fact):
+                frequency[stem] = frequency.get(stem, 0) + 1
+        limit = max(3, len(base.facts) // 10)
+        self.common_stems = frozenset(s for s, n in frequency.items() if n > limit)
         self.facts_involving: dict[str, list[Fact]] = {}
         for fact in base.facts:
             involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
@@ -436,8 +443,11 @@ class Answerer:
             return [], False  # ages, birthplaces…: the facts never hold them
         if query.qword == "where" and not query.relations & lx.MOVE_RELATIONS:
             # A place answers "where"; so does a medium when the question is about a statement.
-            says = bool(query.relations & SAYING_RELATIONS)
-            facts = [f for f in facts if f.place or (says and f.via)] or facts
+            if query.relations & SAYING_RELATIONS:
+                said = [f for f in facts if f.via and f.type in lx.STANCE_FACT_TYPES]
+                if said:
+                    return said, True
+            facts = [f for f in facts if f.place] or facts
         if "provenance" in query.relations:
             facts = [f for f in facts if f.via] or facts
             primary = primary | {f.type for f in facts if f.via}
@@ -459,7 +469,7 @@ class Answerer:
         chosen = self._by_tense(chosen, query)
         if guarded and self._unexplained(query, chosen):
             return [], False
-        if query.qword == "who" or query.type_noun:
+        if query.qword == "who":
             chosen = self._sharing_words(chosen, query)
         chosen.sort(key=lambda f: -self._score(f, query, primary))
         return chosen, matched
@@ -467,7 +477,7 @@ class Answerer:
     def _sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:
         "who managed Meta's data centres" keeps the data-centre fact, not every Meta role."""
-        asked = stems({w for w in query.content if not w.isdigit()})
+        asked = stems({w for w in query.content if not w.isdigit()}) - self.common_stems
         if not asked or len(facts) < 2:
             return facts
         return [f for f in facts if asked & self._stems_of(f)] or facts
@@ -566,7 +576,7 @@ class Answerer:
             # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
             return _Result(self.replies.unknown(query.language), ())
         # With no name to anchor it, the question's own words pick among the facts.
-        keywords = stems(query.keywords)
+        keywords = stems(query.keywords) - self.common_stems
         overlap = {f.id: len(keywords & self._stems_of(f)) for f in facts}
         if max(overlap.values()):
             facts = [f for f in facts if overlap[f.id]]
@@ -607,6 +617,16 @@ class Answerer:
     def _yes_no(self, query: Query, facts: list[Fact], matched: bool) -> _Result:
         """Yes or No when the articles settle it; else what they do say, without a verdict."""
         stance = bool(facts) and facts[0].type in lx.STANCE_FACT_TYPES
+        if (
+            facts
+            and any(
+                not any(f.type in lx.RELATION_FACT_TYPES[r][0] for f in facts)
+                for r in query.cue_relations & ATTRIBUTE_RELATIONS
+            )
+            and not stance
+        ):
+            # "Did he get a pay rise when he moved?": the move is there, the pay never is.
+            return _Result(self.replies.not_stated(query.language, self._names(query)), ())
         if facts and (matched or stance):
             verdict = "yes"
             best = facts[0]
@@ -791,6 +811,8 @@ class Answerer:
 
 
 WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+# Relations naming an attribute a yes/no question asks about: missing, nothing is settled.
+ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})
 ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})

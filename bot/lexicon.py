@@ -92,6 +92,7 @@ DESTINATION_PREPOSITIONS = _words(
 )
 # Their side depends on the verb: "passé de Meta à xAI" (to), "piqué à Google" (from).
 AT_PREPOSITIONS = _words("chez at a au aux")
+DIRECTION_WORDS = _words("to vers pour for into")  # destinations only after a move verb
 # "au profit de xAI", "in favour of": the word before is "de"/"of", yet it names the winner.
 DESTINATION_PHRASES = ("au profit de", "au profit d", "in favour of", "in favor of")
 # "Which companies…?": the answer is organisations, not people.
@@ -122,7 +123,7 @@ MOVE_VERBS: dict[str, str] = {
         arrivant arrivants passe passee passes went gone go goes moved move moves switch*
         come comes came venu venue venus vient viennent transfer* newcomer* recrue recrues""",
     "hire": """hire hires hired hiring recrut* recruit* embauch* debauch* poach* attir*
-        attract* lure* sign* snag* nab* brought bring grab grabbed pique piquer""",
+        attract* lure* sign* snag* nab* brought bring grab grabbed pique piquer chercher""",
     "leave": """leave leaves left leaving quit quits quitte quitter quittent quittes parti partie
         partis parties depart departs departure* lose loses lost losing perd* exit* exode""",
 }
@@ -133,7 +134,7 @@ RELATION_CUES: dict[str, str] = {
     "move_in": MOVE_VERBS["join"] + " " + MOVE_VERBS["hire"],
     "move_out": MOVE_VERBS["leave"] + " former anciens anciennes",
     "lead": """lead leads led leading leader head heads headed heading run runs ran running
-        manage* dirig* responsable chef patron boss pilot* charge helm""",
+        manage* dirig* responsable chef patron boss pilot* charge helm tete""",
     "found": """found founded founder founders founding fondateur fondatrice fondateurs fonde
         fondee fonder cofond* cofound*""",
     "create": """create created creates creator cree creee creer createur createurs creatrice
@@ -147,7 +148,7 @@ RELATION_CUES: dict[str, str] = {
     # "work at/for" is employment; "work on" is work_on (the parser tells them apart).
     "employment": """work works worked working travaill* employer employeur job""",
     "duration": """long longtemps duration duree years ans""",
-    "statement": """say says said dit dire disait affirm* declar* claim* state stated statement
+    "statement": """say says said dit disait affirm* declar* claim* state stated statement
         tweet* wrote ecrit annonc* announc* explique* explain* raconte propos""",
     "opinion": """think thinks thought pense penser pensait estime estimait believe* croit
         opinion avis view views stance favorable favourable favor favour""",
@@ -160,7 +161,7 @@ RELATION_CUES: dict[str, str] = {
     # Personal details the facts never hold: asking for them must get an honest "not stated".
     "biography": """age old born birth birthday naissance married marie mariee epouse wife
         husband children enfants university universite studied etudie diplome degree
-        nationality nationalite religion""",
+        nationality nationalite religion live lives lived vit habite habitait domicile""",
     "plan": """plan plans planning envisag* consider* projette intend* future futur""",
     "amount": """salary salaries salaire salaires pay paid payer paye pays offer offers offered
         offre offres offert offrir propose proposee proposes proposait package money argent
@@ -171,8 +172,7 @@ RELATION_CUES: dict[str, str] = {
     "count": """employee employees employ employs emploie emploient employe employes staff
         effectif effectifs salarie
         workers headcount workforce""",
-    "location": """based located situe situee trouve live lives vit habite city ville
-        pays country""",
+    "location": """based located situe situee trouve city ville pays country""",
     "expertise": """specialist specialiste specialty specialite expert expertise known connu
         distingue distinguished domain domaine field strength atout""",
     "risk": """risk risks risque risques danger dangers consequence consequences problem
@@ -331,7 +331,7 @@ FILLERS = _words(
     """please pls plz stp svp merci thanks thank dis moi dites tu vous sais savez peux pouvez
     could can you me hey hi hello bonjour salut coucou yo ok okay alors bon bien je j veux
     voudrais aimerais want like know gars mec guy dude got all this ca va part liste list
-    toutes toute"""
+    toutes toute voulais voulait dire mean meant"""
 )
 # Frequent words of languages Mercato does not speak, to say so instead of guessing.
 OTHER_LANGUAGE_MARKERS = (

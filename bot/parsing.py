@@ -106,6 +106,8 @@ def detect_language(words: list[str], raw: str, fallback: str) -> str:
 
 def _question_word(words: list[str]) -> str | None:
     """The question word, normalised to one of who/when/where/why/what/how_many/how_much."""
+    if words[:3] == ["est", "ce", "que"] or words[:1] and words[0] in lx.EN_AUXILIARIES:
+        return None  # "Est-ce que…", "Did… when…": yes or no; a later "when" is a conjunction
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if word in lx.HOW and nxt in lx.HOW_MANY_TAIL:
@@ -187,7 +189,11 @@ def _role(words: list[str], start: int) -> str | None:
     if words[i] in lx.SOURCE_PREPOSITIONS:
         return "source"
     if words[i] in lx.DESTINATION_PREPOSITIONS:
-        return "dest"
+        # "to" names a destination after a move ("went from Google to Microsoft"), not in
+        # "linked to", "according to"; verbs that carry the direction themselves always do.
+        moved_before = any(lx.move_verb_class(w) for w in words[:i])
+        if moved_before or words[i] not in lx.DIRECTION_WORDS:
+            return "dest"
     return None
 
 
