@@ -106,7 +106,7 @@ def detect_language(words: list[str], raw: str, fallback: str) -> str:
 
 def _question_word(words: list[str]) -> str | None:
     """The question word, normalised to one of who/when/where/why/what/how_many/how_much."""
-    if words[:3] == ["est", "ce", "que"] or words[:1] and words[0] in lx.EN_AUXILIARIES:
+    if words[:3] == ["est", "ce", "que"] or (words[:1] and words[0] in lx.EN_AUXILIARIES):
         return None  # "Est-ce que…", "Did… when…": yes or no; a later "when" is a conjunction
     for i, word in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
