@@ -456,14 +456,6 @@ class FakeBotAPI:
         with self._changed:
             return [call for call in self.calls if call.method.lower() == method.lower()]
 
-    def sent_texts(self, chat_id: int | None = None) -> list[str]:
-        """Texts of the successful sendMessage calls (to `chat_id`, if given)."""
-        return [
-            call.params["text"]
-            for call in self.calls_to("sendMessage")
-            if call.status == 200 and chat_id in (None, call.params.get("chat_id"))
-        ]
-
     def wait_for_calls_sync(self, method: str, count: int, timeout: float = 5.0) -> list[ApiCall]:
         """Block until `count` calls of `method` were recorded; returns all of them."""
         deadline = time.monotonic() + timeout
