@@ -7,10 +7,12 @@ from dataclasses import dataclass, replace
 from bot import lexicon as lx
 from bot.answer_model import Answer, Citation, Option
 from bot.context import Conversation
+from bot.factindex import FactIndex, orient, stems
 from bot.kb import Fact, KnowledgeBase
 from bot.linking import EntityIndex
+from bot.measures import compare_numbers, date_agrees, states_number
 from bot.parsing import EntityRef, Query, frame_relations, parse, split_questions
-from bot.replies import Replies, clause
+from bot.replies import Replies, clause, combine
 from bot.text import clean_input, normalize
 
 MAX_FACTS = 10
@@ -43,63 +45,14 @@ PROFILE_ORDER = [
 ]
 
 
-@dataclass(frozen=True)
-class Move:
-    """A move fact seen uniformly: who moved, from where, to where."""
-
-    mover: str | None
-    source: str | None
-    dest: str | None
-
-
-def orient(fact: Fact) -> Move:
-    """The (mover, source, destination) of a joined/hired/left fact."""
-    if fact.type == "hired":
-        return Move(fact.object, fact.source, fact.subject)
-    if fact.type == "left":
-        return Move(fact.subject, fact.object, fact.to)
-    return Move(fact.subject, fact.source, fact.object)
-
-
 class Answerer:
     """Everything precomputed for one knowledge base; `answer` is the per-message path."""
 
     def __init__(self, base: KnowledgeBase) -> None:
         self.kb = base
         self.index = EntityIndex(base, lx.STOPWORDS)
+        self.facts = FactIndex(base)
         self.replies = Replies(base)
-        self.ancestors: dict[str, frozenset[str]] = {
-            entity_id: frozenset(self._ancestors(entity_id)) for entity_id in base.entities
-        }
-        self._fact_stems: dict[str, frozenset[str]] = {}
-        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
-        frequency: dict[str, int] = {}
-        for fact in base.facts:
-            for stem in self._stems_of(fact):
-                frequency[stem] = frequency.get(stem, 0) + 1
-        limit = max(3, len(base.facts) // 10)
-        self.common_stems = frozenset(s for s, n in frequency.items() if n > limit)
-        self.facts_involving: dict[str, list[Fact]] = {}
-        for fact in base.facts:
-            involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
-            for entity_id in involved:
-                self.facts_involving.setdefault(entity_id, []).append(fact)
-
-    def _stems_of(self, fact: Fact) -> frozenset[str]:
-        """The stems of a fact's wording in both languages, computed once when first needed."""
-        found = self._fact_stems.get(fact.id)
-        if found is None:
-            found = stems(normalize(f"{fact.text.fr} {fact.text.en}").split())
-            self._fact_stems[fact.id] = found
-        return found
-
-    def _ancestors(self, entity_id: str) -> list[str]:
-        chain: list[str] = []
-        parent = self.kb.entities[entity_id].part_of
-        while parent and parent not in chain and parent != entity_id:
-            chain.append(parent)
-            parent = self.kb.entities[parent].part_of
-        return chain
 
     # ------------------------------------------------------------------ entry point
 
@@ -185,7 +138,7 @@ class Answerer:
     def _resolve_followup(self, query: Query, context: Conversation) -> Query:
         """Fill in what a follow-up leaves out from the conversation's previous question."""
         last: Query | None = context.last_query
-        has_person = any(self._type(e.id) == PERSON for e in query.entities)
+        has_person = any(self.facts.type_of(e.id) == PERSON for e in query.entities)
         if query.pronoun and not has_person and context.last_person and not query.ambiguous:
             query = query.with_entities((EntityRef(context.last_person), *query.entities))
         elif query.plural_pronoun and not query.entities and context.last_entities:
@@ -193,7 +146,9 @@ class Answerer:
         if query.thing_pronoun is not None:
             asked = {e.id for e in query.entities}
             things = [
-                e for e in context.last_entities if self._type(e) != PERSON and e not in asked
+                e
+                for e in context.last_entities
+                if self.facts.type_of(e) != PERSON and e not in asked
             ]
             if things:
                 thing = EntityRef(things[-1], position=query.thing_pronoun)
@@ -209,11 +164,11 @@ class Answerer:
         """`new` completes `last`: its entities replace those of the same kind, its frame wins."""
         entities = list(last.entities)
         for ref in new.entities:
-            kind = self._type(ref.id) == PERSON
+            kind = self.facts.type_of(ref.id) == PERSON
             same = [
                 i
                 for i, old in enumerate(entities)
-                if (self._type(old.id) == PERSON) == kind and (ref.role in (None, old.role))
+                if (self.facts.type_of(old.id) == PERSON) == kind and (ref.role in (None, old.role))
             ]
             if same:
                 old = entities[same[0]]  # the new entity takes its place in the old question
@@ -246,8 +201,8 @@ class Answerer:
         if result.answer.kind == "unknown" and not query.entities:
             return  # a greeting or noise must not make the next "And when?" lose its subject
         context.last_query = query.with_entities(query.entities)
-        people = [e.id for e in query.entities if self._type(e.id) == PERSON]
-        answer_people = [e for e in result.subjects if self._type(e) == PERSON]
+        people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
+        answer_people = [e for e in result.subjects if self.facts.type_of(e) == PERSON]
         if len(answer_people) == 1 and not people:
             context.last_person = answer_people[0]
         elif people:
@@ -266,8 +221,8 @@ class Answerer:
             candidate
             for candidate in query.ambiguous.entity_ids
             if any(
-                all(self._involves(f, o) for o in others)
-                for f in self.facts_involving.get(candidate, [])
+                all(self.facts.involves(f, o) for o in others)
+                for f in self.facts.involving.get(candidate, [])
             )
         ]
         if len(fitting) != 1:
@@ -285,19 +240,12 @@ class Answerer:
 
     # ------------------------------------------------------------------ fact selection
 
-    def _type(self, entity_id: str) -> str:
-        return self.kb.entities[entity_id].type
-
-    def _matches(self, slot: str | None, entity_id: str) -> bool:
-        return slot is not None and (slot == entity_id or entity_id in self.ancestors[slot])
-
-    def _involves(self, fact: Fact, entity_id: str) -> bool:
-        return any(self._matches(p, entity_id) for p in fact.participants())
-
     def _without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it."""
         ids = {e.id for e in query.entities}
-        kept = tuple(e for e in query.entities if not any(e.id in self.ancestors[o] for o in ids))
+        kept = tuple(
+            e for e in query.entities if not any(e.id in self.facts.ancestors[o] for o in ids)
+        )
         return query if len(kept) == len(query.entities) else replace(query, entities=kept)
 
     def _move_roles(self, query: Query) -> dict[str, str | None]:
@@ -310,14 +258,18 @@ class Answerer:
         """
         roles: dict[str, str | None] = {}
         for ref in query.entities:
-            if self._type(ref.id) == PERSON:
+            if self.facts.type_of(ref.id) == PERSON:
                 roles[ref.id] = "mover"
             elif query.asks_source:
                 roles[ref.id] = "dest"
             elif ref.role in ("source", "dest"):
                 roles[ref.id] = ref.role
         open_refs = sorted(
-            (r for r in query.entities if r.id not in roles and self._type(r.id) != "place"),
+            (
+                r
+                for r in query.entities
+                if r.id not in roles and self.facts.type_of(r.id) != "place"
+            ),
             key=lambda r: r.position,
         )
         if not query.move_verbs:
@@ -341,22 +293,15 @@ class Answerer:
                 has_dest = True
         return roles
 
-    def _slot_matches(self, fact: Fact, slot: str | None, entity_id: str) -> bool:
-        """`entity_id` fills `slot`, directly, as a part of it, or as the part the fact is about
-        ("joined Meta, for its superintelligence unit" answers "who joined the unit")."""
-        if self._matches(slot, entity_id):
-            return True
-        return slot is not None and entity_id in fact.about and slot in self.ancestors[entity_id]
-
     def _fits_move(self, fact: Fact, roles: dict[str, str | None], query: Query) -> bool:
         move = orient(fact)
         slots = {"mover": move.mover, "source": move.source, "dest": move.dest}
 
         def fits(entity_id: str) -> bool:
             role = roles.get(entity_id)
-            if role is None or self._type(entity_id) == "place":
-                return self._involves(fact, entity_id)  # "from Zurich": wherever it stands
-            return self._slot_matches(fact, slots[role], entity_id)
+            if role is None or self.facts.type_of(entity_id) == "place":
+                return self.facts.involves(fact, entity_id)  # "from Zurich": wherever it stands
+            return self.facts.slot_matches(fact, slots[role], entity_id)
 
         required = [e.id for e in query.entities if not e.alternative]
         alternatives = [e.id for e in query.entities if e.alternative]
@@ -374,15 +319,15 @@ class Answerer:
         required = [e.id for e in query.entities if not e.alternative]
         alternatives = [e.id for e in query.entities if e.alternative]
         pool = (
-            self.facts_involving.get(required[0], [])
+            self.facts.involving.get(required[0], [])
             if required
-            else [f for e in alternatives for f in self.facts_involving.get(e, [])]
+            else [f for e in alternatives for f in self.facts.involving.get(e, [])]
         )
         facts = [
             f
             for f in {f.id: f for f in pool}.values()
-            if all(self._involves(f, e) for e in required)
-            and (not alternatives or any(self._involves(f, e) for e in alternatives))
+            if all(self.facts.involves(f, e) for e in required)
+            and (not alternatives or any(self.facts.involves(f, e) for e in alternatives))
         ]
         if query.relations & lx.MOVE_RELATIONS and "provenance" not in query.relations:
             roles = self._move_roles(query)
@@ -425,7 +370,7 @@ class Answerer:
 
     def _score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
         score = 3.0 if fact.type in primary else 0.0
-        score += len(stems(query.content) & self._stems_of(fact)) * 0.5
+        score += len(stems(query.content) & self.facts.words[fact.id]) * 0.5
         if query.entities and fact.subject == query.entities[0].id:
             score += 0.5
         return score
@@ -463,7 +408,7 @@ class Answerer:
         elif not chosen and query.keywords:
             # Nothing of the asked kind: keep only facts that share the question's own words
             # ("Musk's take on pay": no opinion fact, but a statement that says "pay").
-            chosen = [f for f in facts if stems(query.keywords) & self._stems_of(f)]
+            chosen = [f for f in facts if stems(query.keywords) & self.facts.words[f.id]]
         elif not chosen and not query.relations:
             chosen, guarded = facts, True  # "What did X do at Meta?": everything that links them
         chosen = self._by_tense(chosen, query)
@@ -477,10 +422,10 @@ class Answerer:
     def _sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:
         "who managed Meta's data centres" keeps the data-centre fact, not every Meta role."""
-        asked = stems({w for w in query.content if not w.isdigit()}) - self.common_stems
+        asked = stems({w for w in query.content if not w.isdigit()}) - self.facts.common_stems
         if not asked or len(facts) < 2:
             return facts
-        return [f for f in facts if asked & self._stems_of(f)] or facts
+        return [f for f in facts if asked & self.facts.words[f.id]] or facts
 
     def _names_role(self, fact: Fact, query: Query) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
@@ -507,7 +452,7 @@ class Answerer:
         if not words:
             return False
         asked = stems(words)
-        return not any(asked & self._stems_of(f) for f in facts)
+        return not any(asked & self.facts.words[f.id] for f in facts)
 
     # ------------------------------------------------------------------ composing
 
@@ -568,16 +513,16 @@ class Answerer:
         if query.role_words:
             facts = [f for f in facts if f.type not in ROLE_TYPES or self._names_role(f, query)]
         asked = stems(query.content)
-        if asked and not any(asked & self._stems_of(f) for f in facts):
+        if asked and not any(asked & self.facts.words[f.id] for f in facts):
             # "Why are on-device models an asset?": no fact of that type says it, another does.
-            saying = [f for f in self.kb.facts if len(asked & self._stems_of(f)) >= 2]
+            saying = [f for f in self.kb.facts if len(asked & self.facts.words[f.id]) >= 2]
             facts = saying or facts
         if not facts or self._unexplained(query, facts, names_only=True):
             # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
             return _Result(self.replies.unknown(query.language), ())
         # With no name to anchor it, the question's own words pick among the facts.
-        keywords = stems(query.keywords) - self.common_stems
-        overlap = {f.id: len(keywords & self._stems_of(f)) for f in facts}
+        keywords = stems(query.keywords) - self.facts.common_stems
+        overlap = {f.id: len(keywords & self.facts.words[f.id]) for f in facts}
         if max(overlap.values()):
             facts = [f for f in facts if overlap[f.id]]
         facts.sort(key=lambda f: (-overlap[f.id], -self._score(f, query, primary)))
@@ -591,7 +536,7 @@ class Answerer:
             return _Result(self.replies.unknown(lang), ())
         names = [e.name.get(lang) for e in members]
         lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
-        evidence = [self.facts_involving[e.id][0] for e in members if e.id in self.facts_involving]
+        evidence = [self.facts.involving[e.id][0] for e in members if e.id in self.facts.involving]
         text = self.replies.compose(lang, lines, headline=self.replies.join_names(names, lang))
         answer = Answer(
             kind="answer",
@@ -604,7 +549,7 @@ class Answerer:
 
     def _profile(self, query: Query) -> _Result:
         entity = self.kb.entities[query.entities[0].id]
-        involving = self.facts_involving.get(entity.id, [])
+        involving = self.facts.involving.get(entity.id, [])
         own = [f for f in involving if f.subject == entity.id]
         others = [f for f in involving if f.subject != entity.id]
         chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
@@ -649,12 +594,13 @@ class Answerer:
         main = query.entities[0].id
         own = [
             f
-            for f in self.facts_involving.get(main, [])
-            if f.type in primary and (self._matches(f.subject, main) or self._mover_is(f, main))
+            for f in self.facts.involving.get(main, [])
+            if f.type in primary
+            and (self.facts.matches(f.subject, main) or self.facts.mover_is(f, main))
         ]
         others = [e.id for e in query.entities[1:]]
         # "Did Pang join Google?" is not a No when his move to Apple came from Google.
-        linked = any(self._involves(f, o) for f in own for o in others)
+        linked = any(self.facts.involves(f, o) for f in own for o in others)
         if own and others and not linked:
             # The articles say the same thing happened with someone or somewhere else.
             return self._compose(
@@ -671,25 +617,25 @@ class Answerer:
         """Facts of the asked kind about any of the question's entities, for a reply that
         cannot say Yes or No but can say what the articles do state."""
         for entity in query.entities:  # the question's main entity first
-            typed = [f for f in self.facts_involving.get(entity.id, []) if f.type in primary]
+            typed = [f for f in self.facts.involving.get(entity.id, []) if f.type in primary]
             if typed:
                 return typed
         if primary:
             return []
         # No kind asked: the facts naming most of the question's entities and words.
         asked = stems(query.content)
-        pool = {f.id: f for e in query.entities for f in self.facts_involving.get(e.id, [])}
+        pool = {f.id: f for e in query.entities for f in self.facts.involving.get(e.id, [])}
 
         def relevance(fact: Fact) -> tuple[int, int]:
-            named = sum(self._involves(fact, e.id) for e in query.entities)
-            return named, len(asked & self._stems_of(fact))
+            named = sum(self.facts.involves(fact, e.id) for e in query.entities)
+            return named, len(asked & self.facts.words[fact.id])
 
         return sorted(pool.values(), key=relevance, reverse=True)[:2]
 
     def _unexplained_in_any(self, query: Query, facts: list[Fact]) -> bool:
         """Some word of the question that no lexicon explains is in none of the facts."""
         words = {w for w in query.content if not w.isdigit()}
-        covered = frozenset().union(*(self._stems_of(f) for f in facts))
+        covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(stems({w}) and not stems({w}) & covered for w in words)
 
     def _polarity(self, fact: Fact) -> bool:
@@ -700,27 +646,24 @@ class Answerer:
         """The fact places the person in the past: a former role, or a move away from there."""
         if fact.tense == "past":
             return True
-        asked = [e.id for e in query.entities if self._type(e.id) != PERSON]
+        asked = [e.id for e in query.entities if self.facts.type_of(e.id) != PERSON]
         return fact.type in lx.MOVE_FACT_TYPES and any(
-            self._matches(orient(fact).source, a) for a in asked
+            self.facts.matches(orient(fact).source, a) for a in asked
         )
 
     def _moves_away(self, query: Query, facts: list[Fact]) -> list[Fact]:
         """The moves that took the question's person away from where the facts place them."""
-        people = [e.id for e in query.entities if self._type(e.id) == PERSON]
+        people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
         places = {f.object for f in facts if f.object}
         return [
             f
             for person in people
-            for f in self.facts_involving.get(person, [])
+            for f in self.facts.involving.get(person, [])
             if f.type in lx.MOVE_FACT_TYPES
             and orient(f).mover == person
-            and any(self._matches(orient(f).source, p) for p in places)
+            and any(self.facts.matches(orient(f).source, p) for p in places)
             and f not in facts
         ]
-
-    def _mover_is(self, fact: Fact, entity_id: str) -> bool:
-        return fact.type in lx.MOVE_FACT_TYPES and orient(fact).mover == entity_id
 
     def _answer_side(self, fact: Fact, query: Query, organisations: bool) -> list[str]:
         """The entities a fact contributes to a list answer: those the question did not name."""
@@ -738,8 +681,8 @@ class Answerer:
             s
             for s in sides
             if s
-            and not any(self._matches(s, a) or self._matches(a, s) for a in asked)
-            and (self._type(s) == PERSON) != organisations
+            and not any(self.facts.matches(s, a) or self.facts.matches(a, s) for a in asked)
+            and (self.facts.type_of(s) == PERSON) != organisations
         ]
 
     def _compose(
@@ -817,88 +760,6 @@ ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
-
-
-def stems(words: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
-    """Crude stems (first five letters) so "working" meets "workers" and "recrues" "recrute"."""
-    return frozenset(w[:5] for w in words if len(w) > 1)
-
-
-def date_agrees(fact: Fact, query: Query) -> bool | None:
-    """Whether the fact's date fits the month or year the question names: None when the
-    question names none, or the fact's date is not that precise ("this week" vs "in June")."""
-    verdicts = []
-    when = fact.when
-    if query.months:
-        month = when.month if when and not when.since else None
-        verdicts.append(None if month is None else month in query.months)
-    if query.years:
-        year = when.year if when else None
-        verdicts.append(None if year is None else year in query.years)
-    if False in verdicts:
-        return False
-    return True if verdicts and all(verdicts) else None
-
-
-def states_number(fact: Fact, numbers: tuple[float, ...]) -> bool:
-    """Whether the fact's count or amount is one of `numbers` (years are not counts)."""
-    measure = fact.amount or fact.quantity
-    return measure is not None and measure.value is not None and measure.value in numbers
-
-
-def compare_numbers(facts: list[Fact], query: Query) -> str | None:
-    """'yes' or 'no' when the first fact with a number settles the question's comparison."""
-    for fact in facts:
-        measure = fact.amount or fact.quantity
-        if measure is None or measure.value is None:
-            continue
-        for operator, asked in query.comparisons:
-            verdict = _compare(measure.value, measure.qualifier, operator, asked)
-            if verdict is not None:
-                return verdict
-    return None
-
-
-def _compare(value: float, qualifier: str, operator: str, asked: float) -> str | None:
-    """Does "<qualifier> value" satisfy "<operator> asked"? None when it cannot tell."""
-    lower_bound_only = qualifier in ("more_than", "at_least")
-    if operator in (">", ">="):
-        if value > asked or (value == asked and (operator == ">=" or qualifier == "more_than")):
-            return "yes"
-        return None if lower_bound_only else "no"
-    if lower_bound_only:
-        return "no" if value >= asked else None
-    return "yes" if value < asked else "no"
-
-
-def combine(answers: list[Answer]) -> Answer:
-    """One reply for a message that asked several things: texts in order, citations renumbered."""
-    # What could not be answered is said too, in its place; if nothing could, say it once.
-    # A part whose evidence the earlier parts already quoted adds nothing ("… et quand ?").
-    shown: list[Answer] = []
-    quoted: set[tuple[str, str]] = set()
-    for answer in answers:
-        evidence = {(c.article, c.sentence) for c in answer.citations}
-        if answer.kind == "answer" and evidence and evidence <= quoted:
-            continue
-        quoted |= evidence
-        shown.append(answer)
-    if not any(a.kind == "answer" for a in shown):
-        shown = shown[:1]
-    citations: list[Citation] = []
-    seen: set[tuple[str, str]] = set()
-    for answer in shown:
-        for c in answer.citations:
-            if (c.article, c.sentence) not in seen:
-                seen.add((c.article, c.sentence))
-                citations.append(c.model_copy(update={"n": len(citations) + 1}))
-    return Answer(
-        kind="answer" if any(a.kind == "answer" for a in shown) else shown[0].kind,
-        language=shown[-1].language,
-        text="\n\n".join(a.text for a in shown),
-        citations=citations,
-        confidence=min(a.confidence for a in shown),
-    )
 
 
 @dataclass(frozen=True)

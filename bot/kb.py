@@ -9,7 +9,7 @@ import hashlib
 import pickle
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -204,12 +204,6 @@ class KnowledgeBase:
     about: About
     covered_sentences: int = 0
     total_sentences: int = 0
-    facts_by_entity: dict[str, list[Fact]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for fact in self.facts:
-            for entity_id in fact.participants():
-                self.facts_by_entity.setdefault(entity_id, []).append(fact)
 
 
 class KnowledgeError(Exception):

@@ -5,7 +5,7 @@ Everything specific to the knowledge base (summary, example questions) comes fro
 
 from __future__ import annotations
 
-from bot.answer_model import Answer, Option
+from bot.answer_model import Answer, Citation, Option
 from bot.kb import Entity, KnowledgeBase
 
 VERDICTS = {
@@ -124,3 +124,33 @@ class Replies:
         else:
             text = "Which one do you mean? " + "; ".join(labels)
         return Answer(kind="clarify", language=language, text=text, options=options, confidence=0.5)
+
+
+def combine(answers: list[Answer]) -> Answer:
+    """One reply for a message that asked several things: texts in order, citations renumbered."""
+    # What could not be answered is said too, in its place; if nothing could, say it once.
+    # A part whose evidence the earlier parts already quoted adds nothing ("… et quand ?").
+    shown: list[Answer] = []
+    quoted: set[tuple[str, str]] = set()
+    for answer in answers:
+        evidence = {(c.article, c.sentence) for c in answer.citations}
+        if answer.kind == "answer" and evidence and evidence <= quoted:
+            continue
+        quoted |= evidence
+        shown.append(answer)
+    if not any(a.kind == "answer" for a in shown):
+        shown = shown[:1]
+    citations: list[Citation] = []
+    seen: set[tuple[str, str]] = set()
+    for answer in shown:
+        for c in answer.citations:
+            if (c.article, c.sentence) not in seen:
+                seen.add((c.article, c.sentence))
+                citations.append(c.model_copy(update={"n": len(citations) + 1}))
+    return Answer(
+        kind="answer" if any(a.kind == "answer" for a in shown) else shown[0].kind,
+        language=shown[-1].language,
+        text="\n\n".join(a.text for a in shown),
+        citations=citations,
+        confidence=min(a.confidence for a in shown),
+    )
