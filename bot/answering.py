@@ -128,6 +128,18 @@ class Answerer:
         if not chosen and query.ambiguous is not None:
             narrowed = [i for i in query.ambiguous.entity_ids if i in options]
             chosen = narrowed if len(narrowed) == 1 else []
+        if not chosen and query.entities:
+            # "Celui d'Apple", "the Tesla one": the option that shares a fact with it.
+            linked = [
+                option
+                for option in options
+                if any(
+                    self.facts.involves(f, e.id)
+                    for e in query.entities
+                    for f in self.facts.involving.get(option, [])
+                )
+            ]
+            chosen = linked if len(linked) == 1 else []
         complete = query.qword is not None or query.relations or query.yesno
         if not chosen or (complete and not query.ellipsis):
             context.pending = None  # a new, complete question: the clarification is dropped
@@ -584,8 +596,9 @@ class Answerer:
                 facts = facts + self._moves_away(query, facts)
             elif query.comparisons and (numeric := compare_numbers(facts, query)) is not None:
                 verdict = numeric  # "More than 2,000 employees?" against "about 1,200"
-            elif best.type in lx.STANCE_FACT_TYPES and self._polarity(best) != query.negative:
-                verdict = "no"  # "Did Anthropic match the offers?" — it refused them
+            elif best.type in lx.STANCE_FACT_TYPES:
+                # "Did Anthropic match the offers?" — it refused them: the wording settles it.
+                verdict = "no" if self._polarity(best) != query.negative else "yes"
             elif self._unexplained_in_any(query, facts):
                 verdict = "unsettled"  # "Did he move to Texas?": the facts never say Texas
             confidence = self._confidence(query, 0.9)
@@ -616,12 +629,12 @@ class Answerer:
     def _related(self, query: Query, primary: frozenset[str]) -> list[Fact]:
         """Facts of the asked kind about any of the question's entities, for a reply that
         cannot say Yes or No but can say what the articles do state."""
-        for entity in query.entities:  # the question's main entity first
-            typed = [f for f in self.facts.involving.get(entity.id, []) if f.type in primary]
-            if typed:
-                return typed
+        main = self.facts.involving.get(query.entities[0].id, [])
+        typed = [f for f in main if f.type in primary]
+        if typed or (primary and (not main or query.relations & ATTRIBUTE_RELATIONS)):
+            return typed  # a pay or a duration never stated is not answered by other facts
         if primary:
-            return []
+            return main[:2]  # what the articles say of the one asked about
         # No kind asked: the facts naming most of the question's entities and words.
         asked = stems(query.content)
         pool = {f.id: f for e in query.entities for f in self.facts.involving.get(e.id, [])}

@@ -130,6 +130,8 @@ def _question_word(words: list[str]) -> str | None:
             return "where"
         if word in lx.WHY:
             return "why"
+        if word in lx.HOW and i == 0:
+            return "what"  # "How did Meta respond?": a manner, answered like "what"
         if word in lx.WHO:
             return "who"
         if word in lx.WHAT or (i == 0 and word in lx.OPENING_WHAT):
