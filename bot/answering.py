@@ -326,6 +326,10 @@ class Answerer:
 
         Entities joined by "or" are alternatives: one of them is enough.
         """
+        excluded = [e.id for e in query.entities if e.excluded]
+        if excluded:
+            kept = replace(query, entities=tuple(e for e in query.entities if not e.excluded))
+            return [f for f in self._candidates(kept) if not self._names_any(f, excluded)]
         if not query.entities:
             return list(self.kb.facts)
         required = [e.id for e in query.entities if not e.alternative]
@@ -349,6 +353,16 @@ class Answerer:
                 if f.type not in lx.MOVE_FACT_TYPES or self._fits_move(f, roles, query)
             ]
         return facts
+
+    def _names_any(self, fact: Fact, entity_ids: list[str]) -> bool:
+        """Whether the fact is about one of `entity_ids` as its mover, source or destination
+        (a move) or its subject or object (anything else)."""
+        if fact.type in lx.MOVE_FACT_TYPES:
+            move = orient(fact)
+            slots = (move.mover, move.source, move.dest)
+        else:
+            slots = (fact.subject, fact.object)
+        return any(self.facts.matches(slot, e) for slot in slots for e in entity_ids)
 
     def _wanted_types(self, query: Query) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """Fact types that answer the question: asked for by its main relation, evoked by its

@@ -92,6 +92,11 @@ DESTINATION_PREPOSITIONS = _words(
 )
 # Their side depends on the verb: "passé de Meta à xAI" (to), "piqué à Google" (from).
 AT_PREPOSITIONS = _words("chez at a au aux")
+# "qui d'autre que Pang", "from outside Meta": that entity is left out of the answer.
+EXCLUSION_PHRASES = (
+    "other than", "autre que", "autres que", "a part", "apart from", "besides", "except",
+    "sauf", "hormis", "outside", "outside of", "hors de", "en dehors de", "excepte",
+)  # fmt: skip
 DIRECTION_WORDS = _words("to vers pour for into")  # destinations only after a move verb
 # "au profit de xAI", "in favour of": the word before is "de"/"of", yet it names the winner.
 DESTINATION_PHRASES = ("au profit de", "au profit d", "in favour of", "in favor of")

@@ -19,6 +19,7 @@ from bot.text import normalize
 MAX_SPAN = 5  # longest alias, in words, looked up exactly
 MAX_FUZZY_SPAN = 3
 MIN_FUZZY_CHARS = 5  # shorter words are too often ordinary words to be fuzzy-matched
+MIN_WORD_SIMILARITY = 0.5  # each word of a multi-word fuzzy match, against its counterpart
 MIN_COMMON_POSTING = 64  # below this, no trigram is too common to index
 
 
@@ -45,6 +46,16 @@ class Mention:
 def _trigrams(key: str) -> set[str]:
     padded = f"  {key} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _words_align(span: list[str], key: list[str]) -> bool:
+    """Word for word, a typo stays a typo: no word of a same-length span is another word."""
+    if len(span) != len(key) or len(span) == 1:
+        return True
+    return all(
+        DamerauLevenshtein.normalized_similarity(a, b) >= MIN_WORD_SIMILARITY
+        for a, b in zip(span, key, strict=True)
+    )
 
 
 class EntityIndex:
@@ -144,6 +155,8 @@ class EntityIndex:
                 continue
             if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
                 continue  # an unknown word beside it: another name, not a typo of this one
+            if not _words_align(words[start : start + size], key.split()):
+                continue  # "labo superintelligence" is not "safe superintelligence"
             span = " ".join(words[start : start + size])
             found.append(Mention(start, start + size, span, self.exact[key], round(score * 100, 1)))
             for i in range(start, start + size):

@@ -29,6 +29,7 @@ class EntityRef:
     score: float = 100.0
     position: int = -1  # index of its first word in the question, -1 when not typed there
     alternative: bool = False  # joined to another entity by "or": either may match
+    excluded: bool = False  # "other than X": X is left out of the answer
 
 
 @dataclass(frozen=True)
@@ -405,13 +406,17 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             continue
         entity_id = mention.entity_ids[0]
         if all(e.id != entity_id for e in entities):
+            excluded = " ".join(words[max(0, mention.start - 3) : mention.start]).endswith(
+                lx.EXCLUSION_PHRASES
+            )
             entities.append(
                 EntityRef(
                     entity_id,
-                    _role(words, mention.start),
+                    None if excluded else _role(words, mention.start),
                     mention.score,
                     mention.start,
                     alternative,
+                    excluded,
                 )
             )
 
