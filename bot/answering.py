@@ -253,12 +253,21 @@ class Answerer:
     # ------------------------------------------------------------------ fact selection
 
     def _without_redundant_parents(self, query: Query) -> Query:
-        """Drop "Meta" from "Meta's superintelligence lab": the part already implies it."""
-        ids = {e.id for e in query.entities}
-        kept = tuple(
-            e for e in query.entities if not any(e.id in self.facts.ancestors[o] for o in ids)
-        )
-        return query if len(kept) == len(query.entities) else replace(query, entities=kept)
+        """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
+        takes the place of the whole in the sentence (its side of a move, its position)."""
+        named = {ref.id for ref in query.entities}
+        parents = {p for ref in query.entities for p in self.facts.ancestors[ref.id]} & named
+        if not parents:
+            return query
+        kept = []
+        for ref in query.entities:
+            if ref.id in parents:
+                continue
+            whole = next((p for p in query.entities if p.id in self.facts.ancestors[ref.id]), None)
+            if whole is not None:
+                ref = replace(ref, role=ref.role or whole.role, position=whole.position)
+            kept.append(ref)
+        return replace(query, entities=tuple(kept))
 
     def _move_roles(self, query: Query) -> dict[str, str | None]:
         """Each entity's side in a move question: explicit, else from where it stands.
@@ -587,6 +596,9 @@ class Answerer:
 
     def _yes_no(self, query: Query, facts: list[Fact], matched: bool) -> _Result:
         """Yes or No when the articles settle it; else what they do say, without a verdict."""
+        if query.content & query.capitalized:
+            # "Did Amazon poach anyone from Meta?": a name the articles never mention.
+            return _Result(self.replies.not_stated(query.language, self._names(query)), ())
         stance = bool(facts) and facts[0].type in lx.STANCE_FACT_TYPES
         if (
             facts

@@ -41,7 +41,8 @@ STOPWORDS = (
     prior used will sera seront va vont going mentioned mentionne mentionnes mentionnees cite
     cites citees named nommes fait faire font faisait faisaient make makes made does do did
     done really vraiment actually bien deja already finally enfin ever new nouveau nouvelle
-    nouveaux nouvelles"""
+    nouveaux nouvelles its exactly exactement precisely precisement roughly approximately
+    environ about"""
     )
 )
 
@@ -52,8 +53,9 @@ WHERE = _words("where")
 HOW_LONG_TAIL = _words("long")
 HOW_BIG_TAIL = _words("big large")
 WHY = _words("why pourquoi")
-WHAT = _words("what which quel quelle quels quelles quoi que")
-OPENING_WHAT = _words("qu")  # "Qu'a dit…", "Qu'est-ce que…": only at the start
+WHAT = _words("what which quel quelle quels quelles quoi")
+# "Qu'a dit…", "Que pense…": only at the start; later, "que" joins clauses ("dit que…").
+OPENING_WHAT = _words("qu que")
 HOW = _words("how comment")
 HOW_MANY_TAIL = _words("many")
 HOW_MUCH_TAIL = _words("much")
@@ -78,13 +80,13 @@ ELLIPSIS_OPENERS = _words("and et")  # "what about", "quid de": two words, see p
 PROFILE_CUES = _words(
     """tell about parle parler presente presenter describe decris info infos information
     informations know sais sait savons savoir connais profile profil resume summary story
-    histoire"""
+    histoire lowdown rundown bio biography"""
 )
 
 # Move directions, by the word just before the organisation.
 SOURCE_PREPOSITIONS = _words(
     """from de d du des depuis ex formerly anciennement left leave leaves leaving quit quits
-    quitte quitter quittent quittes former ancien anciens ancienne anciennes"""
+    quitte quitter quittent quittes former ancien anciens ancienne anciennes alumni alums"""
 )
 DESTINATION_PREPOSITIONS = _words(
     """to vers pour for into by par join joins joined joining rejoint rejoindre rejoins
@@ -126,18 +128,20 @@ MOVE_VERBS: dict[str, str] = {
     "join": """join joins joined joining rejoindre rejoint rejoints rejointe rejoignent
         rejoignait rejoins integre integrer integree arrive arrived arrives arrivee arrivees
         arrivant arrivants passe passee passes went gone go goes moved move moves switch*
-        come comes came venu venue venus vient viennent transfer* newcomer* recrue recrues""",
+        come comes came venu venue venus vient viennent transfer* newcomer* recrue recrues
+        atterri atterrit landed lands""",
     "hire": """hire hires hired hiring recrut* recruit* embauch* debauch* poach* attir*
         attract* lure* sign* snag* nab* brought bring grab grabbed pique piquer chercher""",
     "leave": """leave leaves left leaving quit quits quitte quitter quittent quittes parti partie
-        partis parties depart departs departure* lose loses lost losing perd* exit* exode""",
+        partis parties depart departs departure* lose loses lost losing perd* exit* exode
+        walked""",
 }
 PASSIVE_MARKERS = _words("ete was were been being be etre")
 
 # Relation families: cue words and stems that evoke them.
 RELATION_CUES: dict[str, str] = {
     "move_in": MOVE_VERBS["join"] + " " + MOVE_VERBS["hire"],
-    "move_out": MOVE_VERBS["leave"] + " former anciens anciennes",
+    "move_out": MOVE_VERBS["leave"] + " former anciens anciennes alumni alums",
     "lead": """lead leads led leading leader head heads headed heading run runs ran running
         manage* dirig* responsable chef patron boss pilot* charge helm tete""",
     "found": """found founded founder founders founding fondateur fondatrice fondateurs fonde
@@ -154,7 +158,8 @@ RELATION_CUES: dict[str, str] = {
     "employment": """work works worked working travaill* employer employeur job""",
     "duration": """long longtemps duration duree years ans""",
     "statement": """say says said dit disait affirm* declar* claim* state stated statement
-        tweet* wrote ecrit annonc* announc* explique* explain* raconte propos""",
+        tweet* wrote ecrit annonc* announc* explique* explain* raconte propos exprim*
+        express*""",
     "opinion": """think thinks thought pense penser pensait estime estimait believe* croit
         opinion avis view views stance favorable favourable favor favour""",
     "criticism": """critic* critiq* criticis* criticiz* reproch* blame* denonc* attaqu* slam*""",
