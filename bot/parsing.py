@@ -201,6 +201,7 @@ def _role(words: list[str], start: int) -> str | None:
 
 
 def _thing_pronoun(words: list[str]) -> int | None:
+    """Where "it" or French "l'a" stands for a company named in the previous message."""
     for i, word in enumerate(words):
         if word in lx.THING_PRONOUNS:
             return i
@@ -253,43 +254,6 @@ def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
         read = _read_number(words, start)
         if read is not None:
             found.append((operator, read[0]))
-    return tuple(found)
-
-
-def _thing_pronoun(words: list[str]) -> int | None:
-    for i, word in enumerate(words):
-        if word in lx.THING_PRONOUNS:
-            return i
-        if (
-            word == lx.FR_OBJECT_ELISION
-            and words[i + 1 : i + 2]
-            and words[i + 1] in (lx.FR_AUXILIARIES)
-        ):
-            return i
-    return None
-
-
-def _comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
-    """Each "more than / moins de N [million]" in the question, as (operator, value)."""
-    found = []
-    for i in range(len(words) - 2):
-        operator = lx.COMPARATORS.get(f"{words[i]} {words[i + 1]}") or (
-            lx.COMPARATORS.get(words[i]) if words[i + 1][:1].isdigit() else None
-        )
-        if operator is None:
-            continue
-        start = i + 2 if f"{words[i]} {words[i + 1]}" in lx.COMPARATORS else i + 1
-        digits = []
-        j = start
-        # "2 000" is one number; "1 200" too.
-        while j < len(words) and words[j].isdigit() and (not digits or len(words[j]) == 3):
-            digits.append(words[j])
-            j += 1
-        if digits:
-            value = float("".join(digits)) * lx.MULTIPLIERS.get(
-                words[j] if j < len(words) else "", 1
-            )
-            found.append((operator, value))
     return tuple(found)
 
 
