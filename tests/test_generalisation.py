@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from answer_checks import assert_well_formed
 
 from bot import kb
 from bot.answer_model import Answer
@@ -71,21 +72,6 @@ def leaked(text: str, names: list[str]) -> list[str]:
     """The names (whole words, ignoring case and accents) that occur in `text`."""
     padded = f" {normalize(text)} "
     return [name for name in names if f" {normalize(name)} " in padded]
-
-
-def assert_well_formed(answer: Answer, base: kb.KnowledgeBase, language: str) -> None:
-    """Kind, language, text and confidence are valid; every citation is a verbatim sentence."""
-    assert answer.kind in ("answer", "clarify", "unknown")
-    assert answer.language == language, answer.text
-    assert answer.text.strip()
-    assert 0.0 <= answer.confidence <= 1.0
-    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
-    for citation in answer.citations:
-        article = base.articles.get(citation.article)
-        assert article is not None, f"cites unknown article {citation.article!r}"
-        assert citation.title == article.title
-        assert citation.sentence in {s.text for s in article.sentences}, citation.sentence
-        assert citation.sentence in article.text
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ import string
 from pathlib import Path
 
 import pytest
+from answer_checks import assert_well_formed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import kb
 from bot.answer_model import Answer
 from bot.context import Conversation
 from bot.engine import Engine
@@ -27,30 +27,9 @@ PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 HEAVY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def assert_valid(answer: Answer, base: kb.KnowledgeBase) -> None:
-    """The answer is a well-formed Answer whose citations quote the articles verbatim."""
-    assert isinstance(answer, Answer)
-    Answer.model_validate(answer.model_dump())  # every field constraint still holds
-    assert answer.kind in ("answer", "clarify", "unknown")
-    assert answer.language in ("fr", "en")
-    assert answer.text.strip()
-    assert 0.0 <= answer.confidence <= 1.0
-    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
-    for citation in answer.citations:
-        article = base.articles.get(citation.article)
-        assert article is not None, f"cites unknown article {citation.article!r}"
-        assert citation.title == article.title
-        assert citation.sentence in {s.text for s in article.sentences}, citation.sentence
-    if answer.kind == "clarify":
-        assert len(answer.options) >= 2
-        assert all(option.id in base.entities for option in answer.options)
-    else:
-        assert answer.options == []
-
-
 def ask(engine: Engine, text: str, conversation: Conversation | None = None, **kw) -> Answer:
     answer = engine.answer(text, conversation, **kw)
-    assert_valid(answer, engine.kb)
+    assert_well_formed(answer, engine.kb)
     return answer
 
 
@@ -247,7 +226,7 @@ def test_random_conversations_always_get_valid_answers(engine: Engine, messages:
         answer = ask(engine, message, conversation)
         if answer.kind == "clarify":
             chosen = engine.answer_with_choice(message, answer.options[-1].id, conversation)
-            assert_valid(chosen, engine.kb)
+            assert_well_formed(chosen, engine.kb)
 
 
 @HEAVY
