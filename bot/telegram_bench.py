@@ -8,6 +8,7 @@ limiter is kept but not throttling: Telegram's flood limits would otherwise meas
 
 from __future__ import annotations
 
+import statistics
 import time
 from collections.abc import Callable
 
@@ -24,11 +25,12 @@ FALLBACK_QUESTION = "Who did Meta hire?"
 FIRST_USER_ID = 100_000
 
 
-async def measure(n_updates: int, engine: Engine) -> dict:
-    """Feed `n_updates` private-chat questions to Mercato, then to an echo bot.
+async def measure(n_updates: int, engine: Engine, rounds: int = 3) -> dict:
+    """Feed `n_updates` private-chat questions to Mercato, then to an echo bot, `rounds` times
+    in alternation (one run on a shared 2-core machine varies a lot).
 
-    Returns updates per second for each and `ratio`, Mercato's throughput over the echo bot's
-    (1.0: Mercato costs nothing on top of PTB).
+    Returns the median updates per second of each and `ratio`, Mercato's median throughput over
+    the echo bot's (1.0: Mercato costs nothing on top of PTB), with every round's figures.
     """
     questions = engine.examples("en") + engine.examples("fr") or [FALLBACK_QUESTION]
 
@@ -37,13 +39,19 @@ async def measure(n_updates: int, engine: Engine) -> dict:
         unthrottled = AIORateLimiter(overall_max_rate=0, group_max_rate=0)
         return build_application(settings, engine, base_url=api.base_url, rate_limiter=unthrottled)
 
-    mercato_rate = await _updates_per_second(mercato, n_updates, questions)
-    echo_rate = await _updates_per_second(echo_application, n_updates, questions)
+    mercato_rates, echo_rates = [], []
+    for _ in range(rounds):
+        mercato_rates.append(await _updates_per_second(mercato, n_updates, questions))
+        echo_rates.append(await _updates_per_second(echo_application, n_updates, questions))
+    mercato_rate, echo_rate = statistics.median(mercato_rates), statistics.median(echo_rates)
     return {
         "updates": n_updates,
+        "rounds": rounds,
         "mercato_updates_per_s": round(mercato_rate, 1),
         "echo_updates_per_s": round(echo_rate, 1),
         "ratio": round(mercato_rate / echo_rate, 3),
+        "mercato_rounds": " ".join(f"{r:.0f}" for r in mercato_rates),
+        "echo_rounds": " ".join(f"{r:.0f}" for r in echo_rates),
     }
 
 
