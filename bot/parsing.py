@@ -200,6 +200,18 @@ def _role(words: list[str], start: int) -> str | None:
     return None
 
 
+def _inverted_after_name(
+    words: list[str], i: int, raw_folded: str, mentions: list[Mention]
+) -> bool:
+    """ "xAI emploie-t-il…", "Pang est-il…": the inverted pronoun repeats the subject named
+    before it; it refers to nobody from the conversation."""
+    word = words[i]
+    if word not in lx.FR_INVERSION_PRONOUNS:
+        return False
+    inverted = (i > 0 and words[i - 1] == "t") or re.search(rf"\w-{word}\b", raw_folded)
+    return bool(inverted) and any(m.start < i for m in mentions)
+
+
 def _thing_pronoun(words: list[str]) -> int | None:
     """Where "it" or French "l'a" stands for a company named in the previous message."""
     for i, word in enumerate(words):
@@ -402,7 +414,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         opener in lx.ELLIPSIS_OPENERS
         or " ".join(words[:2]) in ("what about", "how about", "quid de")
     ) and not (relations - {"reason", "location"} and entities)
-    pronoun = any(w in lx.PRONOUNS for w in leftover)
+    pronoun = any(
+        w in lx.PRONOUNS and not _inverted_after_name(words, i, raw_folded, mentions)
+        for i, w in enumerate(words)
+        if i not in spans
+    )
     profile = bool(entities or ambiguous) and (
         any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
