@@ -640,7 +640,7 @@ class Answerer:
         others = [e.id for e in query.entities[1:]]
         # "Did Pang join Google?" is not a No when his move to Apple came from Google.
         linked = any(self.facts.involves(f, o) for f in own for o in others)
-        if own and others and not linked:
+        if own and others and not linked and self.facts.type_of(main) == PERSON:
             # The articles say the same thing happened with someone or somewhere else.
             return self._compose(
                 query, own[:4], confidence=self._confidence(query, 0.7), verdict="no"
@@ -657,6 +657,15 @@ class Answerer:
         cannot say Yes or No but can say what the articles do state."""
         main = self.facts.involving.get(query.entities[0].id, [])
         typed = [f for f in main if f.type in primary]
+        if query.relations & lx.MOVE_RELATIONS:
+            # Only moves on the asked side: "did Meta hire…" is not answered by Meta's losses.
+            alone = replace(query, entities=query.entities[:1])
+            side = {query.entities[0].id: self._move_roles(query).get(query.entities[0].id)}
+            typed = [
+                f
+                for f in typed
+                if f.type not in lx.MOVE_FACT_TYPES or self._fits_move(f, side, alone)
+            ]
         if typed or (primary and (not main or query.relations & ATTRIBUTE_RELATIONS)):
             return typed  # a pay or a duration never stated is not answered by other facts
         if primary:
