@@ -51,6 +51,8 @@ WHO = _words("who whom whose qui")
 WHEN = _words("when quand date")
 WHERE = _words("where")
 HOW_LONG_TAIL = _words("long")
+# Unaccented "ou" means "where" (not "or") at either end of a question or before these.
+WHERE_OU_NEXT = _words("avant maintenant mtn aujourd actuellement desormais")
 HOW_BIG_TAIL = _words("big large")
 WHY = _words("why pourquoi")
 WHAT = _words("what which quel quelle quels quelles quoi")
@@ -155,7 +157,8 @@ RELATION_CUES: dict[str, str] = {
     "work_on": """contribu* develop* developp* build built conception concu concevoir design*
         participe* involved projet projets project projects""",
     # "work at/for" is employment; "work on" is work_on (the parser tells them apart).
-    "employment": """work works worked working travaill* employer employeur job""",
+    "employment": """work works worked working travaill* employer employeur job bosse bossait
+        bosser bossent boulot taf""",
     "duration": """long longtemps duration duree years ans""",
     "statement": """say says said dit disait affirm* declar* claim* state stated statement
         tweet* wrote ecrit annonc* announc* explique* explain* raconte propos exprim*

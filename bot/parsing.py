@@ -127,7 +127,10 @@ def _question_word(words: list[str]) -> str | None:
             return "when"
         if word == "depuis" and nxt == "quand":
             return "when"
-        if word in lx.WHERE or (word == "ou" and i == 0):  # "ou travaille…", unaccented
+        unaccented_where = word == "ou" and (
+            i in (0, len(words) - 1) or nxt in lx.WHERE_OU_NEXT
+        )  # "ou travaille…", "il bossait ou avant ?"
+        if word in lx.WHERE or unaccented_where:
             return "where"
         if word in lx.WHY:
             return "why"
