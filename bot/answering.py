@@ -419,6 +419,18 @@ class Answerer:
         if query.role_words:
             facts = [f for f in facts if f.type not in ROLE_TYPES or self._names_role(f, query)]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
+        if "lead" in query.relations and not any(
+            self.facts.type_of(e.id) == PERSON for e in query.entities
+        ):
+            # "Who runs xAI?" is not answered by who runs a part of it (its data centre).
+            # A part of it counts when the question describes that part ("its AI team").
+            named = {e.id for e in query.entities}
+            asked = stems(query.content) - self.facts.common_stems
+            facts = [
+                f
+                for f in facts
+                if f.type not in ROLE_TYPES or f.object in named or asked & self.facts.words[f.id]
+            ]
         if "biography" in query.relations:
             return [], False  # ages, birthplaces…: the facts never hold them
         if query.qword == "where" and not query.relations & lx.MOVE_RELATIONS:
