@@ -82,7 +82,8 @@ ELLIPSIS_OPENERS = _words("and et")  # "what about", "quid de": two words, see p
 PROFILE_CUES = _words(
     """tell about parle parler presente presenter describe decris info infos information
     informations know sais sait savons savoir connais profile profil resume summary story
-    histoire lowdown rundown bio biography"""
+    histoire lowdown rundown bio biography happened happen happens happening news nouvelles
+    neuf"""
 )
 
 # Move directions, by the word just before the organisation.
