@@ -22,7 +22,7 @@ import yaml
 
 from bot import kb
 from bot.context import Conversation
-from bot.engine import PARSE_CACHE_NAME, Engine
+from bot.engine import Engine, load_engine
 from bot.settings import Settings
 
 SYNTHETIC_ARTICLES = 10_000
@@ -80,10 +80,10 @@ def measure_latency(engine: Engine, questions: list[str]) -> dict[str, float]:
     return percentiles(samples)
 
 
-def timed_load(directory: Path, parse_cache: Path | None = None) -> tuple[Engine, float]:
-    """The engine over `directory` and the seconds it took: load, validate, index."""
+def timed_load(directory: Path, data_dir: Path | None = None) -> tuple[Engine, float]:
+    """The engine over `directory` and the seconds `load_engine` took: load, validate, index."""
     started = time.perf_counter()
-    engine = Engine(kb.load(directory, parse_cache=parse_cache))
+    engine = load_engine(directory, data_dir)
     return engine, time.perf_counter() - started
 
 
@@ -213,23 +213,23 @@ def run_bench(engine: Engine, settings: Settings, *, telegram: bool, quick: bool
 
     size = QUICK_ARTICLES if quick else SYNTHETIC_ARTICLES
     with tempfile.TemporaryDirectory() as tmp:
-        directory, cache = Path(tmp) / "knowledge", Path(tmp) / PARSE_CACHE_NAME
+        directory, data_dir = Path(tmp) / "knowledge", Path(tmp)
         write_synthetic_base(directory, size)
         print(f"Synthetic knowledge base ({size} articles)")
-        _, first_load = timed_load(directory, cache)
+        _, first_load = timed_load(directory, data_dir)
         print(f"  first load (parse every YAML file, fill the parse cache): {first_load:.2f} s")
-        synthetic, load_seconds = timed_load(directory, cache)
+        synthetic, load_seconds = timed_load(directory, data_dir)
         print(f"  load (parse cache warm; validation and indexing as always): {load_seconds:.2f} s")
         questions = question_set(synthetic.kb, rng, 300 if quick else 2000)
         _print_latency(
             f"answer latency over {len(questions)} questions", measure_latency(synthetic, questions)
         )
-        peak = peak_rss(directory, cache)
+        peak = peak_rss(directory, data_dir)
         print(f"  peak memory of a process that loads it and answers: {peak:.0f} MB")
     return 0
 
 
-def peak_rss(directory: Path, cache: Path) -> float:
+def peak_rss(directory: Path, data_dir: Path) -> float:
     """Peak resident memory (MB) of a fresh process loading `directory` and answering."""
     code = (
         "import resource, sys; from pathlib import Path; from bot.engine import load_engine; "
@@ -237,9 +237,8 @@ def peak_rss(directory: Path, cache: Path) -> float:
         "[e.answer(q) for q in ('Qui est qui ?', 'Who joined whom?', 'Bonjour')]; "
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
-    cache_dir = cache.parent
     done = subprocess.run(
-        [sys.executable, "-c", code, str(directory), str(cache_dir)],
+        [sys.executable, "-c", code, str(directory), str(data_dir)],
         check=True,
         capture_output=True,
         text=True,

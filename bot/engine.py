@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,7 +96,15 @@ def load_engine(
     With `data_dir`, parsed YAML is cached there between runs (validation still runs).
     """
     cache = Path(data_dir) / PARSE_CACHE_NAME if data_dir is not None else None
-    return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR, parse_cache=cache))
+    # A load builds tens of thousands of objects and frees almost none: the cyclic garbage
+    # collector would run over and over for nothing (about a sixth of a large base's load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR, parse_cache=cache))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @lru_cache(maxsize=1)
