@@ -188,7 +188,7 @@ class Answerer:
             else:
                 entities.append(replace(ref, position=-1))
         if new.entities:
-            # "What did Musk say on X?" then "And Amodei?": X was about Musk, not a frame.
+            # "What did A say on X?" then "And B?": the medium X was about A, not a frame.
             kept = {r.id for r in new.entities}
             entities = [e for e in entities if e.id in kept or e.role in ("source", "dest")]
         cue_relations = new.cue_relations or last.cue_relations
@@ -454,7 +454,7 @@ class Answerer:
             chosen, guarded = facts, True  # the value asked for is there, whatever the relation
         elif not chosen and query.keywords:
             # Nothing of the asked kind: keep only facts that share the question's own words
-            # ("Musk's take on pay": no opinion fact, but a statement that says "pay").
+            # ("someone's take on pay": no opinion fact, but a statement that says "pay").
             chosen = [f for f in facts if stems(query.keywords) & self.facts.words[f.id]]
         elif not chosen and not query.relations:
             chosen, guarded = facts, True  # "What did X do at Meta?": everything that links them

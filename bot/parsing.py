@@ -402,7 +402,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     people = [e for e in entities if index.types.get(e.id) == "person"]
     origins = [e for e in entities if e.role == "source" and e not in people]
     if people and origins and not relations:
-        # "Is Yuanzhi Li from Anthropic?": where someone comes from is a move.
+        # "Is she from Anthropic?": where someone comes from is a move.
         relations = cue_relations = frozenset({"move_in"})
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
