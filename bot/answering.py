@@ -65,7 +65,7 @@ class Answerer:
         a follow-up of the first.
         """
         context = context if context is not None else Conversation()
-        fallback = context.language or (language_hint if language_hint in ("fr", "en") else "en")
+        fallback = fallback_language(context, language_hint)
         text = clean_input(question)
         if not text:
             return self.replies.empty(fallback)
@@ -102,7 +102,7 @@ class Answerer:
     ) -> Answer:
         """Answer `question` reading its ambiguous name as `entity_id` (a clarification's pick)."""
         context = context if context is not None else Conversation()
-        fallback = context.language or (language_hint if language_hint in ("fr", "en") else "en")
+        fallback = fallback_language(context, language_hint)
         query = parse(clean_input(question), self.index, fallback)
         if entity_id in self.kb.entities:
             query = query.with_entities((*query.entities, EntityRef(entity_id)))
@@ -820,6 +820,11 @@ ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
+
+
+def fallback_language(context: Conversation, hint: str | None) -> str:
+    """The language of a message that shows none: the conversation's, the caller's hint, English."""
+    return context.language or (hint if hint in ("fr", "en") else "en")
 
 
 @dataclass(frozen=True)

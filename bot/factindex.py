@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.kb import Fact, KnowledgeBase
+from bot.lexicon import MOVE_FACT_TYPES
 from bot.text import normalize
-
-MOVE_TYPES = frozenset({"joined", "hired", "left"})
 
 
 @dataclass(frozen=True)
@@ -85,4 +84,4 @@ class FactIndex:
         return slot is not None and entity_id in fact.about and slot in self.ancestors[entity_id]
 
     def mover_is(self, fact: Fact, entity_id: str) -> bool:
-        return fact.type in MOVE_TYPES and orient(fact).mover == entity_id
+        return fact.type in MOVE_FACT_TYPES and orient(fact).mover == entity_id

@@ -13,7 +13,6 @@ import logging
 import pytest
 
 from bot.context import Conversation
-from bot.engine import Engine, load_engine
 from bot.fake_bot_api import (
     ApiCall,
     FakeBotAPI,
@@ -34,11 +33,6 @@ GROUP = group_chat(-4101)
 SUPERGROUP = supergroup_chat(-1004101)
 
 
-@pytest.fixture(scope="module")
-def real_engine() -> Engine:
-    return load_engine()
-
-
 @pytest.fixture
 def api():
     with FakeBotAPI() as fake:
@@ -46,12 +40,12 @@ def api():
 
 
 @pytest.fixture
-async def bot(api, real_engine):
+async def bot(api, engine):
     """Mercato with the real engine, polling the fake until the test ends."""
     settings = Settings(
         _env_file=None, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_BASE_URL=api.base_url
     )
-    async with polling(build_application(settings, real_engine)) as application:
+    async with polling(build_application(settings, engine)) as application:
         yield application
 
 
@@ -79,9 +73,9 @@ def visible(call: ApiCall) -> str:
     return parse_telegram_html(call.params["text"])
 
 
-async def test_a_private_question_gets_an_html_answer_with_quoted_citations(bot, api, real_engine):
+async def test_a_private_question_gets_an_html_answer_with_quoted_citations(bot, api, engine):
     question = "Qui a rejoint xAI depuis Meta ?"
-    expected = render_html(real_engine.answer(question, Conversation(), language_hint="fr"))
+    expected = render_html(engine.answer(question, Conversation(), language_hint="fr"))
     api.push_message(private_chat(CAMILLE), CAMILLE, question)
     calls = await replies(api, len(expected))
     assert [call.params["text"] for call in calls] == expected
