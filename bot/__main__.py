@@ -53,14 +53,14 @@ def main(argv: list[str] | None = None) -> int:
 
         return batch(engine, sys.stdin, sys.stdout)
     if args.command == "bench":
-        from bot.bench import run_bench
+        from bot.testing.bench import run_bench
 
         return run_bench(engine, settings, telegram=args.telegram, quick=args.quick)
     if settings.token:
-        from bot.telegram_app import run
+        from bot.frontends.telegram.app import run
 
         return run(settings, engine)
-    from bot.console import chat
+    from bot.frontends.console import chat
 
     return chat(engine)
 

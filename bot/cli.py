@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from bot.answer_model import Answer
-from bot.context import Conversation
 from bot.engine import Engine
-from bot.render import render_plain
+from bot.engine.conversation import Conversation
+from bot.frontends.telegram.render import render_plain
+from bot.model import Answer
 
 
 def answer_record(answer: Answer, question: str, item_id: Any = None) -> dict[str, Any]:

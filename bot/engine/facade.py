@@ -1,0 +1,118 @@
+"""The engine facade: one loaded knowledge base, answering questions. Knows nothing of Telegram."""
+
+from __future__ import annotations
+
+import gc
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot import kb
+from bot.engine.answerer import Answerer
+from bot.engine.conversation import Conversation
+from bot.model import Answer
+from bot.settings import DEFAULT_KNOWLEDGE_DIR
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article the knowledge base is built from."""
+
+    id: str
+    title: str
+    editorial_title: bool
+
+
+class Engine:
+    """Answers questions from one knowledge base; safe to share between conversations."""
+
+    def __init__(self, base: kb.KnowledgeBase) -> None:
+        self.kb = base
+        self._answerer = Answerer(base)
+
+    def answer(
+        self,
+        question: str,
+        context: Conversation | None = None,
+        *,
+        language_hint: str | None = None,
+    ) -> Answer:
+        """Answer one question; `context` is read and updated in place for follow-ups.
+
+        Never raises: an unexpected failure is logged and answered with an honest `unknown`.
+        """
+        try:
+            return self._answerer.answer(question, context, language_hint)
+        except Exception:
+            log.exception("engine failed on a question")
+            return self._failure(context, language_hint)
+
+    def answer_with_choice(
+        self,
+        question: str,
+        entity_id: str,
+        context: Conversation | None = None,
+        *,
+        language_hint: str | None = None,
+    ) -> Answer:
+        """Answer `question` again, reading its ambiguous name as the entity `entity_id`.
+
+        Used when the asker picks one option of a `clarify` answer (a button press).
+        """
+        try:
+            return self._answerer.answer_with_choice(question, entity_id, context, language_hint)
+        except Exception:
+            log.exception("engine failed on a clarified question")
+            return self._failure(context, language_hint)
+
+    def _failure(self, context: Conversation | None, language_hint: str | None) -> Answer:
+        language = (context.language if context else None) or language_hint
+        return self._answerer.replies.unknown("fr" if language == "fr" else "en")
+
+    def sources(self) -> list[Source]:
+        """The articles, in knowledge-base order."""
+        return [Source(a.id, a.title, a.meta.title_is_editorial) for a in self.kb.articles.values()]
+
+    def summary(self, language: str) -> str:
+        """One paragraph saying what Mercato knows about, in `language`."""
+        return self.kb.about.summary.get(language)
+
+    def examples(self, language: str) -> list[str]:
+        """Example questions in `language`, taken from the knowledge base."""
+        return self._answerer.replies.examples(language)
+
+
+PARSE_CACHE_NAME = "knowledge-parse-cache.pickle"
+
+
+def load_engine(
+    knowledge_dir: str | Path | None = None, data_dir: str | Path | None = None
+) -> Engine:
+    """Load the knowledge base (raises kb.KnowledgeError when it is broken) and wrap it.
+
+    With `data_dir`, parsed YAML is cached there between runs (validation still runs).
+    """
+    cache = Path(data_dir) / PARSE_CACHE_NAME if data_dir is not None else None
+    # A load builds tens of thousands of objects and frees almost none: the cyclic garbage
+    # collector would run over and over for nothing (about a sixth of a large base's load).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR, parse_cache=cache))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@lru_cache(maxsize=1)
+def default_engine() -> Engine:
+    """The engine over the project's own `knowledge/`, loaded once."""
+    return load_engine()
+
+
+def answer(question: str, context: Conversation | None = None) -> Answer:
+    """`answer(question, context) -> Answer` over the project's knowledge base."""
+    return default_engine().answer(question, context)

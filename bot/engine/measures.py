@@ -1,0 +1,53 @@
+"""What a question states (a month, a year, "more than 2,000") held against what a fact states."""
+
+from __future__ import annotations
+
+from bot.kb import Fact
+from bot.nlu.parsing import Query
+
+
+def date_agrees(fact: Fact, query: Query) -> bool | None:
+    """Whether the fact's date fits the month or year the question names: None when the
+    question names none, or the fact's date is not that precise ("this week" vs "in June")."""
+    verdicts = []
+    when = fact.when
+    if query.months:
+        month = when.month if when and not when.since else None
+        verdicts.append(None if month is None else month in query.months)
+    if query.years:
+        year = when.year if when else None
+        verdicts.append(None if year is None else year in query.years)
+    if False in verdicts:
+        return False
+    return True if verdicts and all(verdicts) else None
+
+
+def states_number(fact: Fact, numbers: tuple[float, ...]) -> bool:
+    """Whether the fact's count or amount is one of `numbers` (years are not counts)."""
+    measure = fact.amount or fact.quantity
+    return measure is not None and measure.value is not None and measure.value in numbers
+
+
+def compare_numbers(facts: list[Fact], query: Query) -> str | None:
+    """'yes' or 'no' when the first fact with a number settles the question's comparison."""
+    for fact in facts:
+        measure = fact.amount or fact.quantity
+        if measure is None or measure.value is None:
+            continue
+        for operator, asked in query.comparisons:
+            verdict = _compare(measure.value, measure.qualifier, operator, asked)
+            if verdict is not None:
+                return verdict
+    return None
+
+
+def _compare(value: float, qualifier: str, operator: str, asked: float) -> str | None:
+    """Does "<qualifier> value" satisfy "<operator> asked"? None when it cannot tell."""
+    lower_bound_only = qualifier in ("more_than", "at_least")
+    if operator in (">", ">="):
+        if value > asked or (value == asked and (operator == ">=" or qualifier == "more_than")):
+            return "yes"
+        return None if lower_bound_only else "no"
+    if lower_bound_only:
+        return "no" if value >= asked else None
+    return "yes" if value < asked else "no"

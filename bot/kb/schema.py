@@ -1,0 +1,203 @@
+"""The knowledge base's schema: pydantic models of `knowledge/` and the loaded base."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+ENTITY_TYPES = ("person", "organization", "unit", "product", "place", "media")
+FACT_TYPES = (
+    "joined",  # subject (person) joined object (organisation), from `source`
+    "left",  # subject left object, for `to`
+    "hired",  # subject (organisation) hired object (person) or `quantity` people, from `source`
+    "role",  # subject held `role` at object (tense: past/current/future)
+    "leads",  # subject leads/runs object (tense)
+    "founded",
+    "cofounded",
+    "cocreated",
+    "owns",  # "the founder's company": subject owns object
+    "worked_on",  # subject worked on / contributed to object
+    "expertise",  # what subject is known for
+    "count",  # subject has `quantity` of something (employees, former staff...)
+    "amount",  # money: subject offered `amount` to object
+    "duration",  # subject spent `quantity` at object
+    "location",  # subject is / works at `place`
+    "statement",  # subject said something, `via` a medium
+    "opinion",  # subject thinks something
+    "criticism",  # subject criticised object (or the criticism has no named author)
+    "plan",  # subject plans / considers something
+    "reason",  # why subject does something
+    "strategy",  # what subject aims for
+    "trend",  # a claim about the market as a whole
+    "risk",  # a risk or consequence the articles raise
+)
+FactType = Literal[FACT_TYPES]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localized(Strict):
+    """The same text in French and in English; both are required."""
+
+    fr: NonEmpty
+    en: NonEmpty
+
+    def get(self, language: str) -> str:
+        return self.fr if language == "fr" else self.en
+
+
+class ArticleMeta(Strict):
+    """Front matter of an article file."""
+
+    id: Slug
+    title: NonEmpty
+    title_is_editorial: bool = False
+    language: Literal["fr", "en"]
+    source: str | None = None
+    date: str | None = None
+    original_file: str | None = None
+
+
+class Entity(Strict):
+    id: Slug
+    type: Literal[ENTITY_TYPES]  # type: ignore[valid-type]
+    name: Localized
+    aliases: list[NonEmpty] = Field(default_factory=list)
+    part_of: Slug | None = None
+    description: Localized
+
+    def names(self) -> list[str]:
+        """Every form a reader may type: both names, then the aliases."""
+        return list(dict.fromkeys([self.name.fr, self.name.en, *self.aliases]))
+
+
+class EntitiesFile(Strict):
+    ambiguous_names: list[NonEmpty] = Field(default_factory=list)
+    entities: list[Entity]
+
+
+class When(Strict):
+    """A date exactly as precise as the article: any of year, month, day, or a relative time."""
+
+    year: int | None = Field(default=None, ge=1900, le=2100)
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    since: bool = False  # "depuis janvier": a period starting then
+    relative: Literal["this_week", "recently", "recent_months"] | None = None
+
+
+class Quantity(Strict):
+    value: float | None = None  # None for "a few"
+    qualifier: Literal["exact", "at_least", "about", "more_than", "nearly", "some"] = "exact"
+    unit: Localized
+
+
+class Amount(Strict):
+    value: float
+    currency: Literal["USD", "EUR"]
+    qualifier: Literal["exact", "at_least", "about", "more_than", "nearly"] = "exact"
+    period: Localized | None = None
+
+
+class CitationRef(Strict):
+    article: Slug
+    sentence: NonEmpty
+
+
+class Fact(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    id: Slug
+    type: FactType
+    subject: Slug
+    object: Slug | None = None
+    source: Slug | None = Field(default=None, alias="from")
+    to: Slug | None = None
+    role: Localized | None = None
+    tense: Literal["past", "current", "future"] | None = None
+    when: When | None = None
+    quantity: Quantity | None = None
+    amount: Amount | None = None
+    place: Slug | None = None
+    via: Slug | None = None
+    about: list[Slug] = Field(default_factory=list)
+    text: Localized
+    citations: list[CitationRef] = Field(min_length=1)
+
+    def participants(self) -> tuple[str, ...]:
+        """Every entity the fact involves, main roles first."""
+        ids = [self.subject, self.object, self.source, self.to, self.place, self.via, *self.about]
+        return tuple(dict.fromkeys(i for i in ids if i))
+
+
+class ContextSentence(Strict):
+    """A sentence that carries no fact (scene-setting), marked so that coverage is honest."""
+
+    article: Slug
+    sentence: NonEmpty
+
+
+class FactsFile(Strict):
+    facts: list[Fact]
+    context: list[ContextSentence] = Field(default_factory=list)
+
+
+class About(Strict):
+    """What the bot says about itself: a summary and example questions, per language."""
+
+    summary: Localized
+    examples_fr: list[NonEmpty] = Field(min_length=3)
+    examples_en: list[NonEmpty] = Field(min_length=3)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    article: str
+    index: int
+    text: str
+
+
+@dataclass
+class Article:
+    meta: ArticleMeta
+    text: str
+    sentences: list[Sentence]
+    path: Path
+    body_line: int = 1  # the file line where `text` starts, after the front matter
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def title(self) -> str:
+        return self.meta.title
+
+
+@dataclass
+class KnowledgeBase:
+    articles: dict[str, Article]
+    entities: dict[str, Entity]
+    facts: list[Fact]
+    context: list[ContextSentence]
+    ambiguous_names: list[str]
+    about: About
+    covered_sentences: int = 0
+    total_sentences: int = 0
+
+
+class KnowledgeError(Exception):
+    """The base is broken; `problems` holds one `file:line: path: message` string per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems

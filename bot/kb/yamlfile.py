@@ -1,0 +1,163 @@
+"""YAML files read with line numbers, so that every problem names the line to fix.
+
+Line numbers are computed lazily, only when a problem is reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.kb.schema import KnowledgeError
+
+
+def _node_lines(
+    node: yaml.Node, path: tuple = (), keyed: bool = False
+) -> Iterator[tuple[tuple, int]]:
+    """Yield (path, 1-based line) for every node of a composed YAML document.
+
+    A mapping value is located at its key's line (`keyed`), not where the value starts: a
+    field missing from `text:` is reported on the `text:` line, not on its first child's.
+    """
+    if not keyed:
+        yield path, node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield (*path, key.value), key.start_mark.line + 1
+            yield from _node_lines(value, (*path, key.value), keyed=True)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _node_lines(item, (*path, index))
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C parser when PyYAML has it (ten times faster on a large base), refusing a
+    key repeated in one mapping, which YAML would otherwise resolve silently to the last."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+@dataclass
+class YamlFile:
+    """One parsed YAML file with a way to find the line of any path in it.
+
+    Line numbers are only needed to report problems, so the file is composed into nodes (a
+    second, slower pass) the first time one is asked for, never on a clean load.
+    """
+
+    path: Path
+    text: str
+    data: Any
+    line_offset: int = 0
+    _lines: dict[tuple, int] | None = None
+
+    def line(self, loc: tuple) -> int:
+        if self._lines is None:
+            node = yaml.compose(self.text, Loader=_Loader)
+            self._lines = dict(_node_lines(node)) if node is not None else {}
+        loc = tuple(loc)
+        while loc and loc not in self._lines:
+            loc = loc[:-1]
+        return self._lines.get(loc, 1) + self.line_offset
+
+    def problem(self, loc: tuple, message: str) -> str:
+        return f"{self.path}:{self.line(loc)}: {format_loc(loc)}: {message}"
+
+
+def format_loc(loc: tuple) -> str:
+    """('facts', 12, 'citations', 0) -> 'facts[12].citations[0]'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top)"
+
+
+class ParseCache:
+    """Parsed YAML documents keyed by a digest of their text, kept in one file between runs.
+
+    Parsing YAML is most of the time it takes to load a large base, and validation is cheap:
+    so only parsing is cached, and every load still validates everything. The file holds
+    plain data that this process wrote itself (pickle), in the data directory.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[bytes, Any] = {}
+        self.used: dict[bytes, Any] = {}
+        if path is not None:
+            try:
+                with path.open("rb") as handle:
+                    entries = pickle.load(handle)
+            except Exception:  # any unreadable cache (truncated, foreign, stale) is rebuilt
+                entries = {}
+            self.entries = entries if isinstance(entries, dict) else {}
+
+    @staticmethod
+    def key(text: str) -> bytes:
+        return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+    def parse(self, text: str) -> Any:
+        key = self.key(text)
+        data = self.entries[key] if key in self.entries else yaml.load(text, Loader=_Loader)
+        self.used[key] = data
+        return data
+
+    def save(self) -> None:
+        """Write back what this load used, if it differs from what was read (best effort)."""
+        if self.path is None or self.used.keys() == self.entries.keys():
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.path.with_suffix(".tmp")
+            with partial.open("wb") as handle:
+                pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(self.path)
+        except (OSError, pickle.PickleError):
+            pass  # a read-only data directory only costs speed
+
+
+def parse_yaml(path: Path, text: str, cache: ParseCache, line_offset: int = 0) -> YamlFile:
+    try:
+        data = cache.parse(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 if mark else 1) + line_offset
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise KnowledgeError([f"{path}:{line}: (yaml): {reason}"]) from None
+    return YamlFile(path, text, data, line_offset)
+
+
+def validate_model(source: YamlFile, model: type[BaseModel], problems: list[str]) -> Any:
+    """Validate `source.data` against `model`, turning pydantic errors into located problems."""
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if error["type"] == "missing":
+                message = "field required"
+            elif error["type"] == "extra_forbidden":
+                message = "unknown field"
+            else:
+                message = error["msg"]
+            problems.append(source.problem(loc, message))
+        return None

@@ -1,0 +1,164 @@
+"""Entity linking: find the knowledge base's entities in a question despite typos and aliases.
+
+Exact alias lookup on word n-grams comes first (longest span wins). The words left over are
+fuzzy-matched, but never against every alias: a character-trigram index proposes candidates
+and rapidfuzz scores only those.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.kb import KnowledgeBase
+from bot.nlu.text import normalize
+
+MAX_SPAN = 5  # longest alias, in words, looked up exactly
+MAX_FUZZY_SPAN = 3
+MIN_FUZZY_CHARS = 5  # shorter words are too often ordinary words to be fuzzy-matched
+MIN_WORD_SIMILARITY = 0.5  # each word of a multi-word fuzzy match, against its counterpart
+MIN_COMMON_POSTING = 64  # below this, no trigram is too common to index
+
+
+def fuzzy_cutoff(length: int) -> float:
+    """Similarity (0-100) a span of `length` characters needs: about one edit per five letters."""
+    return 80.0 if length < 10 else 78.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the question's words that names one entity, or several when ambiguous."""
+
+    start: int  # index of the first word (in normalised words)
+    end: int  # one past the last word
+    surface: str  # the normalised words of the span
+    entity_ids: tuple[str, ...]
+    score: float  # 100 for an exact alias, less for a fuzzy match
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.entity_ids) > 1
+
+
+def _trigrams(key: str) -> set[str]:
+    padded = f"  {key} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _words_align(span: list[str], key: list[str]) -> bool:
+    """Word for word, a typo stays a typo: no word of a same-length span is another word."""
+    if len(span) != len(key) or len(span) == 1:
+        return True
+    return all(
+        DamerauLevenshtein.normalized_similarity(a, b) >= MIN_WORD_SIMILARITY
+        for a, b in zip(span, key, strict=True)
+    )
+
+
+class EntityIndex:
+    """Every name form of every entity, by exact key and by trigram, built once per base."""
+
+    def __init__(self, base: KnowledgeBase, stopwords: frozenset[str]) -> None:
+        self.stopwords = stopwords
+        self.types = {entity.id: entity.type for entity in base.entities.values()}
+        owners: dict[str, list[str]] = defaultdict(list)
+        for entity in base.entities.values():
+            for form in entity.names():
+                key = normalize(form)
+                if key and entity.id not in owners[key]:
+                    owners[key].append(entity.id)
+        self.exact: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in owners.items()}
+        # Only forms long enough to survive a typo are fuzzy targets.
+        self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
+        by_trigram: dict[str, list[int]] = defaultdict(list)
+        for i, key in enumerate(self.fuzzy_keys):
+            for gram in _trigrams(key):
+                by_trigram[gram].append(i)
+        # A trigram shared by a large share of all names tells them apart no better than
+        # chance and costs the most to count: it is left out of the index.
+        common = max(MIN_COMMON_POSTING, len(self.fuzzy_keys) // 50)
+        self.by_trigram = {g: ids for g, ids in by_trigram.items() if len(ids) <= common}
+
+    def candidates(self, span: str) -> list[str]:
+        """Alias keys sharing enough trigrams with `span` to be worth scoring."""
+        grams = _trigrams(span)
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            counts.update(self.by_trigram.get(gram, ()))
+        needed = max(2, len(grams) // 3)
+        return [self.fuzzy_keys[i] for i, n in counts.items() if n >= needed]
+
+    def link(self, words: list[str], protected: frozenset[str] = frozenset()) -> list[Mention]:
+        """Mentions found in `words` (normalised tokens), left to right, non-overlapping.
+
+        `protected` words (question words, cue verbs…) are never part of a fuzzy match.
+        """
+        taken = [False] * len(words)
+        mentions: list[Mention] = []
+        for size in range(min(MAX_SPAN, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                if any(taken[start : start + size]):
+                    continue
+                key = " ".join(words[start : start + size])
+                ids = self.exact.get(key)
+                if ids and not (size == 1 and key in self.stopwords):
+                    mentions.append(Mention(start, start + size, key, ids, 100.0))
+                    for i in range(start, start + size):
+                        taken[i] = True
+        mentions.extend(self._fuzzy(words, taken, protected))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _beside_unknown_word(
+        self, words: list[str], free: list[bool], start: int, size: int
+    ) -> bool:
+        """Whether a partial name match stands next to a word no lexicon knows (another name)."""
+        neighbours = [i for i in (start - 1, start + size) if 0 <= i < len(words)]
+        return any(free[i] and len(words[i]) > 2 and not words[i].isdigit() for i in neighbours)
+
+    def _fuzzy(
+        self, words: list[str], taken: list[bool], protected: frozenset[str]
+    ) -> list[Mention]:
+        """Best-scoring non-overlapping fuzzy matches among the words exact lookup left free."""
+        free = [
+            not taken[i] and words[i] not in self.stopwords and words[i] not in protected
+            for i in range(len(words))
+        ]
+        scored: list[tuple[float, int, int, str]] = []
+        for size in range(1, min(MAX_FUZZY_SPAN, len(words)) + 1):
+            for start in range(len(words) - size + 1):
+                if not all(free[start : start + size]):
+                    continue
+                span = " ".join(words[start : start + size])
+                if len(span.replace(" ", "")) < MIN_FUZZY_CHARS:
+                    continue
+                choices = self.candidates(span)
+                if not choices:
+                    continue
+                best = process.extractOne(
+                    span,
+                    choices,
+                    scorer=DamerauLevenshtein.normalized_similarity,
+                    processor=None,  # both sides are already normalised by bot.nlu.text.normalize
+                    # Just below the cutoff: one edit in five letters is exactly 0.8, which
+                    # rapidfuzz's distance bound rounds away at the cutoff itself.
+                    score_cutoff=fuzzy_cutoff(len(span)) / 100 - 0.001,
+                )
+                if best is not None:
+                    # Longer spans win ties: "ruoming pnag" beats "ruoming" alone.
+                    scored.append((best[1] + size / 1000, start, size, best[0]))
+        found: list[Mention] = []
+        for score, start, size, key in sorted(scored, reverse=True):
+            if not all(free[start : start + size]):
+                continue
+            if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
+                continue  # an unknown word beside it: another name, not a typo of this one
+            if not _words_align(words[start : start + size], key.split()):
+                continue  # "labo superintelligence" is not "safe superintelligence"
+            span = " ".join(words[start : start + size])
+            found.append(Mention(start, start + size, span, self.exact[key], round(score * 100, 1)))
+            for i in range(start, start + size):
+                free[i] = False
+        return found

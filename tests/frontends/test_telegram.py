@@ -1,0 +1,492 @@
+"""The Mercato Application end to end against the loopback fake Bot API.
+
+Each test runs the real Application (long polling, handlers, rate limiter, error handler) in the
+test's event loop, plays the users' part by pushing updates into the fake, and asserts on the
+requests the bot made. Waiting is always for a recorded call, never for a fixed time.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+
+import pytest
+from fake_engine import (
+    EXAMPLES,
+    HOSTILE,
+    OPTIONS,
+    SUMMARIES,
+    TITLE_PANG,
+    TITLE_XAI,
+    FakeEngine,
+    chosen_answer,
+    long_answer,
+    normal_answer,
+)
+
+from bot.frontends.telegram.app import TEXTS, build_application, polling
+from bot.frontends.telegram.render import (
+    TELEGRAM_TEXT_LIMIT,
+    headline,
+    render_html,
+    render_html_truncated,
+)
+from bot.logs import configure_logging
+from bot.settings import Settings
+from bot.testing.fake_bot_api import (
+    FakeBotAPI,
+    group_chat,
+    make_user,
+    parse_telegram_html,
+    private_chat,
+    supergroup_chat,
+)
+
+ADA = make_user(1001, "Ada", language_code="en")
+CAMILLE = make_user(1002, "Camille", language_code="fr")
+BOB = make_user(1003, "Bob", language_code="en-GB")
+GROUP = group_chat(-4001)
+SUPERGROUP = supergroup_chat(-1004001)
+FORUM = supergroup_chat(-1005001, forum=True)
+QUESTION = "Who hired Ruoming Pang?"
+
+
+@pytest.fixture
+def api():
+    with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest.fixture
+def canned():
+    return FakeEngine()
+
+
+def settings_for(api: FakeBotAPI) -> Settings:
+    return Settings(_env_file=None, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_BASE_URL=api.base_url)
+
+
+@pytest.fixture
+async def bot(api, canned):
+    """The Mercato application, polling the fake until the test ends."""
+    application = build_application(settings_for(api), canned)
+    async with polling(application):
+        yield application
+
+
+async def sent(api: FakeBotAPI, count: int = 1) -> list[dict]:
+    """Parameters of the first `count` sendMessage calls, once they were made."""
+    return [call.params for call in await api.wait_for_calls("sendMessage", count)][:count]
+
+
+# --- Private chats ------------------------------------------------------------------------------
+
+
+async def test_a_private_message_is_answered_in_html_without_link_preview(bot, api, canned):
+    api.push_message(private_chat(ADA), ADA, QUESTION)
+    [reply] = await sent(api)
+    assert reply["chat_id"] == ADA["id"]
+    assert reply["text"] == render_html(normal_answer())[0]
+    assert reply["parse_mode"] == "HTML"
+    assert reply["link_preview_options"] == {"is_disabled": True}
+    assert "reply_parameters" not in reply  # no need to quote in a one-to-one chat
+    assert "message_thread_id" not in reply
+    assert [(c.question, c.language_hint) for c in canned.calls] == [(QUESTION, "en")]
+
+
+async def test_ask_works_in_private_and_alone_gets_a_one_line_usage_hint(bot, api, canned):
+    api.push_message(private_chat(CAMILLE), CAMILLE, f"/ask {QUESTION}")
+    await sent(api, 1)
+    api.push_message(private_chat(CAMILLE), CAMILLE, "/ask")
+    usage = (await sent(api, 2))[1]["text"]
+    assert "\n" not in usage and "/ask" in usage and usage.startswith("Usage :")
+    assert "Qui Meta a-t-il recruté ?" in usage  # the example comes from the knowledge base
+    assert [c.question for c in canned.calls] == [QUESTION]
+    assert canned.calls[0].language_hint == "fr"
+
+
+async def test_an_unknown_command_in_private_gets_the_help(bot, api, canned):
+    api.push_message(private_chat(ADA), ADA, "/weather")
+    [reply] = await sent(api)
+    assert reply["text"].startswith("<b>How to ask Mercato</b>")
+    assert canned.calls == []
+
+
+# --- Groups -------------------------------------------------------------------------------------
+
+
+async def test_in_a_group_only_messages_for_the_bot_are_answered(bot, api, canned):
+    someone = api.push_message(GROUP, BOB, "Nice weather today")
+    for text in ["/ask@OtherBot Who?", "/start@MercatoTestBot", "/help", "/sources", "hello"]:
+        api.push_message(GROUP, ADA, text)
+    api.push_message(GROUP, ADA, "Indeed", reply_to=someone)
+    api.push_message(GROUP, ADA, f"/ask@MercatoTestBot {QUESTION}")
+    api.push_message(SUPERGROUP, BOB, "/ask Who left Meta?")
+    replies = await sent(api, 2)
+    assert sorted(r["chat_id"] for r in replies) == [SUPERGROUP["id"], GROUP["id"]]
+    assert sorted(c.question for c in canned.calls) == [QUESTION, "Who left Meta?"]
+    assert len(api.calls_to("sendMessage")) == 2
+
+
+async def test_a_group_reply_quotes_the_question(bot, api):
+    question = api.push_message(GROUP, ADA, f"/ask {QUESTION}")
+    [reply] = await sent(api)
+    assert reply["reply_parameters"]["message_id"] == question["message_id"]
+    assert reply["reply_parameters"]["allow_sending_without_reply"] is True
+    assert "message_thread_id" not in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (f"@mercatotestbot {QUESTION}", QUESTION),
+        (f"Hey @MERCATOTESTBOT, {QUESTION}", f"Hey {QUESTION}"),
+        (f"{QUESTION} @MercatoTestBot", QUESTION),
+    ],
+)
+async def test_a_mention_makes_a_question_and_is_removed_from_it(bot, api, canned, text, question):
+    api.push_message(SUPERGROUP, ADA, text)
+    await sent(api)
+    assert [c.question for c in canned.calls] == [question]
+
+
+async def test_a_reply_to_the_bot_is_a_question(bot, api, canned):
+    api.push_message(GROUP, ADA, f"/ask {QUESTION}")
+    [first] = await api.wait_for_calls("sendMessage", 1)
+    follow_up = api.push_message(GROUP, BOB, "And before Apple?", reply_to=first.result)
+    reply = (await sent(api, 2))[1]
+    assert reply["reply_parameters"]["message_id"] == follow_up["message_id"]
+    assert [c.question for c in canned.calls] == [QUESTION, "And before Apple?"]
+
+
+async def test_forum_topic_replies_stay_in_their_topic(bot, api, canned):
+    api.push_message(FORUM, ADA, "Chatting in the topic", thread_id=77)
+    question = api.push_message(FORUM, ADA, f"/ask {QUESTION}", thread_id=77)
+    [reply] = await sent(api)
+    assert reply["message_thread_id"] == 77
+    assert reply["reply_parameters"]["message_id"] == question["message_id"]
+    [answer] = await api.wait_for_calls("sendMessage", 1)
+    api.push_message(FORUM, BOB, "More?", thread_id=77, reply_to=answer.result)
+    assert (await sent(api, 2))[1]["message_thread_id"] == 77
+    assert [c.question for c in canned.calls] == [QUESTION, "More?"]
+
+
+async def test_each_person_in_each_chat_has_their_own_conversation(bot, api, canned):
+    api.push_message(GROUP, ADA, "/ask first")
+    await sent(api, 1)
+    api.push_message(GROUP, ADA, "/ask second")
+    await sent(api, 2)
+    api.push_message(GROUP, BOB, "/ask third")
+    await sent(api, 3)
+    api.push_message(private_chat(ADA), ADA, "fourth")
+    await sent(api, 4)
+    first, second, third, fourth = (c.context for c in canned.calls)
+    assert first is second
+    assert third is not first and fourth is not first and fourth is not third
+
+
+# --- What answers look like ---------------------------------------------------------------------
+
+
+async def test_hostile_html_in_an_answer_is_escaped(bot, api):
+    api.push_message(private_chat(ADA), ADA, "hostile")
+    [call] = await api.wait_for_calls("sendMessage", 1)
+    assert call.status == 200  # the fake, like Telegram, refuses HTML it cannot parse
+    shown = parse_telegram_html(call.params["text"])
+    assert HOSTILE.text in shown
+    assert "</blockquote><b> & &amp;" in shown and "<script>" in shown
+
+
+async def test_a_long_answer_comes_in_several_valid_messages(bot, api):
+    expected = render_html(long_answer())
+    question = api.push_message(FORUM, ADA, "/ask long story", thread_id=9)
+    calls = await api.wait_for_calls("sendMessage", len(expected))
+    assert len(expected) >= 2
+    assert [c.params["text"] for c in calls] == expected
+    for call in calls:
+        assert call.status == 200
+        assert len(call.params["text"]) <= TELEGRAM_TEXT_LIMIT
+        assert call.params["message_thread_id"] == 9
+    assert calls[0].params["reply_parameters"]["message_id"] == question["message_id"]
+    assert all("reply_parameters" not in c.params for c in calls[1:])
+
+
+# --- Clarifications -----------------------------------------------------------------------------
+
+
+async def ask_ambiguous(api: FakeBotAPI, chat: dict = GROUP, thread_id: int | None = None):
+    api.push_message(chat, ADA, "/ask Where does ambiguous Alex work?", thread_id=thread_id)
+    [call] = await api.wait_for_calls("sendMessage", 1)
+    return call
+
+
+async def test_a_clarification_offers_one_button_per_option(bot, api):
+    call = await ask_ambiguous(api)
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    assert [[button["text"] for button in row] for row in rows] == [[o.label] for o in OPTIONS]
+    for row in rows:
+        assert re.fullmatch(r"c:[\w-]{8}:\d", row[0]["callback_data"])
+        assert len(row[0]["callback_data"].encode()) <= 64
+
+
+async def test_pressing_a_button_edits_the_question_into_the_answer(bot, api, canned):
+    call = await ask_ambiguous(api, FORUM, thread_id=5)
+    button = call.result["reply_markup"]["inline_keyboard"][1][0]
+    api.push_callback(ADA, call.result, button["callback_data"])
+    [edit] = await api.wait_for_calls("editMessageText", 1)
+    [ack] = await api.wait_for_calls("answerCallbackQuery", 1)
+    assert "text" not in ack.params  # no toast: the answer appears in place
+    assert edit.status == 200
+    assert edit.params["chat_id"] == FORUM["id"]
+    assert edit.params["message_id"] == call.result["message_id"]
+    assert edit.params["text"] == render_html(chosen_answer("alex-karp"))[0]
+    assert "reply_markup" not in edit.params  # the buttons are gone
+    last = canned.calls[-1]
+    assert (last.question, last.entity_id) == ("Where does ambiguous Alex work?", "alex-karp")
+    assert last.context is canned.calls[0].context  # the asker's conversation goes on
+
+
+async def test_stale_foreign_and_unknown_buttons_get_a_toast_not_an_error(bot, api, caplog):
+    call = await ask_ambiguous(api)
+    data = call.result["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    api.push_callback(BOB, call.result, data)  # not the asker
+    api.push_callback(ADA, call.result, "c:unknown1:0")  # e.g. from before a restart
+    api.push_callback(ADA, call.result, "something else")
+    toasts = [c.params.get("text") for c in await api.wait_for_calls("answerCallbackQuery", 3)]
+    assert sorted(toasts) == sorted(
+        [TEXTS["en"]["not_yours"], TEXTS["en"]["expired"], TEXTS["en"]["expired"]]
+    )
+    api.push_callback(ADA, call.result, data)
+    await api.wait_for_calls("editMessageText", 1)
+    api.push_callback(ADA, call.result, data)  # the same button again
+    calls = await api.wait_for_calls("answerCallbackQuery", 5)
+    assert calls[-1].params["text"] == TEXTS["en"]["expired"]
+    assert len(api.calls_to("editMessageText")) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# --- Inline mode --------------------------------------------------------------------------------
+
+
+async def test_an_inline_query_gets_the_answer_as_one_article(bot, api, canned):
+    api.push_inline_query(ADA, QUESTION)
+    [call] = await api.wait_for_calls("answerInlineQuery", 1)
+    assert call.status == 200
+    [result] = call.params["results"]
+    assert result["type"] == "article"
+    assert (
+        result["title"] == headline(normal_answer().text) == "Meta hired Ruoming Pang from Apple."
+    )
+    assert result["description"] == f"{TITLE_PANG} · {TITLE_XAI}"
+    content = result["input_message_content"]
+    assert content["message_text"] == render_html_truncated(normal_answer())
+    assert content["parse_mode"] == "HTML"
+    assert call.params["cache_time"] == 30
+    assert call.params["is_personal"] is True
+    assert canned.calls[0].context is not None and canned.calls[0].language_hint == "en"
+
+
+async def test_an_empty_inline_query_gets_a_hint(bot, api, canned):
+    api.push_inline_query(CAMILLE, "   ")
+    [call] = await api.wait_for_calls("answerInlineQuery", 1)
+    [hint] = call.params["results"]
+    assert hint["title"] == TEXTS["fr"]["inline_title"]
+    assert SUMMARIES["fr"] in hint["input_message_content"]["message_text"]
+    assert call.params["button"] == {
+        "text": TEXTS["fr"]["inline_button"],
+        "start_parameter": "inline",
+    }
+    assert canned.calls == []
+
+
+async def test_a_long_inline_answer_is_cut_to_one_message(bot, api):
+    api.push_inline_query(ADA, "long")
+    [call] = await api.wait_for_calls("answerInlineQuery", 1)
+    text = call.params["results"][0]["input_message_content"]["message_text"]
+    assert call.status == 200 and len(text) <= TELEGRAM_TEXT_LIMIT and text.endswith("…")
+
+
+async def test_an_ambiguous_inline_query_offers_one_answer_per_reading(bot, api, canned):
+    api.push_inline_query(ADA, "ambiguous Alex")
+    [call] = await api.wait_for_calls("answerInlineQuery", 1)
+    results = call.params["results"]
+    assert [r["title"] for r in results] == [o.label for o in OPTIONS]
+    assert [r["input_message_content"]["message_text"] for r in results] == [
+        render_html_truncated(chosen_answer(o.id)) for o in OPTIONS
+    ]
+    contexts = [c.context for c in canned.calls]
+    assert len({id(c) for c in contexts}) == 3  # a fresh conversation each time
+
+
+# --- Commands -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("user", [ADA, CAMILLE], ids=["en", "fr"])
+async def test_start_greets_in_the_users_language_with_three_examples(bot, api, user):
+    language = "fr" if user is CAMILLE else "en"
+    api.push_message(private_chat(user), user, "/start")
+    [reply] = await sent(api)
+    text = reply["text"]
+    assert text.startswith(TEXTS[language]["greeting"].format(name=f" {user['first_name']}"))
+    assert parse_telegram_html(text).count("•") == 3
+    for example in EXAMPLES[language][:3]:
+        assert f"• {example}" in text
+    assert EXAMPLES[language][3] not in text
+    summary = parse_telegram_html(text)
+    assert SUMMARIES[language] in summary  # shown as written: "<quoted> & cited" escaped
+
+
+@pytest.mark.parametrize(("user", "heading"), [(ADA, "How to ask"), (CAMILLE, "Comment")])
+async def test_help_explains_private_and_group_use_in_the_users_language(bot, api, user, heading):
+    api.push_message(private_chat(user), user, "/help")
+    [reply] = await sent(api)
+    text = reply["text"]
+    assert text.startswith(f"<b>{heading}")
+    assert "/ask" in text and "@MercatoTestBot" in text
+
+
+async def test_sources_lists_the_articles_and_marks_editorial_titles(bot, api):
+    api.push_message(private_chat(ADA), ADA, "/sources")
+    [reply] = await sent(api)
+    lines = parse_telegram_html(reply["text"]).splitlines()
+    assert f"1. {TITLE_PANG}" in lines
+    assert f"2. {TITLE_XAI} {TEXTS['en']['editorial']}" in lines
+    assert "&amp;" in reply["text"]
+
+
+async def test_command_menus_are_published_in_english_and_french(bot, api):
+    assert set(api.commands) == {
+        ("default", ""),
+        ("default", "fr"),
+        ("all_group_chats", ""),
+        ("all_group_chats", "fr"),
+    }
+    names = [c["command"] for c in api.commands[("default", "")]]
+    assert names == ["ask", "start", "help", "sources"]
+    assert [c["command"] for c in api.commands[("default", "fr")]] == names
+    assert [c["command"] for c in api.commands[("all_group_chats", "fr")]] == ["ask"]
+    assert api.commands[("default", "fr")][0]["description"] == "Poser une question"
+    assert api.commands[("default", "")][0]["description"] == "Ask a question"
+
+
+# --- Resilience ---------------------------------------------------------------------------------
+
+
+async def test_a_rate_limit_is_waited_out_and_the_reply_still_sent(bot, api):
+    api.fail("sendMessage", 429, retry_after=1)
+    started = time.monotonic()
+    api.push_message(private_chat(ADA), ADA, QUESTION)
+    calls = await api.wait_for_calls("sendMessage", 2)
+    assert [c.status for c in calls] == [429, 200]
+    assert calls[1].at - calls[0].at >= 1.0
+    assert time.monotonic() - started < 5
+
+
+async def test_a_server_error_loses_one_reply_logged_and_later_ones_are_sent(bot, api, caplog):
+    api.fail("sendMessage", 500)
+    api.push_message(private_chat(ADA), ADA, QUESTION)  # update 1: each fake counts from 1
+    await api.wait_for_calls("sendMessage", 1)
+    api.push_message(private_chat(ADA), ADA, "Who left Meta?")
+    calls = await api.wait_for_calls("sendMessage", 2)
+    assert [c.status for c in calls] == [500, 200]
+    await api.wait_until(lambda: "update 1: NetworkError: Internal Server Error" in caplog.text)
+
+
+async def test_a_user_who_blocked_the_bot_is_skipped_with_a_warning(bot, api, caplog):
+    api.fail("sendMessage", 403, chat_id=ADA["id"])
+    api.push_message(private_chat(ADA), ADA, QUESTION)
+    await api.wait_for_calls("sendMessage", 1)
+    api.push_message(private_chat(BOB), BOB, QUESTION)
+    calls = await api.wait_for_calls("sendMessage", 2)
+    assert [(c.params["chat_id"], c.status) for c in calls] == [(ADA["id"], 403), (BOB["id"], 200)]
+
+    def warned() -> bool:
+        return any(
+            r.levelno == logging.WARNING and "refused the reply" in r.getMessage()
+            for r in caplog.records
+        )
+
+    await api.wait_until(warned)
+
+
+async def test_polling_goes_on_after_get_updates_fails(bot, api, caplog):
+    # The poll in flight already passed the fault check: the one after it fails.
+    api.fail("getUpdates", 502, description="Bad Gateway")
+    api.push_message(private_chat(ADA), ADA, QUESTION)
+    await api.wait_for_calls("sendMessage", 1)
+    await api.wait_until(lambda: any(c.status == 502 for c in api.calls_to("getUpdates")))
+    api.push_message(private_chat(ADA), ADA, "Who left Meta?")
+    assert (await sent(api, 2))[1]["chat_id"] == ADA["id"]
+    assert "polling: NetworkError: Bad Gateway" in caplog.text
+
+
+async def test_an_engine_failure_is_logged_with_the_update_and_the_bot_goes_on(bot, api, caplog):
+    api.push_message(private_chat(ADA), ADA, "boom")  # update 1
+    api.push_message(private_chat(BOB), BOB, QUESTION)
+    [reply] = await sent(api)
+    assert reply["chat_id"] == BOB["id"]
+
+    def logged() -> bool:
+        return any(
+            r.levelno == logging.ERROR
+            and r.getMessage() == "update 1: unexpected error"
+            and isinstance(r.exc_info[1], RuntimeError)
+            for r in caplog.records
+        )
+
+    await api.wait_until(logged)
+
+
+async def test_a_slow_reply_does_not_hold_up_other_chats(bot, api):
+    api.delay("sendMessage", 1.0, chat_id=ADA["id"])
+    api.push_message(private_chat(ADA), ADA, QUESTION)
+    api.push_message(private_chat(BOB), BOB, QUESTION)
+    calls = await api.wait_for_calls("sendMessage", 2)
+    assert [c.params["chat_id"] for c in calls] == [BOB["id"], ADA["id"]]
+
+
+# --- Logs ---------------------------------------------------------------------------------------
+
+
+async def test_one_info_line_per_handled_update_without_the_message_text(bot, api, caplog):
+    caplog.set_level(logging.INFO, logger="bot.frontends.telegram.app")
+    api.push_message(GROUP, ADA, "/ask Who secretly hired Pang?")
+    api.push_message(GROUP, ADA, "not for the bot, secretly")
+    api.push_message(private_chat(ADA), ADA, "ambiguous secret")
+
+    def lines() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "bot.frontends.telegram.app"]
+
+    await api.wait_until(lambda: len(lines()) >= 2)
+    assert sorted(re.sub(r"^update \d+: |\d+ ms$", "", line) for line in lines()) == [
+        "group chat, answer, ",
+        "private chat, clarify, ",
+    ]
+    assert all(re.fullmatch(r"update \d+: .+, \d+ ms", line) for line in lines())
+    assert "secret" not in caplog.text
+
+
+async def test_the_token_never_reaches_the_logs_even_at_debug(api, canned, caplog):
+    secret = api.token.partition(":")[2]
+    root = logging.getLogger()
+    saved = {handler: list(handler.filters) for handler in root.handlers}
+    caplog.set_level(logging.DEBUG)
+    configure_logging("DEBUG", api.token)
+    try:
+        logging.getLogger("httpx").setLevel(logging.DEBUG)  # its request lines carry the URL
+        application = build_application(settings_for(api), canned)
+        async with polling(application):
+            api.push_message(private_chat(ADA), ADA, QUESTION)
+            api.push_inline_query(ADA, QUESTION)
+            await api.wait_for_calls("sendMessage", 1)
+            await api.wait_for_calls("answerInlineQuery", 1)
+    finally:
+        for handler, filters in saved.items():
+            handler.filters[:] = filters
+        logging.getLogger("httpx").setLevel(logging.WARNING)
+    assert "Set Bot API URL" in caplog.text  # PTB did try to log the URL with the token
+    assert "HTTP Request: POST" in caplog.text
+    assert "<redacted>" in caplog.text
+    assert secret not in caplog.text
+    assert not any(secret in record.getMessage() for record in caplog.records)

@@ -1,0 +1,83 @@
+"""Runs the dev set (tests/devset.yaml) through an engine and says what each item got wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from paths import DATA
+
+from bot.engine import Engine
+from bot.engine.conversation import Conversation
+from bot.model import Answer
+from bot.nlu.text import fold
+
+DEVSET = DATA / "devset.yaml"
+
+
+@dataclass
+class Outcome:
+    item: dict
+    answer: Answer
+    problems: list[str]
+
+
+def load_devset() -> list[dict]:
+    return yaml.safe_load(DEVSET.read_text(encoding="utf-8"))
+
+
+def check_item(item: dict, answer: Answer) -> list[str]:
+    """Every way `answer` falls short of what `item` expects."""
+    problems = []
+    text = fold(answer.text)
+    if answer.kind != item["kind"]:
+        problems.append(f"kind {answer.kind!r}, expected {item['kind']!r}")
+    if answer.language != item["lang"]:
+        problems.append(f"language {answer.language!r}, expected {item['lang']!r}")
+    for needle in item.get("contains") or []:
+        if fold(str(needle)) not in text:
+            problems.append(f"missing {needle!r}")
+    for needle in item.get("not_contains") or []:
+        if fold(str(needle)) in text:
+            problems.append(f"must not contain {needle!r}")
+    if item.get("starts_with") and not text.startswith(fold(item["starts_with"])):
+        problems.append(f"does not start with {item['starts_with']!r}")
+    cited = [c.sentence for c in answer.citations]
+    for needle in item.get("cites") or []:
+        if not any(needle in sentence for sentence in cited):
+            problems.append(f"not cited: {needle[:50]!r}")
+    labels = [o.label for o in answer.options]
+    for option in item.get("options") or []:
+        if option not in labels:
+            problems.append(f"option missing: {option!r}")
+    return problems
+
+
+def run_devset(engine: Engine, items: list[dict] | None = None) -> list[Outcome]:
+    """Answer every item in file order; items sharing `chat` share one conversation."""
+    chats: dict[str, Conversation] = {}
+    outcomes = []
+    for item in items if items is not None else load_devset():
+        chat = item.get("chat")
+        context = chats.setdefault(chat, Conversation()) if chat else Conversation()
+        answer = engine.answer(item["question"], context)
+        outcomes.append(Outcome(item, answer, check_item(item, answer)))
+    return outcomes
+
+
+if __name__ == "__main__":
+    import sys
+
+    from bot.engine import load_engine
+
+    results = run_devset(load_engine())
+    failed = [o for o in results if o.problems]
+    family = sys.argv[1] if len(sys.argv) > 1 else None
+    for o in failed:
+        if family and o.item["family"] != family:
+            continue
+        print(f"{o.item['id']}: {o.item['question']}")
+        print(f"   -> [{o.answer.kind}] {o.answer.text[:300]!r}")
+        for p in o.problems:
+            print(f"   ! {p}")
+    print(f"{len(results) - len(failed)}/{len(results)} passed")
