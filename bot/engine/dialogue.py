@@ -1,0 +1,155 @@
+"""The conversation around a question: follow-ups, pending clarifications, what to remember."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.compose import PERSON, Result
+from bot.engine.conversation import Conversation
+from bot.engine.toolkit import Toolkit
+from bot.model import Answer, Option
+from bot.nlu import lexicon as lx
+from bot.nlu.parsing import EntityRef, Query, frame_relations
+
+
+class Dialogue:
+    """Reads a question in the light of the conversation, and updates the conversation."""
+
+    def __init__(self, tk: Toolkit) -> None:
+        self.kb = tk.kb
+        self.facts = tk.facts
+        self.replies = tk.replies
+
+    def resolve_pending(self, query: Query, context: Conversation) -> Query | None:
+        """A reply to a clarification: the original question with the chosen entity."""
+        pending: Query | None = context.pending
+        if pending is None or pending.ambiguous is None:
+            return None
+        options = pending.ambiguous.entity_ids
+        chosen = [e.id for e in query.entities if e.id in options]
+        if not chosen:
+            picks = [lx.ORDINALS[w] for w in query.words if w in lx.ORDINALS]
+            if picks and picks[0] < len(options):
+                chosen = [options[picks[0]]]
+        if not chosen and query.ambiguous is not None:
+            narrowed = [i for i in query.ambiguous.entity_ids if i in options]
+            chosen = narrowed if len(narrowed) == 1 else []
+        if not chosen and query.entities:
+            # "Celui d'Apple", "the Tesla one": the option that shares a fact with it.
+            linked = [
+                option
+                for option in options
+                if any(
+                    self.facts.involves(f, e.id)
+                    for e in query.entities
+                    for f in self.facts.involving.get(option, [])
+                )
+            ]
+            chosen = linked if len(linked) == 1 else []
+        complete = query.qword is not None or query.relations or query.yesno
+        if not chosen or (complete and not query.ellipsis):
+            context.pending = None  # a new, complete question: the clarification is dropped
+            return None
+        context.pending = None
+        return pending.with_entities((*pending.entities, EntityRef(chosen[0])))
+
+    def resolve_followup(self, query: Query, context: Conversation) -> Query:
+        """Fill in what a follow-up leaves out from the conversation's previous question."""
+        last: Query | None = context.last_query
+        has_person = any(self.facts.type_of(e.id) == PERSON for e in query.entities)
+        if query.pronoun and not has_person and context.last_person and not query.ambiguous:
+            query = query.with_entities((EntityRef(context.last_person), *query.entities))
+        elif query.plural_pronoun and not query.entities and context.last_entities:
+            query = query.with_entities(tuple(EntityRef(e) for e in context.last_entities))
+        if query.thing_pronoun is not None:
+            asked = {e.id for e in query.entities}
+            things = [
+                e
+                for e in context.last_entities
+                if self.facts.type_of(e) != PERSON and e not in asked
+            ]
+            if things:
+                thing = EntityRef(things[-1], position=query.thing_pronoun)
+                query = query.with_entities((*query.entities, thing))
+        if last is None:
+            return query
+        bare = not query.entities and query.ambiguous is None and len(query.words) <= 6
+        if query.ellipsis or (bare and (query.qword or query.relations)):
+            return self.merge(last, query)
+        return query
+
+    def merge(self, last: Query, new: Query) -> Query:
+        """`new` completes `last`: its entities replace those of the same kind, its frame wins."""
+        entities = list(last.entities)
+        for ref in new.entities:
+            kind = self.facts.type_of(ref.id) == PERSON
+            same = [
+                i
+                for i, old in enumerate(entities)
+                if (self.facts.type_of(old.id) == PERSON) == kind and (ref.role in (None, old.role))
+            ]
+            if same:
+                old = entities[same[0]]  # the new entity takes its place in the old question
+                entities[same[0]] = EntityRef(ref.id, ref.role or old.role, ref.score, old.position)
+            else:
+                entities.append(replace(ref, position=-1))
+        if new.entities:
+            # "What did A say on X?" then "And B?": the medium X was about A, not a frame.
+            kept = {r.id for r in new.entities}
+            entities = [e for e in entities if e.id in kept or e.role in ("source", "dest")]
+        cue_relations = new.cue_relations or last.cue_relations
+        qword = new.qword or last.qword
+        return replace(
+            last,
+            text=new.text,
+            language=new.language,
+            qword=qword,
+            relations=frame_relations(cue_relations, qword),
+            cue_relations=cue_relations,
+            entities=tuple(entities),
+            ambiguous=new.ambiguous,
+            yesno=new.yesno or (last.yesno and new.qword is None),
+            profile=last.profile and not new.qword and not new.relations,
+            months=new.months,
+            years=new.years,
+            content=new.content | last.content,
+        )
+
+    def remember(self, query: Query, result: Result, context: Conversation) -> None:
+        if result.answer.kind == "unknown" and not query.entities:
+            return  # a greeting or noise must not make the next "And when?" lose its subject
+        context.last_query = query.with_entities(query.entities)
+        people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
+        answer_people = [e for e in result.subjects if self.facts.type_of(e) == PERSON]
+        if len(answer_people) == 1 and not people:
+            context.last_person = answer_people[0]
+        elif people:
+            context.last_person = people[-1]
+        context.last_entities = tuple(e.id for e in query.entities) or context.last_entities
+
+    def disambiguate(self, query: Query) -> Query | None:
+        """Pick the one candidate that shares a fact with the question's other entities."""
+        assert query.ambiguous is not None
+        others = [e.id for e in query.entities]
+        if not others or query.yesno:
+            return None  # a yes/no question must not be settled by the choice of name
+        fitting = [
+            candidate
+            for candidate in query.ambiguous.entity_ids
+            if any(
+                all(self.facts.involves(f, o) for o in others)
+                for f in self.facts.involving.get(candidate, [])
+            )
+        ]
+        if len(fitting) != 1:
+            return None
+        return query.with_entities((*query.entities, EntityRef(fitting[0])))
+
+    def clarify(self, query: Query, context: Conversation) -> Answer:
+        assert query.ambiguous is not None
+        context.pending = query
+        options = [
+            Option(id=i, label=self.kb.entities[i].name.get(query.language))
+            for i in query.ambiguous.entity_ids
+        ]
+        return self.replies.clarify(query.language, options, self.kb.entities)

@@ -1,0 +1,1 @@
+"""One module per question family: yes/no, profile, catalogue, count, topical."""

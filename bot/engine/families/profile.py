@@ -1,0 +1,50 @@
+"""Profiles: "who is X?", "tell me about X" — a description, then the main facts."""
+
+from __future__ import annotations
+
+from bot.engine.compose import Result
+from bot.engine.replies import clause
+from bot.engine.toolkit import Toolkit
+from bot.nlu.parsing import Query
+
+# Order in which a profile presents what is known about someone or something.
+PROFILE_ORDER = [
+    "role",
+    "leads",
+    "founded",
+    "cofounded",
+    "cocreated",
+    "owns",
+    "joined",
+    "hired",
+    "left",
+    "worked_on",
+    "expertise",
+    "location",
+    "count",
+    "amount",
+    "duration",
+    "statement",
+    "opinion",
+    "criticism",
+    "reason",
+    "plan",
+    "strategy",
+    "risk",
+    "trend",
+]
+
+
+def profile(tk: Toolkit, query: Query) -> Result:
+    entity = tk.kb.entities[query.entities[0].id]
+    involving = tk.facts.involving.get(entity.id, [])
+    own = [f for f in involving if f.subject == entity.id]
+    others = [f for f in involving if f.subject != entity.id]
+    chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
+    chosen += others[: max(0, 3 - len(chosen))]
+    separator = " : " if query.language == "fr" else ": "
+    description = clause(entity.description.get(query.language))
+    lead = f"{entity.name.get(query.language)}{separator}{description}"
+    return tk.composer.compose(
+        query, chosen, confidence=tk.composer.confidence(query, 0.9), lead=lead
+    )

@@ -1,0 +1,51 @@
+"""Questions that name no entity: answered from facts of the asked kind, by their words."""
+
+from __future__ import annotations
+
+from bot.engine.compose import Result
+from bot.engine.factindex import stems
+from bot.engine.families.catalogue import catalogue
+from bot.engine.measures import date_agrees, states_number
+from bot.engine.selection import ROLE_TYPES
+from bot.engine.toolkit import Toolkit
+from bot.nlu.parsing import Query
+
+
+def topical(tk: Toolkit, query: Query) -> Result:
+    """A question naming no entity: answer from facts of the asked type, or say what we know."""
+    if query.foreign:
+        return Result(tk.replies.foreign(query.language), ())
+    if query.type_noun and not query.cue_relations and not query.yesno:
+        return catalogue(tk, query, query.type_noun)
+    numbered = [f for f in tk.kb.facts if states_number(f, query.numbers)]
+    if numbered and not query.comparisons:
+        return tk.composer.compose(
+            query, numbered[:4], confidence=0.7
+        )  # "What are the 200 million?"
+    primary, cued, _ = tk.selector.wanted_types(query)
+    if query.greeting or query.yesno or not (primary or query.content):
+        return Result(tk.replies.unknown(query.language, greeting=query.greeting), ())
+    facts = [
+        f
+        for f in tk.kb.facts
+        if f.type in primary | cued and tk.selector.fits_question_word(f, query)
+    ]
+    if query.months or query.years:
+        facts = [f for f in facts if date_agrees(f, query)]
+    if query.role_words:
+        facts = [f for f in facts if f.type not in ROLE_TYPES or tk.selector.names_role(f, query)]
+    asked = stems(query.content)
+    if asked and not any(asked & tk.facts.words[f.id] for f in facts):
+        # "Why are on-device models an asset?": no fact of that type says it, another does.
+        saying = [f for f in tk.kb.facts if len(asked & tk.facts.words[f.id]) >= 2]
+        facts = saying or facts
+    if not facts or tk.selector.unexplained(query, facts, names_only=True):
+        # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
+        return Result(tk.replies.unknown(query.language), ())
+    # With no name to anchor it, the question's own words pick among the facts.
+    keywords = stems(query.keywords) - tk.facts.common_stems
+    overlap = {f.id: len(keywords & tk.facts.words[f.id]) for f in facts}
+    if max(overlap.values()):
+        facts = [f for f in facts if overlap[f.id]]
+    facts.sort(key=lambda f: (-overlap[f.id], -tk.selector.score(f, query, primary)))
+    return tk.composer.compose(query, facts, confidence=0.6)

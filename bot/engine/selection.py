@@ -1,0 +1,284 @@
+"""Fact selection: which facts of the base answer a parsed question, best first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.factindex import FactIndex, orient, stems
+from bot.engine.measures import date_agrees
+from bot.kb import Fact, KnowledgeBase
+from bot.nlu import lexicon as lx
+from bot.nlu.parsing import Query
+from bot.nlu.text import normalize
+
+PERSON = "person"
+WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+# Relations naming an attribute a yes/no question asks about: missing, nothing is settled.
+ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})
+ROLE_TYPES = frozenset({"role", "leads"})
+SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
+QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
+WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
+
+
+class Selector:
+    """Picks facts by type, participants (and their side of a move), question word and tense."""
+
+    def __init__(self, base: KnowledgeBase, facts: FactIndex) -> None:
+        self.kb = base
+        self.facts = facts
+
+    def without_redundant_parents(self, query: Query) -> Query:
+        """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
+        takes the place of the whole in the sentence (its side of a move, its position)."""
+        named = {ref.id for ref in query.entities}
+        parents = {p for ref in query.entities for p in self.facts.ancestors[ref.id]} & named
+        if not parents:
+            return query
+        kept = []
+        for ref in query.entities:
+            if ref.id in parents:
+                continue
+            whole = next((p for p in query.entities if p.id in self.facts.ancestors[ref.id]), None)
+            if whole is not None:
+                ref = replace(ref, role=ref.role or whole.role, position=whole.position)
+            kept.append(ref)
+        return replace(query, entities=tuple(kept))
+
+    def move_roles(self, query: Query) -> dict[str, str | None]:
+        """Each entity's side in a move question: explicit, else from where it stands.
+
+        Before a "hire" verb stands who hired (destination), before "leave/lose" who lost
+        (source), before "join" where people came from ("Meta employees joined…"); after the
+        verb it is the other way round, and "chez/at" follows the verb's sense. Of several
+        organisations before the verb, the nearest is its subject.
+        """
+        roles: dict[str, str | None] = {}
+        for ref in query.entities:
+            if self.facts.type_of(ref.id) == PERSON:
+                roles[ref.id] = "mover"
+            elif query.asks_source:
+                roles[ref.id] = "dest"
+            elif ref.role in ("source", "dest"):
+                roles[ref.id] = ref.role
+        open_refs = sorted(
+            (
+                r
+                for r in query.entities
+                if r.id not in roles and self.facts.type_of(r.id) != "place"
+            ),
+            key=lambda r: r.position,
+        )
+        if not query.move_verbs:
+            # "Former Tesla employees at xAI": no verb to read sides from, only prepositions.
+            if "source" in roles.values() and "dest" not in roles.values() and open_refs:
+                roles[open_refs[-1].id] = "dest"
+            return roles
+        verb_at, verb = query.move_verbs[0]
+        hiring = verb == "hire" and not query.passive
+        before = [r for r in open_refs if 0 <= r.position < verb_at and r.role != "at"]
+        for ref in before[:-1]:
+            roles[ref.id] = "dest" if verb == "leave" else "source"
+        if before:
+            roles[before[-1].id] = "dest" if hiring else "source"
+        has_dest = "dest" in roles.values()
+        for ref in (r for r in open_refs if r.id not in roles):
+            if hiring or has_dest or (verb == "leave" and ref.role != "at"):
+                roles[ref.id] = "source"
+            else:
+                roles[ref.id] = "dest"
+                has_dest = True
+        return roles
+
+    def fits_move(self, fact: Fact, roles: dict[str, str | None], query: Query) -> bool:
+        move = orient(fact)
+        slots = {"mover": move.mover, "source": move.source, "dest": move.dest}
+
+        def fits(entity_id: str) -> bool:
+            role = roles.get(entity_id)
+            if role is None or self.facts.type_of(entity_id) == "place":
+                return self.facts.involves(fact, entity_id)  # "from Zurich": wherever it stands
+            return self.facts.slot_matches(fact, slots[role], entity_id)
+
+        required = [e.id for e in query.entities if not e.alternative]
+        alternatives = [e.id for e in query.entities if e.alternative]
+        return all(fits(e) for e in required) and (
+            not alternatives or any(fits(e) for e in alternatives)
+        )
+
+    def candidates(self, query: Query) -> list[Fact]:
+        """Facts that involve every entity of the question (in the right roles for moves).
+
+        Entities joined by "or" are alternatives: one of them is enough.
+        """
+        excluded = [e.id for e in query.entities if e.excluded]
+        if excluded:
+            kept = replace(query, entities=tuple(e for e in query.entities if not e.excluded))
+            return [f for f in self.candidates(kept) if not self.names_any(f, excluded)]
+        if not query.entities:
+            return list(self.kb.facts)
+        required = [e.id for e in query.entities if not e.alternative]
+        alternatives = [e.id for e in query.entities if e.alternative]
+        pool = (
+            self.facts.involving.get(required[0], [])
+            if required
+            else [f for e in alternatives for f in self.facts.involving.get(e, [])]
+        )
+        facts = [
+            f
+            for f in {f.id: f for f in pool}.values()
+            if all(self.facts.involves(f, e) for e in required)
+            and (not alternatives or any(self.facts.involves(f, e) for e in alternatives))
+        ]
+        if query.relations & lx.MOVE_RELATIONS and "provenance" not in query.relations:
+            roles = self.move_roles(query)
+            facts = [
+                f
+                for f in facts
+                if f.type not in lx.MOVE_FACT_TYPES or self.fits_move(f, roles, query)
+            ]
+        return facts
+
+    def names_any(self, fact: Fact, entity_ids: list[str]) -> bool:
+        """Whether the fact is about one of `entity_ids` as its mover, source or destination
+        (a move) or its subject or object (anything else)."""
+        if fact.type in lx.MOVE_FACT_TYPES:
+            move = orient(fact)
+            slots = (move.mover, move.source, move.dest)
+        else:
+            slots = (fact.subject, fact.object)
+        return any(self.facts.matches(slot, e) for slot in slots for e in entity_ids)
+
+    def wanted_types(self, query: Query) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Fact types that answer the question: asked for by its main relation, evoked by its
+        other words, and acceptable as a fallback when neither exists.
+
+        The question word's relation ("where" -> location) is the main one when there is one.
+        """
+        main = lx.QWORD_RELATION.get(query.qword or "")
+        mains = [main] if main in query.relations else sorted(query.relations)
+        primary: set[str] = set()
+        fallback: set[str] = set()
+        for relation in mains:
+            primary |= lx.RELATION_FACT_TYPES[relation][0]
+            fallback |= lx.RELATION_FACT_TYPES[relation][1]
+        cued: set[str] = set()
+        for relation in query.relations.difference(mains):
+            cued |= lx.RELATION_FACT_TYPES[relation][0]
+        return frozenset(primary), frozenset(cued - primary), frozenset(fallback - primary - cued)
+
+    def fits_question_word(self, fact: Fact, query: Query) -> bool:
+        """Whether the fact holds the kind of value the question word asks for."""
+        if query.qword == "when":
+            return fact.when is not None
+        if query.qword in ("how_many", "how_much"):
+            return fact.quantity is not None or fact.amount is not None
+        if query.qword == "where":
+            return fact.place is not None or fact.via is not None or fact.type in WHERE_TYPES
+        if query.qword == "why":
+            return fact.type in WHY_TYPES
+        return True
+
+    def score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
+        score = 3.0 if fact.type in primary else 0.0
+        score += len(stems(query.content) & self.facts.words[fact.id]) * 0.5
+        if query.entities and fact.subject == query.entities[0].id:
+            score += 0.5
+        return score
+
+    def select(self, query: Query) -> tuple[list[Fact], bool]:
+        """The facts that answer `query`, best first, and whether their type was asked for."""
+        primary, cued, fallback = self.wanted_types(query)
+        facts = [f for f in self.candidates(query) if self.fits_question_word(f, query)]
+        if (query.months or query.years) and not query.yesno:
+            facts = [f for f in facts if date_agrees(f, query)]
+        if query.role_words:
+            facts = [f for f in facts if f.type not in ROLE_TYPES or self.names_role(f, query)]
+            fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
+        if "lead" in query.relations and not any(
+            self.facts.type_of(e.id) == PERSON for e in query.entities
+        ):
+            # "Who runs xAI?" is not answered by who runs a part of it (its data centre).
+            # A part of it counts when the question describes that part ("its AI team").
+            named = {e.id for e in query.entities}
+            asked = stems(query.content) - self.facts.common_stems
+            facts = [
+                f
+                for f in facts
+                if f.type not in ROLE_TYPES or f.object in named or asked & self.facts.words[f.id]
+            ]
+        if "biography" in query.relations:
+            return [], False  # ages, birthplaces…: the facts never hold them
+        if query.qword == "where" and not query.relations & lx.MOVE_RELATIONS:
+            # A place answers "where"; so does a medium when the question is about a statement.
+            if query.relations & SAYING_RELATIONS:
+                said = [f for f in facts if f.via and f.type in lx.STANCE_FACT_TYPES]
+                if said:
+                    return said, True
+            facts = [f for f in facts if f.place] or facts
+        if "provenance" in query.relations:
+            facts = [f for f in facts if f.via] or facts
+            primary = primary | {f.type for f in facts if f.via}
+        chosen = [f for f in facts if f.type in primary] or [f for f in facts if f.type in cued]
+        matched = bool(chosen)
+        if not chosen:
+            chosen = [f for f in facts if f.type in fallback]
+        guarded = False  # whether the facts must share the question's unexplained words
+        if not chosen and not query.relations and len(query.entities) > 1:
+            chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
+        elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
+            chosen, guarded = facts, True  # the value asked for is there, whatever the relation
+        elif not chosen and query.keywords:
+            # Nothing of the asked kind: keep only facts that share the question's own words
+            # ("someone's take on pay": no opinion fact, but a statement that says "pay").
+            chosen = [f for f in facts if stems(query.keywords) & self.facts.words[f.id]]
+        elif not chosen and not query.relations:
+            chosen, guarded = facts, True  # "What did X do at Meta?": everything that links them
+        chosen = self.by_tense(chosen, query)
+        if guarded and self.unexplained(query, chosen):
+            return [], False
+        if query.qword == "who":
+            chosen = self.sharing_words(chosen, query)
+        chosen.sort(key=lambda f: -self.score(f, query, primary))
+        return chosen, matched
+
+    def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
+        """Of several facts, those that share the question's own words, when some do:
+        "who managed Meta's data centres" keeps the data-centre fact, not every Meta role."""
+        asked = stems({w for w in query.content if not w.isdigit()}) - self.facts.common_stems
+        if not asked or len(facts) < 2:
+            return facts
+        return [f for f in facts if asked & self.facts.words[f.id]] or facts
+
+    def names_role(self, fact: Fact, query: Query) -> bool:
+        """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
+        role = fact.role or fact.text
+        said = stems(normalize(f"{role.fr} {role.en}").split())
+        # Every role noun asked ("directeur scientifique") must be there, in either language.
+        return all(stems(lx.role_synonyms(frozenset({w}))) & said for w in query.role_words)
+
+    @staticmethod
+    def by_tense(facts: list[Fact], query: Query) -> list[Fact]:
+        """Keep the roles of the time the question is about, when it says and the facts do."""
+        if query.tense is None:
+            return facts
+        kept = [f for f in facts if f.tense in (None, query.tense)]
+        return kept or facts
+
+    def unexplained(self, query: Query, facts: list[Fact], names_only: bool = False) -> bool:
+        """The question asks about something (its own words) that none of the facts mention:
+        "How old is…", "Where was … born" must not be answered with whatever is known."""
+        words = {w for w in query.content if not w.isdigit()}
+        mixed_case = not (query.text.islower() or query.text.isupper())
+        if names_only and mixed_case:
+            words &= query.capitalized  # only capitalised words can be names
+        if not words:
+            return False
+        asked = stems(words)
+        return not any(asked & self.facts.words[f.id] for f in facts)
+
+    def unexplained_in_any(self, query: Query, facts: list[Fact]) -> bool:
+        """Some word of the question that no lexicon explains is in none of the facts."""
+        words = {w for w in query.content if not w.isdigit()}
+        covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
+        return any(stems({w}) and not stems({w}) & covered for w in words)
