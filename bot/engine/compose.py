@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.engine.factindex import FactIndex, orient
 from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
+from bot.kb import facttypes as ft
 from bot.model import Answer, Citation
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
@@ -92,7 +93,7 @@ class Composer:
     def answer_side(self, fact: Fact, query: Query, organisations: bool) -> list[str]:
         """The entities a fact contributes to a list answer: those the question did not name."""
         asked = {e.id for e in query.entities}
-        if fact.type in lx.MOVE_FACT_TYPES:
+        if fact.type in ft.MOVE_FACT_TYPES:
             move = orient(fact)
             sides = [move.mover]
             if organisations:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.kb import Fact, KnowledgeBase
-from bot.nlu.lexicon import MOVE_FACT_TYPES
+from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
 from bot.nlu.text import normalize
 
 
@@ -20,12 +20,11 @@ class Move:
 
 
 def orient(fact: Fact) -> Move:
-    """The (mover, source, destination) of a joined/hired/left fact."""
-    if fact.type == "hired":
-        return Move(fact.object, fact.source, fact.subject)
-    if fact.type == "left":
-        return Move(fact.subject, fact.object, fact.to)
-    return Move(fact.subject, fact.source, fact.object)
+    """The (mover, source, destination) of a move fact, read from its type's move fields."""
+    slots = FACT_TYPES[fact.type].move
+    if slots is None:
+        return Move(fact.subject, fact.source, fact.object)
+    return Move(getattr(fact, slots.mover), getattr(fact, slots.source), getattr(fact, slots.dest))
 
 
 def stems(words: frozenset[str] | set[str] | list[str]) -> frozenset[str]:

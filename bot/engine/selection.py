@@ -7,18 +7,19 @@ from dataclasses import replace
 from bot.engine.factindex import FactIndex, orient, stems
 from bot.engine.measures import date_agrees
 from bot.kb import Fact, KnowledgeBase
+from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 from bot.nlu.text import normalize
 
 PERSON = "person"
-WHERE_TYPES = lx.RELATION_FACT_TYPES["location"][1] | {"location"}
+WHERE_TYPES = ft.RELATION_FACT_TYPES["location"][1] | {"location"}
 # Relations naming an attribute a yes/no question asks about: missing, nothing is settled.
 ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})
 ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
-WHY_TYPES = lx.RELATION_FACT_TYPES["reason"][0] | lx.STANCE_FACT_TYPES | {"risk"}
+WHY_TYPES = ft.RELATION_FACT_TYPES["reason"][0] | ft.STANCE_FACT_TYPES | {"risk"}
 
 
 class Selector:
@@ -135,14 +136,14 @@ class Selector:
             facts = [
                 f
                 for f in facts
-                if f.type not in lx.MOVE_FACT_TYPES or self.fits_move(f, roles, query)
+                if f.type not in ft.MOVE_FACT_TYPES or self.fits_move(f, roles, query)
             ]
         return facts
 
     def names_any(self, fact: Fact, entity_ids: list[str]) -> bool:
         """Whether the fact is about one of `entity_ids` as its mover, source or destination
         (a move) or its subject or object (anything else)."""
-        if fact.type in lx.MOVE_FACT_TYPES:
+        if fact.type in ft.MOVE_FACT_TYPES:
             move = orient(fact)
             slots = (move.mover, move.source, move.dest)
         else:
@@ -160,11 +161,11 @@ class Selector:
         primary: set[str] = set()
         fallback: set[str] = set()
         for relation in mains:
-            primary |= lx.RELATION_FACT_TYPES[relation][0]
-            fallback |= lx.RELATION_FACT_TYPES[relation][1]
+            primary |= ft.RELATION_FACT_TYPES[relation][0]
+            fallback |= ft.RELATION_FACT_TYPES[relation][1]
         cued: set[str] = set()
         for relation in query.relations.difference(mains):
-            cued |= lx.RELATION_FACT_TYPES[relation][0]
+            cued |= ft.RELATION_FACT_TYPES[relation][0]
         return frozenset(primary), frozenset(cued - primary), frozenset(fallback - primary - cued)
 
     def fits_question_word(self, fact: Fact, query: Query) -> bool:
@@ -212,7 +213,7 @@ class Selector:
         if query.qword == "where" and not query.relations & lx.MOVE_RELATIONS:
             # A place answers "where"; so does a medium when the question is about a statement.
             if query.relations & SAYING_RELATIONS:
-                said = [f for f in facts if f.via and f.type in lx.STANCE_FACT_TYPES]
+                said = [f for f in facts if f.via and f.type in ft.STANCE_FACT_TYPES]
                 if said:
                     return said, True
             facts = [f for f in facts if f.place] or facts

@@ -8,36 +8,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from bot.kb.facttypes import TYPE_NAMES
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 ENTITY_TYPES = ("person", "organization", "unit", "product", "place", "media")
-FACT_TYPES = (
-    "joined",  # subject (person) joined object (organisation), from `source`
-    "left",  # subject left object, for `to`
-    "hired",  # subject (organisation) hired object (person) or `quantity` people, from `source`
-    "role",  # subject held `role` at object (tense: past/current/future)
-    "leads",  # subject leads/runs object (tense)
-    "founded",
-    "cofounded",
-    "cocreated",
-    "owns",  # "the founder's company": subject owns object
-    "worked_on",  # subject worked on / contributed to object
-    "expertise",  # what subject is known for
-    "count",  # subject has `quantity` of something (employees, former staff...)
-    "amount",  # money: subject offered `amount` to object
-    "duration",  # subject spent `quantity` at object
-    "location",  # subject is / works at `place`
-    "statement",  # subject said something, `via` a medium
-    "opinion",  # subject thinks something
-    "criticism",  # subject criticised object (or the criticism has no named author)
-    "plan",  # subject plans / considers something
-    "reason",  # why subject does something
-    "strategy",  # what subject aims for
-    "trend",  # a claim about the market as a whole
-    "risk",  # a risk or consequence the articles raise
-)
-FactType = Literal[FACT_TYPES]  # type: ignore[valid-type]
+# The types and their fields are described once, in bot.kb.facttypes.
+FactType = Literal[TYPE_NAMES]  # type: ignore[valid-type]
 
 
 class Strict(BaseModel):

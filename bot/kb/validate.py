@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bot.kb.schema import Article, EntitiesFile, Entity, FactsFile
+import datetime
+
+from bot.kb.facttypes import FACT_TYPES
+from bot.kb.schema import Article, EntitiesFile, Entity, Fact, FactsFile
 from bot.kb.yamlfile import YamlFile
 from bot.nlu.text import normalize
 
@@ -37,6 +40,7 @@ def check_entities(source: YamlFile, data: EntitiesFile, problems: list[str]) ->
                     )
                 )
             owners.setdefault(key, (entity.id, i))
+    problems.extend(check_part_of_cycles(source, data))
     for i, name in enumerate(data.ambiguous_names):
         key = normalize(name)
         holders = {e.id for e in data.entities if key in {normalize(f) for f in e.names()}}
@@ -79,6 +83,8 @@ def check_facts(
 
     seen: set[str] = set()
     for i, fact in enumerate(data.facts):
+        problems.extend(check_fields(source, i, fact))
+        problems.extend(check_date(source, i, fact))
         if fact.id in seen:
             problems.append(source.problem(("facts", i, "id"), f"duplicate id {fact.id!r}"))
         seen.add(fact.id)
@@ -97,3 +103,56 @@ def check_facts(
     for i, item in enumerate(data.context):
         check_citation(("context", i), item.article, item.sentence)
     return covered
+
+
+def _yaml_key(field_name: str) -> str:
+    return "from" if field_name == "source" else field_name
+
+
+def check_fields(source: YamlFile, i: int, fact: Fact) -> list[str]:
+    """The fields the fact's type requires are there, and no field its type does not allow."""
+    row = FACT_TYPES[fact.type]
+    present = {_yaml_key(name) for name in fact.model_fields_set if getattr(fact, name)}
+    problems = [
+        source.problem(("facts", i, "type"), f"a {fact.type!r} fact needs `{name}`")
+        for name in sorted(row.required - present)
+    ]
+    if row.required_one_of and not row.required_one_of & present:
+        needed = " or ".join(f"`{name}`" for name in sorted(row.required_one_of))
+        problems.append(
+            source.problem(("facts", i, "type"), f"a {fact.type!r} fact needs {needed}")
+        )
+    problems += [
+        source.problem(("facts", i, name), f"a {fact.type!r} fact has no `{name}`: {row.meaning}")
+        for name in sorted(present - row.allowed)
+    ]
+    return problems
+
+
+def check_date(source: YamlFile, i: int, fact: Fact) -> list[str]:
+    """A day that exists in its month (29 February only in a leap year, or with no year)."""
+    when = fact.when
+    if when is None or when.day is None or when.month is None:
+        return []
+    try:
+        datetime.date(when.year or 2000, when.month, when.day)  # 2000 was a leap year
+    except ValueError:
+        return [
+            source.problem(("facts", i, "when", "day"), f"no day {when.day} in month {when.month}")
+        ]
+    return []
+
+
+def check_part_of_cycles(source: YamlFile, data: EntitiesFile) -> list[str]:
+    """`part_of` chains end: an entity is never, through its parents, a part of itself."""
+    parent = {e.id: e.part_of for e in data.entities}
+    problems = []
+    for i, entity in enumerate(data.entities):
+        chain, current = [entity.id], parent.get(entity.id)
+        while current and current not in chain:
+            chain.append(current)
+            current = parent.get(current)
+        if current == entity.id:
+            loop = " -> ".join([*chain, entity.id])
+            problems.append(source.problem(("entities", i, "part_of"), f"part_of cycle: {loop}"))
+    return problems

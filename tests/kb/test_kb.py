@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from paths import KNOWLEDGE, REPO
+from paths import DATA, KNOWLEDGE, REPO
 
 from bot import kb
 
@@ -114,17 +114,12 @@ def real() -> kb.KnowledgeBase:
     return kb.load(KNOWLEDGE)
 
 
-def test_real_base_has_two_articles(real: kb.KnowledgeBase) -> None:
-    assert sorted(real.articles) == [PANG_ARTICLE, XAI_ARTICLE]
-
-
-def test_real_base_has_sixteen_people(real: kb.KnowledgeBase) -> None:
-    people = [e for e in real.entities.values() if e.type == "person"]
-    assert len(people) == 16
+def test_real_base_holds_the_seed_articles(real: kb.KnowledgeBase) -> None:
+    assert {PANG_ARTICLE, XAI_ARTICLE} <= set(real.articles)
 
 
 def test_real_base_covers_every_sentence(real: kb.KnowledgeBase) -> None:
-    assert real.total_sentences == 31
+    assert real.total_sentences == sum(len(a.sentences) for a in real.articles.values())
     assert real.covered_sentences == real.total_sentences
 
 
@@ -522,16 +517,25 @@ def run_check(directory: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_check_command_prints_counts_of_the_real_base() -> None:
+def test_check_command_prints_counts_of_a_base() -> None:
+    # Exact counts come from the fixture base, which only grows when its test does.
+    result = run_check(DATA / "third_article")
+
+    assert result.returncode == 0, result.stderr
+    assert "knowledge base OK" in result.stdout
+    assert "articles:  1" in result.stdout
+    assert "sentences: 8" in result.stdout
+    assert "8/8 sentences" in result.stdout
+    assert "100%" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_check_command_accepts_the_real_base() -> None:
     result = run_check(KNOWLEDGE)
 
     assert result.returncode == 0, result.stderr
     assert "knowledge base OK" in result.stdout
-    assert "articles:  2" in result.stdout
-    assert "16 person" in result.stdout
-    assert "31/31 sentences" in result.stdout
-    assert "100%" in result.stdout
-    assert "Traceback" not in result.stderr
+    assert "(100%)" in result.stdout
 
 
 def test_check_command_prints_every_problem_of_a_broken_base(kdir: Path) -> None:

@@ -5,34 +5,8 @@ from __future__ import annotations
 from bot.engine.compose import Result
 from bot.engine.replies import clause
 from bot.engine.toolkit import Toolkit
+from bot.kb.facttypes import PROFILE_RANK
 from bot.nlu.parsing import Query
-
-# Order in which a profile presents what is known about someone or something.
-PROFILE_ORDER = [
-    "role",
-    "leads",
-    "founded",
-    "cofounded",
-    "cocreated",
-    "owns",
-    "joined",
-    "hired",
-    "left",
-    "worked_on",
-    "expertise",
-    "location",
-    "count",
-    "amount",
-    "duration",
-    "statement",
-    "opinion",
-    "criticism",
-    "reason",
-    "plan",
-    "strategy",
-    "risk",
-    "trend",
-]
 
 
 def profile(tk: Toolkit, query: Query) -> Result:
@@ -40,7 +14,7 @@ def profile(tk: Toolkit, query: Query) -> Result:
     involving = tk.facts.involving.get(entity.id, [])
     own = [f for f in involving if f.subject == entity.id]
     others = [f for f in involving if f.subject != entity.id]
-    chosen = sorted(own, key=lambda f: PROFILE_ORDER.index(f.type))[:4]
+    chosen = sorted(own, key=lambda f: PROFILE_RANK[f.type])[:4]
     chosen += others[: max(0, 3 - len(chosen))]
     separator = " : " if query.language == "fr" else ": "
     description = clause(entity.description.get(query.language))

@@ -10,6 +10,7 @@ from bot.engine.measures import compare_numbers, date_agrees
 from bot.engine.selection import ATTRIBUTE_RELATIONS, PERSON
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
+from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 from bot.nlu.text import normalize
@@ -20,11 +21,11 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
     if query.content & query.capitalized:
         # "Did Amazon poach anyone from Meta?": a name the articles never mention.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
-    stance = bool(facts) and facts[0].type in lx.STANCE_FACT_TYPES
+    stance = bool(facts) and facts[0].type in ft.STANCE_FACT_TYPES
     if (
         facts
         and any(
-            not any(f.type in lx.RELATION_FACT_TYPES[r][0] for f in facts)
+            not any(f.type in ft.RELATION_FACT_TYPES[r][0] for f in facts)
             for r in query.cue_relations & ATTRIBUTE_RELATIONS
         )
         and not stance
@@ -43,7 +44,7 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
             facts = facts + moves_away(tk, query, facts)
         elif query.comparisons and (numeric := compare_numbers(facts, query)) is not None:
             verdict = numeric  # "More than 2,000 employees?" against "about 1,200"
-        elif best.type in lx.STANCE_FACT_TYPES:
+        elif best.type in ft.STANCE_FACT_TYPES:
             # "Did Anthropic match the offers?" — it refused them: the wording settles it.
             verdict = "no" if polarity(best) != query.negative else "yes"
         elif tk.selector.unexplained_in_any(query, facts):
@@ -85,7 +86,7 @@ def related(tk: Toolkit, query: Query, primary: frozenset[str]) -> list[Fact]:
         typed = [
             f
             for f in typed
-            if f.type not in lx.MOVE_FACT_TYPES or tk.selector.fits_move(f, side, alone)
+            if f.type not in ft.MOVE_FACT_TYPES or tk.selector.fits_move(f, side, alone)
         ]
     if typed or (primary and (not main or query.relations & ATTRIBUTE_RELATIONS)):
         return typed  # a pay or a duration never stated is not answered by other facts
@@ -112,7 +113,7 @@ def no_longer(tk: Toolkit, fact: Fact, query: Query) -> bool:
     if fact.tense == "past":
         return True
     asked = [e.id for e in query.entities if tk.facts.type_of(e.id) != PERSON]
-    return fact.type in lx.MOVE_FACT_TYPES and any(
+    return fact.type in ft.MOVE_FACT_TYPES and any(
         tk.facts.matches(orient(fact).source, a) for a in asked
     )
 
@@ -125,7 +126,7 @@ def moves_away(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:
         f
         for person in people
         for f in tk.facts.involving.get(person, [])
-        if f.type in lx.MOVE_FACT_TYPES
+        if f.type in ft.MOVE_FACT_TYPES
         and orient(f).mover == person
         and any(tk.facts.matches(orient(f).source, p) for p in places)
         and f not in facts
