@@ -1,34 +1,47 @@
 # Two commands matter on a fresh clone: `make run` and `make test`.
-# Both create .venv and install the project into it when it is missing.
+# Both create .venv when it is missing: `run` installs what the bot needs, `test` adds the
+# developer tools (pytest, hypothesis, ruff). Python 3.11 or newer: `make PYTHON=python3.12 run`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PIP := $(BIN)/pip install --quiet --disable-pip-version-check
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
 
 .PHONY: run test check lint bench clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "Mercato needs Python 3.11 or newer; '$(PYTHON)' is older or missing." >&2; \
+		echo "Name another interpreter: make PYTHON=python3.12 $(MAKECMDGOALS)" >&2; exit 1; }
+	@$(PYTHON) -m venv $(VENV)
+	@$(PIP) --upgrade pip
 
-run: $(STAMP)
-	$(BIN)/python -m bot
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	@$(PIP) -e .
+	@touch $@
 
-test: $(STAMP)
+$(DEV): pyproject.toml | $(BIN)/python
+	@$(PIP) -e '.[dev]'
+	@touch $@ $(RUNTIME)
+
+# Silent, so that `echo "question" | make run` prints only the conversation.
+run: $(RUNTIME)
+	@$(BIN)/python -m bot
+
+test: $(DEV)
 	$(BIN)/ruff check bot tests
 	$(BIN)/python -m bot check
 	$(BIN)/python -m pytest
 
-check: $(STAMP)
+check: $(RUNTIME)
 	$(BIN)/python -m bot check
 
-lint: $(STAMP)
+lint: $(DEV)
 	$(BIN)/ruff check bot tests
 	$(BIN)/ruff format --check bot tests
 
-bench: $(STAMP)
+bench: $(RUNTIME)
 	$(BIN)/python -m bot bench
 
 clean:

@@ -1,14 +1,111 @@
-"""`python -m bot ask` and `python -m bot batch`: the engine from the command line."""
+"""Command line: `python -m bot [run|check|ask|batch|bench]` (no command: `run`).
+
+A thin layer over the library: one function per command, each returning the exit status.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
+import sys
+from pathlib import Path
 from typing import Any, TextIO
 
-from bot.engine import Engine
-from bot.engine.conversation import Conversation
+from bot import kb
+from bot.engine import Conversation, Engine, load_engine
 from bot.frontends.telegram.render import render_plain
+from bot.logs import configure_logging
 from bot.model import Answer
+from bot.settings import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="the Telegram bot if a token is configured, else a console chat")
+    check = sub.add_parser("check", help="validate the knowledge base")
+    check.add_argument("directory", nargs="?", type=Path, help="knowledge directory")
+    ask = sub.add_parser("ask", help="answer one question")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--lang", choices=["fr", "en"], help="language when the question has none")
+    sub.add_parser("batch", help="answer JSON Lines from stdin, one JSON line out per line in")
+    bench = sub.add_parser("bench", help="print latency, load time and memory figures")
+    bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
+    bench.add_argument("--quick", action="store_true", help="small synthetic base (for tests)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings()
+    try:
+        if args.command == "check":
+            return check(args.directory or settings.knowledge_dir)
+        configure_logging(settings.log_level, settings.token)
+        engine = _load(settings)
+        if engine is None:
+            return 1
+        if args.command == "ask":
+            return ask(engine, args.question, as_json=args.json, language=args.lang)
+        if args.command == "batch":
+            return batch(engine, sys.stdin, sys.stdout)
+        if args.command == "bench":
+            from bot.testing.bench import run_bench
+
+            return run_bench(engine, settings, telegram=args.telegram, quick=args.quick)
+        return run(engine, settings)
+    except BrokenPipeError:
+        # The reader went away (`… | head`): stop quietly, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _load(settings: Settings) -> Engine | None:
+    try:
+        return load_engine(settings.knowledge_dir, settings.data_dir)
+    except kb.KnowledgeError as exc:
+        print(f"mercato: the knowledge base is broken:\n{exc}", file=sys.stderr)
+        return None
+
+
+def run(engine: Engine, settings: Settings) -> int:
+    """The Telegram bot when a token is configured, else the console chat."""
+    if settings.token:
+        from bot.frontends.telegram.app import run as run_telegram
+
+        return run_telegram(settings, engine)
+    from bot.frontends.console import chat
+
+    return chat(engine)
+
+
+def check(directory: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Print every problem as `file:line: path: message` (exit 1) or the base's counts (exit 0)."""
+    try:
+        base = kb.load(directory)
+    except kb.KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=err)
+        print(f"{len(exc.problems)} problem(s) in {directory}", file=err)
+        return 1
+    coverage = 100 * base.covered_sentences / base.total_sentences if base.total_sentences else 0
+    by_type: dict[str, int] = {}
+    for entity in base.entities.values():
+        by_type[entity.type] = by_type.get(entity.type, 0) + 1
+    kinds = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items()))
+    print(f"knowledge base OK: {directory}", file=out)
+    print(f"  articles:  {len(base.articles)}", file=out)
+    print(f"  sentences: {base.total_sentences}", file=out)
+    print(f"  entities:  {len(base.entities)} ({kinds})", file=out)
+    print(f"  facts:     {len(base.facts)} ({len({f.type for f in base.facts})} types)", file=out)
+    print(
+        f"  coverage:  {base.covered_sentences}/{base.total_sentences} sentences "
+        f"cited or marked as context ({coverage:.0f}%)",
+        file=out,
+    )
+    return 0
 
 
 def answer_record(answer: Answer, question: str, item_id: Any = None) -> dict[str, Any]:
@@ -25,7 +122,15 @@ def answer_record(answer: Answer, question: str, item_id: Any = None) -> dict[st
     }
 
 
-def ask(engine: Engine, question: str, *, as_json: bool, language: str | None, out: TextIO) -> int:
+def ask(
+    engine: Engine,
+    question: str,
+    *,
+    as_json: bool = False,
+    language: str | None = None,
+    out: TextIO = sys.stdout,
+) -> int:
+    """One answer, human-readable or as a JSON object."""
     answer = engine.answer(question, Conversation(language=language), language_hint=language)
     if as_json:
         record = answer_record(answer, question)

@@ -7,8 +7,9 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_KNOWLEDGE_DIR = PACKAGE_ROOT / "knowledge"
+# The knowledge base ships inside the package (bot/knowledge links to the project's knowledge/
+# in a source tree and is a copy in an installed wheel), so it is found from any directory.
+DEFAULT_KNOWLEDGE_DIR = (Path(__file__).parent / "knowledge").resolve()
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 
 
@@ -21,7 +22,7 @@ class Settings(BaseSettings):
     telegram_base_url: str = Field(default=DEFAULT_BASE_URL, alias="TELEGRAM_BASE_URL")
     knowledge_dir: Path = Field(default=DEFAULT_KNOWLEDGE_DIR, alias="MERCATO_KNOWLEDGE_DIR")
     log_level: str = Field(default="INFO", alias="MERCATO_LOG_LEVEL")
-    data_dir: Path = Field(default=PACKAGE_ROOT / "data", alias="MERCATO_DATA_DIR")
+    data_dir: Path = Field(default=Path("data"), alias="MERCATO_DATA_DIR")
 
     @property
     def token(self) -> str | None:

@@ -9,7 +9,6 @@ tests do not depend on the machine they run on.
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import queue
 import re
@@ -20,6 +19,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from commands import FAKE_TOKEN, TIMEOUT, mercato, ok
 from paths import KNOWLEDGE, REPO
 
 from bot.engine import PARSE_CACHE_NAME, Engine
@@ -28,54 +28,10 @@ from bot.frontends.telegram.app import TOKEN_REJECTED
 from bot.frontends.telegram.render import render_plain
 from bot.testing.fake_bot_api import FakeBotAPI
 
-TIMEOUT = 60  # seconds; a command that hangs fails its test instead of the whole run
-FAKE_TOKEN = "999999:obviously-FAKE-token-for-Mercato-tests"
 ANSWER_KEYS = {"question", "language", "kind", "text", "citations", "options", "confidence"}
 CITATION_KEYS = {"n", "article", "title", "sentence"}
 # A console citation line: "[1] «quoted sentence» — Article title"
 CITATION_LINE = re.compile(r"^\[\d+\] «[^»]+» — .+$", re.MULTILINE)
-
-
-@pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
-    """The environment of every command: no token, the cache in tmp_path, UTF-8 streams."""
-    clean = {
-        name: value
-        for name, value in os.environ.items()
-        # PYTHONUNBUFFERED would hide a missing flush: users' pipes are block-buffered
-        if not name.startswith(("TELEGRAM_", "MERCATO_")) and name != "PYTHONUNBUFFERED"
-    }
-    return {
-        **clean,
-        "TELEGRAM_BOT_TOKEN": "",
-        "MERCATO_DATA_DIR": str(tmp_path / "data"),
-        "PYTHONIOENCODING": "utf-8",
-        # `bot` importable from any working directory, installed or not
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
-    }
-
-
-def mercato(
-    *args: str, env: dict[str, str], cwd: Path = REPO, stdin: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    """`python -m bot ARGS` with `stdin` as its input (none: an empty input)."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin or "",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT,
-    )
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    """The standard output of a command that must have succeeded quietly."""
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    return result.stdout
 
 
 def jsonl(*items: object) -> str:

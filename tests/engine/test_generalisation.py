@@ -16,7 +16,7 @@ from answer_checks import assert_well_formed
 from paths import DATA, KNOWLEDGE
 
 from bot import kb
-from bot.cli_check import run_check
+from bot.cli import check as run_check
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.model import Answer

@@ -1,4 +1,4 @@
-"""The knowledge-base loader and validator (bot/kb.py) and `python -m bot check` (bot/cli_check.py).
+"""The knowledge-base loader and validator (bot/kb/) and `python -m bot check` (bot/cli.py).
 
 Every error test copies the real base to a temporary directory, breaks the copy with one precise
 textual edit and checks the exact `file:line: path: message` problem the loader reports. Line
