@@ -81,8 +81,9 @@ def run(engine: Engine, settings: Settings) -> int:
     return chat(engine)
 
 
-def check(directory: Path, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print every problem as `file:line: path: message` (exit 1) or the base's counts (exit 0)."""
+    out, err = out or sys.stdout, err or sys.stderr
     try:
         base = kb.load(directory)
     except kb.KnowledgeError as exc:
@@ -128,9 +129,10 @@ def ask(
     *,
     as_json: bool = False,
     language: str | None = None,
-    out: TextIO = sys.stdout,
+    out: TextIO | None = None,
 ) -> int:
     """One answer, human-readable or as a JSON object."""
+    out = out or sys.stdout
     answer = engine.answer(question, Conversation(language=language), language_hint=language)
     if as_json:
         record = answer_record(answer, question)
