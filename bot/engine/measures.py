@@ -51,3 +51,30 @@ def _compare(value: float, qualifier: str, operator: str, asked: float) -> str |
     if lower_bound_only:
         return "no" if value >= asked else None
     return "yes" if value < asked else "no"
+
+
+def equals_number(facts: list[Fact], query: Query) -> str | None:
+    """'yes' or 'no' when the question's one number ("12,000 employees?") meets the first
+    fact with a count or amount: equal, close to an "about", or within an "at least"."""
+    asked = [n for n in query.numbers if int(n) not in query.years]
+    if len(asked) != 1 or query.months:
+        return None
+    for fact in facts:
+        measure = fact.amount or fact.quantity
+        if measure is None or measure.value is None:
+            continue
+        return _equals(measure.value, measure.qualifier, asked[0])
+    return None
+
+
+def _equals(value: float, qualifier: str, asked: float) -> str | None:
+    gap = abs(value - asked) / max(abs(value), 1.0)
+    if qualifier == "exact":
+        return "yes" if value == asked else "no"
+    if qualifier in ("about", "nearly"):
+        if gap <= 0.1:
+            return "yes"
+        return "no" if gap > 0.5 else None
+    if qualifier in ("at_least", "more_than"):
+        return "yes" if asked <= value else None
+    return None

@@ -45,6 +45,8 @@ class FactType:
     also_answers: frozenset[str] = frozenset()  # relations it answers when nothing direct does
     move: Move | None = None
     stance: bool = False
+    claim: bool = False  # it only says that the subject said or thinks something
+    agent: str = "subject"  # the field holding who acted ("did A criticise B?")
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -138,16 +140,23 @@ TABLE: tuple[FactType, ...] = (
         "statement", "subject said something, `via` a medium",
         optional=_set("object tense"),
         answers=_set("statement opinion"), also_answers=_set("criticism reason"), stance=True,
+        claim=True,
     ),
     FactType(
         "opinion", "subject thinks something",
         optional=_set("object tense"),
         answers=_set("statement opinion"), also_answers=_set("criticism reason"), stance=True,
+        claim=True,
     ),
     FactType(
         "criticism", "subject criticised object (or a criticism with no named author)",
         optional=_set("object tense"),
         answers=_set("statement opinion criticism risk"), stance=True,
+    ),
+    FactType(
+        "criticised", "subject is criticised; object is the critic when the article names one",
+        optional=_set("object tense"),
+        answers=_set("criticism risk"), agent="object",
     ),
     FactType(
         "reason", "why subject does something",
@@ -181,6 +190,7 @@ TYPE_NAMES = tuple(FACT_TYPES)
 PROFILE_RANK = {row.name: rank for rank, row in enumerate(TABLE)}
 MOVE_FACT_TYPES = frozenset(row.name for row in TABLE if row.move)
 STANCE_FACT_TYPES = frozenset(row.name for row in TABLE if row.stance)
+CLAIM_FACT_TYPES = frozenset(row.name for row in TABLE if row.claim)
 # Relation family -> (fact types answering it directly, fact types answering it as a fallback).
 RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     relation: (

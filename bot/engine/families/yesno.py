@@ -1,4 +1,5 @@
-"""Yes/no questions: a verdict only when the articles settle it, else what they do say."""
+"""Yes/no questions: a verdict only from a fact that states the asked relation between the
+asked participants, with the asked time and polarity; else what the articles do say."""
 
 from __future__ import annotations
 
@@ -6,72 +7,88 @@ from dataclasses import replace
 
 from bot.engine.compose import Result
 from bot.engine.factindex import orient, stems
-from bot.engine.measures import compare_numbers, date_agrees
+from bot.engine.families.verdicts import (
+    Verdict,
+    by_actor,
+    done_elsewhere,
+    move_elsewhere,
+    role_elsewhere,
+    whereabouts,
+    wording,
+)
+from bot.engine.measures import compare_numbers, date_agrees, equals_number
 from bot.engine.selection import ATTRIBUTE_RELATIONS, PERSON
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
-from bot.nlu.text import normalize
+
+# How sure a verdict is, before the entity links' own scores are taken into account.
+CONFIDENCE = {"yes": 0.9, "no": 0.8, "hedged": 0.7, "unsettled": 0.5}
 
 
 def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Result:
-    """Yes or No when the articles settle it; else what they do say, without a verdict."""
+    """Yes, No or Not confirmed when the articles settle it; else what they do say."""
     if query.content & query.capitalized:
-        # "Did Amazon poach anyone from Meta?": a name the articles never mention.
+        # A name the articles never mention: nothing about it can be confirmed.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
     stance = bool(facts) and facts[0].type in ft.STANCE_FACT_TYPES
-    if (
-        facts
-        and any(
-            not any(f.type in ft.RELATION_FACT_TYPES[r][0] for f in facts)
-            for r in query.cue_relations & ATTRIBUTE_RELATIONS
-        )
-        and not stance
-    ):
-        # "Did he get a pay rise when he moved?": the move is there, the pay never is.
+    if facts and not stance and missing_attribute(query, facts):
+        # The move is there, the pay or the duration asked about never is.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
-    if facts and (matched or stance):
-        verdict = "yes"
-        best = facts[0]
-        dates = [date_agrees(f, query) for f in facts]
-        if (query.months or query.years) and True not in dates:
-            # "In June?" when the articles say May is a No; "this week" settles nothing.
-            verdict = "no" if False in dates else "unsettled"
-        elif query.present and all(no_longer(tk, f, query) for f in facts):
-            verdict = "no"  # "Is he still…?" when the articles say "former" or "left"
-            facts = facts + moves_away(tk, query, facts)
-        elif query.comparisons and (numeric := compare_numbers(facts, query)) is not None:
-            verdict = numeric  # "More than 2,000 employees?" against "about 1,200"
-        elif best.type in ft.STANCE_FACT_TYPES:
-            # "Did Anthropic match the offers?" — it refused them: the wording settles it.
-            verdict = "no" if polarity(best) != query.negative else "yes"
-        elif tk.selector.unexplained_in_any(query, facts):
-            verdict = "unsettled"  # "Did he move to Texas?": the facts never say Texas
-        confidence = tk.composer.confidence(query, 0.9)
-        return tk.composer.compose(query, facts, confidence=confidence, verdict=verdict)
-    primary = tk.selector.wanted_types(query)[0]
-    main = query.entities[0].id
-    own = [
-        f
-        for f in tk.facts.involving.get(main, [])
-        if f.type in primary and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
-    ]
-    others = [e.id for e in query.entities[1:]]
-    # "Did Pang join Google?" is not a No when his move to Apple came from Google.
-    linked = any(tk.facts.involves(f, o) for f in own for o in others)
-    if own and others and not linked and tk.facts.type_of(main) == PERSON:
-        # The articles say the same thing happened with someone or somewhere else.
-        return tk.composer.compose(
-            query, own[:4], confidence=tk.composer.confidence(query, 0.7), verdict="no"
+    verdict = whereabouts(tk, query)
+    if verdict is None and facts and (matched or stance):
+        verdict = settle(tk, query, facts)
+    if verdict is None:
+        verdict = (
+            move_elsewhere(tk, query)
+            or role_elsewhere(tk, query)
+            or done_elsewhere(tk, query, primary_types(tk, query))
         )
-    said = facts or related(tk, query, primary)
-    if said:
-        return tk.composer.compose(
-            query, said[:4], confidence=tk.composer.confidence(query, 0.5), verdict="unsettled"
-        )
-    return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+    if verdict is None:
+        said = facts or related(tk, query, primary_types(tk, query))
+        verdict = Verdict("unsettled", said[:4])
+    if not verdict.facts:
+        return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+    confidence = tk.composer.confidence(query, CONFIDENCE[verdict.value])
+    return tk.composer.compose(query, verdict.facts, confidence=confidence, verdict=verdict.value)
+
+
+def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
+    """The verdict of facts that state the asked relation between the asked participants."""
+    acted = by_actor(tk, query, facts)
+    if not acted:
+        return Verdict("unsettled", facts)  # the relation is there, the other way round
+    facts = acted
+    dates = [date_agrees(f, query) for f in facts]
+    if (query.months or query.years) and True not in dates:
+        # "In June?" when the articles say May is a No; "this week" settles nothing.
+        return Verdict("no" if False in dates else "unsettled", facts)
+    if query.present and all(no_longer(tk, f, query) for f in facts):
+        return Verdict("no", facts)  # "Is he still…?" when the articles say "former"
+    if query.comparisons and (numeric := compare_numbers(facts, query)) is not None:
+        return Verdict(numeric, facts)  # "More than 2,000 employees?" against "about 1,200"
+    if not query.comparisons and (numeric := equals_number(facts, query)) is not None:
+        return Verdict(numeric, facts)  # "12,000 employees?" against "about 1,200"
+    worded = wording(tk, query, facts)
+    if worded is not None:
+        return worded
+    if tk.selector.unexplained_in_any(query, facts):
+        return Verdict("unsettled", facts)  # the question says something no fact does
+    return Verdict("yes", facts)
+
+
+def missing_attribute(query: Query, facts: list[Fact]) -> bool:
+    """The question asks for a pay or a duration, and none of the facts states one."""
+    return any(
+        not any(f.type in ft.RELATION_FACT_TYPES[r][0] for f in facts)
+        for r in query.cue_relations & ATTRIBUTE_RELATIONS
+    )
+
+
+def primary_types(tk: Toolkit, query: Query) -> frozenset[str]:
+    return tk.selector.wanted_types(query)[0]
 
 
 def related(tk: Toolkit, query: Query, primary: frozenset[str]) -> list[Fact]:
@@ -80,7 +97,7 @@ def related(tk: Toolkit, query: Query, primary: frozenset[str]) -> list[Fact]:
     main = tk.facts.involving.get(query.entities[0].id, [])
     typed = [f for f in main if f.type in primary]
     if query.relations & lx.MOVE_RELATIONS:
-        # Only moves on the asked side: "did Meta hire…" is not answered by Meta's losses.
+        # Only moves on the asked side: "did X hire…" is not answered by X's losses.
         alone = replace(query, entities=query.entities[:1])
         side = {query.entities[0].id: tk.selector.move_roles(query).get(query.entities[0].id)}
         typed = [
@@ -103,11 +120,6 @@ def related(tk: Toolkit, query: Query, primary: frozenset[str]) -> list[Fact]:
     return sorted(pool.values(), key=relevance, reverse=True)[:2]
 
 
-def polarity(fact: Fact) -> bool:
-    """True when the fact's wording is negative (refused, without, criticised…)."""
-    return any(lx.negative(w) for w in normalize(fact.text.en.replace("n't", " not")).split())
-
-
 def no_longer(tk: Toolkit, fact: Fact, query: Query) -> bool:
     """The fact places the person in the past: a former role, or a move away from there."""
     if fact.tense == "past":
@@ -116,18 +128,3 @@ def no_longer(tk: Toolkit, fact: Fact, query: Query) -> bool:
     return fact.type in ft.MOVE_FACT_TYPES and any(
         tk.facts.matches(orient(fact).source, a) for a in asked
     )
-
-
-def moves_away(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:
-    """The moves that took the question's person away from where the facts place them."""
-    people = [e.id for e in query.entities if tk.facts.type_of(e.id) == PERSON]
-    places = {f.object for f in facts if f.object}
-    return [
-        f
-        for person in people
-        for f in tk.facts.involving.get(person, [])
-        if f.type in ft.MOVE_FACT_TYPES
-        and orient(f).mover == person
-        and any(tk.facts.matches(orient(f).source, p) for p in places)
-        and f not in facts
-    ]

@@ -13,8 +13,10 @@ VERDICTS = {
     ("yes", "en"): "Yes.",
     ("no", "fr"): "Non.",
     ("no", "en"): "No.",
-    ("unsettled", "fr"): "Les articles ne le disent pas exactement. Voici ce qu’ils disent :",
-    ("unsettled", "en"): "The articles don't say exactly. Here is what they do say:",
+    ("hedged", "fr"): "Pas confirmé.",
+    ("hedged", "en"): "Not confirmed.",
+    ("unsettled", "fr"): "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
+    ("unsettled", "en"): "Not confirmed: the articles don't say so. Here is what they do say:",
 }
 AND = {"fr": "et", "en": "and"}
 

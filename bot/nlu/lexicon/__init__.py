@@ -416,3 +416,18 @@ MONTHS: dict[str, int] = {
     )
     for name in names.split()
 }
+
+# --- yes/no verdicts (to move into the per-language data files)
+# Words that report something second-hand or conditionally: what follows is not confirmed.
+HEDGE_CUES = """selon according reportedly allegedly apparently envisagerait envisageraient
+    aurait auraient serait seraient pourrait pourraient would might rumour* rumeur*"""
+# An English question opening with these is about the present ("Is she at…", "Does he work…").
+PRESENT_AUXILIARIES = _words("is are does do has have")
+# "led by X", "dirigée par X": X is who acts.
+AGENT_PREPOSITIONS = _words("by par")
+
+
+@lru_cache(maxsize=4096)
+def hedge(word: str) -> bool:
+    """Whether `word` marks a report or a condition ("reportedly", "selon", "envisagerait")."""
+    return _matches_cue(word, HEDGE_CUES)

@@ -1,0 +1,267 @@
+"""The judges of a yes/no question: each looks at one way the articles can settle it.
+
+A verdict is "yes", "no", "hedged" (the articles report it, conditionally or as someone's
+claim: not confirmed) or "unsettled" (they do not say). Each judge returns a verdict with its
+evidence, or None when its kind of reasoning does not apply; `yesno.py` asks them in turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.factindex import orient
+from bot.engine.selection import PERSON
+from bot.engine.toolkit import Toolkit
+from bot.kb import Fact
+from bot.kb import facttypes as ft
+from bot.nlu import lexicon as lx
+from bot.nlu.parsing import Query
+from bot.nlu.text import normalize
+
+# Relations for which "where is someone now" decides: being at, working at, leading there.
+WHEREABOUTS_RELATIONS = frozenset({"employment", "role", "lead", "location"})
+# Only one person at a time leads a given team or company.
+EXCLUSIVE_RELATIONS = frozenset({"lead"})
+SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    value: str  # yes | no | hedged | unsettled
+    facts: list[Fact]
+
+
+def people(tk: Toolkit, query: Query) -> list[str]:
+    return [e.id for e in query.entities if tk.facts.type_of(e.id) == PERSON]
+
+
+def others(tk: Toolkit, query: Query) -> list[str]:
+    """The question's organisations, units, products: the entities that are not people."""
+    return [
+        e.id
+        for e in query.entities
+        if tk.facts.type_of(e.id) not in (PERSON, "place", "media") and not e.excluded
+    ]
+
+
+# ---------------------------------------------------------------- moves
+
+
+def moves_of(tk: Toolkit, person: str) -> list[Fact]:
+    return [f for f in tk.facts.involving.get(person, []) if tk.facts.mover_is(f, person)]
+
+
+def last_moves(tk: Toolkit, person: str) -> list[Fact]:
+    """The person's moves that no other move of theirs leaves from: where they went last."""
+    moves = moves_of(tk, person)
+    return [
+        m
+        for m in moves
+        if not any(
+            other is not m
+            and orient(m).dest
+            and tk.facts.matches(orient(other).source, orient(m).dest)
+            for other in moves
+        )
+    ]
+
+
+def asks_about_now(query: Query) -> bool:
+    """The question is about the present: "still", "now", or a present-tense auxiliary."""
+    if query.present:
+        return True
+    if query.tense in ("past", "future") or not query.words:
+        return False
+    return query.words[0] in lx.PRESENT_AUXILIARIES
+
+
+def whereabouts(tk: Toolkit, query: Query) -> Verdict | None:
+    """ "Is she still at X?", "Does he work for X?": where the person's last move took them.
+
+    A last move away from X is a No, and says where they went; a last move elsewhere, with
+    nothing placing them at X since, leaves it unsettled.
+    """
+    if not asks_about_now(query) or query.relations - WHEREABOUTS_RELATIONS:
+        return None
+    asked_people, places = people(tk, query), others(tk, query)
+    if len(asked_people) != 1 or not places:
+        return None
+    last = last_moves(tk, asked_people[0])
+    if not last:
+        return None
+    for place in places:
+        away = [m for m in last if tk.facts.matches(orient(m).source, place)]
+        if away:
+            return Verdict("no", away)
+        if not any(tk.facts.slot_matches(m, orient(m).dest, place) for m in last):
+            return Verdict("unsettled", last)
+    return None
+
+
+def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
+    """ "Did P join X?" when the articles move P somewhere else, or move someone else there."""
+    if not query.relations & lx.MOVE_RELATIONS:
+        return None
+    asked_people = people(tk, query)
+    if len(asked_people) != 1:
+        return None
+    person = asked_people[0]
+    roles = tk.selector.move_roles(query)
+    destinations = [e for e in others(tk, query) if roles.get(e) == "dest"]
+    sources = [e for e in others(tk, query) if roles.get(e) == "source"]
+    moves = moves_of(tk, person)
+    if not moves:
+        return someone_else(tk, query, person, roles)
+    for place in destinations:
+        if any(tk.facts.slot_matches(m, orient(m).dest, place) for m in moves):
+            continue
+        last = last_moves(tk, person)
+        if any(tk.facts.matches(orient(m).source, place) for m in last):
+            return Verdict("no", last)  # they left it for somewhere else
+        if any(tk.facts.involves(m, place) for m in moves):
+            return Verdict("unsettled", moves)  # they were there once; joining is not said
+        return Verdict("no", moves)
+    for place in sources:
+        if any(tk.facts.slot_matches(m, orient(m).source, place) for m in moves):
+            continue
+        if any(tk.facts.involves(m, place) for m in moves):
+            return Verdict("unsettled", moves)
+        if all(orient(m).source for m in moves):
+            return Verdict("no", moves)  # every move of theirs says where they came from
+    return None
+
+
+def someone_else(
+    tk: Toolkit, query: Query, person: str, roles: dict[str, str | None]
+) -> Verdict | None:
+    """ "Is it P who left X for Y?": the articles move someone else, and P nowhere."""
+    sided = {e: r for e, r in roles.items() if r in ("source", "dest") and e != person}
+    if not sided:
+        return None
+    done = [
+        f
+        for f in tk.kb.facts
+        if f.type in ft.MOVE_FACT_TYPES
+        and orient(f).mover
+        and orient(f).mover != person
+        and all(
+            tk.facts.slot_matches(f, orient(f).source if r == "source" else orient(f).dest, e)
+            for e, r in sided.items()
+        )
+    ]
+    return Verdict("no", done) if done else None
+
+
+# ---------------------------------------------------------------- roles
+
+
+def role_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
+    """ "Does P lead X?" when the articles have someone else lead X, or P lead something else."""
+    if "lead" not in query.relations:
+        return None
+    asked_people, places = people(tk, query), others(tk, query)
+    if len(asked_people) != 1 or not places:
+        return None
+    person = asked_people[0]
+    own = [
+        f
+        for f in tk.facts.involving.get(person, [])
+        if f.type in ft.RELATION_FACT_TYPES["lead"][0] and f.subject == person
+    ]
+    if any(all(tk.facts.involves(f, p) for p in places) for f in own):
+        return None
+    leaders = [
+        f
+        for place in places
+        for f in tk.facts.involving.get(place, [])
+        if f.type in ft.RELATION_FACT_TYPES["lead"][0]
+        and f.object == place
+        and f.subject != person
+        and f.tense != "past"
+    ]
+    if leaders:
+        return Verdict("no", leaders + own[:1])
+    if own:
+        return Verdict("no", own)
+    return None
+
+
+def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdict | None:
+    """The asked person did the asked kind of thing, but with someone or somewhere else."""
+    main = query.entities[0].id
+    if tk.facts.type_of(main) != PERSON or len(query.entities) < 2:
+        return None
+    own = [
+        f
+        for f in tk.facts.involving.get(main, [])
+        if f.type in primary and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
+    ]
+    # Had they been there once (a move away from it), this would not be a No.
+    linked = any(tk.facts.involves(f, e.id) for f in own for e in query.entities[1:])
+    return Verdict("no", own[:4]) if own and not linked else None
+
+
+# ---------------------------------------------------------------- how a fact is worded
+
+
+def hedged(fact: Fact) -> bool:
+    """The fact reports something conditionally or second-hand ("reportedly", "selon")."""
+    words = normalize(f"{fact.text.fr} {fact.text.en}").split()
+    return any(lx.hedge(w) for w in words)
+
+
+def claimed(tk: Toolkit, query: Query, fact: Fact) -> bool:
+    """The fact only says that someone said or thinks it, and the question is not about that."""
+    return fact.type in ft.CLAIM_FACT_TYPES and not query.cue_relations & SAYING_RELATIONS
+
+
+def polarity(fact: Fact) -> bool:
+    """True when the fact's wording is negative (refused, without, criticised…)."""
+    return any(lx.negative(w) for w in normalize(fact.text.en.replace("n't", " not")).split())
+
+
+def wording(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict | None:
+    """Stances settle by their polarity; reported or claimed things are not confirmed."""
+    best = facts[0]
+    if hedged(best) or claimed(tk, query, best):
+        return Verdict("hedged", facts)
+    if best.type in ft.STANCE_FACT_TYPES:
+        # "Did they match the offers?" when they refused them: the wording settles it.
+        return Verdict("no" if polarity(best) != query.negative else "yes", facts)
+    return None
+
+
+def by_actor(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:
+    """ "Did A criticise B?": only facts whose actor is the one the question says acted
+    (all of them when the question names no actor)."""
+    asked = acting(tk, query)
+    if asked is None:
+        return facts
+    return [f for f in facts if actor_matches(tk, f, asked)]
+
+
+def acting(tk: Toolkit, query: Query) -> str | None:
+    """The entity the question names as the actor of a non-move relation, when it names one:
+    after "by"/"par", else the nearest one before the relation's word."""
+    if not query.cue_relations - lx.MOVE_RELATIONS or query.cue_relations & lx.MOVE_RELATIONS:
+        return None
+    words = query.words
+    for i, word in enumerate(words):
+        if word in lx.AGENT_PREPOSITIONS:
+            after = [e for e in query.entities if e.position == i + 1]
+            if after:
+                return after[0].id
+    verb = next((i for i, w in enumerate(words) if lx.relation_of(w) & query.cue_relations), None)
+    if verb is None or (verb and words[verb - 1] in lx.PASSIVE_MARKERS):
+        return None  # "Was X criticised?": X did not act
+    before = [e for e in query.entities if 0 <= e.position < verb]
+    return max(before, key=lambda e: e.position).id if before else None
+
+
+def actor_matches(tk: Toolkit, fact: Fact, entity_id: str) -> bool:
+    """The fact's actor is the entity, a part of it, or the whole it is part of (a question
+    naming "Apple's Siri" stands for Apple there)."""
+    slot = getattr(fact, ft.FACT_TYPES[fact.type].agent)
+    return slot is not None and (
+        tk.facts.matches(slot, entity_id) or slot in tk.facts.ancestors[entity_id]
+    )
