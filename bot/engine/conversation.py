@@ -25,31 +25,3 @@ class Conversation:
         """Mark the conversation as active now (used for expiry)."""
         self.updated_at = time.monotonic()
 
-
-class ConversationStore:
-    """Conversations keyed by (chat, user), forgotten after `ttl` quiet seconds, at most `capacity`.
-
-    The least recently used conversation is dropped first when the store is full, so memory stays
-    bounded however many chats the bot sees.
-    """
-
-    def __init__(self, *, ttl: float = 30 * 60, capacity: int = 10_000) -> None:
-        self.ttl = ttl
-        self.capacity = capacity
-        self._items: dict[tuple[int | str, int | str | None], Conversation] = {}
-
-    def get(self, chat: int | str, user: int | str | None = None) -> Conversation:
-        """The live conversation for (chat, user), a new one if none or if it expired."""
-        key = (chat, user)
-        now = time.monotonic()
-        conversation = self._items.pop(key, None)
-        if conversation is None or now - conversation.updated_at > self.ttl:
-            conversation = Conversation()
-        self._items[key] = conversation  # re-inserted last: dicts keep insertion order (LRU)
-        while len(self._items) > self.capacity:
-            del self._items[next(iter(self._items))]
-        conversation.touch()
-        return conversation
-
-    def __len__(self) -> int:
-        return len(self._items)

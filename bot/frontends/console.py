@@ -1,4 +1,7 @@
-"""The terminal chat used when no Telegram token is configured: one conversation, same engine."""
+"""The terminal: plain-text answers, and the chat used when no Telegram token is configured.
+
+`render_plain` is also what `python -m bot ask` prints.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,28 @@ from typing import TextIO
 
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
-from bot.frontends.telegram.render import render_plain
+from bot.model import Answer
 
 PROMPT = "vous/you> "
 
 
+def render_plain(answer: Answer) -> str:
+    """The answer for a terminal: text, numbered options if it asks to choose, then citations."""
+    lines = [answer.text]
+    if answer.kind == "clarify" and answer.options:
+        lines.append("")
+        lines += [f"{i}. {option.label}" for i, option in enumerate(answer.options, 1)]
+    if answer.citations:
+        lines.append("")
+        lines += [f"[{c.n}] «{c.sentence}» — {c.title}" for c in answer.citations]
+    return "\n".join(lines)
+
+
 def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Answer each line of `stdin` until end of input or an exit word; works piped too."""
+    """Answer each line of `stdin` until end of input or an exit word; works piped too.
+
+    One conversation for the whole session, the same engine as on Telegram.
+    """
     interactive = stdin.isatty()
     conversation = Conversation()
     if interactive:

@@ -1,4 +1,4 @@
-"""An Answer shown to people: Telegram HTML split to the message limit, or plain console text.
+"""An Answer as Telegram HTML, split to the message limit; headlines for inline results.
 
 Every string that comes from a user or from the knowledge base goes through `html.escape`, so
 the only tags in a message are the ones written here: `<blockquote>` and `<i>`, both supported by
@@ -12,6 +12,8 @@ from collections import deque
 from collections.abc import Iterable
 from html import escape
 
+# Console text moved to bot.frontends.console; re-exported until bot/cli.py imports it from there.
+from bot.frontends.console import render_plain as render_plain
 from bot.model import Answer, Citation
 
 TELEGRAM_TEXT_LIMIT = 4096
@@ -51,18 +53,6 @@ def render_html_truncated(answer: Answer, limit: int = TELEGRAM_TEXT_LIMIT) -> s
     """The answer as one Telegram HTML message; what does not fit is cut and marked with "…"."""
     chunks = split_html(answer_blocks(answer), limit - 2)
     return chunks[0] + "\n…" if len(chunks) > 1 else chunks[0] if chunks else ""
-
-
-def render_plain(answer: Answer) -> str:
-    """The answer for a terminal: text, numbered options if it asks to choose, then citations."""
-    lines = [answer.text]
-    if answer.kind == "clarify" and answer.options:
-        lines.append("")
-        lines += [f"{i}. {option.label}" for i, option in enumerate(answer.options, 1)]
-    if answer.citations:
-        lines.append("")
-        lines += [f"[{c.n}] «{c.sentence}» — {c.title}" for c in answer.citations]
-    return "\n".join(lines)
 
 
 def headline(text: str, limit: int = 100) -> str:

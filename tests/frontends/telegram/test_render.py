@@ -1,11 +1,11 @@
-"""Rendering answers: escaped Telegram HTML within the message limit, and console text."""
+"""Rendering answers as Telegram HTML: escaped, split within the message limit, valid."""
 
 from __future__ import annotations
 
 import re
 from html import escape
 
-from fake_engine import HOSTILE, clarify_answer, long_answer, normal_answer, unknown_answer
+from fake_engine import HOSTILE, long_answer, normal_answer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +14,6 @@ from bot.frontends.telegram.render import (
     headline,
     render_html,
     render_html_truncated,
-    render_plain,
     split_html,
     text_units,
 )
@@ -59,21 +58,6 @@ def test_hostile_html_is_shown_as_text_never_as_markup():
 def test_paragraphs_of_the_answer_text_stay_paragraphs():
     answer = normal_answer().model_copy(update={"text": "First part.\n\n\nSecond part."})
     assert render_html(answer)[0].startswith("First part.\n\nSecond part.\n\n<blockquote>")
-
-
-def test_plain_text_for_the_console():
-    assert render_plain(normal_answer()) == (
-        "Meta hired Ruoming Pang from Apple. He leads a new models team.\n"
-        "\n"
-        "[1] «Meta hired Ruoming Pang, who led Apple's foundation models team.» "
-        "— Meta poaches Apple's top AI models executive\n"
-        "[2] «Fourteen Meta researchers joined xAI in a month.» — xAI & Meta: 14 talents move"
-    )
-    assert (
-        render_plain(clarify_answer())
-        == "Which Alex do you mean?\n\n1. Alexandr Wang\n2. Alex Karp"
-    )
-    assert render_plain(unknown_answer()) == "I don't know."
 
 
 def test_short_blocks_make_one_message():

@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 
-import pytest
 from paths import REPO, TESTS
 
 from bot.frontends.telegram.app import TOKEN_REJECTED
@@ -16,7 +15,7 @@ from bot.testing.fake_bot_api import FakeBotAPI, make_user, private_chat
 # What `python -m bot` does once a token is configured, with the canned engine.
 ENTRY_POINT = f"""
 import sys
-sys.path.insert(0, {str(TESTS / 'support')!r})
+sys.path.insert(0, {str(TESTS / "support")!r})
 from fake_engine import FakeEngine
 from bot.settings import Settings
 from bot.frontends.telegram.app import run
@@ -39,12 +38,6 @@ def start_bot(api: FakeBotAPI, token: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-@pytest.fixture
-def api():
-    with FakeBotAPI() as fake:
-        yield fake
 
 
 def test_a_rejected_token_exits_1_with_one_line_and_no_traceback(api):

@@ -1,4 +1,4 @@
-"""The Mercato Application end to end against the loopback fake Bot API.
+"""The handlers end to end: the real Application, a canned engine, the loopback fake Bot API.
 
 Each test runs the real Application (long polling, handlers, rate limiter, error handler) in the
 test's event loop, plays the users' part by pushing updates into the fake, and asserts on the
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 
 import pytest
 from fake_engine import (
@@ -19,66 +18,15 @@ from fake_engine import (
     SUMMARIES,
     TITLE_PANG,
     TITLE_XAI,
-    FakeEngine,
     chosen_answer,
     long_answer,
     normal_answer,
 )
+from telegram_helpers import ADA, BOB, CAMILLE, FORUM, GROUP, QUESTION, SUPERGROUP, sent
 
-from bot.frontends.telegram.app import TEXTS, build_application, polling
-from bot.frontends.telegram.render import (
-    TELEGRAM_TEXT_LIMIT,
-    headline,
-    render_html,
-    render_html_truncated,
-)
-from bot.logs import configure_logging
-from bot.settings import Settings
-from bot.testing.fake_bot_api import (
-    FakeBotAPI,
-    group_chat,
-    make_user,
-    parse_telegram_html,
-    private_chat,
-    supergroup_chat,
-)
-
-ADA = make_user(1001, "Ada", language_code="en")
-CAMILLE = make_user(1002, "Camille", language_code="fr")
-BOB = make_user(1003, "Bob", language_code="en-GB")
-GROUP = group_chat(-4001)
-SUPERGROUP = supergroup_chat(-1004001)
-FORUM = supergroup_chat(-1005001, forum=True)
-QUESTION = "Who hired Ruoming Pang?"
-
-
-@pytest.fixture
-def api():
-    with FakeBotAPI() as fake:
-        yield fake
-
-
-@pytest.fixture
-def canned():
-    return FakeEngine()
-
-
-def settings_for(api: FakeBotAPI) -> Settings:
-    return Settings(_env_file=None, TELEGRAM_BOT_TOKEN=api.token, TELEGRAM_BASE_URL=api.base_url)
-
-
-@pytest.fixture
-async def bot(api, canned):
-    """The Mercato application, polling the fake until the test ends."""
-    application = build_application(settings_for(api), canned)
-    async with polling(application):
-        yield application
-
-
-async def sent(api: FakeBotAPI, count: int = 1) -> list[dict]:
-    """Parameters of the first `count` sendMessage calls, once they were made."""
-    return [call.params for call in await api.wait_for_calls("sendMessage", count)][:count]
-
+from bot.frontends.common import TEXTS
+from bot.frontends.telegram.render import TELEGRAM_TEXT_LIMIT, render_html
+from bot.testing.fake_bot_api import FakeBotAPI, parse_telegram_html, private_chat
 
 # --- Private chats ------------------------------------------------------------------------------
 
@@ -266,59 +214,6 @@ async def test_stale_foreign_and_unknown_buttons_get_a_toast_not_an_error(bot, a
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-# --- Inline mode --------------------------------------------------------------------------------
-
-
-async def test_an_inline_query_gets_the_answer_as_one_article(bot, api, canned):
-    api.push_inline_query(ADA, QUESTION)
-    [call] = await api.wait_for_calls("answerInlineQuery", 1)
-    assert call.status == 200
-    [result] = call.params["results"]
-    assert result["type"] == "article"
-    assert (
-        result["title"] == headline(normal_answer().text) == "Meta hired Ruoming Pang from Apple."
-    )
-    assert result["description"] == f"{TITLE_PANG} · {TITLE_XAI}"
-    content = result["input_message_content"]
-    assert content["message_text"] == render_html_truncated(normal_answer())
-    assert content["parse_mode"] == "HTML"
-    assert call.params["cache_time"] == 30
-    assert call.params["is_personal"] is True
-    assert canned.calls[0].context is not None and canned.calls[0].language_hint == "en"
-
-
-async def test_an_empty_inline_query_gets_a_hint(bot, api, canned):
-    api.push_inline_query(CAMILLE, "   ")
-    [call] = await api.wait_for_calls("answerInlineQuery", 1)
-    [hint] = call.params["results"]
-    assert hint["title"] == TEXTS["fr"]["inline_title"]
-    assert SUMMARIES["fr"] in hint["input_message_content"]["message_text"]
-    assert call.params["button"] == {
-        "text": TEXTS["fr"]["inline_button"],
-        "start_parameter": "inline",
-    }
-    assert canned.calls == []
-
-
-async def test_a_long_inline_answer_is_cut_to_one_message(bot, api):
-    api.push_inline_query(ADA, "long")
-    [call] = await api.wait_for_calls("answerInlineQuery", 1)
-    text = call.params["results"][0]["input_message_content"]["message_text"]
-    assert call.status == 200 and len(text) <= TELEGRAM_TEXT_LIMIT and text.endswith("…")
-
-
-async def test_an_ambiguous_inline_query_offers_one_answer_per_reading(bot, api, canned):
-    api.push_inline_query(ADA, "ambiguous Alex")
-    [call] = await api.wait_for_calls("answerInlineQuery", 1)
-    results = call.params["results"]
-    assert [r["title"] for r in results] == [o.label for o in OPTIONS]
-    assert [r["input_message_content"]["message_text"] for r in results] == [
-        render_html_truncated(chosen_answer(o.id)) for o in OPTIONS
-    ]
-    contexts = [c.context for c in canned.calls]
-    assert len({id(c) for c in contexts}) == 3  # a fresh conversation each time
-
-
 # --- Commands -----------------------------------------------------------------------------------
 
 
@@ -353,140 +248,3 @@ async def test_sources_lists_the_articles_and_marks_editorial_titles(bot, api):
     assert f"1. {TITLE_PANG}" in lines
     assert f"2. {TITLE_XAI} {TEXTS['en']['editorial']}" in lines
     assert "&amp;" in reply["text"]
-
-
-async def test_command_menus_are_published_in_english_and_french(bot, api):
-    assert set(api.commands) == {
-        ("default", ""),
-        ("default", "fr"),
-        ("all_group_chats", ""),
-        ("all_group_chats", "fr"),
-    }
-    names = [c["command"] for c in api.commands[("default", "")]]
-    assert names == ["ask", "start", "help", "sources"]
-    assert [c["command"] for c in api.commands[("default", "fr")]] == names
-    assert [c["command"] for c in api.commands[("all_group_chats", "fr")]] == ["ask"]
-    assert api.commands[("default", "fr")][0]["description"] == "Poser une question"
-    assert api.commands[("default", "")][0]["description"] == "Ask a question"
-
-
-# --- Resilience ---------------------------------------------------------------------------------
-
-
-async def test_a_rate_limit_is_waited_out_and_the_reply_still_sent(bot, api):
-    api.fail("sendMessage", 429, retry_after=1)
-    started = time.monotonic()
-    api.push_message(private_chat(ADA), ADA, QUESTION)
-    calls = await api.wait_for_calls("sendMessage", 2)
-    assert [c.status for c in calls] == [429, 200]
-    assert calls[1].at - calls[0].at >= 1.0
-    assert time.monotonic() - started < 5
-
-
-async def test_a_server_error_loses_one_reply_logged_and_later_ones_are_sent(bot, api, caplog):
-    api.fail("sendMessage", 500)
-    api.push_message(private_chat(ADA), ADA, QUESTION)  # update 1: each fake counts from 1
-    await api.wait_for_calls("sendMessage", 1)
-    api.push_message(private_chat(ADA), ADA, "Who left Meta?")
-    calls = await api.wait_for_calls("sendMessage", 2)
-    assert [c.status for c in calls] == [500, 200]
-    await api.wait_until(lambda: "update 1: NetworkError: Internal Server Error" in caplog.text)
-
-
-async def test_a_user_who_blocked_the_bot_is_skipped_with_a_warning(bot, api, caplog):
-    api.fail("sendMessage", 403, chat_id=ADA["id"])
-    api.push_message(private_chat(ADA), ADA, QUESTION)
-    await api.wait_for_calls("sendMessage", 1)
-    api.push_message(private_chat(BOB), BOB, QUESTION)
-    calls = await api.wait_for_calls("sendMessage", 2)
-    assert [(c.params["chat_id"], c.status) for c in calls] == [(ADA["id"], 403), (BOB["id"], 200)]
-
-    def warned() -> bool:
-        return any(
-            r.levelno == logging.WARNING and "refused the reply" in r.getMessage()
-            for r in caplog.records
-        )
-
-    await api.wait_until(warned)
-
-
-async def test_polling_goes_on_after_get_updates_fails(bot, api, caplog):
-    # The poll in flight already passed the fault check: the one after it fails.
-    api.fail("getUpdates", 502, description="Bad Gateway")
-    api.push_message(private_chat(ADA), ADA, QUESTION)
-    await api.wait_for_calls("sendMessage", 1)
-    await api.wait_until(lambda: any(c.status == 502 for c in api.calls_to("getUpdates")))
-    api.push_message(private_chat(ADA), ADA, "Who left Meta?")
-    assert (await sent(api, 2))[1]["chat_id"] == ADA["id"]
-    assert "polling: NetworkError: Bad Gateway" in caplog.text
-
-
-async def test_an_engine_failure_is_logged_with_the_update_and_the_bot_goes_on(bot, api, caplog):
-    api.push_message(private_chat(ADA), ADA, "boom")  # update 1
-    api.push_message(private_chat(BOB), BOB, QUESTION)
-    [reply] = await sent(api)
-    assert reply["chat_id"] == BOB["id"]
-
-    def logged() -> bool:
-        return any(
-            r.levelno == logging.ERROR
-            and r.getMessage() == "update 1: unexpected error"
-            and isinstance(r.exc_info[1], RuntimeError)
-            for r in caplog.records
-        )
-
-    await api.wait_until(logged)
-
-
-async def test_a_slow_reply_does_not_hold_up_other_chats(bot, api):
-    api.delay("sendMessage", 1.0, chat_id=ADA["id"])
-    api.push_message(private_chat(ADA), ADA, QUESTION)
-    api.push_message(private_chat(BOB), BOB, QUESTION)
-    calls = await api.wait_for_calls("sendMessage", 2)
-    assert [c.params["chat_id"] for c in calls] == [BOB["id"], ADA["id"]]
-
-
-# --- Logs ---------------------------------------------------------------------------------------
-
-
-async def test_one_info_line_per_handled_update_without_the_message_text(bot, api, caplog):
-    caplog.set_level(logging.INFO, logger="bot.frontends.telegram.app")
-    api.push_message(GROUP, ADA, "/ask Who secretly hired Pang?")
-    api.push_message(GROUP, ADA, "not for the bot, secretly")
-    api.push_message(private_chat(ADA), ADA, "ambiguous secret")
-
-    def lines() -> list[str]:
-        return [r.getMessage() for r in caplog.records if r.name == "bot.frontends.telegram.app"]
-
-    await api.wait_until(lambda: len(lines()) >= 2)
-    assert sorted(re.sub(r"^update \d+: |\d+ ms$", "", line) for line in lines()) == [
-        "group chat, answer, ",
-        "private chat, clarify, ",
-    ]
-    assert all(re.fullmatch(r"update \d+: .+, \d+ ms", line) for line in lines())
-    assert "secret" not in caplog.text
-
-
-async def test_the_token_never_reaches_the_logs_even_at_debug(api, canned, caplog):
-    secret = api.token.partition(":")[2]
-    root = logging.getLogger()
-    saved = {handler: list(handler.filters) for handler in root.handlers}
-    caplog.set_level(logging.DEBUG)
-    configure_logging("DEBUG", api.token)
-    try:
-        logging.getLogger("httpx").setLevel(logging.DEBUG)  # its request lines carry the URL
-        application = build_application(settings_for(api), canned)
-        async with polling(application):
-            api.push_message(private_chat(ADA), ADA, QUESTION)
-            api.push_inline_query(ADA, QUESTION)
-            await api.wait_for_calls("sendMessage", 1)
-            await api.wait_for_calls("answerInlineQuery", 1)
-    finally:
-        for handler, filters in saved.items():
-            handler.filters[:] = filters
-        logging.getLogger("httpx").setLevel(logging.WARNING)
-    assert "Set Bot API URL" in caplog.text  # PTB did try to log the URL with the token
-    assert "HTTP Request: POST" in caplog.text
-    assert "<redacted>" in caplog.text
-    assert secret not in caplog.text
-    assert not any(secret in record.getMessage() for record in caplog.records)

@@ -1,6 +1,6 @@
 """The real engine behind the real Application, against the loopback fake Bot API.
 
-tests/test_telegram.py checks the Telegram side with a canned engine; here the answers come from
+test_handlers.py checks the Telegram side with a canned engine; here the answers come from
 the project's own knowledge base, so what Telegram receives is what users would read: valid HTML
 (the fake rejects what Telegram would), quoted citations, buttons for ambiguous names, follow-ups.
 Waiting is always for a recorded call, never for a fixed time.
@@ -31,12 +31,6 @@ ADA = make_user(2002, "Ada", language_code="en")
 BOB = make_user(2003, "Bob", language_code="en")
 GROUP = group_chat(-4101)
 SUPERGROUP = supergroup_chat(-1004101)
-
-
-@pytest.fixture
-def api():
-    with FakeBotAPI() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -165,7 +159,7 @@ async def test_an_ambiguous_inline_query_offers_one_answer_per_person(bot, api):
 
 
 async def test_in_a_group_only_the_addressed_message_is_answered(bot, api, caplog):
-    caplog.set_level(logging.DEBUG, logger="bot.frontends.telegram.app")
+    caplog.set_level(logging.DEBUG, logger="bot.frontends.telegram")
     api.push_message(SUPERGROUP, BOB, "When did Ruoming Pang join Apple?")  # update 1: not for us
     question = api.push_message(SUPERGROUP, ADA, "/ask Who is Zhifeng Chen?")
     [call] = await replies(api, 1)

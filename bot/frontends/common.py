@@ -1,0 +1,210 @@
+"""What every front shares, free of any platform: the words the bot says, the interface language,
+the clarifications waiting for a pick, and the conversations kept between messages.
+
+The texts are HTML (values interpolated into them are escaped): Telegram shows them as they are,
+a front without HTML strips or converts the few tags they use (<b>, <i>, <code>).
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+from html import escape
+
+from bot.engine import Engine
+from bot.engine.conversation import Conversation
+from bot.model import Option
+
+CHOICE_TTL = 60 * 60.0  # a clarification's options can be picked for an hour
+CHOICE_CAPACITY = 10_000
+EXAMPLES_SHOWN = 3
+
+
+# --- Words the bot says (HTML; values interpolated into them are escaped) -----------------------
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        "greeting": "Hello{name}! I am <b>Mercato</b>.",
+        "examples": "Try asking:",
+        "next": "Just send me a question. /help explains how to ask me in a group.",
+        "help": (
+            "<b>How to ask Mercato</b>\n"
+            "• Here: just send your question, in English or French.\n"
+            "• In a group: <code>/ask your question</code>, mention @{bot}, "
+            "or reply to one of my messages.\n"
+            "• In any chat: type <code>@{bot} your question</code> and pick the answer.\n"
+            "Every answer quotes the sentences it relies on; /sources lists the articles."
+        ),
+        "usage": "Usage: <code>/ask your question</code>",
+        "usage_example": " — e.g. <code>/ask {example}</code>",
+        "sources": "<b>The articles behind the answers</b>",
+        "editorial": "(title written by the editors)",
+        "no_sources": "No article is loaded yet.",
+        "expired": "This choice has expired: please ask again.",
+        "not_yours": "Only the person who asked can choose.",
+        "inline_title": "Ask Mercato about the AI talent war",
+        "inline_button": "How to ask Mercato",
+    },
+    "fr": {
+        "greeting": "Bonjour{name} ! Je suis <b>Mercato</b>.",
+        "examples": "Essayez par exemple :",
+        "next": "Envoyez-moi simplement une question. /help explique comment m’interroger "
+        "dans un groupe.",
+        "help": (
+            "<b>Comment interroger Mercato</b>\n"
+            "• Ici : envoyez simplement votre question, en français ou en anglais.\n"
+            "• Dans un groupe : <code>/ask votre question</code>, mentionnez @{bot} "
+            "ou répondez à l’un de mes messages.\n"
+            "• Dans n’importe quelle discussion : tapez <code>@{bot} votre question</code> "
+            "puis choisissez la réponse.\n"
+            "Chaque réponse cite les phrases sur lesquelles elle s’appuie ; /sources liste "
+            "les articles."
+        ),
+        "usage": "Usage : <code>/ask votre question</code>",
+        "usage_example": " — par exemple <code>/ask {example}</code>",
+        "sources": "<b>Les articles derrière les réponses</b>",
+        "editorial": "(titre rédigé par la rédaction)",
+        "no_sources": "Aucun article n’est encore chargé.",
+        "expired": "Ce choix a expiré : posez la question à nouveau.",
+        "not_yours": "Seule la personne qui a posé la question peut choisir.",
+        "inline_title": "Interrogez Mercato sur la guerre des talents de l’IA",
+        "inline_button": "Comment interroger Mercato",
+    },
+}
+
+
+def ui_language(language_code: str | None) -> str:
+    """The interface language for a user's language code: French for fr*, else English."""
+    return "fr" if (language_code or "").lower().startswith("fr") else "en"
+
+
+def language_hint(language_code: str | None) -> str | None:
+    """What to tell the engine about the asker's language: "fr", "en", or None if unknown."""
+    return ui_language(language_code) if language_code else None
+
+
+# --- What the commands say ----------------------------------------------------------------------
+
+
+def greeting_html(engine: Engine, language: str, first_name: str | None) -> str:
+    """/start: hello, what Mercato knows about, three example questions, what to do next."""
+    texts = TEXTS[language]
+    parts = [texts["greeting"].format(name=f" {escape(first_name)}" if first_name else "")]
+    summary = engine.summary(language)
+    if summary:
+        parts.append(escape(summary))
+    examples = engine.examples(language)[:EXAMPLES_SHOWN]
+    if examples:
+        parts.append("\n".join([texts["examples"], *(f"• {escape(e)}" for e in examples)]))
+    parts.append(texts["next"])
+    return "\n\n".join(parts)
+
+
+def help_html(language: str, bot_username: str) -> str:
+    """/help: how to ask in private, in groups and inline."""
+    return TEXTS[language]["help"].format(bot=escape(bot_username))
+
+
+def usage_html(engine: Engine, language: str) -> str:
+    """The one-line hint for /ask without a question."""
+    texts = TEXTS[language]
+    examples = engine.examples(language)
+    example = texts["usage_example"].format(example=escape(examples[0])) if examples else ""
+    return texts["usage"] + example
+
+
+def sources_blocks(engine: Engine, language: str) -> list[str]:
+    """/sources: a heading, then one numbered line per article, editorial titles marked."""
+    texts = TEXTS[language]
+    sources = engine.sources()
+    if not sources:
+        return [texts["no_sources"]]
+    lines = [
+        f"{n}. {escape(s.title)}" + (f" <i>{texts['editorial']}</i>" if s.editorial_title else "")
+        for n, s in enumerate(sources, 1)
+    ]
+    return [texts["sources"], "\n".join(lines)]
+
+
+# --- Clarifications waiting for a pick ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """A clarification waiting for a pick: what was asked, by whom, where, and the options."""
+
+    question: str
+    options: tuple[Option, ...]
+    language: str
+    chat_id: int
+    user_id: int | None
+    created: float = field(default_factory=time.monotonic)
+
+
+class PendingChoices:
+    """Clarifications by short random key (a button's data holds 64 bytes, a question may not).
+
+    Bounded: at most `capacity` (oldest dropped first), each forgotten `ttl` seconds after it
+    was asked.
+    """
+
+    def __init__(self, *, ttl: float = CHOICE_TTL, capacity: int = CHOICE_CAPACITY) -> None:
+        self.ttl = ttl
+        self.capacity = capacity
+        self._items: dict[str, PendingChoice] = {}
+
+    def add(self, choice: PendingChoice) -> str:
+        """Keep `choice`; returns its key (8 URL-safe characters)."""
+        key = secrets.token_urlsafe(6)
+        self._items[key] = choice
+        while len(self._items) > self.capacity:
+            del self._items[next(iter(self._items))]  # dicts keep insertion order: oldest first
+        return key
+
+    def get(self, key: str) -> PendingChoice | None:
+        """The live choice under `key`, or None if unknown or expired."""
+        choice = self._items.get(key)
+        if choice is not None and time.monotonic() - choice.created > self.ttl:
+            del self._items[key]
+            return None
+        return choice
+
+    def discard(self, key: str) -> None:
+        """Forget `key`: a choice is made once."""
+        self._items.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# --- Conversations ------------------------------------------------------------------------------
+
+
+class ConversationStore:
+    """Conversations keyed by (chat, user), forgotten after `ttl` quiet seconds, at most `capacity`.
+
+    The least recently used conversation is dropped first when the store is full, so memory stays
+    bounded however many chats the bot sees.
+    """
+
+    def __init__(self, *, ttl: float = 30 * 60, capacity: int = 10_000) -> None:
+        self.ttl = ttl
+        self.capacity = capacity
+        self._items: dict[tuple[int | str, int | str | None], Conversation] = {}
+
+    def get(self, chat: int | str, user: int | str | None = None) -> Conversation:
+        """The live conversation for (chat, user), a new one if none or if it expired."""
+        key = (chat, user)
+        now = time.monotonic()
+        conversation = self._items.pop(key, None)
+        if conversation is None or now - conversation.updated_at > self.ttl:
+            conversation = Conversation()
+        self._items[key] = conversation  # re-inserted last: dicts keep insertion order (LRU)
+        while len(self._items) > self.capacity:
+            del self._items[next(iter(self._items))]
+        conversation.touch()
+        return conversation
+
+    def __len__(self) -> int:
+        return len(self._items)

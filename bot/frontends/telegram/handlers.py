@@ -1,0 +1,270 @@
+"""The update handlers: short and asynchronous, deciding through plain functions.
+
+Who is addressed (`addressing`), what to say (`bot.frontends.common`), how it looks (`render`),
+what inline mode offers (`inline`): each is decided elsewhere, testable without Telegram.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+
+from telegram import (
+    Bot,
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    InlineQueryResultsButton,
+    Message,
+    ReplyParameters,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.engine import Engine
+from bot.frontends.common import (
+    TEXTS,
+    ConversationStore,
+    PendingChoice,
+    PendingChoices,
+    greeting_html,
+    help_html,
+    language_hint,
+    sources_blocks,
+    ui_language,
+    usage_html,
+)
+from bot.frontends.telegram.addressing import is_addressed, topic_of
+from bot.frontends.telegram.inline import INLINE_CACHE_SECONDS, inline_hint, inline_results
+from bot.frontends.telegram.keyboard import choice_keyboard, parse_choice_data
+from bot.frontends.telegram.render import render_html, split_html
+from bot.model import Answer
+from bot.nlu.text import clean_input
+
+log = logging.getLogger(__name__)
+
+
+# --- Sending ------------------------------------------------------------------------------------
+
+
+async def send_html(
+    bot: Bot,
+    chat_id: int,
+    chunks: Sequence[str],
+    *,
+    thread_id: int | None = None,
+    quote: int | None = None,
+    reply_markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Send HTML `chunks` in order; the first quotes message `quote`, the last gets the buttons."""
+    for index, chunk in enumerate(chunks):
+        await bot.send_message(
+            chat_id,
+            chunk,
+            message_thread_id=thread_id,
+            reply_parameters=(
+                ReplyParameters(quote, allow_sending_without_reply=True)
+                if quote is not None and index == 0
+                else None
+            ),
+            reply_markup=reply_markup if index == len(chunks) - 1 else None,
+        )
+
+
+async def reply_html(
+    message: Message, chunks: Sequence[str], reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Answer `message` in its chat and forum topic; outside private chats, quote it."""
+    private = message.chat.type == ChatType.PRIVATE
+    await send_html(
+        message.get_bot(),
+        message.chat_id,
+        chunks,
+        thread_id=topic_of(message),
+        quote=None if private else message.message_id,
+        reply_markup=reply_markup,
+    )
+
+
+def _log_handled(update: Update, chat_type: str, outcome: str, started: float) -> None:
+    """The one INFO line per handled update; never the text, which is the users' business."""
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    log.info("update %s: %s chat, %s, %.0f ms", update.update_id, chat_type, outcome, elapsed_ms)
+
+
+# --- Handlers -----------------------------------------------------------------------------------
+
+
+class MercatoHandlers:
+    """The update handlers, sharing one engine, the conversations and the pending choices."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        conversations: ConversationStore | None = None,
+        choices: PendingChoices | None = None,
+    ) -> None:
+        self.engine = engine
+        self.conversations = conversations or ConversationStore()
+        self.choices = choices or PendingChoices()
+
+    def register(self, application: Application) -> None:
+        """Add the handlers to `application`, commands before plain text."""
+        private = filters.ChatType.PRIVATE
+        application.add_handlers(
+            [
+                CommandHandler("start", self.start, filters=private),
+                CommandHandler("help", self.help, filters=private),
+                CommandHandler("sources", self.sources, filters=private),
+                MessageHandler(
+                    filters.TEXT & filters.UpdateType.MESSAGE & (private | filters.ChatType.GROUPS),
+                    self.message,
+                ),
+                CallbackQueryHandler(self.choice),
+                InlineQueryHandler(self.inline_query),
+            ]
+        )
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Greet in the user's language with what Mercato knows and three example questions."""
+        started = time.perf_counter()
+        message, user = update.effective_message, update.effective_user
+        language = ui_language(user.language_code if user else None)
+        greeting = greeting_html(self.engine, language, user.first_name if user else None)
+        await reply_html(message, split_html([greeting]))
+        _log_handled(update, message.chat.type, "start", started)
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Explain how to ask, in private, in groups and inline."""
+        started = time.perf_counter()
+        message, user = update.effective_message, update.effective_user
+        language = ui_language(user.language_code if user else None)
+        await reply_html(message, [help_html(language, context.bot.username)])
+        _log_handled(update, message.chat.type, "help", started)
+
+    async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """List the articles the answers come from."""
+        started = time.perf_counter()
+        message, user = update.effective_message, update.effective_user
+        language = ui_language(user.language_code if user else None)
+        await reply_html(message, split_html(sources_blocks(self.engine, language)))
+        _log_handled(update, message.chat.type, "sources", started)
+
+    async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer a message addressed to the bot; let everything else pass silently."""
+        started = time.perf_counter()
+        message, user = update.effective_message, update.effective_user
+        question = is_addressed(message, context.bot.username, context.bot.id)
+        language = ui_language(user.language_code if user else None)
+        if question is None and message.chat.type != ChatType.PRIVATE:
+            log.debug("update %s: not addressed to the bot, ignored", update.update_id)
+            return
+        if question is None:  # a command the bot does not have, in a private chat
+            await reply_html(message, [help_html(language, context.bot.username)])
+            outcome = "help"
+        elif not question:
+            await reply_html(message, [usage_html(self.engine, language)])
+            outcome = "usage"
+        else:
+            outcome = await self._answer(message, clean_input(question))
+        _log_handled(update, message.chat.type, outcome, started)
+
+    async def choice(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Turn a pressed clarification button into the answer it stands for."""
+        started = time.perf_counter()
+        query = update.callback_query
+        chat_type = query.message.chat.type if query.message else "unknown"
+        parsed = parse_choice_data(query.data)
+        pending = self.choices.get(parsed[0]) if parsed else None
+        if parsed is None or pending is None or parsed[1] >= len(pending.options):
+            await self._toast(query, "expired")
+            outcome = "expired choice"
+        elif pending.user_id is not None and query.from_user.id != pending.user_id:
+            await self._toast(query, "not_yours")
+            outcome = "choice refused"
+        else:
+            self.choices.discard(parsed[0])
+            await query.answer()
+            kind = await self._answer_choice(query, pending, parsed[1], context.bot)
+            outcome = f"choice, {kind}"
+        _log_handled(update, chat_type, outcome, started)
+
+    async def inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer `@bot question` typed in any chat with answers ready to send."""
+        started = time.perf_counter()
+        query = update.inline_query
+        language = ui_language(query.from_user.language_code)
+        question = clean_input(query.query)
+        if question:
+            hint = language_hint(query.from_user.language_code)
+            results = inline_results(self.engine, question, hint)
+        else:
+            results = [inline_hint(self.engine, language)]
+        await query.answer(
+            results,
+            cache_time=INLINE_CACHE_SECONDS,
+            is_personal=True,  # results follow the asker's language
+            button=InlineQueryResultsButton(
+                text=TEXTS[language]["inline_button"], start_parameter="inline"
+            ),
+        )
+        outcome = f"inline, {len(results)} result(s)" if question else "inline hint"
+        _log_handled(update, query.chat_type or "inline", outcome, started)
+
+    # What the handlers share
+
+    async def _answer(self, message: Message, question: str) -> str:
+        """Ask the engine, reply with the answer (and buttons if it asks to choose); its kind."""
+        user = message.from_user
+        user_id = user.id if user else None
+        conversation = self.conversations.get(message.chat_id, user_id)
+        hint = language_hint(user.language_code if user else None)
+        answer = self.engine.answer(question, conversation, language_hint=hint)
+        chunks = render_html(answer)
+        if not chunks:
+            log.warning("the engine returned an empty answer; nothing sent")
+            return "empty"
+        markup = self._buttons(answer, question, message.chat_id, user_id)
+        await reply_html(message, chunks, markup)
+        return answer.kind
+
+    async def _answer_choice(
+        self, query: CallbackQuery, pending: PendingChoice, index: int, bot: Bot
+    ) -> str:
+        """Edit the question into the answer to option `index` (the rest in new messages)."""
+        conversation = self.conversations.get(pending.chat_id, pending.user_id)
+        answer = self.engine.answer_with_choice(
+            pending.question,
+            pending.options[index].id,
+            conversation,
+            language_hint=pending.language,
+        )
+        chunks = render_html(answer) or ["…"]  # an edit needs some text
+        markup = self._buttons(answer, pending.question, pending.chat_id, pending.user_id)
+        await query.edit_message_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)
+        thread_id = topic_of(query.message) if isinstance(query.message, Message) else None
+        await send_html(bot, pending.chat_id, chunks[1:], thread_id=thread_id, reply_markup=markup)
+        return answer.kind
+
+    def _buttons(
+        self, answer: Answer, question: str, chat_id: int, user_id: int | None
+    ) -> InlineKeyboardMarkup | None:
+        """The option buttons of a clarification, its question kept for the press; else None."""
+        if answer.kind != "clarify" or not answer.options:
+            return None
+        pending = PendingChoice(question, tuple(answer.options), answer.language, chat_id, user_id)
+        return choice_keyboard(self.choices.add(pending), answer.options)
+
+    @staticmethod
+    async def _toast(query: CallbackQuery, text: str) -> None:
+        """Answer a button press with TEXTS[`text`] in the presser's language, as a toast."""
+        await query.answer(TEXTS[ui_language(query.from_user.language_code)][text])

@@ -1,0 +1,32 @@
+"""Clarification buttons: one per option, each carrying the key of its pending choice."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.model import Option
+
+
+def choice_data(key: str, index: int) -> str:
+    """The callback_data of option `index` of the choice `key`: "c:<key>:<index>"."""
+    return f"c:{key}:{index}"
+
+
+def parse_choice_data(data: str | None) -> tuple[str, int] | None:
+    """(key, index) from callback_data made by `choice_data`, None for anything else."""
+    parts = (data or "").split(":")
+    if len(parts) != 3 or parts[0] != "c" or not parts[1] or not parts[2].isdigit():
+        return None
+    return parts[1], int(parts[2])
+
+
+def choice_keyboard(key: str, options: Sequence[Option]) -> InlineKeyboardMarkup:
+    """One button per option, one per row."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(o.label, callback_data=choice_data(key, i))]
+            for i, o in enumerate(options)
+        ]
+    )

@@ -1,0 +1,29 @@
+"""Fixtures of the Telegram tests: the fake Bot API, a canned engine, the bot polling the fake."""
+
+from __future__ import annotations
+
+import pytest
+from fake_engine import FakeEngine
+from telegram_helpers import settings_for
+
+from bot.frontends.telegram.app import build_application, polling
+from bot.testing.fake_bot_api import FakeBotAPI
+
+
+@pytest.fixture
+def api():
+    with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest.fixture
+def canned():
+    return FakeEngine()
+
+
+@pytest.fixture
+async def bot(api, canned):
+    """The Mercato application with the canned engine, polling the fake until the test ends."""
+    application = build_application(settings_for(api), canned)
+    async with polling(application):
+        yield application

@@ -1,0 +1,87 @@
+"""What every front shares: interface language, pending choices, conversations."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.frontends.common import (
+    ConversationStore,
+    PendingChoice,
+    PendingChoices,
+    language_hint,
+    ui_language,
+)
+from bot.model import Option
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("fr", "fr"), ("fr-CA", "fr"), ("FR", "fr"), ("en", "en"), ("de", "en"), (None, "en")],
+)
+def test_interface_language(code, language):
+    assert ui_language(code) == language
+
+
+def test_language_hint_is_none_only_when_the_language_is_unknown():
+    assert language_hint(None) is None
+    assert language_hint("") is None
+    assert language_hint("fr-CA") == "fr"
+    assert language_hint("de") == "en"
+
+
+def pending(question: str = "Who is Alex?") -> PendingChoice:
+    return PendingChoice(question, (Option(id="a", label="A"),), "en", -4001, 1001)
+
+
+def test_pending_choices_expire():
+    choices = PendingChoices(ttl=0.05)
+    key = choices.add(pending())
+    assert choices.get(key).question == "Who is Alex?"
+    time.sleep(0.06)
+    assert choices.get(key) is None
+    assert len(choices) == 0
+
+
+def test_pending_choices_are_bounded_oldest_dropped_first():
+    choices = PendingChoices(capacity=3)
+    keys = [choices.add(pending(f"q{n}")) for n in range(5)]
+    assert len(choices) == 3
+    assert choices.get(keys[0]) is None and choices.get(keys[1]) is None
+    assert [choices.get(k).question for k in keys[2:]] == ["q2", "q3", "q4"]
+    choices.discard(keys[2])
+    assert choices.get(keys[2]) is None
+
+
+def test_keys_are_unguessable_and_distinct():
+    choices = PendingChoices()
+    keys = {choices.add(pending()) for _ in range(200)}
+    assert len(keys) == 200
+    assert all(len(k) == 8 and ":" not in k for k in keys)
+
+
+def test_each_chat_and_user_has_its_own_conversation():
+    store = ConversationStore()
+    ada = store.get(-4001, 1001)
+    assert store.get(-4001, 1001) is ada
+    assert store.get(-4001, 1002) is not ada
+    assert store.get(1001, 1001) is not ada
+    assert len(store) == 3
+
+
+def test_a_quiet_conversation_expires():
+    store = ConversationStore(ttl=0.05)
+    first = store.get(1, 1)
+    time.sleep(0.06)
+    assert store.get(1, 1) is not first
+
+
+def test_conversations_are_bounded_least_recently_used_dropped_first():
+    store = ConversationStore(capacity=2)
+    one, two = store.get(1), store.get(2)
+    assert store.get(1) is one  # 1 used last: 2 is now the least recently used
+    store.get(3)
+    assert len(store) == 2
+    assert store.get(1) is one
+    assert store.get(2) is not two
