@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from bot import kb
 from bot.engine import Conversation, Engine, load_engine
-from bot.frontends.telegram.render import render_plain
+from bot.frontends.console import render_plain
 from bot.logs import configure_logging
 from bot.model import Answer
 from bot.settings import Settings

@@ -24,8 +24,8 @@ from paths import KNOWLEDGE, REPO
 
 from bot.engine import PARSE_CACHE_NAME, Engine
 from bot.engine.conversation import Conversation
+from bot.frontends.console import render_plain
 from bot.frontends.telegram.app import TOKEN_REJECTED
-from bot.frontends.telegram.render import render_plain
 from bot.testing.fake_bot_api import FakeBotAPI
 
 ANSWER_KEYS = {"question", "language", "kind", "text", "citations", "options", "confidence"}

@@ -12,8 +12,6 @@ from collections import deque
 from collections.abc import Iterable
 from html import escape
 
-# Console text moved to bot.frontends.console; re-exported until bot/cli.py imports it from there.
-from bot.frontends.console import render_plain as render_plain
 from bot.model import Answer, Citation
 
 TELEGRAM_TEXT_LIMIT = 4096
