@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from bot.engine.compose import Result
 from bot.engine.conversation import Conversation
+from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.families.count import count_named
+from bot.engine.families.precision import imprecise_date
 from bot.engine.families.profile import profile
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import yes_no
@@ -57,6 +59,7 @@ class Answerer:
         query = self.dialogue.resolve_pending(query, context) or self.dialogue.resolve_followup(
             query, context
         )
+        query = resolve_description(self.tk, query)
         context.language = query.language
         if query.ambiguous is not None:
             resolved = self.dialogue.disambiguate(query)
@@ -107,7 +110,19 @@ class Answerer:
         if not facts:
             if not query.relations and not query.content and query.qword in (None, "what", "who"):
                 return profile(tk, query)
+            loose = tk.selector.moves_on_any_side(query)
+            imprecise = imprecise_date(tk, query, loose)
+            if imprecise is not None:
+                return imprecise
+            if loose:
+                # "Who came to X from Y?" when the articles tie that person to Y, not as where
+                # they came from: say what they do say, without claiming the asked side.
+                confidence = tk.composer.confidence(query, 0.5)
+                return tk.composer.compose(query, loose, confidence=confidence, verdict="loose")
             return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+        imprecise = imprecise_date(tk, query, facts)
+        if imprecise is not None:
+            return imprecise
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
 

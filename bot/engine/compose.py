@@ -40,6 +40,7 @@ class Composer:
         lead: str | None = None,
     ) -> Result:
         lang = query.language
+        facts = list({fact.id: fact for fact in facts}.values())  # each fact said once
         organisations = bool(lx.ORGANIZATION_NOUNS & set(query.words))
         subjects: list[str] = []
         for fact in facts:

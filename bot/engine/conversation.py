@@ -24,4 +24,3 @@ class Conversation:
     def touch(self) -> None:
         """Mark the conversation as active now (used for expiry)."""
         self.updated_at = time.monotonic()
-

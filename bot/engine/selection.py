@@ -140,6 +140,14 @@ class Selector:
             ]
         return facts
 
+    def moves_on_any_side(self, query: Query) -> list[Fact]:
+        """The moves that involve every entity of a move question, whatever their side."""
+        if not query.relations & lx.MOVE_RELATIONS or not query.entities:
+            return []
+        unsided = replace(query, relations=query.relations - lx.MOVE_RELATIONS)
+        moves = [f for f in self.candidates(unsided) if f.type in ft.MOVE_FACT_TYPES]
+        return [f for f in moves if self.fits_question_word(f, query)]
+
     def names_any(self, fact: Fact, entity_ids: list[str]) -> bool:
         """Whether the fact is about one of `entity_ids` as its mover, source or destination
         (a move) or its subject or object (anything else)."""
@@ -194,7 +202,9 @@ class Selector:
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if date_agrees(f, query)]
         if query.role_words:
-            facts = [f for f in facts if f.type not in ROLE_TYPES or self.names_role(f, query)]
+            facts = [
+                f for f in facts if f.type not in ROLE_TYPES or self.names_role(f, query.role_words)
+            ]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
         if "lead" in query.relations and not any(
             self.facts.type_of(e.id) == PERSON for e in query.entities
@@ -251,12 +261,12 @@ class Selector:
             return facts
         return [f for f in facts if asked & self.facts.words[f.id]] or facts
 
-    def names_role(self, fact: Fact, query: Query) -> bool:
+    def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
         role = fact.role or fact.text
         said = stems(normalize(f"{role.fr} {role.en}").split())
         # Every role noun asked ("directeur scientifique") must be there, in either language.
-        return all(stems(lx.role_synonyms(frozenset({w}))) & said for w in query.role_words)
+        return all(stems(lx.role_synonyms(frozenset({w}))) & said for w in role_words)
 
     @staticmethod
     def by_tense(facts: list[Fact], query: Query) -> list[Fact]:

@@ -26,6 +26,11 @@ def load_devset() -> list[dict]:
     return yaml.safe_load(DEVSET.read_text(encoding="utf-8"))
 
 
+def starts_with_words(text: str, start: str) -> bool:
+    """`text` opens with the words `start`: "No" opens "No." but not "Not confirmed"."""
+    return text.startswith(start) and not text[len(start) : len(start) + 1].isalnum()
+
+
 def check_item(item: dict, answer: Answer) -> list[str]:
     """Every way `answer` falls short of what `item` expects."""
     problems = []
@@ -40,7 +45,7 @@ def check_item(item: dict, answer: Answer) -> list[str]:
     for needle in item.get("not_contains") or []:
         if fold(str(needle)) in text:
             problems.append(f"must not contain {needle!r}")
-    if item.get("starts_with") and not text.startswith(fold(item["starts_with"])):
+    if item.get("starts_with") and not starts_with_words(text, fold(item["starts_with"])):
         problems.append(f"does not start with {item['starts_with']!r}")
     cited = [c.sentence for c in answer.citations]
     for needle in item.get("cites") or []:

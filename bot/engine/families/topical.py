@@ -33,7 +33,11 @@ def topical(tk: Toolkit, query: Query) -> Result:
     if query.months or query.years:
         facts = [f for f in facts if date_agrees(f, query)]
     if query.role_words:
-        facts = [f for f in facts if f.type not in ROLE_TYPES or tk.selector.names_role(f, query)]
+        facts = [
+            f
+            for f in facts
+            if f.type not in ROLE_TYPES or tk.selector.names_role(f, query.role_words)
+        ]
     asked = stems(query.content)
     if asked and not any(asked & tk.facts.words[f.id] for f in facts):
         # "Why are on-device models an asset?": no fact of that type says it, another does.

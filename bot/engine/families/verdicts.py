@@ -23,6 +23,8 @@ WHEREABOUTS_RELATIONS = frozenset({"employment", "role", "lead", "location"})
 # Only one person at a time leads a given team or company.
 EXCLUSIVE_RELATIONS = frozenset({"lead"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
+# Relations whose facts say who acted: "did A criticise B" is not "did B criticise A".
+ACTING_RELATIONS = SAYING_RELATIONS | {"lead", "found", "create", "owns", "plan"}
 
 
 @dataclass(frozen=True)
@@ -86,15 +88,24 @@ def whereabouts(tk: Toolkit, query: Query) -> Verdict | None:
     asked_people, places = people(tk, query), others(tk, query)
     if len(asked_people) != 1 or not places:
         return None
-    last = last_moves(tk, asked_people[0])
+    person = asked_people[0]
+    last = last_moves(tk, person)
     if not last:
         return None
     for place in places:
         away = [m for m in last if tk.facts.matches(orient(m).source, place)]
         if away:
             return Verdict("no", away)
-        if not any(tk.facts.slot_matches(m, orient(m).dest, place) for m in last):
-            return Verdict("unsettled", last)
+        held = [
+            f
+            for f in tk.facts.involving.get(person, [])
+            if f.subject == person and f.tense and tk.facts.matches(f.object, place)
+        ]
+        if held and all(f.tense == "past" for f in held):
+            return Verdict("no", held + last)  # a former role there, and a move since
+        was_there = [f for f in tk.facts.involving.get(person, []) if tk.facts.involves(f, place)]
+        if was_there and not any(tk.facts.slot_matches(m, orient(m).dest, place) for m in last):
+            return Verdict("unsettled", was_there[:2] + last)  # tied to it once, moved since
     return None
 
 
@@ -136,8 +147,8 @@ def someone_else(
 ) -> Verdict | None:
     """ "Is it P who left X for Y?": the articles move someone else, and P nowhere."""
     sided = {e: r for e, r in roles.items() if r in ("source", "dest") and e != person}
-    if not sided:
-        return None
+    if set(sided.values()) != {"source", "dest"}:
+        return None  # only a move named by both its ends points at one other person
     done = [
         f
         for f in tk.kb.facts
@@ -243,7 +254,7 @@ def by_actor(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:
 def acting(tk: Toolkit, query: Query) -> str | None:
     """The entity the question names as the actor of a non-move relation, when it names one:
     after "by"/"par", else the nearest one before the relation's word."""
-    if not query.cue_relations - lx.MOVE_RELATIONS or query.cue_relations & lx.MOVE_RELATIONS:
+    if not query.cue_relations & ACTING_RELATIONS or query.cue_relations & lx.MOVE_RELATIONS:
         return None
     words = query.words
     for i, word in enumerate(words):
@@ -251,7 +262,7 @@ def acting(tk: Toolkit, query: Query) -> str | None:
             after = [e for e in query.entities if e.position == i + 1]
             if after:
                 return after[0].id
-    verb = next((i for i, w in enumerate(words) if lx.relation_of(w) & query.cue_relations), None)
+    verb = next((i for i, w in enumerate(words) if lx.relation_of(w) & ACTING_RELATIONS), None)
     if verb is None or (verb and words[verb - 1] in lx.PASSIVE_MARKERS):
         return None  # "Was X criticised?": X did not act
     before = [e for e in query.entities if 0 <= e.position < verb]

@@ -15,6 +15,8 @@ VERDICTS = {
     ("no", "en"): "No.",
     ("hedged", "fr"): "Pas confirmé.",
     ("hedged", "en"): "Not confirmed.",
+    ("loose", "fr"): "Les articles ne le disent pas exactement. Voici ce qu’ils disent :",
+    ("loose", "en"): "The articles don't say exactly. Here is what they do say:",
     ("unsettled", "fr"): "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
     ("unsettled", "en"): "Not confirmed: the articles don't say so. Here is what they do say:",
 }
@@ -77,6 +79,13 @@ class Replies:
         first = " ".join(parts)
         body = " ".join(sentences)
         return f"{first}\n{body}".strip() if first and body else (first or body)
+
+    @staticmethod
+    def no_precise_date(language: str) -> str:
+        """The opening of a reply to a date asked more precisely than the articles give it."""
+        if language == "fr":
+            return "Les articles ne donnent pas de date plus précise que ceci :"
+        return "The articles give no more precise date than this:"
 
     def empty(self, language: str) -> Answer:
         text = (

@@ -431,3 +431,13 @@ AGENT_PREPOSITIONS = _words("by par")
 def hedge(word: str) -> bool:
     """Whether `word` marks a report or a condition ("reportedly", "selon", "envisagerait")."""
     return _matches_cue(word, HEDGE_CUES)
+# "The Llama guy", "le mec d'Apple": a person described by what they are tied to.
+PERSON_NOUNS = _words("guy guys dude man woman gars mec meuf type nana homme femme celui celle")
+# Nouns that describe someone by what they did: "the founder of X", "le patron de X".
+DESCRIPTION_NOUNS = _words(
+    """founder cofounder fondateur fondatrice cofondateur cofondatrice creator createur
+    creatrice cocreateur patron boss owner proprietaire"""
+)
+# "Quel jour exactement ?": a question asking for a day, or a date made precise.
+DAY_NOUNS = _words("jour day")
+PRECISION_WORDS = _words("exactement exactly precisement precisely exacte exact precise")

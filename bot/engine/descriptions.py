@@ -1,0 +1,108 @@
+"""People named by a description instead of their name: "the co-founder of X", "X's former
+boss", "the X guy". When the description fits exactly one person of the base, the question is
+read as if it named them, and its other words ask what it asks about them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.engine.selection import PERSON
+from bot.engine.toolkit import Toolkit
+from bot.kb import Fact
+from bot.kb import facttypes as ft
+from bot.nlu import lexicon as lx
+from bot.nlu.parsing import EntityRef, Query, frame_relations, singular
+
+# Relations a description uses to tie a person to an organisation or a product.
+DESCRIBING_RELATIONS = frozenset({"found", "create", "lead", "role", "work_on"})
+DESCRIBING_TYPES = frozenset(
+    t for r in DESCRIBING_RELATIONS for t in ft.RELATION_FACT_TYPES[r][0]
+) | {"owns"}
+NEAR = 3  # words between a describing word and the name it describes
+
+
+def resolve_description(tk: Toolkit, query: Query) -> Query:
+    """The question with a described person named, when exactly one person fits."""
+    if query.ambiguous is not None or query.profile:
+        return query
+    if any(tk.facts.type_of(e.id) == PERSON for e in query.entities):
+        return query
+    for ref in query.entities:
+        words = describing_words(query, ref)
+        if not words or query.qword == "how_many":
+            continue
+        if any(singular(w) != w for _, w in words):
+            return query  # "the researchers of X": a group, not one person
+        asked = asked_relations(query, words)
+        if not asked and query.qword in (None, "who", "what"):
+            return query  # "Who is the founder of X?": the description is the question
+        people = described(tk, query, ref.id, words)
+        if len(people) != 1:
+            return query
+        person = EntityRef(people[0], None, ref.score, ref.position)
+        entities = tuple(person if e is ref else e for e in query.entities)
+        cue_relations = frozenset(asked)
+        return replace(
+            query,
+            entities=entities,
+            cue_relations=cue_relations,
+            relations=frame_relations(cue_relations, query.qword),
+            role_words=frozenset(),
+            content=query.content - {w for i, w in words},
+        )
+    return query
+
+
+def describing_words(query: Query, ref: EntityRef) -> list[tuple[int, str]]:
+    """Role nouns, founder/creator words and person nouns right before or after a name."""
+    if ref.position < 0:
+        return []
+    found = []
+    for i, word in enumerate(query.words):
+        if abs(i - ref.position) > NEAR or i == ref.position:
+            continue
+        noun = singular(word)
+        if noun in lx.ROLE_NOUNS or noun in lx.DESCRIPTION_NOUNS or noun in lx.PERSON_NOUNS:
+            found.append((i, word))
+    return found
+
+
+def asked_relations(query: Query, words: list[tuple[int, str]]) -> set[str]:
+    """The relations the question asks about, once its describing words are set aside."""
+    describing = {i for i, _ in words}
+    return {
+        relation
+        for i, word in enumerate(query.words)
+        if i not in describing
+        for relation in lx.relation_of(word)
+    }
+
+
+def described(tk: Toolkit, query: Query, entity_id: str, words: list[tuple[int, str]]) -> list[str]:
+    """The people a fact ties to `entity_id` the way the describing words say."""
+    role_words = {singular(w) for _, w in words if singular(w) in lx.ROLE_NOUNS}
+    relations = {r for _, w in words for r in lx.relation_of(w) & DESCRIBING_RELATIONS}
+    people = []
+    for fact in tk.facts.involving.get(entity_id, []):
+        if fact.type not in DESCRIBING_TYPES or tk.facts.type_of(fact.subject) != PERSON:
+            continue
+        if not ties(tk, fact, entity_id, role_words, relations):
+            continue
+        if fact.subject not in people:
+            people.append(fact.subject)
+    return people
+
+
+def ties(
+    tk: Toolkit, fact: Fact, entity_id: str, role_words: set[str], relations: set[str]
+) -> bool:
+    if not (tk.facts.matches(fact.object, entity_id) or entity_id in fact.about):
+        return False
+    if relations - {"role"} and not any(
+        fact.type in ft.RELATION_FACT_TYPES[r][0] | ft.RELATION_FACT_TYPES[r][1]
+        for r in relations - {"role"}
+    ):
+        return False
+    if role_words:
+        return tk.selector.names_role(fact, frozenset(role_words))
+    return True
