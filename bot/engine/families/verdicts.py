@@ -92,10 +92,12 @@ def whereabouts(tk: Toolkit, query: Query) -> Verdict | None:
     last = last_moves(tk, person)
     if not last:
         return None
+    moves = moves_of(tk, person)
     for place in places:
-        away = [m for m in last if tk.facts.matches(orient(m).source, place)]
-        if away:
-            return Verdict("no", away)
+        away = [m for m in moves if tk.facts.matches(orient(m).source, place)]
+        back = [m for m in moves if tk.facts.slot_matches(m, orient(m).dest, place)]
+        if away and not back:
+            return Verdict("no", away + [m for m in last if m not in away])
         held = [
             f
             for f in tk.facts.involving.get(person, [])

@@ -1,0 +1,193 @@
+"""Yes/no verdicts across every move, lead and criticism fact of the base, in both languages.
+
+The questions are generated from the facts themselves, so that every fact the base grows is
+checked the same way: what a fact states in the asked direction is a Yes (or "not confirmed"
+when the fact is only reported), and nothing else may be a Yes — not the same relation with
+someone or somewhere else, not the relation the other way round, not "still there" after the
+person moved away.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Conversation, Engine
+from bot.engine.factindex import orient
+from bot.engine.families.verdicts import hedged
+from bot.kb import Fact, KnowledgeBase
+from bot.kb import facttypes as ft
+from bot.nlu.text import fold
+
+ASK = {
+    "join": {"en": "Did {a} join {b}?", "fr": "Est-ce que {a} a rejoint {b} ?"},
+    "still": {"en": "Is {a} still at {b}?", "fr": "Est-ce que {a} est toujours chez {b} ?"},
+    "lead": {"en": "Does {a} lead {b}?", "fr": "Est-ce que {a} dirige {b} ?"},
+    "criticise": {"en": "Did {a} criticise {b}?", "fr": "Est-ce que {a} a critiqué {b} ?"},
+}
+VERDICT_WORDS = {
+    "yes": {"en": "yes", "fr": "oui"},
+    "no": {"en": "no", "fr": "non"},
+    "hedged": {"en": "not confirmed", "fr": "pas confirme"},
+}
+LANGUAGES = ("en", "fr")
+
+
+def verdict(engine: Engine, question: str, language: str) -> str:
+    """'yes', 'no', 'hedged' or 'other', read from the answer's first words."""
+    text = fold(engine.answer(question, Conversation(language=language)).text)
+    for name, words in VERDICT_WORDS.items():
+        word = words[language]
+        if text.startswith(word) and not text[len(word) : len(word) + 1].isalnum():
+            return name
+    return "other"
+
+
+def name(base: KnowledgeBase, entity_id: str, language: str) -> str:
+    return base.entities[entity_id].name.get(language)
+
+
+def is_person(base: KnowledgeBase, entity_id: str | None) -> bool:
+    return entity_id is not None and base.entities[entity_id].type == "person"
+
+
+def is_company(base: KnowledgeBase, entity_id: str | None) -> bool:
+    return entity_id is not None and base.entities[entity_id].type == "organization"
+
+
+def person_moves(base: KnowledgeBase) -> list[Fact]:
+    return [
+        f
+        for f in base.facts
+        if f.type in ft.MOVE_FACT_TYPES
+        and is_person(base, orient(f).mover)
+        and is_company(base, orient(f).dest)
+    ]
+
+
+def related(base: KnowledgeBase, a: str | None, b: str) -> bool:
+    """Same entity, or one part of the other."""
+
+    def chain(entity_id: str | None) -> set[str]:
+        found = set()
+        while entity_id and entity_id not in found:
+            found.add(entity_id)
+            entity_id = base.entities[entity_id].part_of
+        return found
+
+    return a is not None and (a in chain(b) or b in chain(a))
+
+
+def test_the_base_has_facts_of_every_checked_kind(base: KnowledgeBase) -> None:
+    assert person_moves(base)
+    assert [f for f in base.facts if f.type == "leads"]
+    assert [f for f in base.facts if f.type == "criticism" and f.object]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_stated_move_is_a_yes(engine: Engine, base: KnowledgeBase, language: str) -> None:
+    wrong = []
+    for fact in person_moves(base):
+        move = orient(fact)
+        question = ASK["join"][language].format(
+            a=name(base, move.mover, language), b=name(base, move.dest, language)
+        )
+        expected = "hedged" if hedged(fact) else "yes"
+        if (got := verdict(engine, question, language)) != expected:
+            wrong.append(f"{question} -> {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_move_to_a_company_never_named_with_the_person_is_never_a_yes(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    companies = [e for e in base.entities if is_company(base, e)]
+    for fact in person_moves(base):
+        mover = orient(fact).mover
+        own = [f for f in base.facts if mover in f.participants()]
+        for company in companies:
+            if any(related(base, p, company) for f in own for p in f.participants()):
+                continue
+            question = ASK["join"][language].format(
+                a=name(base, mover, language), b=name(base, company, language)
+            )
+            if verdict(engine, question, language) == "yes":
+                wrong.append(question)
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_still_at_the_company_a_person_last_left_is_a_no(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    moves = person_moves(base)
+    for fact in moves:
+        move = orient(fact)
+        left_since = any(
+            orient(other).mover == move.mover and other is not fact and orient(other).source
+            and related(base, orient(other).source, move.dest)
+            for other in moves
+        )  # fmt: skip
+        if not is_company(base, move.source) or left_since:
+            continue
+        question = ASK["still"][language].format(
+            a=name(base, move.mover, language), b=name(base, move.source, language)
+        )
+        if (got := verdict(engine, question, language)) != "no":
+            wrong.append(f"{question} -> {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_who_leads_what(engine: Engine, base: KnowledgeBase, language: str) -> None:
+    wrong = []
+    leads = [f for f in base.facts if f.type == "leads" and f.tense != "past" and f.object]
+    people = [e for e in base.entities if is_person(base, e)]
+    for fact in leads:
+        team = name(base, fact.object, language)
+        question = ASK["lead"][language].format(a=name(base, fact.subject, language), b=team)
+        if (got := verdict(engine, question, language)) not in ("yes", "hedged"):
+            wrong.append(f"{question} -> {got}")
+        for other in people:
+            if any(f.type == "leads" and f.subject == other for f in base.facts):
+                continue  # a leader of something else: covered by the question above
+            question = ASK["lead"][language].format(a=name(base, other, language), b=team)
+            if verdict(engine, question, language) == "yes":
+                wrong.append(f"{question} -> yes")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_criticism_has_a_direction(engine: Engine, base: KnowledgeBase, language: str) -> None:
+    wrong = []
+    for fact in (f for f in base.facts if f.type == "criticism" and f.object):
+        critic, target = name(base, fact.subject, language), name(base, fact.object, language)
+        question = ASK["criticise"][language].format(a=critic, b=target)
+        if (got := verdict(engine, question, language)) not in ("yes", "hedged"):
+            wrong.append(f"{question} -> {got}")
+        reverse = ASK["criticise"][language].format(a=target, b=critic)
+        if verdict(engine, reverse, language) == "yes":
+            wrong.append(f"{reverse} -> yes")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_unattributed_criticism_is_nobodys(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    for fact in (f for f in base.facts if f.type == "criticised" and not f.object):
+        target = base.entities[fact.subject]
+        owners = {target.part_of} - {None}
+        for owner in owners:
+            for other in fact.about:
+                if other in owners or not is_company(base, other):
+                    continue
+                question = ASK["criticise"][language].format(
+                    a=name(base, owner, language), b=name(base, other, language)
+                )
+                if verdict(engine, question, language) == "yes":
+                    wrong.append(question)
+    assert not wrong, "\n".join(wrong)
