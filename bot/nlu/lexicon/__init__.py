@@ -91,6 +91,8 @@ COMBIEN = _words("combien")
 NUMBER_NOUNS = _words("number_nouns")
 # "what year", "quelle année", "depuis quand": these ask for a date.
 DATE_NOUNS = _words("date_nouns")
+# "in may", "depuis mars": a short month name after these is a date ("may" is a verb too).
+DATE_LEADS = _words("date_leads")
 
 # Yes/no: English auxiliaries opening a question; French inversion and "est-ce que".
 EN_AUXILIARIES = frozenset(_own("en", "question_auxiliaries"))

@@ -60,6 +60,7 @@ CONCEPTS: dict[str, Concept] = {
     "combien": _WORDS,  # "how many" and "how much" in one word
     "number_nouns": _WORDS,
     "date_nouns": _WORDS,
+    "date_leads": _WORDS,  # the word before a short month name that makes it a date
     "question_auxiliaries": _WORDS,  # yes/no: an auxiliary opening the question
     "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
     "pronouns": _WORDS,
