@@ -38,7 +38,7 @@ def question_word(words: list[str]) -> str | None:
             return "when"
         unaccented_where = word == "ou" and (
             i in (0, len(words) - 1) or nxt in lx.WHERE_OU_NEXT
-        )  # "ou travaille…", "il bossait ou avant ?"
+        )  # "ou travaille…", "… ou avant ?"
         if word in lx.WHERE or unaccented_where:
             return "where"
         if word in lx.WHY:

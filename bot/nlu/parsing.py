@@ -108,7 +108,7 @@ def _capitalized(text: str) -> frozenset[str]:
     tokens = re.findall(r"\w+", text)[1:]
     if text.islower() or text.isupper():
         return frozenset()
-    return frozenset(normalize(t) for t in tokens if any(c.isupper() for c in t))  # "eBay" too
+    return frozenset(normalize(t) for t in tokens if any(c.isupper() for c in t))  # mixed case too
 
 
 def _coordinated(first: Mention, second: Mention, words: list[str], index: EntityIndex) -> bool:

@@ -34,7 +34,7 @@ class Query:
     pronoun: bool = False  # he/she/il/elle… refers to the conversation's last person
     plural_pronoun: bool = False
     thing_pronoun: int | None = None  # position of "it" / "l'a": a company named before
-    ellipsis: bool = False  # "Et Apple ?", "And when?": completes the previous question
+    ellipsis: bool = False  # "Et X ?", "And when?": completes the previous question
     greeting: bool = False
     foreign: bool = False  # written in a language Mercato does not speak
     months: frozenset[int] = frozenset()

@@ -89,7 +89,7 @@ HOW_MANY_TAIL = _words("how_many_tail")
 HOW_MUCH_TAIL = _words("how_much_tail")
 COMBIEN = _words("combien")
 NUMBER_NOUNS = _words("number_nouns")
-# "what year", "quelle année", "depuis quand": these ask for a date.
+# "what year", "quelle année": these ask for a date.
 DATE_NOUNS = _words("date_nouns")
 # "in may", "depuis mars": a short month name after these is a date ("may" is a verb too).
 DATE_LEADS = _words("date_leads")
