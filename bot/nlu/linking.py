@@ -156,7 +156,7 @@ class EntityIndex:
             if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
                 continue  # an unknown word beside it: another name, not a typo of this one
             if not _words_align(words[start : start + size], key.split()):
-                continue  # "labo superintelligence" is not "safe superintelligence"
+                continue  # "acme robotics" is not "zeta robotics"
             span = " ".join(words[start : start + size])
             found.append(Mention(start, start + size, span, self.exact[key], round(score * 100, 1)))
             for i in range(start, start + size):

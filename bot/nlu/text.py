@@ -1,8 +1,10 @@
 """Text normalisation used everywhere a user's words meet the knowledge base's.
 
-One normaliser: NFKC, typographic apostrophes and dashes unified, accents folded, casefolded,
-punctuation turned into spaces, spaces collapsed. rapidfuzz's default processor does not fold
-accents, so linking passes `normalize` as its processor explicitly.
+One normaliser: NFKC, typographic apostrophes unified, accents folded, casefolded, then
+punctuation (apostrophes, dashes and underscores included) turned into spaces, spaces collapsed.
+The entity linker (bot.nlu.linking) normalises alias keys with it when it builds its index and
+gets the question's words already normalised by the parser, so it passes `processor=None` to
+rapidfuzz: both sides are already in this form.
 """
 
 from __future__ import annotations

@@ -1,26 +1,28 @@
-"""The engine's own words in French and English: verdicts, lists, clarifications, "I don't know".
+"""The engine's own words: verdicts, lists, clarifications, "I don't know".
 
+The words of each language Mercato speaks are a module of this package named by its code
+(`fr.py`, `en.py`), picked by `words(language)`; any other language gets the English words.
 Everything specific to the knowledge base (summary, example questions) comes from `about.yaml`.
 """
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 from bot.kb import Entity, KnowledgeBase
 from bot.model import Answer, Citation, Option
+from bot.nlu.lexicon import LANGUAGES
 
-VERDICTS = {
-    ("yes", "fr"): "Oui.",
-    ("yes", "en"): "Yes.",
-    ("no", "fr"): "Non.",
-    ("no", "en"): "No.",
-    ("hedged", "fr"): "Pas confirmé.",
-    ("hedged", "en"): "Not confirmed.",
-    ("loose", "fr"): "Les articles ne le disent pas exactement. Voici ce qu’ils disent :",
-    ("loose", "en"): "The articles don't say exactly. Here is what they do say:",
-    ("unsettled", "fr"): "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
-    ("unsettled", "en"): "Not confirmed: the articles don't say so. Here is what they do say:",
+FALLBACK = "en"
+_MODULES: dict[str, ModuleType] = {
+    code: importlib.import_module(f"{__name__}.{code}") for code in LANGUAGES
 }
-AND = {"fr": "et", "en": "and"}
+
+
+def words(language: str) -> ModuleType:
+    """The module of `language`'s words (English's for a language without one)."""
+    return _MODULES.get(language) or _MODULES[FALLBACK]
 
 
 def clause(sentence: str) -> str:
@@ -42,22 +44,18 @@ class Replies:
 
     def _what_i_know(self, language: str) -> str:
         examples = " ; ".join(self.examples(language)[:3])
-        lead = "Par exemple :" if language == "fr" else "For example:"
-        return f"{self.about.summary.get(language)} {lead} {examples}"
+        return f"{self.about.summary.get(language)} {words(language).FOR_EXAMPLE} {examples}"
 
     @staticmethod
     def join_names(names: list[str], language: str) -> str:
         """'A, B et C.' / 'A, B and C.'"""
         if len(names) == 1:
             return f"{names[0]}."
-        return f"{', '.join(names[:-1])} {AND[language]} {names[-1]}."
+        return f"{', '.join(names[:-1])} {words(language).AND} {names[-1]}."
 
     def count_named(self, count: int, names: list[str], language: str) -> str:
         """'Les articles en nomment 2 : A et B.' — a count the articles do not give themselves."""
-        listed = self.join_names(names, language)
-        if language == "fr":
-            return f"Les articles en nomment {count} : {listed}"
-        return f"The articles name {count}: {listed}"
+        return words(language).count_named(count, self.join_names(names, language))
 
     @staticmethod
     def compose(
@@ -71,7 +69,7 @@ class Replies:
         """Answer first (verdict, list of names or description), then the facts' own phrasing."""
         parts = []
         if verdict:
-            parts.append(VERDICTS[(verdict, language)])
+            parts.append(words(language).VERDICTS[verdict])
         if headline:
             parts.append(headline)
         if lead:
@@ -83,46 +81,27 @@ class Replies:
     @staticmethod
     def no_precise_date(language: str) -> str:
         """The opening of a reply to a date asked more precisely than the articles give it."""
-        if language == "fr":
-            return "Les articles ne donnent pas de date plus précise que ceci :"
-        return "The articles give no more precise date than this:"
+        return words(language).NO_PRECISE_DATE
 
     def empty(self, language: str) -> Answer:
-        text = (
-            "Posez-moi une question. " if language == "fr" else "Ask me a question. "
-        ) + self._what_i_know(language)
+        text = f"{words(language).ASK_ME} {self._what_i_know(language)}"
         return Answer(kind="unknown", language=language, text=text, confidence=1.0)
 
     def unknown(self, language: str, *, greeting: bool = False) -> Answer:
-        if greeting:
-            opening = "Bonjour !" if language == "fr" else "Hello!"
-        else:
-            opening = (
-                "Je ne trouve pas la réponse dans mes articles."
-                if language == "fr"
-                else "I can't find the answer in my articles."
-            )
+        opening = words(language).HELLO if greeting else words(language).NOT_FOUND
         text = f"{opening} {self._what_i_know(language)}"
         return Answer(kind="unknown", language=language, text=text, confidence=1.0)
 
     def foreign(self, language: str) -> Answer:
         """A message in a language Mercato does not speak."""
-        text = (
-            "Je ne réponds qu’en français ou en anglais. "
-            if language == "fr"
-            else "I only answer in English or French. "
-        ) + self._what_i_know(language)
+        text = f"{words(language).FOREIGN} {self._what_i_know(language)}"
         return Answer(kind="unknown", language=language, text=text, confidence=1.0)
 
     def not_stated(self, language: str, names: list[str]) -> Answer:
         """A known entity, but the articles do not say what was asked about it."""
         who = self.join_names(names, language).rstrip(".") if names else ""
-        if language == "fr":
-            text = f"Les articles ne le disent pas{f' pour {who}' if who else ''}."
-            hint = f" Vous pouvez demander par exemple : Qui est {names[0]} ?" if names else ""
-        else:
-            text = f"The articles don't say{f' that about {who}' if who else ''}."
-            hint = f" You could ask, for example: Who is {names[0]}?" if names else ""
+        text = words(language).not_stated(who)
+        hint = f" {words(language).hint(names[0])}" if names else ""
         return Answer(kind="unknown", language=language, text=text + hint, confidence=0.8)
 
     @staticmethod
@@ -130,10 +109,7 @@ class Replies:
         labels = [
             f"{o.label} ({clause(entities[o.id].description.get(language))})" for o in options
         ]
-        if language == "fr":
-            text = "De qui parlez-vous ? " + " ; ".join(labels)
-        else:
-            text = "Which one do you mean? " + "; ".join(labels)
+        text = f"{words(language).CLARIFY} " + words(language).OPTION_SEPARATOR.join(labels)
         return Answer(kind="clarify", language=language, text=text, options=options, confidence=0.5)
 
 

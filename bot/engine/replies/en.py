@@ -1,0 +1,37 @@
+"""The engine's own words in English (see bot.engine.replies for where each is used)."""
+
+from __future__ import annotations
+
+# The verdict opening a yes/no answer.
+VERDICTS = {
+    "yes": "Yes.",
+    "no": "No.",
+    "hedged": "Not confirmed.",
+    "loose": "The articles don't say exactly. Here is what they do say:",
+    "unsettled": "Not confirmed: the articles don't say so. Here is what they do say:",
+}
+
+NO_PRECISE_DATE = "The articles give no more precise date than this:"
+AND = "and"  # before the last name of a list
+FOR_EXAMPLE = "For example:"  # before example questions
+ASK_ME = "Ask me a question."  # to an empty message
+HELLO = "Hello!"  # to a greeting
+NOT_FOUND = "I can't find the answer in my articles."
+FOREIGN = "I only answer in English or French."  # to another language
+CLARIFY = "Which one do you mean?"  # before the candidates of an ambiguous name
+OPTION_SEPARATOR = "; "
+
+
+def count_named(count: int, listed: str) -> str:
+    """A count the articles do not give themselves, then the names they give."""
+    return f"The articles name {count}: {listed}"
+
+
+def not_stated(who: str) -> str:
+    """The articles do not say what was asked (about `who`, when named)."""
+    return f"The articles don't say{f' that about {who}' if who else ''}."
+
+
+def hint(name: str) -> str:
+    """A question the articles can answer about `name`."""
+    return f"You could ask, for example: Who is {name}?"

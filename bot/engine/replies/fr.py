@@ -1,0 +1,37 @@
+"""The engine's own words in French (see bot.engine.replies for where each is used)."""
+
+from __future__ import annotations
+
+# The verdict opening a yes/no answer.
+VERDICTS = {
+    "yes": "Oui.",
+    "no": "Non.",
+    "hedged": "Pas confirmé.",
+    "loose": "Les articles ne le disent pas exactement. Voici ce qu’ils disent :",
+    "unsettled": "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
+}
+
+NO_PRECISE_DATE = "Les articles ne donnent pas de date plus précise que ceci :"
+AND = "et"  # before the last name of a list
+FOR_EXAMPLE = "Par exemple :"  # before example questions
+ASK_ME = "Posez-moi une question."  # to an empty message
+HELLO = "Bonjour !"  # to a greeting
+NOT_FOUND = "Je ne trouve pas la réponse dans mes articles."
+FOREIGN = "Je ne réponds qu’en français ou en anglais."  # to another language
+CLARIFY = "De qui parlez-vous ?"  # before the candidates of an ambiguous name
+OPTION_SEPARATOR = " ; "
+
+
+def count_named(count: int, listed: str) -> str:
+    """A count the articles do not give themselves, then the names they give."""
+    return f"Les articles en nomment {count} : {listed}"
+
+
+def not_stated(who: str) -> str:
+    """The articles do not say what was asked (about `who`, when named)."""
+    return f"Les articles ne le disent pas{f' pour {who}' if who else ''}."
+
+
+def hint(name: str) -> str:
+    """A question the articles can answer about `name`."""
+    return f"Vous pouvez demander par exemple : Qui est {name} ?"

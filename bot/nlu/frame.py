@@ -1,0 +1,118 @@
+"""The question's frame: its question word, the relations it asks about, yes/no, tense."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import lexicon as lx
+
+# "a-t-il", "est-elle": a French inversion asks yes or no.
+_FR_INVERSION = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
+
+
+def question_word(words: list[str]) -> str | None:
+    """The question word, as who/when/where/why/what/how_many/how_much/how_long, or
+    "how_combien" for "combien" (the caller tells how_many from how_much by the money cues).
+
+    None for a yes/no question ("est-ce que…", an English auxiliary first) or when no word asks.
+    """
+    if words[:3] == ["est", "ce", "que"] or (words[:1] and words[0] in lx.EN_AUXILIARIES):
+        return None  # "Est-ce que…", "Did… when…": yes or no; a later "when" is a conjunction
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word in lx.HOW and nxt in lx.HOW_MANY_TAIL:
+            return "how_many"
+        if word in lx.HOW and nxt in lx.HOW_MUCH_TAIL:
+            return "how_much"
+        if word in lx.HOW and nxt in lx.HOW_LONG_TAIL:
+            return "how_long"
+        if word in lx.HOW and nxt in lx.HOW_BIG_TAIL:
+            return "how_many"
+        if word in lx.COMBIEN and (nxt == "temps" or words[i + 2 : i + 3] == ["temps"]):
+            return "how_long"
+        if word in lx.COMBIEN:
+            return "how_combien"  # resolved against money cues by the caller
+        if word in lx.WHEN:
+            return "when"
+        if word == "depuis" and nxt == "quand":
+            return "when"
+        unaccented_where = word == "ou" and (
+            i in (0, len(words) - 1) or nxt in lx.WHERE_OU_NEXT
+        )  # "ou travaille…", "… ou avant ?"
+        if word in lx.WHERE or unaccented_where:
+            return "where"
+        if word in lx.WHY:
+            return "why"
+        if word in lx.HOW and i == 0:
+            return "what"  # "How did X respond?": a manner, answered like "what"
+        if word in lx.WHO:
+            return "who"
+        if word in lx.WHAT or (i == 0 and word in lx.OPENING_WHAT):
+            if nxt in lx.DATE_NOUNS:
+                return "when"
+            if nxt in lx.NUMBER_NOUNS:
+                return "how_many"
+            return "what"
+        if word in lx.NUMBER_NOUNS and nxt in ("de", "d", "of"):
+            return "how_many"
+    return None
+
+
+def is_yesno(
+    words: list[str], raw_folded: str, qword: str | None, relations: frozenset[str]
+) -> bool:
+    """Whether a question without a question word asks yes or no: it opens (fillers aside) with
+    an English auxiliary or "est-ce que", has a French inversion, or is a statement with
+    relation cues ending in "?"."""
+    if qword is not None:
+        return False
+    content = [w for w in words if w not in lx.FILLERS]
+    if not content:
+        return False
+    if content[0] in lx.EN_AUXILIARIES:
+        return True
+    if " ".join(content[:3]) == "est ce que":
+        return True
+    if _FR_INVERSION.search(raw_folded):
+        return True
+    # "X a rejoint Y ?": a statement with a question mark.
+    return raw_folded.rstrip().endswith("?") and bool(relations)
+
+
+def singular(word: str) -> str:
+    """ "ceos" -> "ceo", "chercheurs" -> "chercheur": role nouns are listed in the singular."""
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def tense(words: list[str]) -> str | None:
+    """'future', 'past' or 'current' when a word says (future first, then past), else None."""
+    if any(w in lx.FUTURE_CUES for w in words):
+        return "future"
+    if any(w in lx.PAST_CUES for w in words):
+        return "past"
+    if any(w in lx.PRESENT_CUES for w in words):
+        return "current"
+    return None
+
+
+def frame_relations(cue_relations: frozenset[str], qword: str | None) -> frozenset[str]:
+    """The words' relations plus the question word's ("why" asks for a reason), except that
+    "where" with a move asks for its destination, not a location."""
+    if qword in lx.QWORD_RELATION and not (qword == "where" and cue_relations & lx.MOVE_RELATIONS):
+        return cue_relations | {lx.QWORD_RELATION[qword]}
+    return cue_relations
+
+
+def word_relations(words: list[str]) -> frozenset[str]:
+    """The relation families the words evoke; "work on" is work_on, other "work" employment."""
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        families = lx.relation_of(word)
+        if (
+            "employment" in families
+            and words[i + 1 : i + 2]
+            and words[i + 1] in (lx.WORK_ON_PARTICLES)
+        ):
+            families = (families - {"employment"}) | {"work_on"}
+        found |= families
+    return frozenset(found)

@@ -1,0 +1,36 @@
+"""Which language a question is in.
+
+Mercato speaks the languages of `LANGUAGES` (a lexicon data file and a replies module each);
+for a message in another language it says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlu import lexicon as lx
+from bot.nlu.lexicon import LANGUAGES
+
+__all__ = ["ACCENTS", "LANGUAGES", "detect_language"]
+
+# Letters that, among the languages spoken, only one writes: each counts as two marker words.
+ACCENTS: dict[str, re.Pattern[str]] = {"fr": re.compile(r"[éèêàùçœîôâ]")}
+# ¿ ¡ ñ ß ä ö ü are never French or English: one settles it.
+_FOREIGN = re.compile(r"[¿¡ñßäöü]")
+
+
+def detect_language(words: list[str], raw: str, fallback: str) -> str:
+    """A language of LANGUAGES ('fr', 'en') from marker words and accents, 'other' for another
+    language's words; `fallback` when nothing tells (the best scores are equal).
+
+    `words` are the normalised words of `raw`, the message as typed.
+    """
+    scores = {code: sum(w in lx.MARKERS[code] for w in words) for code in LANGUAGES}
+    for code, accents in ACCENTS.items():
+        scores[code] += 2 * len(accents.findall(raw.lower()))
+    other = sum(w in lx.OTHER_LANGUAGE_MARKERS for w in words) + 5 * len(_FOREIGN.findall(raw))
+    best = max(scores.values())
+    if other >= 2 and other > best:
+        return "other"
+    leaders = [code for code, score in scores.items() if score == best]
+    return leaders[0] if len(leaders) == 1 else fallback

@@ -1,0 +1,112 @@
+"""The concepts a lexicon data file may hold, and the shape of each.
+
+A file maps each concept to its words: a list, one word, or for grouped concepts a mapping from
+group to list (`move_verbs: {join: [...], hire: [...]}`, `months: {1: [...]}`). Where a concept
+allows stems, a trailing `*` marks one; where it allows phrases, a word may hold spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DIRECTORY = Path(__file__).parent
+LANGUAGES = ("fr", "en")  # the languages Mercato speaks: a data file and a replies module each
+COMMON = "common"
+OTHERS = "other_languages"
+FILES = (*LANGUAGES, COMMON, OTHERS)
+
+MOVE_KINDS = ("join", "hire", "leave")  # tried in this order: the first that matches wins
+# The relation families the parser knows (see RELATION_FACT_TYPES for what answers them).
+RELATION_FAMILIES = (
+    "move_in", "move_out", "lead", "found", "create", "role", "work_on", "employment",
+    "duration", "statement", "opinion", "criticism", "reason", "provenance", "biography", "plan",
+    "amount", "count", "location", "expertise", "risk", "trend", "owns",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Concept:
+    """The shape of one concept's entry in a file."""
+
+    shape: str  # "words": a list; "word": one word; "groups": a mapping of group -> list
+    stems: bool = False  # a trailing `*` marks a stem
+    phrases: bool = False  # a word may be several words
+    accented: bool = False  # words written with their accents (matched before normalisation)
+    groups: tuple | type | None = None  # the groups allowed, or the type of a group's name
+    exclusive: bool = False  # a word stands in one group only (the concept maps it to that group)
+
+
+_WORDS = Concept("words")
+_PHRASES = Concept("words", phrases=True)
+_CUES = Concept("words", stems=True)
+
+# Every concept a language file (or common.yaml) may hold.
+CONCEPTS: dict[str, Concept] = {
+    "markers": _WORDS,  # language detection: frequent here, rare in the other languages
+    "stopwords": _WORDS,  # never start a fuzzy match, never link alone (markers are stopwords too)
+    "who": _WORDS,
+    "when": _WORDS,
+    "where": _WORDS,
+    "where_ou_next": _WORDS,  # unaccented "ou" before these means "where"
+    "why": _WORDS,
+    "what": _WORDS,
+    "opening_what": _WORDS,  # "what" only as a question's first word
+    "how": _WORDS,
+    "how_long_tail": _WORDS,  # the words after "how": how long, how big, how many, how much
+    "how_big_tail": _WORDS,
+    "how_many_tail": _WORDS,
+    "how_much_tail": _WORDS,
+    "combien": _WORDS,  # "how many" and "how much" in one word
+    "number_nouns": _WORDS,
+    "date_nouns": _WORDS,
+    "date_leads": _WORDS,  # the word before a short month name that makes it a date
+    "question_auxiliaries": _WORDS,  # yes/no: an auxiliary opening the question
+    "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
+    "pronouns": _WORDS,
+    "plural_pronouns": _WORDS,
+    "thing_pronouns": _WORDS,
+    "object_elision": Concept("word"),  # an elided object pronoun before an auxiliary
+    "elision_auxiliaries": _WORDS,
+    "ellipsis_openers": _WORDS,
+    "profile_cues": _WORDS,
+    "source_prepositions": _WORDS,
+    "destination_prepositions": _WORDS,
+    "at_prepositions": _WORDS,
+    "exclusion_phrases": _PHRASES,
+    "direction_words": _WORDS,
+    "destination_phrases": _PHRASES,
+    "organization_nouns": _WORDS,
+    "ordinals": Concept("groups", groups=int, exclusive=True),  # rank (1 is first) -> words
+    "move_verbs": Concept("groups", stems=True, groups=MOVE_KINDS),
+    "passive_markers": _WORDS,
+    "relation_cues": Concept("groups", stems=True, groups=RELATION_FAMILIES),
+    "work_on_particles": _WORDS,
+    "past_cues": _WORDS,
+    "future_cues": _WORDS,
+    "present_cues": _WORDS,
+    "type_nouns": Concept("groups", groups=str, exclusive=True),  # entity type -> nouns
+    "conjunctions": _WORDS,
+    "linking_words": _WORDS,
+    "role_synonyms": Concept("groups", groups=str),  # one role, named alike in every language
+    "negative_cues": _CUES,
+    "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
+    "present_auxiliaries": _WORDS,  # a question opening with these is about the present
+    "agent_prepositions": _WORDS,  # "led by X": X is who acts
+    "person_nouns": _WORDS,  # "the X guy": a person described by what they are tied to
+    "description_nouns": _WORDS,  # "the founder of X": someone described by what they did
+    "day_nouns": _WORDS,  # "which day": a date asked to the day
+    "precision_words": _WORDS,  # "what date exactly": a date asked precisely
+    "fillers": _WORDS,
+    "greetings": _WORDS,
+    # word once accents are folded -> the accented words that stand for it
+    "accented_homographs": Concept("groups", accented=True, groups=str, exclusive=True),
+    "comparators": Concept("groups", phrases=True, groups=(">", ">=", "<"), exclusive=True),
+    "multipliers": Concept("groups", groups=int, exclusive=True),  # value -> words
+    "months": Concept("groups", groups=tuple(range(1, 13)), exclusive=True),
+}
+# other_languages.yaml: words grouped by language code.
+OTHER_CONCEPTS: dict[str, Concept] = {
+    "markers": Concept("groups", groups=str),
+    "greetings": Concept("groups", groups=str),
+}
