@@ -17,6 +17,7 @@ from bot.engine import Conversation, Engine, load_engine
 from bot.frontends.console import render_plain
 from bot.logs import configure_logging
 from bot.model import Answer
+from bot.nlu import lexicon as lx
 from bot.settings import Settings
 
 
@@ -84,12 +85,15 @@ def run(engine: Engine, settings: Settings) -> int:
 def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print every problem as `file:line: path: message` (exit 1) or the base's counts (exit 0)."""
     out, err = out or sys.stdout, err or sys.stderr
+    problems = lx.check_files()
     try:
         base = kb.load(directory)
     except kb.KnowledgeError as exc:
-        for problem in exc.problems:
+        problems += exc.problems
+    if problems:
+        for problem in problems:
             print(problem, file=err)
-        print(f"{len(exc.problems)} problem(s) in {directory}", file=err)
+        print(f"{len(problems)} problem(s) in {directory}", file=err)
         return 1
     coverage = 100 * base.covered_sentences / base.total_sentences if base.total_sentences else 0
     by_type: dict[str, int] = {}
@@ -106,6 +110,7 @@ def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None)
         f"cited or marked as context ({coverage:.0f}%)",
         file=out,
     )
+    print(f"  lexicons:  {', '.join(lx.LANGUAGES)} (checked)", file=out)
     return 0
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+
+from bot.nlu.query import Query
 
 
 @dataclass
@@ -15,10 +16,10 @@ class Conversation:
     """
 
     language: str | None = None
-    last_query: Any = None  # the previous parsed question (bot.nlu.parsing.Query)
+    last_query: Query | None = None  # the previous question, as parsed
     last_person: str | None = None  # entity id that "he/she/il/elle" refer to
     last_entities: tuple[str, ...] = ()
-    pending: Any = None  # a question waiting for a clarification (bot.nlu.parsing.Query)
+    pending: Query | None = None  # a question waiting for a clarification
     updated_at: float = field(default_factory=time.monotonic)
 
     def touch(self) -> None:
