@@ -53,7 +53,7 @@ def question_set(base: kb.KnowledgeBase, rng: random.Random, size: int) -> list[
         lambda: f"Which companies did {rng.choice(orgs).name.en} hire from?",
         lambda: f"Did {rng.choice(people).name.en} join {rng.choice(orgs).name.en}?",
         lambda: f"tell me about {_typo(rng.choice(people).name.en, rng)} please",
-        lambda: "What is the capital of France?",
+        lambda: "Quelle est la météo à Lyon demain ?",
         lambda: "Bonjour",
     ]
     return [rng.choice(templates)() for _ in range(size)]

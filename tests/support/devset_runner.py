@@ -66,7 +66,8 @@ def run_devset(engine: Engine, items: list[dict] | None = None) -> list[Outcome]
         chat = item.get("chat")
         context = chats.setdefault(chat, Conversation()) if chat else Conversation()
         answer = engine.answer(item["question"], context)
-        outcomes.append(Outcome(item, answer, check_item(item, answer)))
+        if not item.get("context"):  # a context item only sets up its conversation
+            outcomes.append(Outcome(item, answer, check_item(item, answer)))
     return outcomes
 
 
