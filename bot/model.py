@@ -41,3 +41,5 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
     confidence: float = Field(ge=0.0, le=1.0)
+    # The whole reply, when this one holds facts or quotes back to stay short ("More").
+    more: Answer | None = None

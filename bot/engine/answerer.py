@@ -20,7 +20,7 @@ from bot.kb import KnowledgeBase
 from bot.model import Answer
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import EntityRef, Query, parse, split_questions
-from bot.nlu.text import clean_input
+from bot.nlu.text import clean_input, normalize
 
 
 class Answerer:
@@ -44,9 +44,10 @@ class Answerer:
         text = clean_input(question)
         if not text:
             return self.replies.empty(fallback)
-        parts = split_questions(text)
+        # "ok, and who…?", "merci ! quand…": a part that only thanks or greets is no question.
+        parts = [p for p in split_questions(text) if not chatter(p)] or [text]
         if len(parts) == 1:
-            return self._answer_one(text, context, fallback)
+            return self._answer_one(parts[0], context, fallback)
         answers = []
         for part in parts:
             answers.append(self._answer_one(part, context, context.language or fallback))
@@ -130,3 +131,9 @@ class Answerer:
 def fallback_language(context: Conversation, hint: str | None) -> str:
     """The language of a message that shows none: the conversation's, the caller's hint, English."""
     return context.language or (hint if hint in ("fr", "en") else "en")
+
+
+def chatter(text: str) -> bool:
+    """Only thanks, greetings or laughter: nothing is asked."""
+    words = normalize(text).split()
+    return bool(words) and all(w in lx.FILLERS or w in lx.GREETINGS for w in words)

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine.factindex import FactIndex, orient
+from bot.engine.factindex import FactIndex, orient, stems
 from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.model import Answer, Citation
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
+from bot.nlu.text import normalize
 
 MAX_FACTS = 10
+# A short reply: its facts' phrasing, its quotes (in characters), how many of each.
+SHORT_TEXT = 360
+SHORT_FACTS = 3
+QUOTES = 450
+MAX_QUOTES = 3
+RESTATED = 0.25  # a fact with fewer new words than this restates what the reply already says
 PERSON = "person"
+
+
+def heading(sentence: str) -> bool:
+    """A heading or a title ("X, pillar of Y"): no final punctuation."""
+    return not sentence.rstrip(' »”"').endswith((".", "!", "?", "…"))
 
 
 @dataclass(frozen=True)
@@ -41,7 +53,8 @@ class Composer:
     ) -> Result:
         lang = query.language
         facts = list({fact.id: fact for fact in facts}.values())  # each fact said once
-        organisations = bool(lx.ORGANIZATION_NOUNS & set(query.words))
+        # "Which companies…": organisations asked for (a noun inside a name does not count).
+        organisations = bool(lx.ORGANIZATION_NOUNS & query.keywords)
         subjects: list[str] = []
         for fact in facts:
             for entity_id in self.answer_side(fact, query, organisations):
@@ -54,22 +67,74 @@ class Composer:
         if (
             lead is None
             and verdict is None
-            and query.qword in ("who", "what")
+            and query.qword in ("who", "what", "where", None)
+            and not query.yesno
             and len(subjects) > 1
         ):
             headline = self.replies.join_names(
                 [self.kb.entities[s].name.get(lang) for s in subjects], lang
             )
-        sentences = [fact.text.get(lang) for fact in ordered]
-        text = self.replies.compose(lang, sentences, headline=headline, verdict=verdict, lead=lead)
-        answer = Answer(
+        opening = dict(headline=headline, verdict=verdict, lead=lead)
+        full = Answer(
             kind="answer",
             language=lang,
-            text=text,
+            text=self.replies.compose(lang, [f.text.get(lang) for f in ordered], **opening),
             citations=self.citations(ordered),
             confidence=round(confidence, 2),
         )
-        return Result(answer, tuple(subjects))
+        shown = self.shortlist(ordered, lang, said=headline or lead or "")
+        for ref in query.entities:
+            # "X or Y?", "X and Y": each one asked about keeps a fact of its own.
+            if ref.alternative and not any(self.facts.involves(f, ref.id) for f in shown):
+                shown += [f for f in ordered if self.facts.involves(f, ref.id)][:1]
+        short = full.model_copy(
+            update={
+                "text": self.replies.compose(lang, [f.text.get(lang) for f in shown], **opening),
+                "citations": self.evidence(shown),
+            }
+        )
+        if short.text == full.text and short.citations == full.citations:
+            return Result(full, tuple(subjects))
+        return Result(short.model_copy(update={"more": full}), tuple(subjects))
+
+    def shortlist(self, facts: list[Fact], language: str, said: str) -> list[Fact]:
+        """The facts a short reply keeps: the first, then others while the text stays short
+        and they say something new (a profile's description is not restated)."""
+        kept: list[Fact] = []
+        length = len(said)
+        seen = stems(normalize(said).split())
+        named: set[str] = set()
+        for fact in facts:
+            text = fact.text.get(language)
+            words = stems(normalize(text).split())
+            new = (
+                not words
+                or len(words - seen) / len(words) > RESTATED
+                or (bool(set(fact.participants()) - named) and bool(named))
+            )
+            fits = len(kept) < SHORT_FACTS and length + len(text) <= SHORT_TEXT
+            if kept and not (new and fits):
+                continue
+            if not kept and not new and len(facts) > 1:
+                continue  # the opening already says it: another fact leads
+            kept.append(fact)
+            length += len(text)
+            seen |= words
+            named |= set(fact.participants())
+        return kept or facts[:1]
+
+    def evidence(self, facts: list[Fact]) -> list[Citation]:
+        """At most a few quotes, the most specific first: a body sentence rather than a
+        heading that says the same, within a length a chat message can carry."""
+        chosen: list[Citation] = []
+        length = 0
+        for citation in sorted(self.citations(facts), key=lambda c: heading(c.sentence)):
+            if len(chosen) == MAX_QUOTES or (chosen and length + len(citation.sentence) > QUOTES):
+                continue
+            chosen.append(citation)
+            length += len(citation.sentence)
+        chosen.sort(key=lambda c: c.n)
+        return [c.model_copy(update={"n": i}) for i, c in enumerate(chosen, 1)]
 
     def citations(self, facts: list[Fact]) -> list[Citation]:
         """The facts' sentences, each once, numbered in order of first use."""
@@ -97,7 +162,9 @@ class Composer:
         if fact.type in ft.MOVE_FACT_TYPES:
             move = orient(fact)
             sides = [move.mover]
-            if organisations:
+            if query.asks_source:
+                sides = [move.source]  # "Where do X's recruits come from?"
+            elif organisations:
                 # "Which companies lost people?" wants the sources; "… hired?" the destinations.
                 outward = "move_out" in query.relations and "move_in" not in query.relations
                 sides = [move.source] if outward and not asked else [move.source, move.dest]
@@ -108,7 +175,7 @@ class Composer:
             for s in sides
             if s
             and not any(self.facts.matches(s, a) or self.facts.matches(a, s) for a in asked)
-            and (self.facts.type_of(s) == PERSON) != organisations
+            and (self.facts.type_of(s) == PERSON) != (organisations or query.asks_source)
         ]
 
     def confidence(self, query: Query, base: float) -> float:

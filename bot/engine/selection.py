@@ -162,9 +162,10 @@ class Selector:
         """Fact types that answer the question: asked for by its main relation, evoked by its
         other words, and acceptable as a fallback when neither exists.
 
-        The question word's relation ("where" -> location) is the main one when there is one.
+        The question word's relation ("where" -> location) is the main one when there is one;
+        so is the relation of the noun a "what/which" asks about ("what risks…").
         """
-        main = lx.QWORD_RELATION.get(query.qword or "")
+        main = lx.QWORD_RELATION.get(query.qword or "") or asked_noun_relation(query)
         mains = [main] if main in query.relations else sorted(query.relations)
         primary: set[str] = set()
         fallback: set[str] = set()
@@ -190,6 +191,8 @@ class Selector:
 
     def score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
         score = 3.0 if fact.type in primary else 0.0
+        if fact.type in query.relations:
+            score += 1.0  # the type named after the asked relation answers it most directly
         score += len(stems(query.content) & self.facts.words[fact.id]) * 0.5
         if query.entities and fact.subject == query.entities[0].id:
             score += 0.5
@@ -293,3 +296,15 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(stems({w}) and not stems({w}) & covered for w in words)
+
+
+def asked_noun_relation(query: Query) -> str | None:
+    """ "What risks…", "quelles critiques…": the one relation of the word after "what"."""
+    if query.qword != "what":
+        return None
+    words = query.words
+    for i, word in enumerate(words[:-1]):
+        if word in lx.WHAT:
+            relations = lx.relation_of(words[i + 1]) & query.relations
+            return next(iter(relations)) if len(relations) == 1 else None
+    return None

@@ -47,7 +47,8 @@ def check_item(item: dict, answer: Answer) -> list[str]:
             problems.append(f"must not contain {needle!r}")
     if item.get("starts_with") and not starts_with_words(text, fold(item["starts_with"])):
         problems.append(f"does not start with {item['starts_with']!r}")
-    cited = [c.sentence for c in answer.citations]
+    # Quotes held back behind "More" still back the answer: look for them in the whole reply.
+    cited = [c.sentence for c in (answer.more or answer).citations]
     for needle in item.get("cites") or []:
         if not any(needle in sentence for sentence in cited):
             problems.append(f"not cited: {needle[:50]!r}")

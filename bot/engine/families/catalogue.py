@@ -7,6 +7,8 @@ from bot.engine.toolkit import Toolkit
 from bot.model import Answer
 from bot.nlu.parsing import Query
 
+SHORT_LINES = 3  # more members than this: the short reply names them, the full one describes
+
 
 def catalogue(tk: Toolkit, query: Query, entity_type: str) -> Result:
     """ "Which companies / models are mentioned?": every entity of that kind, described."""
@@ -17,12 +19,23 @@ def catalogue(tk: Toolkit, query: Query, entity_type: str) -> Result:
     names = [e.name.get(lang) for e in members]
     lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
     evidence = [tk.facts.involving[e.id][0] for e in members if e.id in tk.facts.involving]
-    text = tk.replies.compose(lang, lines, headline=tk.replies.join_names(names, lang))
-    answer = Answer(
+    headline = tk.replies.join_names(names, lang)
+    evidence = list({f.id: f for f in evidence}.values())
+    full = Answer(
         kind="answer",
         language=lang,
-        text=text,
-        citations=tk.composer.citations(list({f.id: f for f in evidence}.values())),
+        text=tk.replies.compose(lang, lines, headline=headline),
+        citations=tk.composer.citations(evidence),
         confidence=0.7,
     )
-    return Result(answer, tuple(e.id for e in members))
+    if len(lines) <= SHORT_LINES:
+        return Result(full, tuple(e.id for e in members))
+    # The names answer; the description of each stays one tap away.
+    short = full.model_copy(
+        update={
+            "text": tk.replies.compose(lang, [], headline=headline),
+            "citations": tk.composer.evidence(evidence),
+            "more": full,
+        }
+    )
+    return Result(short, tuple(e.id for e in members))

@@ -51,5 +51,8 @@ def topical(tk: Toolkit, query: Query) -> Result:
     overlap = {f.id: len(keywords & tk.facts.words[f.id]) for f in facts}
     if max(overlap.values()):
         facts = [f for f in facts if overlap[f.id]]
-    facts.sort(key=lambda f: (-overlap[f.id], -tk.selector.score(f, query, primary)))
+    # The asked kind first, then the facts sharing most of the question's words.
+    facts.sort(
+        key=lambda f: (f.type not in primary, -overlap[f.id], -tk.selector.score(f, query, primary))
+    )
     return tk.composer.compose(query, facts, confidence=0.6)

@@ -8,6 +8,7 @@ Everything specific to the knowledge base (summary, example questions) comes fro
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from types import ModuleType
 
 from bot.kb import Entity, KnowledgeBase
@@ -15,6 +16,7 @@ from bot.model import Answer, Citation, Option
 from bot.nlu.lexicon import LANGUAGES
 
 FALLBACK = "en"
+MAX_QUOTES = 3  # quotes in a reply before the rest goes behind "More"
 _MODULES: dict[str, ModuleType] = {
     code: importlib.import_module(f"{__name__}.{code}") for code in LANGUAGES
 }
@@ -127,17 +129,37 @@ def combine(answers: list[Answer]) -> Answer:
         shown.append(answer)
     if not any(a.kind == "answer" for a in shown):
         shown = shown[:1]
-    citations: list[Citation] = []
-    seen: set[tuple[str, str]] = set()
-    for answer in shown:
-        for c in answer.citations:
-            if (c.article, c.sentence) not in seen:
-                seen.add((c.article, c.sentence))
-                citations.append(c.model_copy(update={"n": len(citations) + 1}))
-    return Answer(
+    combined = Answer(
         kind="answer" if any(a.kind == "answer" for a in shown) else shown[0].kind,
         language=shown[-1].language,
         text="\n\n".join(a.text for a in shown),
-        citations=citations,
+        citations=renumbered(a.citations for a in shown),
         confidence=min(a.confidence for a in shown),
     )
+    if not any(a.more for a in shown) and len(combined.citations) <= MAX_QUOTES:
+        return combined
+    # Each part keeps its first quote in the short reply; the rest is behind "More".
+    whole = [a.more or a for a in shown]
+    return combined.model_copy(
+        update={
+            "citations": renumbered([a.citations[:1] for a in shown]),
+            "more": combined.model_copy(
+                update={
+                    "text": "\n\n".join(a.text for a in whole),
+                    "citations": renumbered(a.citations for a in whole),
+                }
+            ),
+        }
+    )
+
+
+def renumbered(groups: Iterable[list[Citation]]) -> list[Citation]:
+    """The citations of several answers, each sentence once, numbered anew."""
+    citations: list[Citation] = []
+    seen: set[tuple[str, str]] = set()
+    for group in groups:
+        for c in group:
+            if (c.article, c.sentence) not in seen:
+                seen.add((c.article, c.sentence))
+                citations.append(c.model_copy(update={"n": len(citations) + 1}))
+    return citations
