@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--lang", choices=["fr", "en"], help="language when the question has none")
+    ask.add_argument("--full", action="store_true", help="the whole reply, nothing held back")
     sub.add_parser("batch", help="answer JSON Lines from stdin, one JSON line out per line in")
     bench = sub.add_parser("bench", help="print latency, load time and memory figures")
     bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         if engine is None:
             return 1
         if args.command == "ask":
-            return ask(engine, args.question, as_json=args.json, language=args.lang)
+            return ask(engine, args.question, as_json=args.json, language=args.lang, full=args.full)
         if args.command == "batch":
             return batch(engine, sys.stdin, sys.stdout)
         if args.command == "bench":
@@ -115,8 +116,9 @@ def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None)
 
 
 def answer_record(answer: Answer, question: str, item_id: Any = None) -> dict[str, Any]:
-    """The JSON shape of one answer, shared by `ask --json` and `batch`."""
-    return {
+    """The JSON shape of one answer, shared by `ask --json` and `batch`: the short reply, and
+    `more` (its whole text and citations) when it held something back."""
+    record = {
         "id": item_id,
         "question": question,
         "language": answer.language,
@@ -126,6 +128,12 @@ def answer_record(answer: Answer, question: str, item_id: Any = None) -> dict[st
         "options": [o.model_dump() for o in answer.options],
         "confidence": answer.confidence,
     }
+    if answer.more is not None:
+        record["more"] = {
+            "text": answer.more.text,
+            "citations": [c.model_dump() for c in answer.more.citations],
+        }
+    return record
 
 
 def ask(
@@ -134,11 +142,14 @@ def ask(
     *,
     as_json: bool = False,
     language: str | None = None,
+    full: bool = False,
     out: TextIO | None = None,
 ) -> int:
-    """One answer, human-readable or as a JSON object."""
+    """One answer, human-readable or as a JSON object; `full`: nothing held back."""
     out = out or sys.stdout
     answer = engine.answer(question, Conversation(language=language), language_hint=language)
+    if full and answer.more is not None:
+        answer = answer.more
     if as_json:
         record = answer_record(answer, question)
         del record["id"]

@@ -128,7 +128,16 @@ class Composer:
         heading that says the same, within a length a chat message can carry."""
         chosen: list[Citation] = []
         length = 0
-        for citation in sorted(self.citations(facts), key=lambda c: heading(c.sentence)):
+        # A heading is no evidence when a body sentence of the same fact says it.
+        bodies = {
+            (r.article, r.sentence)
+            for f in facts
+            if any(not heading(c.sentence) for c in f.citations)
+            for r in f.citations
+            if heading(r.sentence)
+        }
+        candidates = [c for c in self.citations(facts) if (c.article, c.sentence) not in bodies]
+        for citation in sorted(candidates, key=lambda c: heading(c.sentence)):
             if len(chosen) == MAX_QUOTES or (chosen and length + len(citation.sentence) > QUOTES):
                 continue
             chosen.append(citation)

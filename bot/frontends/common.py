@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
+from typing import Generic, TypeVar
 
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
-from bot.model import Option
+from bot.model import Answer, Option
+
+T = TypeVar("T")
 
 CHOICE_TTL = 60 * 60.0  # a clarification's options can be picked for an hour
 CHOICE_CAPACITY = 10_000
@@ -45,6 +48,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_yours": "Only the person who asked can choose.",
         "inline_title": "Ask Mercato about the AI talent war",
         "inline_button": "How to ask Mercato",
+        "more": "More",
+        "nothing_more": "Nothing more: that was the whole answer.",
     },
     "fr": {
         "greeting": "Bonjour{name} ! Je suis <b>Mercato</b>.",
@@ -70,6 +75,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_yours": "Seule la personne qui a posé la question peut choisir.",
         "inline_title": "Interrogez Mercato sur la guerre des talents de l’IA",
         "inline_button": "Comment interroger Mercato",
+        "more": "Plus",
+        "nothing_more": "Rien de plus : c’était toute la réponse.",
     },
 }
 
@@ -127,7 +134,7 @@ def sources_blocks(engine: Engine, language: str) -> list[str]:
     return [texts["sources"], "\n".join(lines)]
 
 
-# --- Clarifications waiting for a pick ----------------------------------------------------------
+# --- What waits for a button press -------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -139,36 +146,35 @@ class PendingChoice:
     language: str
     chat_id: int
     user_id: int | None
-    created: float = field(default_factory=time.monotonic)
 
 
-class PendingChoices:
-    """Clarifications by short random key (a button's data holds 64 bytes, a question may not).
-
-    Bounded: at most `capacity` (oldest dropped first), each forgotten `ttl` seconds after it
-    was asked.
-    """
+class Expiring(Generic[T]):
+    """Items by short random key (a button's data holds 64 bytes, a question or an answer may
+    not). Bounded: at most `capacity` (oldest dropped first), each forgotten `ttl` seconds after
+    it was added."""
 
     def __init__(self, *, ttl: float = CHOICE_TTL, capacity: int = CHOICE_CAPACITY) -> None:
         self.ttl = ttl
         self.capacity = capacity
-        self._items: dict[str, PendingChoice] = {}
+        self._items: dict[str, tuple[float, T]] = {}
 
-    def add(self, choice: PendingChoice) -> str:
-        """Keep `choice`; returns its key (8 URL-safe characters)."""
+    def add(self, item: T) -> str:
+        """Keep `item`; returns its key (8 URL-safe characters)."""
         key = secrets.token_urlsafe(6)
-        self._items[key] = choice
+        self._items[key] = (time.monotonic(), item)
         while len(self._items) > self.capacity:
             del self._items[next(iter(self._items))]  # dicts keep insertion order: oldest first
         return key
 
-    def get(self, key: str) -> PendingChoice | None:
-        """The live choice under `key`, or None if unknown or expired."""
-        choice = self._items.get(key)
-        if choice is not None and time.monotonic() - choice.created > self.ttl:
+    def get(self, key: str) -> T | None:
+        """The live item under `key`, or None if unknown or expired."""
+        entry = self._items.get(key)
+        if entry is None:
+            return None
+        if time.monotonic() - entry[0] > self.ttl:
             del self._items[key]
             return None
-        return choice
+        return entry[1]
 
     def discard(self, key: str) -> None:
         """Forget `key`: a choice is made once."""
@@ -176,6 +182,11 @@ class PendingChoices:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+# Clarifications waiting for a pick; whole replies waiting for a press of "More".
+PendingChoices = Expiring[PendingChoice]
+HeldBack = Expiring[Answer]
 
 
 # --- Conversations ------------------------------------------------------------------------------

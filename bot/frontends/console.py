@@ -10,13 +10,16 @@ from typing import TextIO
 
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
+from bot.frontends.common import TEXTS
 from bot.model import Answer
 
 PROMPT = "vous/you> "
+MORE_WORDS = ("more", "plus", "+")  # the console's "More" button
 
 
 def render_plain(answer: Answer) -> str:
-    """The answer for a terminal: text, numbered options if it asks to choose, then citations."""
+    """The answer for a terminal: text, numbered options if it asks to choose, citations, and
+    a hint when more is held back."""
     lines = [answer.text]
     if answer.kind == "clarify" and answer.options:
         lines.append("")
@@ -24,6 +27,8 @@ def render_plain(answer: Answer) -> str:
     if answer.citations:
         lines.append("")
         lines += [f"[{c.n}] «{c.sentence}» — {c.title}" for c in answer.citations]
+    if answer.more is not None:
+        lines += ["", "(plus / more …)"]
     return "\n".join(lines)
 
 
@@ -34,6 +39,7 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
     """
     interactive = stdin.isatty()
     conversation = Conversation()
+    held_back: Answer | None = None
     if interactive:
         print(engine.summary("fr"), file=stdout)
         print(engine.summary("en"), file=stdout)
@@ -52,7 +58,17 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
             continue
         if question.lower() in ("quit", "exit", "/quit", "/exit", "q"):
             break
-        answer = engine.answer(question, conversation)
-        print(render_plain(answer), file=stdout, flush=True)
+        if question.lower() in MORE_WORDS:
+            whole, held_back = held_back, None
+            shown = (
+                render_plain(whole)
+                if whole
+                else TEXTS[conversation.language or "en"]["nothing_more"]
+            )
+        else:
+            answer = engine.answer(question, conversation)
+            held_back = answer.more
+            shown = render_plain(answer)
+        print(shown, file=stdout, flush=True)
         print(file=stdout, flush=True)
     return 0

@@ -88,6 +88,20 @@ def test_ask_json_prints_one_object_with_the_documented_keys(env):
     assert 0 < record["confidence"] <= 1
 
 
+def test_a_reply_that_holds_back_says_so_in_json_and_ask_full_prints_it_all(env):
+    question = "Qui a rejoint xAI depuis Meta ?"
+    record = json.loads(ok(mercato("ask", "--json", question, env=env)))
+    assert set(record) == ANSWER_KEYS | {"more"}
+    assert set(record["more"]) == {"text", "citations"}
+    assert len(record["citations"]) <= 3 < len(record["more"]["citations"])
+    assert record["more"]["text"].startswith(record["text"].split("\n")[0])
+    full = ok(mercato("ask", "--full", question, env=env))
+    short = ok(mercato("ask", question, env=env))
+    assert len(full) > len(short)
+    for citation in record["more"]["citations"]:
+        assert citation["sentence"] in full
+
+
 @pytest.mark.parametrize(
     ("lang", "language", "words"),
     [("fr", "fr", "ancien responsable"), ("en", "en", "former head"), (None, "en", "former head")],
@@ -137,7 +151,7 @@ def test_batch_answers_each_line_in_order_echoing_ids(env):
     records = batch(env, *({"id": i, "question": q} for i, q in questions))
     assert [(r["id"], r["question"]) for r in records] == questions
     for record in records:
-        assert set(record) == ANSWER_KEYS | {"id"}
+        assert set(record) - {"more"} == ANSWER_KEYS | {"id"}
     assert "2021" in records[0]["text"]
     assert records[1]["language"] == "fr" and "Xinlei Chen" in records[1]["text"]
     assert "Alexandr Wang" in records[2]["text"]

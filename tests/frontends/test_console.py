@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import io
 
-from fake_engine import FakeEngine, clarify_answer, normal_answer, unknown_answer
+from fake_engine import FakeEngine, clarify_answer, normal_answer, short_answer, unknown_answer
 
+from bot.frontends.common import TEXTS
 from bot.frontends.console import chat, render_plain
 
 
@@ -27,7 +28,19 @@ def test_plain_text_for_the_console():
 def test_a_piped_chat_answers_each_line_in_one_conversation_until_quit():
     engine = FakeEngine()
     stdout = io.StringIO()
-    assert chat(engine, io.StringIO("Who hired Ruoming Pang?\n\nmore\nquit\nnever\n"), stdout) == 0
-    assert [c.question for c in engine.calls] == ["Who hired Ruoming Pang?", "more"]
+    lines = "Who hired Ruoming Pang?\n\nAnd after?\nquit\nnever\n"
+    assert chat(engine, io.StringIO(lines), stdout) == 0
+    assert [c.question for c in engine.calls] == ["Who hired Ruoming Pang?", "And after?"]
     assert engine.calls[0].context is engine.calls[1].context
     assert stdout.getvalue().startswith(render_plain(normal_answer()) + "\n\n")
+
+
+def test_more_shows_what_the_last_reply_held_back_once():
+    engine = FakeEngine()
+    stdout = io.StringIO()
+    assert chat(engine, io.StringIO("A brief one\nmore\nplus\n"), stdout) == 0
+    assert [c.question for c in engine.calls] == ["A brief one"]  # "more" is no question
+    shown = stdout.getvalue()
+    assert render_plain(short_answer()) in shown
+    assert render_plain(short_answer().more) in shown
+    assert shown.rstrip().endswith(TEXTS["en"]["nothing_more"])

@@ -1,7 +1,8 @@
 """A canned engine with the real Engine's interface, for testing the Telegram side alone.
 
 The question picks the answer: "ambiguous" asks to choose between two people, "nothing" is
-unknown, "long" is over 4096 characters, "hostile" is full of HTML, "boom" raises; anything
+unknown, "long" is over 4096 characters, "hostile" is full of HTML, "brief" holds more back,
+"boom" raises; anything
 else gets a normal answer with two citations. Every call is recorded.
 """
 
@@ -100,6 +101,14 @@ def long_answer() -> Answer:
     return Answer(kind="answer", language="en", text=LONG_TEXT, citations=CITATIONS, confidence=0.8)
 
 
+def short_answer(language: str = "en") -> Answer:
+    """A short reply that holds facts and quotes back behind "More"."""
+    whole = normal_answer(language).model_copy(
+        update={"text": f"{NORMAL_TEXT[language]} And much more, held back."}
+    )
+    return normal_answer(language).model_copy(update={"citations": CITATIONS[:1], "more": whole})
+
+
 def chosen_answer(entity_id: str, language: str = "en") -> Answer:
     """The answer once `entity_id` was picked among the options."""
     return Answer(
@@ -147,6 +156,8 @@ class FakeEngine:
             return long_answer()
         if "hostile" in lowered:
             return HOSTILE
+        if "brief" in lowered:
+            return short_answer(language)
         return normal_answer(language)
 
     def answer_with_choice(

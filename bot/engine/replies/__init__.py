@@ -122,7 +122,8 @@ def combine(answers: list[Answer]) -> Answer:
     shown: list[Answer] = []
     quoted: set[tuple[str, str]] = set()
     for answer in answers:
-        evidence = {(c.article, c.sentence) for c in answer.citations}
+        whole = answer.more or answer  # the same parts are kept, short or whole
+        evidence = {(c.article, c.sentence) for c in whole.citations}
         if answer.kind == "answer" and evidence and evidence <= quoted:
             continue
         quoted |= evidence

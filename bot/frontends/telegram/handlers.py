@@ -34,6 +34,7 @@ from bot.engine import Engine
 from bot.frontends.common import (
     TEXTS,
     ConversationStore,
+    HeldBack,
     PendingChoice,
     PendingChoices,
     greeting_html,
@@ -45,7 +46,12 @@ from bot.frontends.common import (
 )
 from bot.frontends.telegram.addressing import is_addressed, topic_of
 from bot.frontends.telegram.inline import INLINE_CACHE_SECONDS, inline_hint, inline_results
-from bot.frontends.telegram.keyboard import choice_keyboard, parse_choice_data
+from bot.frontends.telegram.keyboard import (
+    choice_keyboard,
+    more_keyboard,
+    parse_choice_data,
+    parse_more_data,
+)
 from bot.frontends.telegram.render import render_html, split_html
 from bot.model import Answer
 from bot.nlu.text import clean_input
@@ -112,10 +118,12 @@ class MercatoHandlers:
         engine: Engine,
         conversations: ConversationStore | None = None,
         choices: PendingChoices | None = None,
+        held_back: HeldBack | None = None,
     ) -> None:
         self.engine = engine
         self.conversations = conversations or ConversationStore()
         self.choices = choices or PendingChoices()
+        self.held_back = held_back or HeldBack()
 
     def register(self, application: Application) -> None:
         """Add the handlers to `application`, commands before plain text."""
@@ -129,6 +137,7 @@ class MercatoHandlers:
                     filters.TEXT & filters.UpdateType.MESSAGE & (private | filters.ChatType.GROUPS),
                     self.message,
                 ),
+                CallbackQueryHandler(self.more, pattern=r"^m:"),
                 CallbackQueryHandler(self.choice),
                 InlineQueryHandler(self.inline_query),
             ]
@@ -198,6 +207,27 @@ class MercatoHandlers:
             outcome = f"choice, {kind}"
         _log_handled(update, chat_type, outcome, started)
 
+    async def more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Expand a short reply in place into the whole one, held back until now."""
+        started = time.perf_counter()
+        query = update.callback_query
+        chat_type = query.message.chat.type if query.message else "unknown"
+        key = parse_more_data(query.data)
+        whole = self.held_back.get(key) if key else None
+        if whole is None or not isinstance(query.message, Message):
+            await self._toast(query, "expired")
+            outcome = "expired more"
+        else:
+            await query.answer()
+            chunks = render_html(whole) or ["…"]
+            await query.edit_message_text(chunks[0])
+            await send_html(
+                context.bot, query.message.chat_id, chunks[1:], thread_id=topic_of(query.message)
+            )
+            self.held_back.discard(key)
+            outcome = "more"
+        _log_handled(update, chat_type, outcome, started)
+
     async def inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer `@bot question` typed in any chat with answers ready to send."""
         started = time.perf_counter()
@@ -258,7 +288,11 @@ class MercatoHandlers:
     def _buttons(
         self, answer: Answer, question: str, chat_id: int, user_id: int | None
     ) -> InlineKeyboardMarkup | None:
-        """The option buttons of a clarification, its question kept for the press; else None."""
+        """The option buttons of a clarification, its question kept for the press; "More"
+        under a reply that holds facts back; else None."""
+        if answer.more is not None and answer.kind != "clarify":
+            label = TEXTS[answer.language if answer.language in TEXTS else "en"]["more"]
+            return more_keyboard(self.held_back.add(answer.more), label)
         if answer.kind != "clarify" or not answer.options:
             return None
         pending = PendingChoice(question, tuple(answer.options), answer.language, chat_id, user_id)

@@ -1,4 +1,5 @@
-"""Clarification buttons: one per option, each carrying the key of its pending choice."""
+"""Buttons: one per option of a clarification, and "More" under a reply that holds facts
+back; each carries the key of what waits for its press."""
 
 from __future__ import annotations
 
@@ -30,3 +31,19 @@ def choice_keyboard(key: str, options: Sequence[Option]) -> InlineKeyboardMarkup
             for i, o in enumerate(options)
         ]
     )
+
+
+def more_data(key: str) -> str:
+    """The callback_data of the "More" button of the held-back reply `key`: "m:<key>"."""
+    return f"m:{key}"
+
+
+def parse_more_data(data: str | None) -> str | None:
+    """The key from callback_data made by `more_data`, None for anything else."""
+    prefix, _, key = (data or "").partition(":")
+    return key if prefix == "m" and key and ":" not in key else None
+
+
+def more_keyboard(key: str, label: str) -> InlineKeyboardMarkup:
+    """The one button that expands a short reply into the whole one."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=more_data(key))]])

@@ -21,6 +21,7 @@ from fake_engine import (
     chosen_answer,
     long_answer,
     normal_answer,
+    short_answer,
 )
 from telegram_helpers import ADA, BOB, CAMILLE, FORUM, GROUP, QUESTION, SUPERGROUP, sent
 
@@ -248,3 +249,30 @@ async def test_sources_lists_the_articles_and_marks_editorial_titles(bot, api):
     assert f"1. {TITLE_PANG}" in lines
     assert f"2. {TITLE_XAI} {TEXTS['en']['editorial']}" in lines
     assert "&amp;" in reply["text"]
+
+
+# --- Short replies and "More" -------------------------------------------------------------------
+
+
+async def test_a_short_reply_offers_more_and_the_press_expands_it_in_place(bot, api):
+    api.push_message(private_chat(ADA), ADA, "A brief one, please")
+    [call] = await api.wait_for_calls("sendMessage", 1)
+    assert call.params["text"] == render_html(short_answer())[0]
+    [[button]] = call.params["reply_markup"]["inline_keyboard"]
+    assert button["text"] == TEXTS["en"]["more"]
+    assert re.fullmatch(r"m:[\w-]{8}", button["callback_data"])
+    api.push_callback(ADA, call.result, button["callback_data"])
+    [edit] = await api.wait_for_calls("editMessageText", 1)
+    assert edit.params["message_id"] == call.result["message_id"]
+    assert edit.params["text"] == render_html(short_answer().more)[0]
+    assert "reply_markup" not in edit.params  # expanded once, the button is gone
+    api.push_callback(ADA, call.result, button["callback_data"])  # pressed again
+    calls = await api.wait_for_calls("answerCallbackQuery", 2)
+    assert calls[-1].params["text"] == TEXTS["en"]["expired"]
+    assert len(api.calls_to("editMessageText")) == 1
+
+
+async def test_a_whole_reply_has_no_more_button(bot, api):
+    api.push_message(private_chat(ADA), ADA, "Who joined?")
+    [call] = await api.wait_for_calls("sendMessage", 1)
+    assert "reply_markup" not in call.params

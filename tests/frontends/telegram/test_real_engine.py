@@ -76,7 +76,9 @@ async def test_a_private_question_gets_an_html_answer_with_quoted_citations(bot,
     first = calls[0].params
     assert first["chat_id"] == CAMILLE["id"]
     assert first["parse_mode"] == "HTML"
-    assert "reply_markup" not in first  # an answer, not a question back
+    # an answer, not a question back: only the "More" button of a reply that holds facts back
+    [[button]] = first["reply_markup"]["inline_keyboard"]
+    assert button["callback_data"].startswith("m:")
     text = "".join(call.params["text"] for call in calls)
     shown = parse_telegram_html(text)
     for name in ("Xinlei Chen", "Ching-Yao Chuang", "Sheng Sen", "Alan Rice"):
