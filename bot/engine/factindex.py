@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
+from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
 from bot.nlu.text import normalize
 
 
@@ -51,6 +52,8 @@ class FactIndex:
                 frequency[stem] = frequency.get(stem, 0) + 1
         limit = max(3, len(base.facts) // 10)
         self.common_stems = frozenset(s for s, n in frequency.items() if n > limit)
+        # Facts that say what something was done for ("left … to work in …"): they answer why.
+        self.purposes = frozenset(f.id for f in base.facts if states_purpose(f))
         self.involving: dict[str, list[Fact]] = {}
         for fact in base.facts:
             involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
@@ -84,3 +87,12 @@ class FactIndex:
 
     def mover_is(self, fact: Fact, entity_id: str) -> bool:
         return fact.type in MOVE_FACT_TYPES and orient(fact).mover == entity_id
+
+
+def states_purpose(fact: Fact) -> bool:
+    """The fact's phrasing has a purpose: a marker ("afin", "pour") before an infinitive."""
+    words = normalize(f"{fact.text.fr} {fact.text.en}").split()
+    return any(
+        word in PURPOSE_MARKERS and next_word.endswith(INFINITIVE_ENDINGS)
+        for word, next_word in zip(words, [*words[1:], ""], strict=True)
+    )

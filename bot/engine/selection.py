@@ -186,7 +186,7 @@ class Selector:
         if query.qword == "where":
             return fact.place is not None or fact.via is not None or fact.type in WHERE_TYPES
         if query.qword == "why":
-            return fact.type in WHY_TYPES
+            return fact.type in WHY_TYPES or fact.id in self.facts.purposes
         return True
 
     def score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
@@ -202,6 +202,9 @@ class Selector:
         """The facts that answer `query`, best first, and whether their type was asked for."""
         primary, cued, fallback = self.wanted_types(query)
         facts = [f for f in self.candidates(query) if self.fits_question_word(f, query)]
+        if query.qword == "why":
+            # A stated reason first; a purpose inside another fact when no reason is stated.
+            facts = [f for f in facts if f.type in WHY_TYPES] or facts
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if date_agrees(f, query)]
         if query.role_words:

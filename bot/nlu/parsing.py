@@ -146,6 +146,28 @@ def _asks_source(
     )
 
 
+def _statement_asked(
+    words: list[str],
+    raw_folded: str,
+    qword: str | None,
+    relations: frozenset[str],
+    mentions: list[Mention],
+    leftover: list[str],
+) -> bool:
+    """A statement about a named entity asked as a question: "X il est toujours chez Y ?",
+    "X a rejoint Y" typed without its question mark, "c'est vrai que…", "is it true…"."""
+    if qword is not None or not mentions:
+        return False
+    if set(words) & lx.TRUTH_CUES:
+        return True
+    verb = bool(relations) or any(
+        w in lx.PRESENT_CUES or w in lx.COPULAS or w in lx.FR_AUXILIARIES for w in leftover
+    )
+    content = [i for i, w in enumerate(words) if w not in lx.FILLERS]
+    named_first = bool(content) and mentions[0].start == content[0]
+    return verb and (raw_folded.rstrip().endswith("?") or (named_first and bool(relations)))
+
+
 def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     """Read one (already cleaned) question into a Query; never raises on odd input."""
     raw_folded = fold(text)
@@ -193,8 +215,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
 
     people = [e for e in entities if index.types.get(e.id) == "person"]
     origins = [e for e in entities if e.role == "source" and e not in people]
-    if people and origins and not relations:
-        # "Is she from X?": where someone comes from is a move.
+    # "ex-X people", "former X staff": the word before says they came from there.
+    formerly = [e for e in origins if e.position and words[e.position - 1] not in lx.LINKING_WORDS]
+    if (people or formerly) and origins and not relations:
+        # "Is she from X?", "ex-X people at Y?": where someone comes from is a move.
         relations = cue_relations = frozenset({"move_in"})
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
@@ -218,7 +242,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
     )
-    yesno = is_yesno(words, raw_folded, qword, relations)
+    yesno = is_yesno(words, raw_folded, qword, relations) or _statement_asked(
+        words, raw_folded, qword, relations, mentions, leftover
+    )
     move_verbs = tuple(
         (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None
     )

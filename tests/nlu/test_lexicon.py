@@ -29,13 +29,14 @@ SHARED = frozenset(
         "past_cues", "future_cues", "present_cues", "type_nouns", "conjunctions",
         "linking_words", "role_synonyms", "negative_cues", "fillers", "greetings",
         "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
-        "person_nouns", "description_nouns", "day_nouns", "precision_words",
+        "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
+        "copulas", "plural_quantifiers",
     }
 )  # fmt: skip
 ONE_LANGUAGE = {
     "fr": {
         "where_ou_next", "opening_what", "combien", "inversion_pronouns", "object_elision",
-        "elision_auxiliaries", "accented_homographs",
+        "elision_auxiliaries", "accented_homographs", "purpose_markers", "infinitive_endings",
     },
     "en": {
         "where", "how_long_tail", "how_big_tail", "how_many_tail", "how_much_tail",

@@ -95,7 +95,13 @@ def whereabouts(tk: Toolkit, query: Query) -> Verdict | None:
     moves = moves_of(tk, person)
     for place in places:
         away = [m for m in moves if tk.facts.matches(orient(m).source, place)]
-        back = [m for m in moves if tk.facts.slot_matches(m, orient(m).dest, place)]
+        # Back there after leaving: a move to it from where the move away had taken them.
+        back = [
+            m
+            for m in moves
+            if tk.facts.slot_matches(m, orient(m).dest, place)
+            and any(tk.facts.matches(orient(m).source, orient(a).dest) for a in away)
+        ]
         if away and not back:
             return Verdict("no", away + [m for m in last if m not in away])
         held = [

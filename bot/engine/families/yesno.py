@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.engine.compose import Result
 from bot.engine.factindex import orient, stems
 from bot.engine.families.verdicts import (
+    SAYING_RELATIONS,
     Verdict,
     by_actor,
     done_elsewhere,
@@ -24,6 +25,7 @@ from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 
+CLAIM_WORDS = 2  # words a claim must share with the question to be what it asks about
 # How sure a verdict is, before the entity links' own scores are taken into account.
 CONFIDENCE = {"yes": 0.9, "no": 0.8, "hedged": 0.7, "unsettled": 0.5}
 
@@ -34,11 +36,17 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
         # A name the articles never mention: nothing about it can be confirmed.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
     stance = bool(facts) and facts[0].type in ft.STANCE_FACT_TYPES
+    claims = claims_said(tk, query)
+    if claims and not stance:
+        # "Is it true that X does Y?" when only someone's claim says so: not confirmed.
+        return compose(tk, query, Verdict("hedged", claims))
     if facts and not stance and missing_attribute(query, facts):
         # The move is there, the pay or the duration asked about never is.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
     verdict = whereabouts(tk, query)
-    if verdict is None and facts and (matched or stance):
+    if verdict is None and facts and "reason" in query.cue_relations and not gives_reason(facts):
+        verdict = Verdict("unsettled", facts)  # "…because of X?": no fact gives a reason
+    if verdict is None and facts and (matched or stance or says_it_all(tk, query, facts[0])):
         verdict = settle(tk, query, facts)
     if verdict is None:
         verdict = (
@@ -51,8 +59,44 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
         verdict = Verdict("unsettled", said[:4])
     if not verdict.facts:
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+    return compose(tk, query, verdict)
+
+
+def compose(tk: Toolkit, query: Query, verdict: Verdict) -> Result:
     confidence = tk.composer.confidence(query, CONFIDENCE[verdict.value])
     return tk.composer.compose(query, verdict.facts, confidence=confidence, verdict=verdict.value)
+
+
+def says_it_all(tk: Toolkit, query: Query, fact: Fact) -> bool:
+    """Every word the question adds to its names is in the fact ("did X reorganise its team")."""
+    asked = stems(query.content) - tk.facts.common_stems
+    return bool(asked) and asked <= tk.facts.words[fact.id]
+
+
+def gives_reason(facts: list[Fact]) -> bool:
+    reasons = ft.RELATION_FACT_TYPES["reason"][0] | ft.STANCE_FACT_TYPES
+    return any(f.type in reasons for f in facts)
+
+
+def claims_said(tk: Toolkit, query: Query) -> list[Fact]:
+    """Someone's claims about the question's entities that say what the question says (two
+    of its own words at least), when the question is not about who said it."""
+    if query.cue_relations & SAYING_RELATIONS or not query.entities:
+        return []
+    asked = stems(query.keywords)
+    rare = asked - tk.facts.common_stems
+
+    def says(fact: Fact) -> bool:
+        shared = asked & tk.facts.words[fact.id]
+        return len(shared) >= CLAIM_WORDS and bool(shared & rare)
+
+    said = {
+        f.id: f
+        for e in query.entities
+        for f in tk.facts.involving.get(e.id, [])
+        if f.type in ft.CLAIM_FACT_TYPES and says(f)
+    }
+    return list(said.values())
 
 
 def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
@@ -76,7 +120,8 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         return worded
     if tk.selector.unexplained_in_any(query, facts):
         return Verdict("unsettled", facts)  # the question says something no fact does
-    return Verdict("yes", facts)
+    # The facts that say all the question says settle it; the others only surround it.
+    return Verdict("yes", [f for f in facts if says_it_all(tk, query, f)] or facts)
 
 
 def missing_attribute(query: Query, facts: list[Fact]) -> bool:

@@ -220,6 +220,11 @@ HEDGE_CUES = " ".join(_listed("hedge_cues"))
 # A question opening with these is about the present ("Is she at…", "Does he work…").
 PRESENT_AUXILIARIES = _words("present_auxiliaries")
 AGENT_PREPOSITIONS = _words("agent_prepositions")  # "led by X", "dirigée par X": X acts
+TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"
+COPULAS = _words("copulas")  # "X est chez Y ?": a statement's verb
+PLURAL_QUANTIFIERS = _words("plural_quantifiers")  # "the two Daniels", "tous les Chen"
+PURPOSE_MARKERS = _words("purpose_markers")  # "pour travailler", "afin de": a purpose
+INFINITIVE_ENDINGS = tuple(_listed("infinitive_endings"))  # the verb after a purpose marker
 # "The Llama guy", "le mec d'Apple": a person described by what they are tied to.
 PERSON_NOUNS = _words("person_nouns")
 # "The founder of X", "le patron de X": someone described by what they did.

@@ -91,6 +91,11 @@ CONCEPTS: dict[str, Concept] = {
     "role_synonyms": Concept("groups", groups=str),  # one role, named alike in every language
     "negative_cues": _CUES,
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
+    "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
+    "copulas": _WORDS,  # "X is at Y ?": a statement's verb
+    "plural_quantifiers": _WORDS,  # "the two Daniels": every holder of a shared name
+    "purpose_markers": _WORDS,  # "pour travailler", "afin de": a purpose follows
+    "infinitive_endings": _WORDS,  # a purpose marker's verb ends so ("travailler")
     "present_auxiliaries": _WORDS,  # a question opening with these is about the present
     "agent_prepositions": _WORDS,  # "led by X": X is who acts
     "person_nouns": _WORDS,  # "the X guy": a person described by what they are tied to
