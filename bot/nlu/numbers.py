@@ -26,8 +26,14 @@ def months_and_years(words: list[str], raw: str) -> tuple[frozenset[int], frozen
     return frozenset(months), frozenset(int(y) for y in _YEAR.findall(raw))
 
 
+_GLUED_MULTIPLIER = re.compile(r"(\d+)([a-z]+)")
+
+
 def read_number(words: list[str], start: int) -> tuple[float, int] | None:
     """The number starting at `start` ("2 000", "200 millions") and the index after it."""
+    glued = _GLUED_MULTIPLIER.fullmatch(words[start]) if start < len(words) else None
+    if glued and glued[2] in lx.MULTIPLIERS:  # "12k", "200m"
+        return float(glued[1]) * lx.MULTIPLIERS[glued[2]], start + 1
     digits = []
     end = start
     while end < len(words) and words[end].isdigit() and (not digits or len(words[end]) == 3):

@@ -146,6 +146,20 @@ def _asks_source(
     )
 
 
+def _cleft(words: list[str], mentions: list[Mention]) -> bool:
+    """ "C'est X qui…", "… is it X who…": the question word right after a name points back at
+    it, anywhere in the question."""
+    for opener in lx.CLEFT_OPENERS:
+        size = len(opener.split())
+        for start in range(len(words) - size):
+            if " ".join(words[start : start + size]) != opener:
+                continue
+            after = [m.end for m in mentions if m.start == start + size]
+            if after and after[0] < len(words) and words[after[0]] in lx.WHO:
+                return True
+    return False
+
+
 def _statement_asked(
     words: list[str],
     raw_folded: str,
@@ -212,6 +226,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
                     excluded,
                 )
             )
+
+    if qword == "who" and _cleft(words, mentions):
+        qword = None  # "c'est X qui a rejoint Y ?": is it X? (yes or no)
+        relations = frame_relations(cue_relations, qword)
 
     people = [e for e in entities if index.types.get(e.id) == "person"]
     origins = [e for e in entities if e.role == "source" and e not in people]

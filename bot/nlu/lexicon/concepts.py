@@ -91,6 +91,7 @@ CONCEPTS: dict[str, Concept] = {
     "role_synonyms": Concept("groups", groups=str),  # one role, named alike in every language
     "negative_cues": _CUES,
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
+    "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
     "plural_quantifiers": _WORDS,  # "the two Daniels": every holder of a shared name
