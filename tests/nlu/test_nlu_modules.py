@@ -33,7 +33,8 @@ def test_numbers_comparisons_and_dates():
     assert all_numbers(words("1 200 people and 200 millions")) == (1200.0, 200e6)
     assert comparisons(words("plus de 2 000 personnes")) == ((">", 2000.0),)
     assert comparisons(words("fewer than 5 k")) == (("<", 5000.0),)
-    assert comparisons(words("fewer than 5k")) == ()  # "5k" is one word, not a number
+    assert comparisons(words("fewer than 5k")) == (("<", 5000.0),)  # a multiplier glued on
+    assert all_numbers(words("12k or 2024x")) == (12000.0,)  # an unknown suffix is no number
     assert months_and_years(words("in may 2024"), "in may 2024") == ({5}, {2024})
     assert months_and_years(words("you may"), "you may") == (frozenset(), frozenset())
 
