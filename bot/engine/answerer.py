@@ -9,6 +9,7 @@ from bot.engine.compose import Result
 from bot.engine.conversation import Conversation
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
+from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.count import count_named
 from bot.engine.families.precision import imprecise_date
 from bot.engine.families.profile import profile
@@ -62,6 +63,10 @@ class Answerer:
         )
         query = resolve_description(self.tk, query)
         context.language = query.language
+        if query.ambiguous is not None and asks_every_namesake(query):
+            result = namesakes(self.tk, query)
+            self.dialogue.remember(query, result, context)
+            return result.answer
         if query.ambiguous is not None:
             resolved = self.dialogue.disambiguate(query)
             if resolved is None:

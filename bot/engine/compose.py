@@ -74,6 +74,10 @@ class Composer:
             headline = self.replies.join_names(
                 [self.kb.entities[s].name.get(lang) for s in subjects], lang
             )
+        if headline is None and lead is None and query.qword in ("how_many", "how_much"):
+            # "How many…?": the number comes first, as the first fact with one states it.
+            measured = next((f for f in ordered if f.amount or f.quantity), None)
+            headline = self.replies.measure(measured, lang) if measured else None
         opening = dict(headline=headline, verdict=verdict, lead=lead)
         full = Answer(
             kind="answer",

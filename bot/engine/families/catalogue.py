@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.engine.compose import Result
 from bot.engine.toolkit import Toolkit
 from bot.model import Answer
+from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 
 SHORT_LINES = 3  # more members than this: the short reply names them, the full one describes
@@ -39,3 +40,36 @@ def catalogue(tk: Toolkit, query: Query, entity_type: str) -> Result:
         }
     )
     return Result(short, tuple(e.id for e in members))
+
+
+def asks_every_namesake(query: Query) -> bool:
+    """ "How many Chens?", "the two Daniels", "tous les Chen": every holder of a shared name."""
+    mention = query.ambiguous
+    if mention is None:
+        return False
+    named = query.words[mention.start : mention.end]
+    plural = bool(named) and named[-1].endswith("s") and len(named[-1]) > 3
+    return query.qword == "how_many" or plural or bool(set(query.words) & lx.PLURAL_QUANTIFIERS)
+
+
+def namesakes(tk: Toolkit, query: Query) -> Result:
+    """Every entity sharing the asked name, counted, each described and quoted once."""
+    assert query.ambiguous is not None
+    lang = query.language
+    members = [tk.kb.entities[i] for i in query.ambiguous.entity_ids]
+    lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
+    evidence = [tk.facts.involving[e.id][0] for e in members if e.id in tk.facts.involving]
+    headline = f"{len(members)} : " if lang == "fr" else f"{len(members)}: "
+    text = tk.replies.compose(
+        lang,
+        lines,
+        headline=headline + tk.replies.join_names([e.name.get(lang) for e in members], lang),
+    )
+    answer = Answer(
+        kind="answer",
+        language=lang,
+        text=text,
+        citations=tk.composer.evidence(evidence),
+        confidence=0.8,
+    )
+    return Result(answer, tuple(e.id for e in members))

@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Iterable
 from types import ModuleType
 
-from bot.kb import Entity, KnowledgeBase
+from bot.kb import Entity, Fact, KnowledgeBase
 from bot.model import Answer, Citation, Option
 from bot.nlu.lexicon import LANGUAGES
 
@@ -79,6 +79,26 @@ class Replies:
         first = " ".join(parts)
         body = " ".join(sentences)
         return f"{first}\n{body}".strip() if first and body else (first or body)
+
+    @staticmethod
+    def measure(fact: Fact, language: str) -> str | None:
+        """ "At least 14 researchers and engineers.", "More than 200 million dollars over
+        several years.": a fact's count or amount as the first line of an answer."""
+        lang = words(language)
+        if fact.amount is not None:
+            amount = fact.amount
+            parts = [lang.QUALIFIERS[amount.qualifier], lang.number(amount.value)]
+            parts.append(lang.CURRENCIES[amount.currency])
+            if amount.period is not None:
+                parts.append(amount.period.get(language))
+        elif fact.quantity is not None and fact.quantity.value is not None:
+            quantity = fact.quantity
+            parts = [lang.QUALIFIERS[quantity.qualifier], lang.number(quantity.value)]
+            parts.append(quantity.unit.get(language))
+        else:
+            return None
+        text = " ".join(p for p in parts if p)
+        return f"{text[:1].upper()}{text[1:]}."
 
     @staticmethod
     def no_precise_date(language: str) -> str:

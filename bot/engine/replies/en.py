@@ -35,3 +35,24 @@ def not_stated(who: str) -> str:
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
     return f"You could ask, for example: Who is {name}?"
+
+
+# A measure as the first line of "how many / how much" answers.
+QUALIFIERS = {
+    "exact": "",
+    "at_least": "at least",
+    "about": "about",
+    "more_than": "more than",
+    "nearly": "nearly",
+    "some": "a few",
+}
+CURRENCIES = {"USD": "dollars", "EUR": "euros"}
+SCALES = ((1e9, "billion"), (1e6, "million"))
+
+
+def number(value: float) -> str:
+    """1,200; 200 million."""
+    for size, word in SCALES:
+        if value >= size and (value / size).is_integer():
+            return f"{value / size:,.0f} {word}"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,}"

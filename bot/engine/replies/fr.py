@@ -35,3 +35,25 @@ def not_stated(who: str) -> str:
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
     return f"Vous pouvez demander par exemple : Qui est {name} ?"
+
+
+# Une mesure en première ligne des réponses « combien ».
+QUALIFIERS = {
+    "exact": "",
+    "at_least": "au moins",
+    "about": "environ",
+    "more_than": "plus de",
+    "nearly": "près de",
+    "some": "quelques",
+}
+CURRENCIES = {"USD": "de dollars", "EUR": "d’euros"}
+SCALES = ((1e9, "milliards"), (1e6, "millions"))
+
+
+def number(value: float) -> str:
+    """1 200 ; 200 millions."""
+    for size, word in SCALES:
+        if value >= size and (value / size).is_integer():
+            return f"{value / size:,.0f} {word}".replace(",", " ")
+    text = f"{value:,.0f}" if value.is_integer() else f"{value:,}".replace(".", ",")
+    return text.replace(",", " ") if value.is_integer() else text
