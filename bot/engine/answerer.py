@@ -88,6 +88,8 @@ class Answerer:
         context = context if context is not None else Conversation()
         fallback = fallback_language(context, language_hint)
         query = parse(clean_input(question), self.tk.index, fallback)
+        if query.ambiguous is not None and entity_id in query.ambiguous.entity_ids:
+            self.dialogue.remember_choice(query, entity_id, context)
         if entity_id in self.tk.kb.entities:
             query = query.with_entities((*query.entities, EntityRef(entity_id)))
         context.pending = None

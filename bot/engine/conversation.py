@@ -20,6 +20,9 @@ class Conversation:
     last_person: str | None = None  # entity id that "he/she/il/elle" refer to
     last_entities: tuple[str, ...] = ()
     pending: Query | None = None  # a question waiting for a clarification
+    # A clarified question and the options not picked, for "and the other one?".
+    clarified: Query | None = None
+    other_options: tuple[str, ...] = ()
     updated_at: float = field(default_factory=time.monotonic)
 
     def touch(self) -> None:

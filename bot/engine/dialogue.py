@@ -21,8 +21,15 @@ class Dialogue:
         self.replies = tk.replies
 
     def resolve_pending(self, query: Query, context: Conversation) -> Query | None:
-        """A reply to a clarification: the original question with the chosen entity."""
+        """A reply to a clarification: the original question with the chosen entity; "and the
+        other one?" after it: the same question with an option not chosen."""
         pending: Query | None = context.pending
+        if pending is None and context.other_options and self.asks_other(query):
+            chosen, *rest = context.other_options
+            context.other_options = tuple(rest)
+            clarified = context.clarified
+            assert clarified is not None  # kept together with the options
+            return clarified.with_entities((*clarified.entities, EntityRef(chosen)))
         if pending is None or pending.ambiguous is None:
             return None
         options = pending.ambiguous.entity_ids
@@ -51,7 +58,20 @@ class Dialogue:
             context.pending = None  # a new, complete question: the clarification is dropped
             return None
         context.pending = None
+        self.remember_choice(pending, chosen[0], context)
         return pending.with_entities((*pending.entities, EntityRef(chosen[0])))
+
+    @staticmethod
+    def remember_choice(pending: Query, chosen: str, context: Conversation) -> None:
+        """Keep the clarified question and the options left, for "and the other one?"."""
+        assert pending.ambiguous is not None
+        context.clarified = pending.with_entities(pending.entities)
+        context.other_options = tuple(i for i in pending.ambiguous.entity_ids if i != chosen)
+
+    @staticmethod
+    def asks_other(query: Query) -> bool:
+        """ "And the other one?", "et l'autre ?": nothing named, an "other" word."""
+        return not query.entities and bool(set(query.words) & lx.OTHER_WORDS)
 
     def resolve_followup(self, query: Query, context: Conversation) -> Query:
         """Fill in what a follow-up leaves out from the conversation's previous question."""

@@ -205,6 +205,7 @@ class Selector:
         if query.qword == "why":
             # A stated reason first; a purpose inside another fact when no reason is stated.
             facts = [f for f in facts if f.type in WHY_TYPES] or facts
+            primary = primary | {f.type for f in facts if f.id in self.facts.purposes}
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if date_agrees(f, query)]
         if query.role_words:

@@ -146,6 +146,9 @@ def _asks_source(
     )
 
 
+ELLIPSIS_WORDS = 5  # at most, with two names or more, in "and X?"
+
+
 def _cleft(words: list[str], mentions: list[Mention]) -> bool:
     """ "C'est X qui…", "… is it X who…": the question word right after a name points back at
     it, anywhere in the question."""
@@ -248,9 +251,14 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     years = frozenset(y for y in years if all(value != y for _, value in comparisons))
     opener = words[0] if words else ""
     ellipsis = (
-        opener in lx.ELLIPSIS_OPENERS
-        or " ".join(words[:2]) in ("what about", "how about", "quid de")
-    ) and not (relations - {"reason", "location"} and entities)
+        (
+            opener in lx.ELLIPSIS_OPENERS
+            or " ".join(words[:2]) in ("what about", "how about", "quid de")
+        )
+        and not (relations - {"reason", "location"} and entities)
+        # "And X?" is short; "and X will do Y with Z?" is a whole question of its own.
+        and not (len(entities) > 1 and len(words) > ELLIPSIS_WORDS)
+    )
     pronoun = any(
         w in lx.PRONOUNS and not _inverted_after_name(words, i, raw_folded, mentions)
         for i, w in enumerate(words)

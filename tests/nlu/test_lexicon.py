@@ -30,7 +30,7 @@ SHARED = frozenset(
         "linking_words", "role_synonyms", "negative_cues", "fillers", "greetings",
         "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
-        "copulas", "plural_quantifiers", "cleft_openers",
+        "copulas", "plural_quantifiers", "cleft_openers", "other_words",
     }
 )  # fmt: skip
 ONE_LANGUAGE = {

@@ -221,6 +221,7 @@ HEDGE_CUES = " ".join(_listed("hedge_cues"))
 PRESENT_AUXILIARIES = _words("present_auxiliaries")
 AGENT_PREPOSITIONS = _words("agent_prepositions")  # "led by X", "dirigée par X": X acts
 CLEFT_OPENERS = _listed("cleft_openers")  # "c'est X qui…", "is it X who…"
+OTHER_WORDS = _words("other_words")  # "and the other one?", "et l'autre ?"
 TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"
 COPULAS = _words("copulas")  # "X est chez Y ?": a statement's verb
 PLURAL_QUANTIFIERS = _words("plural_quantifiers")  # "the two Daniels", "tous les Chen"
