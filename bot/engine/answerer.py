@@ -11,8 +11,9 @@ from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.count import count_named
-from bot.engine.families.precision import imprecise_date
+from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
+from bot.engine.families.said import not_quoted
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import yes_no
 from bot.engine.replies import combine
@@ -128,9 +129,12 @@ class Answerer:
                 confidence = tk.composer.confidence(query, 0.5)
                 return tk.composer.compose(query, loose, confidence=confidence, verdict="loose")
             return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
-        imprecise = imprecise_date(tk, query, facts)
+        imprecise = imprecise_date(tk, query, facts) or imprecise_number(tk, query, facts)
         if imprecise is not None:
             return imprecise
+        unquoted = not_quoted(tk, query, facts)
+        if unquoted is not None:
+            return unquoted
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
 

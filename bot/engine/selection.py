@@ -131,7 +131,12 @@ class Selector:
             if all(self.facts.involves(f, e) for e in required)
             and (not alternatives or any(self.facts.involves(f, e) for e in alternatives))
         ]
-        if query.relations & lx.MOVE_RELATIONS and "provenance" not in query.relations:
+        # "According to whom…?" asks for a source, except around a hire or a departure, whose
+        # sides still hold ("from which firms has X been recruiting, according to…?").
+        sided = "provenance" not in query.relations or (
+            query.qword != "where" and any(kind != "join" for _, kind in query.move_verbs)
+        )
+        if query.relations & lx.MOVE_RELATIONS and sided:
             roles = self.move_roles(query)
             facts = [
                 f

@@ -675,6 +675,23 @@ CASES = [
         ),
         id="no-precise-day-fr",
     ),
+    pytest.param(
+        Case(
+            "How many engineers exactly did Lumenic hire from Vectoria Labs?",
+            "en",
+            kind="unknown",
+            contains=("at least 9",),
+        ),
+        id="no-exact-number-en",
+    ),
+    pytest.param(
+        Case("What did Ingrid Solberg say?", "en", kind="unknown", not_contains=("said",)),
+        id="not-quoted-en",
+    ),
+    pytest.param(
+        Case("Qu'a dit Helena Varga ?", "fr", contains=("Aurora-7",), not_contains=("aucun",)),
+        id="quoted-fr",
+    ),
     # out of scope
     pytest.param(Case("Who is Sam Altman?", "en", kind="unknown"), id="out-of-scope-en"),
     pytest.param(Case("Qui est Sam Altman ?", "fr", kind="unknown"), id="out-of-scope-fr"),

@@ -13,6 +13,7 @@ import pytest
 
 from bot.engine import Conversation, Engine
 from bot.engine.factindex import orient
+from bot.engine.replies import Replies
 from bot.engine.families.verdicts import hedged
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
@@ -191,3 +192,46 @@ def test_an_unattributed_criticism_is_nobodys(
                 if verdict(engine, question, language) == "yes":
                     wrong.append(question)
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_order_of_two_dated_moves_settles_before_and_after(
+    engine: Engine, base: KnowledgeBase
+) -> None:
+    dated = [
+        f
+        for f in person_moves(base)
+        if f.when is not None and f.when.month is not None and f.when.year is None
+    ]
+    pairs = [
+        (a, b) for a in dated for b in dated if a is not b and orient(a).dest == orient(b).dest
+    ]
+    assert pairs, "the base has two people moving to one place in known months"
+    wrong = []
+    for a, b in pairs:
+        if a.when.month == b.when.month:
+            continue
+        question = (
+            f"Did {name(base, orient(a).mover, 'en')} join {name(base, orient(a).dest, 'en')} "
+            f"before {name(base, orient(b).mover, 'en')}?"
+        )
+        expected = "yes" if a.when.month < b.when.month else "no"
+        if (got := verdict(engine, question, "en")) != expected:
+            wrong.append(f"{question} -> {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_someone_who_said_nothing_is_not_quoted(engine: Engine, base: KnowledgeBase) -> None:
+    speakers = {f.subject for f in base.facts if f.type in ft.STANCE_FACT_TYPES}
+    silent = [
+        e
+        for e in base.entities
+        if is_person(base, e) and e not in speakers
+        and any(f.type in ft.STANCE_FACT_TYPES and e in f.about for f in base.facts)
+    ]  # fmt: skip
+    assert silent, "the base names someone whose words it does not report"
+    for person in silent:
+        for language, question in (("en", "What did {} say?"), ("fr", "Qu'a dit {} ?")):
+            who = name(base, person, language)
+            answer = engine.answer(question.format(who))
+            said = f"{Replies.not_quoted(who, language)}."
+            assert answer.kind == "unknown" or answer.text.startswith(said), answer.text

@@ -31,6 +31,7 @@ SHARED = frozenset(
         "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
+        "before_words", "after_words",
     }
 )  # fmt: skip
 ONE_LANGUAGE = {

@@ -1,4 +1,5 @@
-"""A date asked more precisely than the articles give it: say so, with what they do give."""
+"""A date or a number asked more precisely than the articles give it: say so, with what they
+do give."""
 
 from __future__ import annotations
 
@@ -22,6 +23,23 @@ def imprecise_date(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | Non
     dated = [f for f in facts if f.when is not None]
     if not asks_for_a_day(query) or not dated or any(f.when.day for f in dated):
         return None
-    answer = tk.composer.compose(query, dated[:2], confidence=0.8).answer
-    text = f"{tk.replies.no_precise_date(query.language)}\n{answer.text}"
-    return Result(answer.model_copy(update={"kind": "unknown", "text": text}), ())
+    return no_more_precise(tk, query, dated, tk.replies.no_precise_date(query.language))
+
+
+def imprecise_number(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | None:
+    """ "How many exactly?" when the articles only say "a few", "about", "at least"."""
+    if query.qword not in ("how_many", "how_much") or not set(query.words) & lx.PRECISION_WORDS:
+        return None
+    measured = [m for f in facts if (m := f.amount or f.quantity) is not None]
+    if not measured or any(m.qualifier == "exact" and m.value is not None for m in measured):
+        return None
+    measured_facts = [f for f in facts if f.amount or f.quantity]
+    return no_more_precise(tk, query, measured_facts, tk.replies.no_exact_number(query.language))
+
+
+def no_more_precise(tk: Toolkit, query: Query, facts: list[Fact], opening: str) -> Result:
+    """An honest "I don't know exactly", then what the articles do say."""
+    answer = tk.composer.compose(query, facts[:2], confidence=0.8).answer
+    return Result(
+        answer.model_copy(update={"kind": "unknown", "text": f"{opening}\n{answer.text}"}), ()
+    )

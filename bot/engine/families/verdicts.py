@@ -171,6 +171,33 @@ def someone_else(
     return Verdict("no", done) if done else None
 
 
+def sequence(tk: Toolkit, query: Query) -> Verdict | None:
+    """ "Did A join X before B?": their moves' dates, when both are known to the month."""
+    words = set(query.words)
+    earlier, later = bool(words & lx.BEFORE_WORDS), bool(words & lx.AFTER_WORDS)
+    asked_people = people(tk, query)
+    if earlier == later or len(asked_people) != 2 or not query.relations & lx.MOVE_RELATIONS:
+        return None
+    places = others(tk, query)
+    dated = []
+    for person in asked_people:
+        moves = [
+            m
+            for m in moves_of(tk, person)
+            if m.when is not None
+            and m.when.month is not None
+            and all(tk.facts.slot_matches(m, orient(m).dest, p) for p in places)
+        ]
+        if len(moves) != 1:
+            return None
+        dated.append(moves[0])
+    first, second = (m.when for m in dated)
+    if first.year != second.year or first.month == second.month:
+        return Verdict("unsettled", dated)  # another year, or the same month: cannot tell
+    before = first.month < second.month
+    return Verdict("yes" if before == earlier else "no", dated)
+
+
 # ---------------------------------------------------------------- roles
 
 

@@ -14,6 +14,7 @@ from bot.engine.families.verdicts import (
     done_elsewhere,
     move_elsewhere,
     role_elsewhere,
+    sequence,
     whereabouts,
     wording,
 )
@@ -43,7 +44,7 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
     if facts and not stance and missing_attribute(query, facts):
         # The move is there, the pay or the duration asked about never is.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
-    verdict = whereabouts(tk, query)
+    verdict = whereabouts(tk, query) or sequence(tk, query)
     if verdict is None and facts and "reason" in query.cue_relations and not gives_reason(facts):
         verdict = Verdict("unsettled", facts)  # "…because of X?": no fact gives a reason
     if verdict is None and facts and (matched or stance or says_it_all(tk, query, facts[0])):

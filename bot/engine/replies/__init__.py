@@ -101,6 +101,16 @@ class Replies:
         return f"{text[:1].upper()}{text[1:]}."
 
     @staticmethod
+    def no_exact_number(language: str) -> str:
+        """The opening of a reply to a number asked more exactly than the articles give it."""
+        return words(language).NO_EXACT_NUMBER
+
+    @staticmethod
+    def not_quoted(name: str, language: str) -> str:
+        """The articles quote nothing `name` said; what they say of them follows."""
+        return words(language).not_quoted(name)
+
+    @staticmethod
     def no_precise_date(language: str) -> str:
         """The opening of a reply to a date asked more precisely than the articles give it."""
         return words(language).NO_PRECISE_DATE

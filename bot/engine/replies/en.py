@@ -56,3 +56,11 @@ def number(value: float) -> str:
         if value >= size and (value / size).is_integer():
             return f"{value / size:,.0f} {word}"
     return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+
+
+NO_EXACT_NUMBER = "The articles give no exact number, only this:"
+
+
+def not_quoted(name: str) -> str:
+    """The articles report nothing `name` said."""
+    return f"The articles quote nothing {name} said; here is what they say about it"

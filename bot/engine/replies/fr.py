@@ -57,3 +57,11 @@ def number(value: float) -> str:
             return f"{value / size:,.0f} {word}".replace(",", " ")
     text = f"{value:,.0f}" if value.is_integer() else f"{value:,}".replace(".", ",")
     return text.replace(",", " ") if value.is_integer() else text
+
+
+NO_EXACT_NUMBER = "Les articles ne donnent pas de nombre exact, seulement ceci :"
+
+
+def not_quoted(name: str) -> str:
+    """Les articles ne rapportent aucun propos de `name`."""
+    return f"Les articles ne rapportent aucun propos de {name} ; voici ce qu’ils en disent"

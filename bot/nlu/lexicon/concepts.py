@@ -93,6 +93,8 @@ CONCEPTS: dict[str, Concept] = {
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "other_words": _WORDS,  # "and the other one?": the option not chosen
+    "before_words": _WORDS,  # "did A join before B?": an order in time
+    "after_words": _WORDS,  # "did A join after B?"
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
     "plural_quantifiers": _WORDS,  # "the two Daniels": every holder of a shared name
