@@ -13,8 +13,8 @@ import pytest
 
 from bot.engine import Conversation, Engine
 from bot.engine.factindex import orient
-from bot.engine.replies import Replies
 from bot.engine.families.verdicts import hedged
+from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.nlu.text import fold
