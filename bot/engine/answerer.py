@@ -58,7 +58,7 @@ class Answerer:
         return combine(answers)
 
     def _answer_one(self, text: str, context: Conversation, fallback: str) -> Answer:
-        query = parse(text, self.tk.index, fallback)
+        query = resolve_description(self.tk, parse(text, self.tk.index, fallback))
         query = self.dialogue.resolve_pending(query, context) or self.dialogue.resolve_followup(
             query, context
         )

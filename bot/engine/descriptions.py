@@ -23,7 +23,7 @@ NEAR = 3  # words between a describing word and the name it describes
 
 def resolve_description(tk: Toolkit, query: Query) -> Query:
     """The question with a described person named, when exactly one person fits."""
-    if query.ambiguous is not None or query.profile:
+    if query.ambiguous is not None:
         return query
     if any(tk.facts.type_of(e.id) == PERSON for e in query.entities):
         return query
@@ -34,7 +34,7 @@ def resolve_description(tk: Toolkit, query: Query) -> Query:
         if any(singular(w) != w for _, w in words):
             return query  # "the researchers of X": a group, not one person
         asked = asked_relations(query, words)
-        if not asked and query.qword in (None, "who", "what"):
+        if not asked and query.qword in ("who", "what") and not (query.ellipsis or query.profile):
             return query  # "Who is the founder of X?": the description is the question
         people = described(tk, query, ref.id, words)
         if len(people) != 1:

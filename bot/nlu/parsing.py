@@ -35,7 +35,8 @@ _HOMOGRAPH = re.compile(r"\b(?:" + "|".join(lx.ACCENTED_HOMOGRAPHS) + r")\b", re
 # A second question inside one message: "…, and when did he join X?", "… et quand ?".
 # The conjunction stays with the second question, which reads as a follow-up ("and when?").
 _SECOND_QUESTION = re.compile(
-    r"(?:\?\s+|[,;]?\s+(?=(?:and|et)\s+(?:who|whom|when|where|what|which|why|how|qui|quand|"
+    r"(?:\?\s+|[,;]?\s+(?=(?:and|et)\s+(?:(?:for|pour|from|de|since|depuis|in|en|to|with|avec)\s+)?"
+    r"(?:who|whom|when|where|what|which|why|how|qui|quand|"
     r"où|combien|pourquoi|quel|quelle|quels|quelles|comment|depuis quand)\b))",
     re.IGNORECASE,
 )
@@ -256,6 +257,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             or " ".join(words[:2]) in ("what about", "how about", "quid de")
         )
         and not (relations - {"reason", "location"} and entities)
+        # "and who is X?" has its own question word, name and verb: a question of its own.
+        and not (qword and entities and set(words) & (lx.COPULAS | lx.EN_AUXILIARIES))
         # "And X?" is short; "and X will do Y with Z?" is a whole question of its own.
         and not (len(entities) > 1 and len(words) > ELLIPSIS_WORDS)
     )
