@@ -1,4 +1,4 @@
-"""The engine on a knowledge base it has never seen: tests/fixtures/third_article.
+"""The engine on a knowledge base it has never seen: tests/data/third_article.
 
 That base is one invented French article about a talent war between two invented companies
 (Lumenic and Vectoria Labs), with its own entities, facts and about.yaml. Nothing in bot/ knows
@@ -27,7 +27,7 @@ THIRD_DIR = DATA / "third_article"
 REAL_DIR = KNOWLEDGE
 ARTICLE = "lumenic-debauche-vectoria"
 
-# Sentences of the fixture article, as bot/sentences.py splits them.
+# Sentences of the fixture article, as bot/kb/sentences.py splits them.
 S_JOINED = (
     "En mars, Ingrid Solberg a rejoint Lumenic depuis Vectoria Labs, "
     "où elle avait conçu la puce Aurora-7."

@@ -1,4 +1,4 @@
-"""The deterministic sentence splitter (bot/sentences.py) that gives citations stable ids."""
+"""The deterministic sentence splitter (bot/kb/sentences.py) that gives citations stable ids."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Runs the dev set (tests/devset.yaml) through an engine and says what each item got wrong."""
+"""Runs the dev set (tests/data/devset.yaml) through an engine and says what each item got wrong."""
 
 from __future__ import annotations
 
