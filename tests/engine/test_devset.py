@@ -1,4 +1,4 @@
-"""The dev set: every question of tests/data/devset.yaml answered as expected, citations verbatim."""
+"""The dev set: every question of tests/data/devset.yaml answered as expected, quotes verbatim."""
 
 from __future__ import annotations
 

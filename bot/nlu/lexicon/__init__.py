@@ -139,50 +139,6 @@ RELATION_CUES: dict[str, str] = {
     for family, cues in _groups("relation_cues", RELATION_FAMILIES).items()
 }
 
-# Which fact types answer each relation family: first the types that answer it directly,
-# then those that answer it when the direct ones are missing ("Where does X work?" with no
-# location fact is answered by where X moved to).
-_MOVES = frozenset({"joined", "hired", "left"})
-RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "move_in": (_MOVES, frozenset()),
-    "move_out": (_MOVES, frozenset()),
-    "lead": (frozenset({"leads"}), frozenset({"role", "owns", "founded"})),
-    "found": (frozenset({"founded", "cofounded"}), frozenset({"owns", "cocreated"})),
-    "create": (frozenset({"cocreated", "founded", "cofounded"}), frozenset()),
-    "role": (
-        frozenset({"role", "leads"}),
-        frozenset({"founded", "cofounded", "cocreated", "owns", "joined", "hired", "worked_on"}),
-    ),
-    "work_on": (frozenset({"worked_on", "expertise"}), frozenset({"role", "leads"})),
-    "statement": (
-        frozenset({"statement", "opinion", "criticism"}),
-        frozenset({"reason", "strategy"}),
-    ),
-    "opinion": (
-        frozenset({"opinion", "statement", "criticism"}),
-        frozenset({"reason", "strategy"}),
-    ),
-    "criticism": (frozenset({"criticism"}), frozenset({"opinion", "statement", "risk"})),
-    "reason": (
-        frozenset({"reason"}),
-        frozenset({"strategy", "plan", "risk", "opinion", "statement"}),
-    ),
-    "plan": (frozenset({"plan"}), frozenset({"strategy"})),
-    "amount": (frozenset({"amount"}), frozenset({"count", "duration"})),
-    "count": (frozenset({"count"}), frozenset()),
-    "employment": (
-        frozenset({"role", "leads", "joined", "hired", "count", "location"}),
-        frozenset({"duration", "worked_on"}),
-    ),
-    "duration": (frozenset({"duration"}), frozenset()),
-    "provenance": (frozenset(), frozenset()),  # any fact with a `via`: see answering
-    "biography": (frozenset(), frozenset()),
-    "location": (frozenset({"location"}), _MOVES | {"role", "leads", "duration"}),
-    "expertise": (frozenset({"expertise", "worked_on"}), frozenset({"role"})),
-    "risk": (frozenset({"risk", "criticism"}), frozenset({"trend"})),
-    "trend": (frozenset({"trend"}), frozenset({"risk", "strategy"})),
-    "owns": (frozenset({"owns"}), frozenset({"founded", "leads"})),
-}
 # The relation a question word asks for, which outranks the verbs' relations.
 QWORD_RELATION = {
     "where": "location",
@@ -212,8 +168,6 @@ def role_synonyms(words: frozenset[str]) -> frozenset[str]:
     return words.union(*(group for group in ROLE_SYNONYMS if group & words))
 
 
-# Fact types whose wording carries a stance, so a yes/no answer depends on its polarity.
-STANCE_FACT_TYPES = frozenset({"statement", "opinion", "criticism", "reason", "strategy", "plan"})
 NEGATIVE_CUES = " ".join(_listed("negative_cues"))  # a cue string, see _matches_cue
 # Words that report something second-hand or conditionally: what follows is not confirmed.
 HEDGE_CUES = " ".join(_listed("hedge_cues"))
@@ -239,7 +193,6 @@ PRECISION_WORDS = _words("precision_words")
 # "still", "now": the question is about the present.
 PRESENT_CUES = _words("present_cues")
 MOVE_RELATIONS = frozenset({"move_in", "move_out"})
-MOVE_FACT_TYPES = _MOVES
 
 # Words that are part of the question's frame, never of a name.
 FRAME_WORDS = (

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.kb.facttypes import RELATIONS
+
 DIRECTORY = Path(__file__).parent
 LANGUAGES = ("fr", "en")  # the languages Mercato speaks: a data file and a replies module each
 COMMON = "common"
@@ -17,12 +19,8 @@ OTHERS = "other_languages"
 FILES = (*LANGUAGES, COMMON, OTHERS)
 
 MOVE_KINDS = ("join", "hire", "leave")  # tried in this order: the first that matches wins
-# The relation families the parser knows (see RELATION_FACT_TYPES for what answers them).
-RELATION_FAMILIES = (
-    "move_in", "move_out", "lead", "found", "create", "role", "work_on", "employment",
-    "duration", "statement", "opinion", "criticism", "reason", "provenance", "biography", "plan",
-    "amount", "count", "location", "expertise", "risk", "trend", "owns",
-)  # fmt: skip
+# The relation families the parser knows: those the fact-type table answers.
+RELATION_FAMILIES = RELATIONS
 
 
 @dataclass(frozen=True)
