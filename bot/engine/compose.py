@@ -110,7 +110,7 @@ class Composer:
         named: set[str] = set()
         for fact in facts:
             text = fact.text.get(language)
-            words = stems(normalize(text).split())
+            words = self.facts.words[fact.id]  # stems of its phrasing, computed once per base
             new = (
                 not words
                 or len(words - seen) / len(words) > RESTATED

@@ -17,7 +17,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
         return Result(tk.replies.foreign(query.language), ())
     if query.type_noun and not query.cue_relations and not query.yesno:
         return catalogue(tk, query, query.type_noun)
-    numbered = [f for f in tk.kb.facts if states_number(f, query.numbers)]
+    numbered = [f for f in tk.kb.facts if states_number(f, query.numbers)] if query.numbers else []
     if numbered and not query.comparisons:
         return tk.composer.compose(
             query, numbered[:4], confidence=0.7
