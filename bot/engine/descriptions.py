@@ -19,14 +19,17 @@ DESCRIBING_TYPES = frozenset(
     t for r in DESCRIBING_RELATIONS for t in ft.RELATION_FACT_TYPES[r][0]
 ) | {"owns"}
 NEAR = 3  # words between a describing word and the name it describes
+# What makes an organisation someone's company.
+COMPANY_TYPES = frozenset({"owns", "founded", "cofounded", "leads"})
 
 
 def resolve_description(tk: Toolkit, query: Query) -> Query:
-    """The question with a described person named, when exactly one person fits."""
+    """The question with a described person (or someone's company) named, when exactly one
+    fits."""
     if query.ambiguous is not None:
         return query
     if any(tk.facts.type_of(e.id) == PERSON for e in query.entities):
-        return query
+        return resolve_company(tk, query)
     for ref in query.entities:
         words = describing_words(query, ref)
         if not words or query.qword == "how_many":
@@ -106,3 +109,28 @@ def ties(
     if role_words:
         return tk.selector.names_role(fact, frozenset(role_words))
     return True
+
+
+def resolve_company(tk: Toolkit, query: Query) -> Query:
+    """ "X's company", "la boîte de X": the one organisation X owns, founded or leads."""
+    for ref in query.entities:
+        if tk.facts.type_of(ref.id) != PERSON or ref.position < 0:
+            continue
+        near = query.words[max(0, ref.position - NEAR) : ref.position + NEAR + 1]
+        if not lx.ORGANIZATION_NOUNS & set(near):
+            continue
+        companies = list(
+            dict.fromkeys(
+                f.object
+                for f in tk.facts.involving.get(ref.id, [])
+                if f.subject == ref.id
+                and f.type in COMPANY_TYPES
+                and f.object
+                and tk.facts.type_of(f.object) == "organization"
+            )
+        )
+        if len(companies) != 1 or any(e.id == companies[0] for e in query.entities):
+            continue
+        company = EntityRef(companies[0], ref.role, ref.score, ref.position)
+        return replace(query, entities=tuple(company if e is ref else e for e in query.entities))
+    return query
