@@ -676,6 +676,10 @@ CASES = [
         id="no-precise-day-fr",
     ),
     pytest.param(
+        Case("How many people work at Tomasz Wierzbicki's company?", "en", contains=("300",)),
+        id="someones-company-en",
+    ),
+    pytest.param(
         Case(
             "How many engineers exactly did Lumenic hire from Vectoria Labs?",
             "en",
