@@ -72,8 +72,8 @@ def graph_text(graph: FlowGraph, language: str) -> str:
     words = texts(language)
     if not graph.flows:
         return nothing(graph, language)
-    sources = "; ".join(f"«{t}»" for _, t in graph.articles)
-    return "\n".join([*flow_lines(graph, language), "", f"{words['sources']} {sources}"])
+    sources = [f"{n}. {t}" for n, (_, t) in enumerate(graph.articles, 1)]
+    return "\n".join([*flow_lines(graph, language), "", words["sources"], *sources])
 
 
 def caption_html(graph: FlowGraph, language: str, limit: int = CAPTION_LIMIT) -> str:

@@ -62,8 +62,8 @@ def test_the_fixture_flow_as_a_line_in_english_and_french(third):
     assert flow_lines(graph, "en") == ["Vectoria Labs → Lumenic: at least 9 (Ingrid Solberg)"]
     assert flow_lines(graph, "fr") == ["Vectoria Labs → Lumenic : au moins 9 (Ingrid Solberg)"]
     title = third.articles["lumenic-debauche-vectoria"].title
-    assert graph_text(graph, "en").endswith(f"Sources: «{title}»")
-    assert graph_text(graph, "fr").endswith(f"Sources : «{title}»")
+    assert graph_text(graph, "en").endswith(f"\n\nSources:\n1. {title}")
+    assert graph_text(graph, "fr").endswith(f"\n\nSources :\n1. {title}")
 
 
 def test_an_entity_with_no_move_is_said_so(third):
