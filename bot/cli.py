@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|check|ask|batch|bench]` (no command: `run`).
+"""Command line: `python -m bot [run|check|ask|batch|graph|bench]` (no command: `run`).
 
 A thin layer over the library: one function per command, each returning the exit status.
 """
@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=["fr", "en"], help="language when the question has none")
     ask.add_argument("--full", action="store_true", help="the whole reply, nothing held back")
     sub.add_parser("batch", help="answer JSON Lines from stdin, one JSON line out per line in")
+    graph = sub.add_parser("graph", help="who moved where: the flows as a picture or as lines")
+    graph.add_argument("name", nargs="*", help="only the flows of this organisation or person")
+    graph.add_argument("--out", type=Path, help="write the picture to this PNG file")
+    graph.add_argument("--text", action="store_true", help="print the flows as lines")
+    graph.add_argument("--lang", choices=["fr", "en"], default="en", help="language (en)")
     bench = sub.add_parser("bench", help="print latency, load time and memory figures")
     bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
     bench.add_argument("--quick", action="store_true", help="small synthetic base (for tests)")
@@ -53,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
             return ask(engine, args.question, as_json=args.json, language=args.lang, full=args.full)
         if args.command == "batch":
             return batch(engine, sys.stdin, sys.stdout)
+        if args.command == "graph":
+            name = " ".join(args.name)
+            return graph(engine, name, out_path=args.out, as_text=args.text, language=args.lang)
         if args.command == "bench":
             from bot.testing.bench import run_bench
 
@@ -156,6 +164,52 @@ def ask(
         print(json.dumps(record, ensure_ascii=False), file=out)
     else:
         print(render_plain(answer), file=out)
+    return 0
+
+
+def graph(
+    engine: Engine,
+    name: str = "",
+    *,
+    out_path: Path | None = None,
+    as_text: bool = False,
+    language: str = "en",
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """The flows (of `name` if given) as a PNG written to `out_path`, and/or as lines
+    (`as_text`, or when there is no `out_path`).
+
+    Exit 1 for a name nothing matches, 2 for a name several entities share (listed).
+    """
+    from bot.frontends.graph_text import candidates, graph_text
+
+    out, err = out or sys.stdout, err or sys.stderr
+    focus = None
+    if name.strip():
+        ids = engine.resolve_name(name)
+        if not ids:
+            print(f"mercato: no person or organisation matches {name!r}", file=err)
+            return 1
+        if len(ids) > 1:
+            print(f"mercato: {name!r} is ambiguous; name one of:", file=err)
+            for option in candidates(engine, ids, language):
+                print(f"  {option}", file=err)
+            return 2
+        focus = ids[0]
+    flows = engine.flows(focus)
+    if as_text or out_path is None:
+        print(graph_text(flows, language), file=out)
+    if out_path is not None:
+        from bot.frontends.graph_image import render_png
+
+        data = render_png(flows, language)
+        try:
+            out_path.write_bytes(data)
+        except OSError as exc:
+            print(f"mercato: cannot write {out_path}: {exc.strerror}", file=err)
+            return 1
+        print(f"{out_path}: {len(flows.flows)} flow(s), {len(data):,} bytes", file=err)
     return 0
 
 

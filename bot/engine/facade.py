@@ -11,7 +11,9 @@ from pathlib import Path
 from bot import kb
 from bot.engine.answerer import Answerer
 from bot.engine.conversation import Conversation
+from bot.engine.flows import FlowGraph, build_flows
 from bot.model import Answer
+from bot.nlu.text import clean_input, normalize
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
 log = logging.getLogger(__name__)
@@ -71,6 +73,19 @@ class Engine:
     def _failure(self, context: Conversation | None, language_hint: str | None) -> Answer:
         language = (context.language if context else None) or language_hint
         return self._answerer.replies.unknown("fr" if language == "fr" else "en")
+
+    def resolve_name(self, text: str) -> list[str]:
+        """The entity ids `text` may name, with the questions' own linker (aliases, typos):
+        one id, several when the name is shared (ask which), none when unknown."""
+        mentions = self._answerer.tk.index.link(normalize(clean_input(text)).split())
+        if not mentions:
+            return []
+        best = max(mentions, key=lambda m: (m.end - m.start, m.score, -m.start))
+        return list(best.entity_ids)
+
+    def flows(self, entity_id: str | None = None) -> FlowGraph:
+        """Who moved from which organisation to which; with `entity_id`, only its own flows."""
+        return build_flows(self.kb, entity_id)
 
     def sources(self) -> list[Source]:
         """The articles, in knowledge-base order."""

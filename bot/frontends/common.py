@@ -37,7 +37,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "• In a group: <code>/ask your question</code>, mention @{bot}, "
             "or reply to one of my messages.\n"
             "• In any chat: type <code>@{bot} your question</code> and pick the answer.\n"
-            "Every answer quotes the sentences it relies on; /sources lists the articles."
+            "Every answer quotes the sentences it relies on; /sources lists the articles.\n"
+            "/graph draws who moved where; <code>/graph name</code> for one company or person."
         ),
         "usage": "Usage: <code>/ask your question</code>",
         "usage_example": " — e.g. <code>/ask {example}</code>",
@@ -64,7 +65,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "• Dans n’importe quelle discussion : tapez <code>@{bot} votre question</code> "
             "puis choisissez la réponse.\n"
             "Chaque réponse cite les phrases sur lesquelles elle s’appuie ; /sources liste "
-            "les articles."
+            "les articles.\n"
+            "/graph dessine qui est parti où ; <code>/graph nom</code> pour une entreprise "
+            "ou une personne."
         ),
         "usage": "Usage : <code>/ask votre question</code>",
         "usage_example": " — par exemple <code>/ask {example}</code>",

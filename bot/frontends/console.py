@@ -11,10 +11,12 @@ from typing import TextIO
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.frontends.common import TEXTS
+from bot.frontends.graph_text import graph_reply
 from bot.model import Answer
 
 PROMPT = "vous/you> "
 MORE_WORDS = ("more", "plus", "+")  # the console's "More" button
+GRAPH_WORDS = {"graph": "en", "graphe": "fr"}  # `graph [NAME]`: the flows as lines
 
 
 def render_plain(answer: Answer) -> str:
@@ -58,7 +60,11 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
             continue
         if question.lower() in ("quit", "exit", "/quit", "/exit", "q"):
             break
-        if question.lower() in MORE_WORDS:
+        command, _, name = question.partition(" ")
+        if command.lower() in GRAPH_WORDS:
+            language = conversation.language or GRAPH_WORDS[command.lower()]
+            shown = graph_reply(engine, name, language)
+        elif question.lower() in MORE_WORDS:
             whole, held_back = held_back, None
             shown = (
                 render_plain(whole)

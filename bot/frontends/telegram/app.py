@@ -34,6 +34,7 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
+from bot.frontends.telegram.graph import register_graph
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.logs import configure_logging
 from bot.settings import Settings
@@ -48,22 +49,24 @@ TOKEN_REJECTED = (
     "(@BotFather's /token shows the current one)."
 )
 
-# (command, description) in menu order; in groups only /ask is offered, the rest is private.
+# (command, description) in menu order; in groups only /ask and /graph, the rest is private.
 COMMANDS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("ask", "Ask a question"),
         ("start", "What Mercato knows, with examples"),
         ("help", "How to ask, here and in groups"),
         ("sources", "The articles behind the answers"),
+        ("graph", "Who moved where: the map (/graph NAME for one)"),
     ],
     "fr": [
         ("ask", "Poser une question"),
         ("start", "Ce que sait Mercato, avec des exemples"),
         ("help", "Comment poser une question, ici et en groupe"),
         ("sources", "Les articles derrière les réponses"),
+        ("graph", "Qui est parti où : la carte (/graph NOM pour un seul)"),
     ],
 }
-GROUP_COMMANDS = frozenset({"ask"})
+GROUP_COMMANDS = frozenset({"ask", "graph"})
 
 
 # --- Errors and command menus -------------------------------------------------------------------
@@ -143,6 +146,7 @@ def build_application(
         .build()
     )
     MercatoHandlers(engine).register(application)
+    register_graph(application, engine)
     application.add_error_handler(on_error)
     return application
 

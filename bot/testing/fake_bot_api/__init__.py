@@ -29,6 +29,7 @@ from bot.testing.fake_bot_api.html import parse_telegram_html
 from bot.testing.fake_bot_api.methods import (
     CALLBACK_DATA_LIMIT,
     CALLBACK_TOAST_LIMIT,
+    CAPTION_LIMIT,
     INLINE_RESULTS_LIMIT,
     MESSAGE_LIMIT,
 )
@@ -45,6 +46,7 @@ from bot.testing.fake_bot_api.updates import (
 __all__ = [
     "CALLBACK_DATA_LIMIT",
     "CALLBACK_TOAST_LIMIT",
+    "CAPTION_LIMIT",
     "DEFAULT_BOT_ID",
     "DEFAULT_BOT_USERNAME",
     "DEFAULT_TOKEN",

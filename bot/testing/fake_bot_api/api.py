@@ -92,6 +92,7 @@ class FakeBotAPI(BotMethods):
             "deletemycommands": lambda _: True,
             "sendchataction": lambda _: True,
             "sendmessage": self._send_message,
+            "sendphoto": self._send_photo,
             "editmessagetext": self._edit_message_text,
             "answercallbackquery": self._answer_callback_query,
             "answerinlinequery": self._answer_inline_query,

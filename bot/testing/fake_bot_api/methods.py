@@ -12,6 +12,7 @@ from bot.testing.fake_bot_api.html import parse_telegram_html
 from bot.testing.fake_bot_api.updates import text_message, utf16_length
 
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
 INLINE_RESULTS_LIMIT = 50
 CALLBACK_TOAST_LIMIT = 200
@@ -92,6 +93,37 @@ class BotMethods:
             self.messages[(chat["id"], message["message_id"])] = message
         return message
 
+    def _send_photo(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A photo: an uploaded file (bytes) or a file id; its caption checked like a text."""
+        chat_id = params.get("chat_id")
+        chat = self._chats.get(chat_id) or {"id": chat_id, "type": "private", "first_name": "?"}
+        photo = params.get("photo")
+        if not photo:
+            raise ApiError(400, "Bad Request: there is no photo in the request")
+        caption = params.get("caption") or ""
+        visible = check_text(caption, params.get("parse_mode"), CAPTION_LIMIT) if caption else ""
+        check_markup(params.get("reply_markup"))
+        message = text_message(
+            chat,
+            self.bot_user,
+            "",
+            message_id=next(self._message_ids),
+            thread_id=params.get("message_thread_id"),
+        )
+        del message["text"]
+        width, height = image_size(photo) if isinstance(photo, bytes) else (0, 0)
+        size = len(photo) if isinstance(photo, bytes) else 0
+        unique = f"photo-{message['message_id']}"
+        message["photo"] = [
+            {"file_id": unique, "file_unique_id": unique, "width": width, "height": height,
+             "file_size": size}
+        ]  # fmt: skip
+        if visible:
+            message["caption"] = visible
+        with self._changed:
+            self.messages[(chat["id"], message["message_id"])] = message
+        return message
+
     def _edit_message_text(self, params: dict[str, Any]) -> dict[str, Any] | bool:
         visible = check_text(params.get("text", ""), params.get("parse_mode"))
         check_markup(params.get("reply_markup"))
@@ -132,8 +164,16 @@ class BotMethods:
         return True
 
 
-def check_text(text: str, parse_mode: str | None) -> str:
-    """The visible text of a message; rejected as Telegram would: empty, too long, bad HTML."""
+def image_size(data: bytes) -> tuple[int, int]:
+    """(width, height) of a PNG; Telegram refuses what it cannot read as an image."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def check_text(text: str, parse_mode: str | None, limit: int = MESSAGE_LIMIT) -> str:
+    """The visible text of a message (or caption, within `limit`); rejected as Telegram would:
+    empty, too long, bad HTML."""
     visible = text
     if parse_mode == "HTML":
         try:
@@ -142,7 +182,7 @@ def check_text(text: str, parse_mode: str | None) -> str:
             raise ApiError(400, f"Bad Request: can't parse entities: {error}") from None
     if not visible.strip():
         raise ApiError(400, "Bad Request: message text is empty")
-    if utf16_length(visible) > MESSAGE_LIMIT:
+    if utf16_length(visible) > limit:
         raise ApiError(400, "Bad Request: message is too long")
     return visible
 

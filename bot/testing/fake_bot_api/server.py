@@ -1,7 +1,8 @@
 """The HTTP side: a threading server on 127.0.0.1, and requests decoded as PTB encodes them.
 
 PTB posts form-encoded parameters whose values are JSON-encoded unless they are plain strings
-(multipart when uploading files); both are parsed. Standard library only.
+(multipart when uploading files); both are parsed, uploaded files kept as bytes. Standard
+library only.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ Answerer = Callable[[str, str, str, bytes], tuple[int, dict]]
 _STRING_PARAMETERS = frozenset(
     {
         "text",
+        "caption",
         "parse_mode",
         "callback_query_id",
         "inline_query_id",
@@ -36,6 +38,7 @@ _STRING_PARAMETERS = frozenset(
 def decode_parameters(query: str, content_type: str, body: bytes) -> dict[str, Any]:
     """Request parameters from the query string and a form, multipart or JSON body."""
     pairs = parse_qsl(query, keep_blank_values=True)
+    files: dict[str, bytes] = {}  # uploaded files (multipart parts with a file name), as bytes
     if content_type.startswith("application/json") and body:
         return {**dict(pairs), **json.loads(body)}
     if content_type.startswith("multipart/form-data"):
@@ -45,9 +48,11 @@ def decode_parameters(query: str, content_type: str, body: bytes) -> dict[str, A
             name = part.get_param("name", header="content-disposition")
             if name and part.get_filename() is None:
                 pairs.append((str(name), part.get_payload(decode=True).decode()))
+            elif name:
+                files[str(name)] = part.get_payload(decode=True)
     elif body:
         pairs += parse_qsl(body.decode(), keep_blank_values=True)
-    return {name: _decode_value(name, value) for name, value in pairs}
+    return {**{name: _decode_value(name, value) for name, value in pairs}, **files}
 
 
 def _decode_value(name: str, value: str) -> Any:

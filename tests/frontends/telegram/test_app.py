@@ -41,9 +41,9 @@ async def test_command_menus_are_published_in_english_and_french(bot, api):
         ("all_group_chats", "fr"),
     }
     names = [c["command"] for c in api.commands[("default", "")]]
-    assert names == ["ask", "start", "help", "sources"]
+    assert names == ["ask", "start", "help", "sources", "graph"]
     assert [c["command"] for c in api.commands[("default", "fr")]] == names
-    assert [c["command"] for c in api.commands[("all_group_chats", "fr")]] == ["ask"]
+    assert [c["command"] for c in api.commands[("all_group_chats", "fr")]] == ["ask", "graph"]
     assert api.commands[("default", "fr")][0]["description"] == "Poser une question"
     assert api.commands[("default", "")][0]["description"] == "Ask a question"
 
