@@ -374,7 +374,8 @@ def test_bench_telegram_quick_compares_mercato_with_an_echo_bot(env):
     mercato_rate = float(figures["mercato_updates_per_s"])
     echo_rate = float(figures["echo_updates_per_s"])
     assert mercato_rate > 0 and echo_rate > 0
-    assert float(figures["ratio"]) == pytest.approx(mercato_rate / echo_rate, rel=0.01)
+    # The figures are printed rounded: the ratio agrees with them to their precision.
+    assert float(figures["ratio"]) == pytest.approx(mercato_rate / echo_rate, rel=0.05, abs=0.01)
     assert "updates" in figures
 
 
