@@ -112,6 +112,14 @@ def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None)
         file=out,
     )
     print(f"  lexicons:  {', '.join(lx.LANGUAGES)} (checked)", file=out)
+    draft_facts = sum(f.draft for f in base.facts)
+    draft_entities = sum(e.draft for e in base.entities.values())
+    if draft_facts or draft_entities:
+        print(
+            f"  drafts:    {draft_facts} facts, {draft_entities} entities await review "
+            f"(python -m bot review)",
+            file=out,
+        )
     return 0
 
 

@@ -51,6 +51,7 @@ class Entity(Strict):
     aliases: list[NonEmpty] = Field(default_factory=list)
     part_of: Slug | None = None
     description: Localized
+    draft: bool = False  # proposed by `python -m bot add`, awaiting review
 
     def names(self) -> list[str]:
         """Every form a reader may type: both names, then the aliases."""
@@ -109,6 +110,7 @@ class Fact(Strict):
     about: list[Slug] = Field(default_factory=list)
     text: Localized
     citations: list[CitationRef] = Field(min_length=1)
+    draft: bool = False  # proposed by `python -m bot add`, awaiting review
 
     def participants(self) -> tuple[str, ...]:
         """Every entity the fact involves, main roles first."""
