@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from bot import kb
 from bot.engine import Conversation, Engine, load_engine
 from bot.frontends.console import render_plain
+from bot.kb.curation import commands as curation
 from bot.logs import configure_logging
 from bot.model import Answer
 from bot.nlu import lexicon as lx
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="print latency, load time and memory figures")
     bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
     bench.add_argument("--quick", action="store_true", help="small synthetic base (for tests)")
+    curation.add_parsers(sub)
     return parser
 
 
@@ -45,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return check(args.directory or settings.knowledge_dir)
+        if args.command in curation.COMMANDS:
+            return curation.run(args, settings.knowledge_dir)
         configure_logging(settings.log_level, settings.token)
         engine = _load(settings)
         if engine is None:

@@ -14,6 +14,7 @@ from paths import DATA
 from bot import kb
 from bot.cli import check
 from bot.engine import Engine
+from bot.kb.curation.commands import sentences
 
 FOUNDED = "tomasz-wierzbicki-founded-lumenic"
 TYPED = """  - id: tomasz-wierzbicki-founded-lumenic
@@ -86,3 +87,51 @@ def test_a_mention_answers_a_question_no_typed_fact_answers(base_dir: Path) -> N
     as_mention(base_dir)
     answer = Engine(kb.load(base_dir)).answer("Who founded Lumenic?")
     assert any("2019" in c.sentence for c in (answer.more or answer).citations), answer.text
+
+
+# ---------------------------------------------------------------- citations by reference
+
+S_HIRED = "Depuis janvier, Lumenic a recruté au moins 9 ingénieurs issus de Vectoria Labs."
+QUOTED = f"""      - article: lumenic-debauche-vectoria
+        sentence: "{S_HIRED}"
+"""
+
+
+def cite_by_ref(base_dir: Path, ref: str) -> Path:
+    facts = base_dir / "facts.yaml"
+    text = facts.read_text(encoding="utf-8")
+    assert text.count(QUOTED) == 1
+    facts.write_text(text.replace(QUOTED, f'      - ref: "{ref}"\n'), encoding="utf-8")
+    return facts
+
+
+def test_a_citation_by_reference_resolves_to_the_verbatim_sentence(base_dir: Path) -> None:
+    cite_by_ref(base_dir, "lumenic-debauche-vectoria:2")
+    base = kb.load(base_dir)
+    fact = next(f for f in base.facts if f.id == "lumenic-hired-9-from-vectoria")
+    assert fact.citations[0].article == "lumenic-debauche-vectoria"
+    assert fact.citations[0].sentence == S_HIRED
+    assert base.covered_sentences == base.total_sentences
+
+
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("lumenic-debauche-vectoria:99", "no sentence 99 in article 'lumenic-debauche-vectoria'"),
+        ("no-such-article:2", "no article 'no-such-article'"),
+    ],
+)
+def test_a_reference_to_nothing_is_reported_at_its_line(
+    base_dir: Path, ref: str, message: str
+) -> None:
+    facts = cite_by_ref(base_dir, ref)
+    line = next(n for n, t in enumerate(facts.read_text().splitlines(), 1) if ref in t)
+    with pytest.raises(kb.KnowledgeError) as info:
+        kb.load(base_dir)
+    assert f"{facts}:{line}: facts[2].citations[0].ref: {message}" in info.value.problems
+
+
+def test_sentences_lists_an_article_numbered_as_references_use_them() -> None:
+    out = io.StringIO()
+    assert sentences("lumenic-debauche-vectoria", DATA / "third_article", out=out) == 0
+    assert f"lumenic-debauche-vectoria:2  {S_HIRED}" in out.getvalue().splitlines()
