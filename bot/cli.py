@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from bot import kb
 from bot.engine import Conversation, Engine, load_engine
 from bot.frontends.console import render_plain
+from bot.kb.curation import commands as curation
 from bot.logs import configure_logging
 from bot.model import Answer
 from bot.nlu import lexicon as lx
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="print latency, load time and memory figures")
     bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
     bench.add_argument("--quick", action="store_true", help="small synthetic base (for tests)")
+    curation.add_parsers(sub)
     return parser
 
 
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check":
             return check(args.directory or settings.knowledge_dir)
+        if args.command in curation.COMMANDS:
+            return curation.run(args, settings.knowledge_dir)
         configure_logging(settings.log_level, settings.token)
         engine = _load(settings)
         if engine is None:
@@ -120,6 +124,14 @@ def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None)
         file=out,
     )
     print(f"  lexicons:  {', '.join(lx.LANGUAGES)} (checked)", file=out)
+    draft_facts = sum(f.draft for f in base.facts)
+    draft_entities = sum(e.draft for e in base.entities.values())
+    if draft_facts or draft_entities:
+        print(
+            f"  drafts:    {draft_facts} facts, {draft_entities} entities await review "
+            f"(python -m bot review)",
+            file=out,
+        )
     return 0
 
 

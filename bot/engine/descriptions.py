@@ -99,6 +99,8 @@ def described(tk: Toolkit, query: Query, entity_id: str, words: list[tuple[int, 
 def ties(
     tk: Toolkit, fact: Fact, entity_id: str, role_words: set[str], relations: set[str]
 ) -> bool:
+    if fact.type in ft.MENTION_TYPES:
+        return False  # a mention describes no one
     if not (tk.facts.matches(fact.object, entity_id) or entity_id in fact.about):
         return False
     if relations - {"role"} and not any(

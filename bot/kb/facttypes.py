@@ -14,8 +14,8 @@ from dataclasses import dataclass
 # Fields every fact has, whatever its type.
 CORE_FIELDS = frozenset({"id", "type", "subject", "text", "citations"})
 # Fields any fact may carry: when it happened, which entities it is also about, where it was
-# said or reported, where it happened.
-COMMON_FIELDS = frozenset({"when", "about", "via", "place"})
+# said or reported, where it happened; whether it is a draft awaiting review.
+COMMON_FIELDS = frozenset({"when", "about", "via", "place", "draft"})
 # Every relation family a question can ask about (the lexicons map words to them).
 RELATIONS = (
     "move_in", "move_out", "lead", "found", "create", "role", "work_on", "statement",
@@ -183,11 +183,20 @@ TABLE: tuple[FactType, ...] = (
         optional=_set("object tense"),
         answers=_set("trend"), also_answers=_set("risk"),
     ),
+    FactType(
+        "mention", "an untyped draft: the sentence mentions subject (and `about`), nothing more "
+        "is typed; it answers only when no typed fact does, with its quote, and never settles "
+        "a yes/no question",
+        optional=_set("object tense"),
+        also_answers=frozenset(RELATIONS) - {"biography"},
+    ),
 )  # fmt: skip
 
 FACT_TYPES: dict[str, FactType] = {row.name: row for row in TABLE}
 TYPE_NAMES = tuple(FACT_TYPES)
 PROFILE_RANK = {row.name: rank for rank, row in enumerate(TABLE)}
+# Types that only say a sentence mentions its entities: never a verdict, never a description.
+MENTION_TYPES = frozenset({"mention"})
 MOVE_FACT_TYPES = frozenset(row.name for row in TABLE if row.move)
 STANCE_FACT_TYPES = frozenset(row.name for row in TABLE if row.stance)
 CLAIM_FACT_TYPES = frozenset(row.name for row in TABLE if row.claim)

@@ -20,7 +20,7 @@ from bot.kb.schema import (
     Sentence,
 )
 from bot.kb.sentences import split_sentences
-from bot.kb.validate import check_entities, check_facts, preview
+from bot.kb.validate import check_entities, check_facts, preview, resolve_references
 from bot.kb.yamlfile import ParseCache, YamlFile, parse_yaml, validate_model
 
 
@@ -58,6 +58,15 @@ def _load_article(path: Path, problems: list[str], cache: ParseCache) -> Article
     ]
     body_line = raw.count("\n", 0, match.end()) + 1
     return Article(meta=meta, text=text, sentences=sentences, path=path, body_line=body_line)
+
+
+def load_article(path: Path) -> Article:
+    """One article file alone (front matter, text, sentences); KnowledgeError when broken."""
+    problems: list[str] = []
+    article = _load_article(path, problems, ParseCache(None))
+    if article is None:
+        raise KnowledgeError(problems)
+    return article
 
 
 def _shown(directory: Path) -> Path:
@@ -119,6 +128,7 @@ def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBas
 
     entities_source, entities_file = parsed["entities.yaml"]
     facts_source, facts_file = parsed["facts.yaml"]
+    facts_file = resolve_references(facts_source, facts_file, articles, problems)
     entities = check_entities(entities_source, entities_file, problems)
     covered = check_facts(facts_source, facts_file, entities, articles, problems)
     total = sum(len(a.sentences) for a in articles.values())

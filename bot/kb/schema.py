@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from bot.kb.facttypes import TYPE_NAMES
 
@@ -51,6 +51,7 @@ class Entity(Strict):
     aliases: list[NonEmpty] = Field(default_factory=list)
     part_of: Slug | None = None
     description: Localized
+    draft: bool = False  # proposed by `python -m bot add`, awaiting review
 
     def names(self) -> list[str]:
         """Every form a reader may type: both names, then the aliases."""
@@ -85,9 +86,23 @@ class Amount(Strict):
     period: Localized | None = None
 
 
+SentenceRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*:[0-9]+$")]
+
+
 class CitationRef(Strict):
-    article: Slug
-    sentence: NonEmpty
+    """A sentence of an article: `article` + the `sentence` verbatim, or `ref: "article-id:n"`
+    (the n-th sentence, from 0, as `python -m bot sentences ID` numbers them), which loading
+    resolves to the verbatim sentence."""
+
+    article: Slug | None = None
+    sentence: NonEmpty | None = None
+    ref: SentenceRef | None = None
+
+    @model_validator(mode="after")
+    def _whole(self) -> CitationRef:
+        if self.ref is None and (self.article is None or self.sentence is None):
+            raise ValueError("a citation needs `article` and `sentence`, or `ref: article-id:n`")
+        return self
 
 
 class Fact(Strict):
@@ -109,6 +124,7 @@ class Fact(Strict):
     about: list[Slug] = Field(default_factory=list)
     text: Localized
     citations: list[CitationRef] = Field(min_length=1)
+    draft: bool = False  # proposed by `python -m bot add`, awaiting review
 
     def participants(self) -> tuple[str, ...]:
         """Every entity the fact involves, main roles first."""
@@ -116,11 +132,8 @@ class Fact(Strict):
         return tuple(dict.fromkeys(i for i in ids if i))
 
 
-class ContextSentence(Strict):
+class ContextSentence(CitationRef):
     """A sentence that carries no fact (scene-setting), marked so that coverage is honest."""
-
-    article: Slug
-    sentence: NonEmpty
 
 
 class FactsFile(Strict):

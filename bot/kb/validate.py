@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from bot.kb.facttypes import FACT_TYPES
-from bot.kb.schema import Article, EntitiesFile, Entity, Fact, FactsFile
+from bot.kb.schema import Article, CitationRef, EntitiesFile, Entity, Fact, FactsFile
 from bot.kb.yamlfile import YamlFile
 from bot.nlu.text import normalize
 
@@ -66,7 +66,9 @@ def check_facts(
     }
     covered: set[str] = set()
 
-    def check_citation(loc: tuple, article_id: str, sentence: str) -> None:
+    def check_citation(loc: tuple, article_id: str | None, sentence: str | None) -> None:
+        if article_id is None or sentence is None:
+            return  # an unresolved `ref`, already reported
         if article_id not in articles:
             problems.append(source.problem((*loc, "article"), f"unknown article {article_id!r}"))
             return
@@ -156,3 +158,44 @@ def check_part_of_cycles(source: YamlFile, data: EntitiesFile) -> list[str]:
             loop = " -> ".join([*chain, entity.id])
             problems.append(source.problem(("entities", i, "part_of"), f"part_of cycle: {loop}"))
     return problems
+
+
+def resolve_references(
+    source: YamlFile, data: FactsFile, articles: dict[str, Article], problems: list[str]
+) -> FactsFile:
+    """Every citation written `ref: article-id:n` given its article and its verbatim sentence."""
+
+    def resolve(loc: tuple, citation: CitationRef) -> CitationRef:
+        if citation.ref is None:
+            return citation
+        article_id, _, number = citation.ref.rpartition(":")
+        article = articles.get(article_id)
+        if article is None or int(number) >= len(article.sentences):
+            what = "article" if article is None else f"sentence {number} in article"
+            problems.append(source.problem((*loc, "ref"), f"no {what} {article_id!r}"))
+            return citation
+        text = article.sentences[int(number)].text
+        if citation.article not in (None, article_id) or citation.sentence not in (None, text):
+            problems.append(
+                source.problem(
+                    (*loc, "ref"), f"{citation.ref} is {preview(text)!r}, not the sentence given"
+                )
+            )
+        return citation.model_copy(update={"article": article_id, "sentence": text})
+
+    if not any(c.ref for f in data.facts for c in f.citations) and not any(
+        c.ref for c in data.context
+    ):
+        return data
+    facts = [
+        fact.model_copy(
+            update={
+                "citations": [
+                    resolve(("facts", i, "citations", j), c) for j, c in enumerate(fact.citations)
+                ]
+            }
+        )
+        for i, fact in enumerate(data.facts)
+    ]
+    context = [resolve(("context", i), c) for i, c in enumerate(data.context)]
+    return data.model_copy(update={"facts": facts, "context": context})

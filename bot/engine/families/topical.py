@@ -8,6 +8,7 @@ from bot.engine.families.catalogue import catalogue
 from bot.engine.measures import date_agrees, states_number
 from bot.engine.selection import ROLE_TYPES
 from bot.engine.toolkit import Toolkit
+from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 
 
@@ -17,7 +18,8 @@ def topical(tk: Toolkit, query: Query) -> Result:
         return Result(tk.replies.foreign(query.language), ())
     if query.type_noun and not query.cue_relations and not query.yesno:
         return catalogue(tk, query, query.type_noun)
-    numbered = [f for f in tk.kb.facts if states_number(f, query.numbers)] if query.numbers else []
+    counted = tuple(n for n in query.numbers if not is_day(query, n))  # "le 12 juin": a date
+    numbered = [f for f in tk.kb.facts if states_number(f, counted)] if counted else []
     if numbered and not query.comparisons:
         return tk.composer.compose(
             query, numbered[:4], confidence=0.7
@@ -56,3 +58,12 @@ def topical(tk: Toolkit, query: Query) -> Result:
         key=lambda f: (f.type not in primary, -overlap[f.id], -tk.selector.score(f, query, primary))
     )
     return tk.composer.compose(query, facts, confidence=0.6)
+
+
+def is_day(query: Query, number: float) -> bool:
+    """The number is a day of the month the question names right after it ("12 juin")."""
+    words = query.words
+    return any(
+        w.isdigit() and float(w) == number and i + 1 < len(words) and words[i + 1] in lx.MONTHS
+        for i, w in enumerate(words)
+    )

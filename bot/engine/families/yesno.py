@@ -102,7 +102,10 @@ def claims_said(tk: Toolkit, query: Query) -> list[Fact]:
 
 def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     """The verdict of facts that state the asked relation between the asked participants."""
-    acted = by_actor(tk, query, facts)
+    typed = [f for f in facts if f.type not in ft.MENTION_TYPES]
+    if not typed:
+        return Verdict("unsettled", facts)  # a sentence only mentioning them settles nothing
+    acted = by_actor(tk, query, typed)
     if not acted:
         return Verdict("unsettled", facts)  # the relation is there, the other way round
     facts = acted

@@ -1,0 +1,117 @@
+"""The curation commands of `python -m bot`: `add`, `review` and `sentences`.
+
+`bot/cli.py` adds their parsers with `add_parsers` and hands them to `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from bot.kb.curation.review import review
+from bot.kb.curation.writer import Report, add_article
+from bot.kb.loader import load, load_article
+from bot.kb.schema import Article, KnowledgeError
+
+COMMANDS = frozenset({"add", "review", "sentences"})
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    add = sub.add_parser("add", help="add an article and draft its entities and facts")
+    add.add_argument(
+        "file", help="plain text (first line: the title) or an article file; - for stdin"
+    )
+    for option in ("id", "title", "date", "source"):
+        add.add_argument(f"--{option}")
+    add.add_argument("--lang", choices=["fr", "en"], help="the article's language (else detected)")
+    add.add_argument("--knowledge", type=Path, help="knowledge directory")
+    review = sub.add_parser("review", help="show the drafts awaiting review")
+    review.add_argument("article", nargs="?", help="only this article's drafts")
+    review.add_argument("--knowledge", type=Path, help="knowledge directory")
+    sentences = sub.add_parser("sentences", help="list an article's sentences, numbered")
+    sentences.add_argument("article", help="article id (or the path of an article file)")
+    sentences.add_argument("--knowledge", type=Path, help="knowledge directory")
+
+
+def run(args: argparse.Namespace, knowledge_dir: Path) -> int:
+    directory = args.knowledge or knowledge_dir
+    if args.command == "sentences":
+        return sentences(args.article, directory)
+    if args.command == "review":
+        try:
+            base = load(directory)
+        except KnowledgeError as exc:
+            print("\n".join(exc.problems), file=sys.stderr)
+            return 1
+        return review(base, args.article, sys.stdout)
+    if args.command == "add":
+        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        given = {"id": args.id, "title": args.title, "language": args.lang}
+        given |= {"date": args.date, "source": args.source}
+        return add(raw, directory, given, sys.stdout)
+    raise ValueError(args.command)
+
+
+def find_article(article: str, directory: Path) -> Article:
+    """The article of that id in `directory` (or at that path); KnowledgeError when none."""
+    path = Path(article)
+    if path.suffix == ".txt" and path.exists():
+        return load_article(path)
+    named = directory / "articles" / f"{article}.txt"
+    if named.exists():
+        return load_article(named)
+    for candidate in sorted((directory / "articles").glob("*.txt")):
+        try:
+            found = load_article(candidate)
+        except KnowledgeError:
+            continue
+        if found.id == article:
+            return found
+    raise KnowledgeError([f"{directory / 'articles'}:1: (articles): no article {article!r}"])
+
+
+def sentences(article: str, directory: Path, out: TextIO | None = None) -> int:
+    """Each sentence as `id:n  text`: the `ref` a citation may use instead of the text."""
+    out = out or sys.stdout
+    try:
+        found = find_article(article, directory)
+    except KnowledgeError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    print(f"{found.id} — {found.title} ({len(found.sentences)} sentences)", file=out)
+    for sentence in found.sentences:
+        print(f"{sentence.id}  {sentence.text}", file=out)
+    return 0
+
+
+def add(raw: str, directory: Path, given: dict, out: TextIO) -> int:
+    """Add the article, print what was created and what awaits review."""
+    try:
+        report = add_article(raw, directory, **given)
+    except KnowledgeError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        print("nothing was added", file=sys.stderr)
+        return 1
+    print(summary(report), file=out)
+    return 0
+
+
+def summary(report: Report) -> str:
+    by_type: dict[str, int] = {}
+    for fact in report.facts:
+        by_type[fact["type"]] = by_type.get(fact["type"], 0) + 1
+    kinds = ", ".join(f"{n} {t}" for t, n in sorted(by_type.items()))
+    lines = [
+        f"added {report.path} ({report.sentences} sentences)",
+        f"  known entities linked: {len(report.known)} ({', '.join(report.known) or '-'})",
+        f"  draft entities:        {len(report.entities)} "
+        f"({', '.join(e['id'] + ' ' + e['type'] for e in report.entities) or '-'})",
+        f"  draft facts:           {len(report.facts)} ({kinds or '-'})",
+        f"  context (no entity):   {len(report.context)} sentence(s)",
+        "  the base loads and checks: the bot answers from the drafts now",
+        f"review: python -m bot review {report.article}   "
+        f"(mentions to type: {by_type.get('mention', 0)})",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,361 @@
+"""Typed draft facts from an article's sentences, read with the engine's lexicons.
+
+Each sentence gets the facts its words support — moves (sides read from move phrases only),
+roles, leads, foundings, counts, amounts, statements with their medium, plans, locations —
+and a `mention` for the entities no typed fact names. A `from` comes from a move phrase
+("from X", "depuis X", "issus de X", "left X"), never from a title ("ex-CEO of X",
+"co-founder of X"): an entity named in a title goes in the role fact, or in `about`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.kb.curation.entities import Names, Occurrence
+from bot.kb.curation.ingest import Draft, Sentence
+from bot.kb.curation.quantities import numbers, when_of
+from bot.kb.schema import KnowledgeBase
+from bot.nlu import lexicon as lx
+
+PERSON, ORGS = "person", ("organization", "unit")
+# Words after which "de/of…" opens the side a mover came from ("issus de X", "venue de X").
+FROM_WORDS = frozenset(
+    "from depuis issus issu issue issues provenance venu venue venus venant".split()
+)
+FROM_AFTER = frozenset("de d du des".split())
+TO_WORDS = frozenset("to for pour vers chez".split())
+PAST_WORDS = frozenset("former formerly ex ancien ancienne anciens previously".split())
+CO_WORDS = frozenset({"co"})
+BY_WORDS = frozenset({"par", "by"})
+WITH_WORDS = frozenset({"with", "avec"})
+MEDIUM_WORDS = frozenset("sur on dans in a au to".split())
+ANAPHORS = frozenset("company firm entreprise societe startup start".split())
+WINDOW = 4  # tokens between a verb and the entity it governs
+
+
+@dataclass
+class Fact:
+    type: str
+    subject: str
+    sentence: int
+    fields: dict = field(default_factory=dict)
+
+    def names(self) -> set[str]:
+        values = [self.subject, *(v for k, v in self.fields.items() if k in SLOTS)]
+        return {v for v in values if isinstance(v, str)} | set(self.fields.get("about", []))
+
+
+SLOTS = ("object", "from", "to", "place", "via")
+
+
+class Reader:
+    """One sentence's entities and words, with the questions drafting asks of them."""
+
+    def __init__(self, sentence: Sentence, occurrences: list[Occurrence], types: dict[str, str]):
+        self.s = sentence
+        self.words = [t.norm for t in sentence.tokens]
+        self.occ = occurrences
+        self.types = types
+
+    def kind(self, o: Occurrence) -> str:
+        return self.types[o.entity]
+
+    def at(self, i: int) -> Occurrence | None:
+        return next((o for o in self.occ if o.start == i), None)
+
+    def before(self, i: int, kinds: tuple[str, ...]) -> Occurrence | None:
+        found = [o for o in self.occ if o.end <= i and self.kind(o) in kinds]
+        return found[-1] if found else None
+
+    def after(self, i: int, kinds: tuple[str, ...], window: int = WINDOW) -> Occurrence | None:
+        return next(
+            (o for o in self.occ if i < o.start <= i + window + 1 and self.kind(o) in kinds), None
+        )
+
+    def named_after(self, i: int, markers: frozenset[str]) -> list[Occurrence]:
+        """Entities right after one of `markers` (a determiner may stand between)."""
+        found = []
+        for o in self.occ:
+            j = o.start - 1
+            while j >= 0 and self.words[j] in ("the", "le", "la", "les", "l", "its", "son", "sa"):
+                j -= 1
+            if j >= 0 and self.words[j] in markers:
+                found.append((j, o))
+        return [o for _, o in found]
+
+    def sources(self, verb: int) -> list[Occurrence]:
+        """Organisations after a move phrase's "from": "from X", "depuis X", "issus de X"."""
+        found = []
+        for o in self.occ:
+            if self.kind(o) not in ORGS or o.start == 0:
+                continue
+            j = o.start - 1
+            after_from = self.words[j] in FROM_AFTER and j and self.words[j - 1] in FROM_WORDS
+            if after_from or (self.words[j] in ("from", "depuis") and j >= verb):
+                found.append(o)
+        return found
+
+    def past(self, i: int) -> bool:
+        return any(w in PAST_WORDS for w in self.words[max(0, i - 3) : i + 1])
+
+
+def draft_facts(draft: Draft, names: Names, base: KnowledgeBase) -> tuple[list[Fact], list[int]]:
+    """Typed and mention facts for every sentence; the sentences that name no entity."""
+    types = {
+        e: names.type_of(base, e)
+        for occ in names.occurrences.values()
+        for e in (o.entity for o in occ)
+    }
+    facts: list[Fact] = []
+    unnamed: list[int] = []
+    previous_org: str | None = None
+    for sentence in draft.sentences:
+        reader = Reader(sentence, names.occurrences[sentence.index], types)
+        typed = read_sentence(reader, previous_org)
+        named = set().union(*(f.names() for f in typed)) if typed else set()
+        left = [o.entity for o in reader.occ if o.entity not in named]
+        left = list(dict.fromkeys(left))
+        if left:
+            facts.extend(typed)
+            facts.append(
+                Fact("mention", left[0], sentence.index, {"about": left[1:]} if left[1:] else {})
+            )
+        elif typed:
+            facts.extend(typed)
+        else:
+            unnamed.append(sentence.index)
+        orgs = [o.entity for o in reader.occ if types[o.entity] in ORGS]
+        previous_org = orgs[0] if orgs else previous_org
+    return facts, unnamed
+
+
+def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
+    facts: list[Fact] = []
+    when = when_of(r)
+    consumed: set[str] = set()
+    for i, word in enumerate(r.words):
+        if r.at(i) is not None or any(o.start <= i < o.end for o in r.occ):
+            continue
+        kind = lx.move_verb_class(word)
+        relations = lx.relation_of(word)
+        if kind == "join":
+            dest = r.after(i, ORGS)
+            mover = r.before(i, (PERSON,))
+            if dest and mover and dest.entity not in consumed:
+                fields = {"object": dest.entity}
+                source = [o for o in r.sources(i) if o.entity != dest.entity]
+                if source:
+                    fields["from"] = source[0].entity
+                facts.append(Fact("joined", mover.entity, r.s.index, fields))
+                consumed.add(dest.entity)
+        elif kind == "hire":
+            hirer = r.before(i, ORGS)
+            hired = r.after(i, (PERSON,))
+            count = next((n for n in numbers(r) if i < n["at"] <= i + WINDOW and n["unit"]), None)
+            if hirer and (hired or count):
+                fields = {"object": hired.entity} if hired else {"quantity": count}
+                source = r.sources(i)
+                if source:
+                    fields["from"] = source[0].entity
+                facts.append(Fact("hired", hirer.entity, r.s.index, fields))
+        elif kind == "leave":
+            mover = r.before(i, (PERSON,))
+            left = r.after(i, ORGS, window=2)
+            if left is None and i + 2 < len(r.words) and r.words[i + 2] in ANAPHORS:
+                left = r.before(i, ORGS)  # "X, CTO of Y, left the company": Y
+            if mover and left:
+                fields = {"object": left.entity}
+                dest = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
+                joined = [
+                    o
+                    for j, w in enumerate(r.words)
+                    if j > i and lx.move_verb_class(w) == "join"
+                    for o in [r.after(j, ORGS)]
+                    if o
+                ]
+                dest = dest or joined
+                if dest and dest[0].entity != left.entity:
+                    fields["to"] = dest[0].entity
+                    consumed.add(dest[0].entity)
+                facts.append(Fact("left", mover.entity, r.s.index, fields))
+        elif "found" in relations:
+            facts.extend(founding(r, i, word))
+        elif "lead" in relations and word not in lx.ROLE_NOUNS:
+            leader = r.before(i, (PERSON,))
+            led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
+            if leader and led:
+                fields = {"object": led.entity}
+                if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
+                    fields["tense"] = "past"
+                places = [o.entity for o in r.occ if r.kind(o) == "place"]
+                if places:
+                    fields["place"] = places[0]
+                facts.append(Fact("leads", leader.entity, r.s.index, fields))
+        elif word in lx.ROLE_NOUNS:
+            fact = role(r, i)
+            if fact:
+                facts.append(fact)
+        elif "statement" in relations:
+            speaker = r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
+            if speaker:
+                fields = {}
+                media = [
+                    o
+                    for o in r.named_after(len(r.words), MEDIUM_WORDS)
+                    if o.entity != speaker.entity and r.kind(o) not in (PERSON, "place", "product")
+                ]
+                if media:
+                    fields["via"] = media[0].entity
+                facts.append(Fact("statement", speaker.entity, r.s.index, fields))
+        elif "plan" in relations or "location" in relations:
+            subject = r.before(i, ORGS)
+            places = [o.entity for o in r.occ if r.kind(o) == "place" and o.start > i]
+            if subject and ("plan" in relations or places):
+                fields = {"place": places[0]} if places else {}
+                facts.append(
+                    Fact(
+                        "plan" if "plan" in relations else "location",
+                        subject.entity,
+                        r.s.index,
+                        fields,
+                    )
+                )
+    facts.extend(measures(r, previous_org, facts))
+    hedge_via(r, facts)
+    for fact in facts:
+        if when and fact.type not in ("role", "count", "location", "leads"):
+            fact.fields["when"] = when
+        if fact.type in ("joined", "left") and "role" not in fact.fields:
+            as_role = role_after_as(r)
+            if as_role:
+                fact.fields["role"] = as_role
+                target = fact.fields.get("to") or fact.fields["object"]
+                held = {"object": target, "role": as_role, "tense": "current"}
+                facts = [*facts, Fact("role", fact.subject, r.s.index, held)]
+    return facts
+
+
+def founding(r: Reader, i: int, word: str) -> list[Fact]:
+    co = word.startswith(("cofond", "cofound")) or (i and r.words[i - 1] in CO_WORDS)
+    by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) == PERSON]
+    if by:  # "X, fondée en 2021 par Y"
+        founders, company = by[:1], r.before(i, ORGS)
+    else:
+        founders, company = [r.before(i, (PERSON,))], r.after(i, ORGS, window=3)
+    founders += [o for o in r.named_after(len(r.words), WITH_WORDS) if r.kind(o) == PERSON]
+    kind = "cofounded" if co or len(founders) > 1 else "founded"
+    if company is None:
+        return []
+    return [Fact(kind, f.entity, r.s.index, {"object": company.entity}) for f in founders if f]
+
+
+def role_span(r: Reader, i: int) -> tuple[int, int]:
+    start, end = i, i + 1
+    while (
+        start > 0
+        and r.words[start - 1]
+        in ("chief", "senior", "vice", "head", "general", "co", "principal", "lead")
+        and r.s.gap(start) == " "
+    ):
+        start -= 1
+    while (
+        end < len(r.words)
+        and r.s.gap(end) == " "
+        and r.at(end) is None
+        and r.words[end] not in ("de", "d", "du", "des", "of", "at", "chez", "a", "au")
+        and r.s.tokens[end].raw.islower()
+        and not lx.move_verb_class(r.words[end])
+        and r.words[end] not in lx.STOPWORDS
+    ):
+        end += 1
+    return start, end
+
+
+def role(r: Reader, i: int) -> Fact | None:
+    """ "X, PDG de Y", "Y chief executive X", "a former Y engineer": a role, never a move."""
+    start, end = role_span(r, i)
+    text = " ".join(t.raw for t in r.s.tokens[start:end])
+    org = next(
+        (
+            o
+            for o in r.named_after(len(r.words), frozenset(("de", "d", "du", "of", "at", "chez")))
+            if o.start == end + 1 and r.kind(o) in ORGS
+        ),
+        None,
+    )
+    org = org or (
+        r.before(start, ORGS)
+        if r.before(start, ORGS) and r.before(start, ORGS).end >= start - 1
+        else None
+    )
+    people = [o for o in r.occ if r.kind(o) == PERSON]
+    if not org or not people:
+        return None
+    person = min(people, key=lambda o: min(abs(o.end - start), abs(o.start - end)))
+    fields = {"object": org.entity, "role": text, "tense": "past" if r.past(start) else "current"}
+    return Fact("role", person.entity, r.s.index, fields)
+
+
+def role_after_as(r: Reader) -> str | None:
+    for i, w in enumerate(r.words[:-1]):
+        if w in ("as", "comme", "en") and r.words[i + 1] in lx.ROLE_NOUNS | {
+            "chief",
+            "head",
+            "vice",
+            "senior",
+        }:
+            noun = next(
+                (j for j in range(i + 1, min(i + 4, len(r.words))) if r.words[j] in lx.ROLE_NOUNS),
+                None,
+            )
+            if noun is not None:
+                start, end = role_span(r, noun)
+                return " ".join(t.raw for t in r.s.tokens[start:end])
+    return None
+
+
+def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fact]:
+    """Counts and amounts not already a hiring's quantity."""
+    found = []
+    used = {id(f.fields.get("quantity")) for f in facts}
+    for n in numbers(r):
+        if id(n) in used:
+            continue
+        subject = r.before(n["at"], ORGS)
+        if subject is None and previous_org and any(w in ANAPHORS for w in r.words[: n["at"]]):
+            subject = Occurrence(previous_org, -1, -1)
+        if subject is None:
+            continue
+        if n["currency"]:
+            fields = {
+                "amount": {
+                    "value": n["value"],
+                    "currency": n["currency"],
+                    "qualifier": n["qualifier"],
+                }
+            }
+            found.append(Fact("amount", subject.entity, r.s.index, fields))
+        elif n["unit"] and any("count" in lx.relation_of(w) for w in r.words[: n["at"]]):
+            if any(
+                f.fields.get("quantity") is n
+                or f.fields.get("quantity", {}).get("value") == n["value"]
+                for f in facts
+            ):
+                continue
+            found.append(Fact("count", subject.entity, r.s.index, {"quantity": n}))
+    return found
+
+
+def hedge_via(r: Reader, facts: list[Fact]) -> None:
+    """ "according to X", "selon X": where a reported figure comes from."""
+    hedges = [i for i, w in enumerate(r.words) if lx.hedge(w) and "provenance" in lx.relation_of(w)]
+    if not hedges:
+        return
+    sources = [o for o in r.occ if o.start > hedges[0] and r.kind(o) not in (PERSON, "place")]
+    for fact in facts:
+        if (
+            sources
+            and fact.type in ("hired", "count", "amount", "joined", "left")
+            and sources[-1].entity not in fact.names()
+        ):
+            fact.fields["via"] = sources[-1].entity
