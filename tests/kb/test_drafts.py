@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,13 +28,6 @@ MENTION = """  - id: tomasz-wierzbicki-founded-lumenic
     subject: tomasz-wierzbicki
     about: [lumenic]
 """
-
-
-@pytest.fixture
-def base_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "base"
-    shutil.copytree(DATA / "third_article", target)
-    return target
 
 
 def as_mention(base_dir: Path) -> None:

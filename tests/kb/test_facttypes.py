@@ -5,40 +5,13 @@ Broken copies of the fixture base (tests/data/third_article) show the exact `fil
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-from paths import DATA
+from base_edits import line_with, problems_of, replace_once
 
 from bot import kb
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
-
-
-@pytest.fixture
-def base_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "base"
-    shutil.copytree(DATA / "third_article", target)
-    return target
-
-
-def replace_once(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def line_of(path: Path, needle: str) -> int:
-    lines = [n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
-
-
-def problems_of(directory: Path) -> list[str]:
-    with pytest.raises(kb.KnowledgeError) as info:
-        kb.load(directory)
-    return info.value.problems
 
 
 def test_every_type_has_one_row_with_a_meaning() -> None:
@@ -64,7 +37,7 @@ def test_a_move_without_what_was_joined_is_reported(base_dir: Path) -> None:
     replace_once(
         facts, "    object: lumenic\n    from: vectoria-labs\n", "    from: vectoria-labs\n"
     )
-    line = line_of(facts, "type: joined")
+    line = line_with(facts, "type: joined")
 
     assert problems_of(base_dir) == [
         f"{facts}:{line}: facts[0].type: a 'joined' fact needs `object`"
@@ -76,7 +49,7 @@ def test_a_field_the_type_does_not_have_is_reported(base_dir: Path) -> None:
     replace_once(
         facts, "    when: {year: 2019}\n", "    when: {year: 2019}\n    to: nordkapp-ventures\n"
     )
-    line = line_of(facts, "    to: nordkapp-ventures")
+    line = line_with(facts, "    to: nordkapp-ventures")
 
     (problem,) = problems_of(base_dir)
     assert problem.startswith(f"{facts}:{line}: facts[3].to: a 'founded' fact has no `to`")
@@ -85,7 +58,7 @@ def test_a_field_the_type_does_not_have_is_reported(base_dir: Path) -> None:
 def test_a_day_that_does_not_exist_is_reported(base_dir: Path) -> None:
     facts = base_dir / "facts.yaml"
     replace_once(facts, "    when: {month: 3}\n", "    when: {month: 2, day: 31}\n")
-    line = line_of(facts, "when: {month: 2, day: 31}")
+    line = line_with(facts, "when: {month: 2, day: 31}")
 
     assert problems_of(base_dir) == [f"{facts}:{line}: facts[0].when.day: no day 31 in month 2"]
 
@@ -106,7 +79,7 @@ def test_a_part_of_cycle_is_reported(base_dir: Path) -> None:
         "    name: {fr: Lumenic, en: Lumenic}\n    part_of: lumenic-tampere-lab\n",
     )
 
-    lumenic_line = line_of(entities, "part_of: lumenic-tampere-lab")
+    lumenic_line = line_with(entities, "part_of: lumenic-tampere-lab")
     lines = entities.read_text(encoding="utf-8").splitlines()
     lab_line = lines.index("    part_of: lumenic") + 1
     assert problems_of(base_dir) == [

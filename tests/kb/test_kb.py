@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from base_edits import line_with, lines_with, problems_of, read, replace_once
 from paths import DATA, KNOWLEDGE, REPO
 
 from bot import kb
@@ -39,16 +40,6 @@ def kdir(tmp_path: Path) -> Path:
     return target
 
 
-def read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def replace_once(path: Path, old: str, new: str) -> None:
-    text = read(path)
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 def fact_block(text: str, fact_id: str) -> tuple[int, int]:
     """Start and end offsets of the block of fact `fact_id` in facts.yaml."""
     start = text.index(f"  - id: {fact_id}\n")
@@ -72,28 +63,10 @@ def remove_fact(path: Path, fact_id: str) -> None:
     path.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
 
 
-def lines_with(path: Path, needle: str) -> list[int]:
-    """1-based numbers of the lines of `path` that contain `needle`."""
-    return [n for n, line in enumerate(read(path).splitlines(), 1) if needle in line]
-
-
-def line_with(path: Path, needle: str) -> int:
-    """1-based number of the only line of `path` that contains `needle`."""
-    found = lines_with(path, needle)
-    assert len(found) == 1, f"{needle!r} is on lines {found} of {path}"
-    return found[0]
-
-
 def index_of(path: Path, section: str, item_id: str) -> int:
     """Position of the item with id `item_id` in the top-level list `section` of a YAML file."""
     items = yaml.safe_load(read(path))[section]
     return [item["id"] for item in items].index(item_id)
-
-
-def problems_of(directory: Path) -> list[str]:
-    with pytest.raises(kb.KnowledgeError) as info:
-        kb.load(directory)
-    return info.value.problems
 
 
 def located(problems: list[str]) -> list[str]:
