@@ -50,6 +50,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "inline_button": "How to ask Mercato",
         "more": "More",
         "nothing_more": "Nothing more: that was the whole answer.",
+        "slow_down": "You are sending messages faster than I can answer, so I will skip some. "
+        "Please wait a moment before asking again.",
+        "text_only": "I only read text: please send your question as a message "
+        "(a photo’s caption works too).",
     },
     "fr": {
         "greeting": "Bonjour{name} ! Je suis <b>Mercato</b>.",
@@ -77,6 +81,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "inline_button": "Comment interroger Mercato",
         "more": "Plus",
         "nothing_more": "Rien de plus : c’était toute la réponse.",
+        "slow_down": "Vous m’écrivez plus vite que je ne peux répondre : j’en laisserai de côté. "
+        "Attendez un instant avant de reposer une question.",
+        "text_only": "Je ne lis que le texte : envoyez votre question par écrit "
+        "(la légende d’une photo convient aussi).",
     },
 }
 

@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 
-from paths import REPO, TESTS
+from bot_process import start_bot
 
 from bot.frontends.telegram.app import TOKEN_REJECTED
-from bot.testing.fake_bot_api import FakeBotAPI, make_user, private_chat
-
-# What `python -m bot` does once a token is configured, with the canned engine.
-ENTRY_POINT = f"""
-import sys
-sys.path.insert(0, {str(TESTS / "support")!r})
-from fake_engine import FakeEngine
-from bot.settings import Settings
-from bot.frontends.telegram.app import run
-sys.exit(run(Settings(_env_file=None), FakeEngine()))
-"""
-
-
-def start_bot(api: FakeBotAPI, token: str) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": token,
-        "TELEGRAM_BASE_URL": api.base_url,
-        "MERCATO_LOG_LEVEL": "INFO",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-c", ENTRY_POINT],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+from bot.testing.fake_bot_api import make_user, private_chat
 
 
 def test_a_rejected_token_exits_1_with_one_line_and_no_traceback(api):
