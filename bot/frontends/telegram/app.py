@@ -27,7 +27,6 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseRateLimiter,
@@ -39,6 +38,7 @@ from bot.engine import Engine
 from bot.frontends.store import Store
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.frontends.telegram.intake import Intake
+from bot.frontends.telegram.retry import RetryingLimiter
 from bot.logs import configure_logging
 from bot.settings import Settings
 
@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 POLL_TIMEOUT = 25.0  # seconds a getUpdates long poll waits for something to happen
-RATE_LIMIT_RETRIES = 3  # a 429 is waited out and retried this many times before giving up
+RATE_LIMIT_RETRIES = 5  # a 429 is waited out (in its chat) and retried this many times
 STORE = "mercato.store"  # application.bot_data keys: the SQLite store, the running intake
 INTAKE = "mercato.intake"
 TOKEN_REJECTED = (
@@ -81,7 +81,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("%s: Telegram refused the reply (%s); skipped", where, error)
     elif isinstance(error, BadRequest):  # a request Telegram cannot accept: a bug here
         log.error("%s: Telegram rejected a request", where, exc_info=error)
-    elif isinstance(error, NetworkError | RetryAfter | Conflict):
+    elif isinstance(error, NetworkError | RetryAfter):  # already retried (retry.py): lost
+        log.warning("%s: %s: %s; the reply is lost", where, type(error).__name__, error)
+    elif isinstance(error, Conflict):
         log.warning("%s: %s: %s", where, type(error).__name__, error)
     else:
         log.error("%s: unexpected error", where, exc_info=error)
@@ -121,9 +123,9 @@ def build_application(
     """The Mercato Application for `settings.token`, talking to `base_url` (default: settings').
 
     `store` (default: the SQLite file in `settings.data_dir`) records the updates and keeps the
-    conversations across restarts. `rate_limiter` defaults to an AIORateLimiter within
-    Telegram's flood limits that waits out 429s; benchmarks against the local fake pass one
-    that does not throttle.
+    conversations across restarts. `rate_limiter` defaults to a RetryingLimiter (retry.py)
+    within Telegram's flood limits, which waits out a 429 in its chat only and retries failed
+    sends; benchmarks against the local fake pass one that does not throttle.
     """
     token = settings.token
     if token is None:
@@ -140,7 +142,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(rate_limiter or RetryingLimiter(rate_limit_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(True)  # one slow reply must not hold up other chats
         .connect_timeout(10)
         .read_timeout(20)

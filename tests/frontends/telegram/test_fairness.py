@@ -9,11 +9,11 @@ import logging
 import time
 
 import pytest
-from telegram.ext import AIORateLimiter
 from telegram_helpers import ADA, CAMILLE, GROUP, settings_for
 
 from bot.frontends.common import TEXTS
 from bot.frontends.telegram.app import build_application, polling
+from bot.frontends.telegram.retry import RetryingLimiter
 from bot.testing.fake_bot_api import make_user, private_chat
 
 
@@ -36,7 +36,7 @@ async def test_replies_in_one_chat_come_in_the_order_of_the_questions(bot, api):
 @pytest.fixture
 async def unthrottled(api, canned):
     """The bot without Telegram's per-group pace (20 a minute), so that 300 replies go fast."""
-    limiter = AIORateLimiter(overall_max_rate=0, group_max_rate=0)
+    limiter = RetryingLimiter(overall_max_rate=0, group_max_rate=0)
     async with polling(build_application(settings_for(api), canned, rate_limiter=limiter)):
         yield
 
