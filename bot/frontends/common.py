@@ -225,5 +225,8 @@ class ConversationStore:
         conversation.touch()
         return conversation
 
+    def save(self, chat: int | str, user: int | str | None, conversation: Conversation) -> None:
+        """Keep `conversation` as updated by the engine (in memory it already is)."""
+
     def __len__(self) -> int:
         return len(self._items)

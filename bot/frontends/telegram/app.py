@@ -35,6 +35,7 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
+from bot.frontends.remembered import remembered
 from bot.frontends.store import Store
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.frontends.telegram.intake import Intake
@@ -155,7 +156,7 @@ def build_application(
     )
     store = store or Store.in_directory(settings.data_dir)
     application.bot_data[STORE] = store
-    MercatoHandlers(engine).register(application)
+    MercatoHandlers(engine, **remembered(store)).register(application)
     application.add_error_handler(on_error)
     return application
 

@@ -121,9 +121,9 @@ class MercatoHandlers:
         held_back: HeldBack | None = None,
     ) -> None:
         self.engine = engine
-        self.conversations = conversations or ConversationStore()
-        self.choices = choices or PendingChoices()
-        self.held_back = held_back or HeldBack()
+        self.conversations = ConversationStore() if conversations is None else conversations
+        self.choices = PendingChoices() if choices is None else choices
+        self.held_back = HeldBack() if held_back is None else held_back
 
     def register(self, application: Application) -> None:
         """Add the handlers to `application`, commands before plain text."""
@@ -259,6 +259,7 @@ class MercatoHandlers:
         conversation = self.conversations.get(message.chat_id, user_id)
         hint = language_hint(user.language_code if user else None)
         answer = self.engine.answer(question, conversation, language_hint=hint)
+        self.conversations.save(message.chat_id, user_id, conversation)
         chunks = render_html(answer)
         if not chunks:
             log.warning("the engine returned an empty answer; nothing sent")
@@ -278,6 +279,7 @@ class MercatoHandlers:
             conversation,
             language_hint=pending.language,
         )
+        self.conversations.save(pending.chat_id, pending.user_id, conversation)
         chunks = render_html(answer) or ["…"]  # an edit needs some text
         markup = self._buttons(answer, pending.question, pending.chat_id, pending.user_id)
         await query.edit_message_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)
