@@ -196,7 +196,7 @@ def run(settings: Settings, engine: Engine) -> int:
     (a token revoked while running: getUpdates answers 401).
     """
     token = settings.token
-    configure_logging(settings.log_level, token)
+    configure_logging(settings.log_level, token, log_texts=settings.log_texts)
     if token is None:
         print("mercato: TELEGRAM_BOT_TOKEN is not set.", file=sys.stderr)
         return 1

@@ -15,7 +15,7 @@ from telegram_helpers import ADA, BOB, GROUP, QUESTION, sent, settings_for
 
 from bot.frontends.telegram.app import STORE, build_application, file_base_url, polling
 from bot.logs import SecretRedactor, configure_logging
-from bot.testing.fake_bot_api import private_chat
+from bot.testing.fake_bot_api import make_user, private_chat
 
 
 @pytest.mark.parametrize(
@@ -208,6 +208,39 @@ async def test_the_token_never_reaches_the_logs_even_at_debug(api, canned, caplo
     assert "<redacted>" in caplog.text
     assert secret not in caplog.text
     assert not any(secret in record.getMessage() for record in caplog.records)
+
+
+async def test_texts_and_names_never_reach_the_logs_even_at_debug(api, canned, caplog):
+    root = logging.getLogger()
+    saved = {handler: list(handler.filters) for handler in root.handlers}
+    caplog.set_level(logging.DEBUG)
+    configure_logging("DEBUG", api.token)
+    zebulon = make_user(4242, "Zebulon", language_code="en")
+    try:
+        async with polling(build_application(settings_for(api), canned)):
+            api.push_message(private_chat(zebulon), zebulon, "a secretive question")
+            await api.wait_for_calls("sendMessage", 1)
+    finally:
+        for handler, filters in saved.items():
+            handler.filters[:] = filters
+    assert "Calling Bot API endpoint `sendMessage` with parameters `<hidden>`" in caplog.text
+    assert "secretive" not in caplog.text and "Zebulon" not in caplog.text
+
+
+async def test_mercato_log_texts_lets_them_through(api, canned, caplog):
+    root = logging.getLogger()
+    saved = {handler: list(handler.filters) for handler in root.handlers}
+    caplog.set_level(logging.DEBUG)
+    configure_logging("DEBUG", api.token)
+    configure_logging("DEBUG", api.token, log_texts=True)  # as `python -m bot` then run()
+    try:
+        async with polling(build_application(settings_for(api), canned)):
+            api.push_message(private_chat(ADA), ADA, "a secretive question")
+            await api.wait_for_calls("sendMessage", 1)
+    finally:
+        for handler, filters in saved.items():
+            handler.filters[:] = filters
+    assert "secretive" in caplog.text
 
 
 # --- The token is never shown -------------------------------------------------------------------
