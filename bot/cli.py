@@ -237,6 +237,8 @@ def _batch_line(engine: Engine, line: str, chats: dict[str, Conversation]) -> di
     question = item.get("question")
     if not isinstance(question, str):
         return {"id": item_id, "error": "'question' must be a string"}
+    # A JSON string may hold a lone surrogate ("\\udeec"): not text, so not a question; "?".
+    question = question.encode("utf-8", "replace").decode("utf-8")
     chat = item.get("chat")
     if chat is not None and (not isinstance(chat, str | int) or isinstance(chat, bool)):
         return {"id": item_id, "error": "'chat' must be a string or an integer"}
@@ -252,6 +254,13 @@ def batch(engine: Engine, stdin: TextIO, out: TextIO) -> int:
     """
     chats: dict[str, Conversation] = {}
     for line in stdin:
-        record = _batch_line(engine, line.strip(), chats)
-        print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+        try:
+            record = _batch_line(engine, line.strip(), chats)
+        except Exception as exc:  # one line out per line in, whatever happens
+            record = {"id": None, "error": f"internal error: {type(exc).__name__}"}
+        text = json.dumps(record, ensure_ascii=False)
+        for separator in "\x85\u2028\u2029":  # line breaks to some readers: escaped
+            text = text.replace(separator, f"\\u{ord(separator):04x}")
+        # Lone surrogates (e.g. in an echoed id) cannot be written as UTF-8: "?" instead.
+        print(text.encode("utf-8", "replace").decode("utf-8"), file=out, flush=True)
     return 0

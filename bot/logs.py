@@ -1,8 +1,12 @@
-"""Logging for every command: stderr, HTTP clients at WARNING, and the bot token never shown."""
+"""Logging for every command: stderr, HTTP clients at WARNING, the bot token never shown, and
+what users write never shown unless MERCATO_LOG_TEXTS=true."""
 
 from __future__ import annotations
 
 import logging
+import re
+
+_PLAIN = re.compile(r"^[\w.:/-]{1,200}$")  # a method name, a URL: nothing a user wrote
 
 
 class SecretRedactor(logging.Filter):
@@ -36,13 +40,36 @@ class SecretRedactor(logging.Filter):
         return text.replace(self.secret, "<redacted>")
 
 
-def configure_logging(level: str, secret: str | None = None) -> None:
-    """Log to stderr at `level`; HTTP clients only at WARNING; `secret` masked on every handler."""
+class TextsHidden(logging.Filter):
+    """Hides what users wrote from python-telegram-bot's records: at DEBUG it logs each request's
+    parameters, each answer and each update whole (texts, names). Arguments that are not plain
+    numbers or identifiers (a method name) are replaced by "<hidden>"."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram") and record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(
+                arg
+                if isinstance(arg, int | float) or (isinstance(arg, str) and _PLAIN.match(arg))
+                else "<hidden>"
+                for arg in args
+            )
+        return True
+
+
+def configure_logging(level: str, secret: str | None = None, *, log_texts: bool = False) -> None:
+    """Log to stderr at `level`; HTTP clients only at WARNING; `secret` masked on every handler;
+    users' texts and names hidden unless `log_texts`."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger().setLevel(level.upper())
     for chatty in ("httpx", "httpcore"):  # one line per request, the token in each URL
         logging.getLogger(chatty).setLevel(logging.WARNING)
-    if secret:
-        redactor = SecretRedactor(secret)
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(redactor)
+    for handler in logging.getLogger().handlers:
+        hiding = [old for old in handler.filters if isinstance(old, TextsHidden)]
+        if log_texts:  # configured again (`python -m bot` then `run`): the last word counts
+            for old in hiding:
+                handler.removeFilter(old)
+        elif not hiding:
+            handler.addFilter(TextsHidden())
+        if secret:
+            handler.addFilter(SecretRedactor(secret))

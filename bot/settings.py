@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(default=DEFAULT_KNOWLEDGE_DIR, alias="MERCATO_KNOWLEDGE_DIR")
     log_level: str = Field(default="INFO", alias="MERCATO_LOG_LEVEL")
     data_dir: Path = Field(default=Path("data"), alias="MERCATO_DATA_DIR")
+    log_texts: bool = Field(default=False, alias="MERCATO_LOG_TEXTS")
 
     @property
     def token(self) -> str | None:

@@ -51,6 +51,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "inline_button": "How to ask Mercato",
         "more": "More",
         "nothing_more": "Nothing more: that was the whole answer.",
+        "slow_down": "You are sending messages faster than I can answer, so I will skip some. "
+        "Please wait a moment before asking again.",
+        "text_only": "I only read text: please send your question as a message "
+        "(a photo’s caption works too).",
     },
     "fr": {
         "greeting": "Bonjour{name} ! Je suis <b>Mercato</b>.",
@@ -80,6 +84,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "inline_button": "Comment interroger Mercato",
         "more": "Plus",
         "nothing_more": "Rien de plus : c’était toute la réponse.",
+        "slow_down": "Vous m’écrivez plus vite que je ne peux répondre : j’en laisserai de côté. "
+        "Attendez un instant avant de reposer une question.",
+        "text_only": "Je ne lis que le texte : envoyez votre question par écrit "
+        "(la légende d’une photo convient aussi).",
     },
 }
 
@@ -219,6 +227,9 @@ class ConversationStore:
             del self._items[next(iter(self._items))]
         conversation.touch()
         return conversation
+
+    def save(self, chat: int | str, user: int | str | None, conversation: Conversation) -> None:
+        """Keep `conversation` as updated by the engine (in memory it already is)."""
 
     def __len__(self) -> int:
         return len(self._items)

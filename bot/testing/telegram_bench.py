@@ -9,14 +9,17 @@ limiter is kept but not throttling: Telegram's flood limits would otherwise meas
 from __future__ import annotations
 
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 
 from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, MessageHandler, filters
+from telegram.ext import Application, ApplicationBuilder, MessageHandler, filters
 
 from bot.engine import Engine
+from bot.frontends.store import Store
 from bot.frontends.telegram.app import build_application, polling
+from bot.frontends.telegram.retry import RetryingLimiter
 from bot.settings import Settings
 from bot.testing.fake_bot_api import FakeBotAPI, make_user, private_chat
 
@@ -34,10 +37,15 @@ async def measure(n_updates: int, engine: Engine, rounds: int = 3) -> dict:
     """
     questions = engine.examples("en") + engine.examples("fr") or [FALLBACK_QUESTION]
 
+    data = tempfile.TemporaryDirectory(prefix="mercato-bench-")
+
     def mercato(api: FakeBotAPI) -> Application:
         settings = Settings(_env_file=None, TELEGRAM_BOT_TOKEN=api.token)
-        unthrottled = AIORateLimiter(overall_max_rate=0, group_max_rate=0)
-        return build_application(settings, engine, base_url=api.base_url, rate_limiter=unthrottled)
+        unthrottled = RetryingLimiter(overall_max_rate=0, group_max_rate=0)
+        store = Store(f"{data.name}/{api.port}.sqlite3")  # a fresh intake log per fake
+        return build_application(
+            settings, engine, base_url=api.base_url, rate_limiter=unthrottled, store=store
+        )
 
     mercato_rates, echo_rates = [], []
     for _ in range(rounds):

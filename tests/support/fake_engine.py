@@ -2,7 +2,7 @@
 
 The question picks the answer: "ambiguous" asks to choose between two people, "nothing" is
 unknown, "long" is over 4096 characters, "hostile" is full of HTML, "brief" holds more back,
-"boom" raises; anything
+"boom" raises, "echo …" is answered with the question itself; anything
 else gets a normal answer with two citations. Every call is recorded.
 """
 
@@ -148,6 +148,8 @@ class FakeEngine:
         lowered = question.lower()
         if "boom" in lowered:
             raise RuntimeError("the engine exploded")
+        if lowered.startswith("echo"):
+            return Answer(kind="answer", language=language, text=question, confidence=1.0)
         if "ambiguous" in lowered:
             return clarify_answer(language)
         if "nothing" in lowered:

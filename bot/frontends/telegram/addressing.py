@@ -26,7 +26,7 @@ def is_addressed(message: Message, bot_username: str, bot_id: int) -> str | None
     message mentioning @ThisBot (the mention is removed), or a reply to one of the bot's messages.
     Other commands, `/ask@OtherBot` included, are not questions.
     """
-    text = message.text or ""
+    text = message.text or message.caption or ""  # a photo's caption is its question
     command = _COMMAND.match(text)
     if command:
         target = command["target"]

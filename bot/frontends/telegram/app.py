@@ -8,7 +8,9 @@ for tests and benchmarks.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,7 +27,6 @@ from telegram.error import (
     TelegramError,
 )
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     BaseRateLimiter,
@@ -34,8 +35,12 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
+from bot.frontends.remembered import remembered
+from bot.frontends.store import Store
 from bot.frontends.telegram.graph import register_graph
 from bot.frontends.telegram.handlers import MercatoHandlers
+from bot.frontends.telegram.intake import Intake
+from bot.frontends.telegram.retry import RetryingLimiter
 from bot.logs import configure_logging
 from bot.settings import Settings
 
@@ -43,7 +48,9 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = (Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY)
 POLL_TIMEOUT = 25.0  # seconds a getUpdates long poll waits for something to happen
-RATE_LIMIT_RETRIES = 3  # a 429 is waited out and retried this many times before giving up
+RATE_LIMIT_RETRIES = 5  # a 429 is waited out (in its chat) and retried this many times
+STORE = "mercato.store"  # application.bot_data keys: the SQLite store, the running intake
+INTAKE = "mercato.intake"
 TOKEN_REJECTED = (
     "mercato: Telegram rejected the bot token; check TELEGRAM_BOT_TOKEN "
     "(@BotFather's /token shows the current one)."
@@ -78,7 +85,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("%s: Telegram refused the reply (%s); skipped", where, error)
     elif isinstance(error, BadRequest):  # a request Telegram cannot accept: a bug here
         log.error("%s: Telegram rejected a request", where, exc_info=error)
-    elif isinstance(error, NetworkError | RetryAfter | Conflict):
+    elif isinstance(error, NetworkError | RetryAfter):  # already retried (retry.py): lost
+        log.warning("%s: %s: %s; the reply is lost", where, type(error).__name__, error)
+    elif isinstance(error, Conflict):
         log.warning("%s: %s: %s", where, type(error).__name__, error)
     else:
         log.error("%s: unexpected error", where, exc_info=error)
@@ -113,11 +122,14 @@ def build_application(
     *,
     base_url: str | None = None,
     rate_limiter: BaseRateLimiter | None = None,
+    store: Store | None = None,
 ) -> Application:
     """The Mercato Application for `settings.token`, talking to `base_url` (default: settings').
 
-    `rate_limiter` defaults to an AIORateLimiter within Telegram's flood limits that waits out
-    429s; benchmarks against the local fake pass one that does not throttle.
+    `store` (default: the SQLite file in `settings.data_dir`) records the updates and keeps the
+    conversations across restarts. `rate_limiter` defaults to a RetryingLimiter (retry.py)
+    within Telegram's flood limits, which waits out a 429 in its chat only and retries failed
+    sends; benchmarks against the local fake pass one that does not throttle.
     """
     token = settings.token
     if token is None:
@@ -134,7 +146,7 @@ def build_application(
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(rate_limiter or RetryingLimiter(rate_limit_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(True)  # one slow reply must not hold up other chats
         .connect_timeout(10)
         .read_timeout(20)
@@ -145,7 +157,9 @@ def build_application(
         .post_init(publish_commands)
         .build()
     )
-    MercatoHandlers(engine).register(application)
+    store = store or Store.in_directory(settings.data_dir)
+    application.bot_data[STORE] = store
+    MercatoHandlers(engine, **remembered(store)).register(application)
     register_graph(application, engine)
     application.add_error_handler(on_error)
     return application
@@ -157,53 +171,74 @@ async def polling(
 ) -> AsyncIterator[Application]:
     """Run `application` in the running event loop for the duration of the block.
 
-    What `run_polling` does, minus taking over signals and the loop: for tests and benchmarks.
+    Long polling through the durable `Intake` (intake.py) rather than PTB's Updater, which
+    confirms updates before they are handled; `application.bot_data[INTAKE]` is the intake.
     """
     async with application:  # initialize() ... shutdown()
         if application.post_init:
             await application.post_init(application)
-        await application.updater.start_polling(
-            timeout=poll_timeout,
+        intake = Intake(  # a bare application (the benchmark's echo bot) gets a throwaway store
+            application,
+            application.bot_data.get(STORE) or Store(":memory:"),
             allowed_updates=ALLOWED_UPDATES,
-            error_callback=lambda error: application.create_task(
-                application.process_error(update=None, error=error)
-            ),
+            poll_timeout=poll_timeout,
         )
+        application.bot_data[INTAKE] = intake
         await application.start()
+        await intake.start()
         try:
             yield application
         finally:
-            await application.updater.stop()
+            await intake.stop()
             await application.stop()
 
 
 def run(settings: Settings, engine: Engine) -> int:
     """Serve by long polling until Ctrl-C or SIGTERM; the process exit code.
 
-    1, with one line on stderr, when there is no token or Telegram rejects it.
+    1, with one line on stderr, when there is no token or Telegram rejects it, at start or later
+    (a token revoked while running: getUpdates answers 401).
     """
     token = settings.token
-    configure_logging(settings.log_level, token)
+    configure_logging(settings.log_level, token, log_texts=settings.log_texts)
     if token is None:
         print("mercato: TELEGRAM_BOT_TOKEN is not set.", file=sys.stderr)
         return 1
     application = build_application(settings, engine)
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)  # run_polling runs on the current loop, and closes it
-    try:
-        # getMe once here, where a rejected token can be told in one line: run_polling's own
-        # bootstrap would log it with a traceback.
-        loop.run_until_complete(application.initialize())
-    except InvalidToken:
-        loop.run_until_complete(application.bot.shutdown())
-        loop.close()
-        asyncio.set_event_loop(None)
+    with contextlib.suppress(KeyboardInterrupt):
+        return asyncio.run(_serve(application))
+    return 0
+
+
+async def _serve(application: Application) -> int:
+    """`run` inside its event loop: start, poll until a signal or a rejected token, stop."""
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
+    pause = 1.0
+    while True:  # getMe once here, where a rejected token can be told in one line
+        try:
+            await application.initialize()
+            break
+        except InvalidToken:
+            await application.bot.shutdown()
+            print(TOKEN_REJECTED, file=sys.stderr)
+            return 1
+        except TelegramError as error:
+            log.warning("cannot reach Telegram yet (%s); retrying in %.0f s", error, pause)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stopping.wait(), pause)
+            if stopping.is_set():
+                return 0
+            pause = min(pause * 2, 30.0)
+    async with polling(application):
+        rejected = application.bot_data[INTAKE].token_rejected
+        waits = [asyncio.ensure_future(event.wait()) for event in (stopping, rejected)]
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for waiting in waits:
+            waiting.cancel()
+    if rejected.is_set():
         print(TOKEN_REJECTED, file=sys.stderr)
         return 1
-    except TelegramError as error:  # unreachable for now: run_polling keeps retrying
-        log.warning("cannot reach Telegram yet (%s); retrying", error)
-    application.run_polling(
-        timeout=POLL_TIMEOUT, bootstrap_retries=-1, allowed_updates=ALLOWED_UPDATES
-    )
-    asyncio.set_event_loop(None)
     return 0

@@ -121,9 +121,9 @@ class MercatoHandlers:
         held_back: HeldBack | None = None,
     ) -> None:
         self.engine = engine
-        self.conversations = conversations or ConversationStore()
-        self.choices = choices or PendingChoices()
-        self.held_back = held_back or HeldBack()
+        self.conversations = ConversationStore() if conversations is None else conversations
+        self.choices = PendingChoices() if choices is None else choices
+        self.held_back = HeldBack() if held_back is None else held_back
 
     def register(self, application: Application) -> None:
         """Add the handlers to `application`, commands before plain text."""
@@ -133,9 +133,17 @@ class MercatoHandlers:
                 CommandHandler("start", self.start, filters=private),
                 CommandHandler("help", self.help, filters=private),
                 CommandHandler("sources", self.sources, filters=private),
-                MessageHandler(
-                    filters.TEXT & filters.UpdateType.MESSAGE & (private | filters.ChatType.GROUPS),
+                MessageHandler(  # a photo's or a document's caption is read as the question
+                    (filters.TEXT | filters.CAPTION)
+                    & filters.UpdateType.MESSAGE
+                    & (private | filters.ChatType.GROUPS),
                     self.message,
+                ),
+                MessageHandler(
+                    filters.ATTACHMENT
+                    & filters.UpdateType.MESSAGE
+                    & (private | filters.ChatType.GROUPS),
+                    self.media,
                 ),
                 CallbackQueryHandler(self.more, pattern=r"^m:"),
                 CallbackQueryHandler(self.choice),
@@ -186,6 +194,18 @@ class MercatoHandlers:
         else:
             outcome = await self._answer(message, clean_input(question))
         _log_handled(update, message.chat.type, outcome, started)
+
+    async def media(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A sticker, a voice message, a photo without caption…: ask for text, in private or
+        when addressed in a group (a reply to the bot)."""
+        started = time.perf_counter()
+        message, user = update.effective_message, update.effective_user
+        if is_addressed(message, context.bot.username, context.bot.id) is None:
+            log.debug("update %s: media not addressed to the bot, ignored", update.update_id)
+            return
+        language = ui_language(user.language_code if user else None)
+        await reply_html(message, [TEXTS[language]["text_only"]])
+        _log_handled(update, message.chat.type, "media, asked for text", started)
 
     async def choice(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Turn a pressed clarification button into the answer it stands for."""
@@ -259,6 +279,7 @@ class MercatoHandlers:
         conversation = self.conversations.get(message.chat_id, user_id)
         hint = language_hint(user.language_code if user else None)
         answer = self.engine.answer(question, conversation, language_hint=hint)
+        self.conversations.save(message.chat_id, user_id, conversation)
         chunks = render_html(answer)
         if not chunks:
             log.warning("the engine returned an empty answer; nothing sent")
@@ -278,6 +299,7 @@ class MercatoHandlers:
             conversation,
             language_hint=pending.language,
         )
+        self.conversations.save(pending.chat_id, pending.user_id, conversation)
         chunks = render_html(answer) or ["…"]  # an edit needs some text
         markup = self._buttons(answer, pending.question, pending.chat_id, pending.user_id)
         await query.edit_message_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)

@@ -249,6 +249,16 @@ class FakeBotAPI(BotMethods):
                 self._changed.wait(remaining)
         return calls
 
+    def wait_until_sync(self, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Block until `condition()` holds (checked at each recorded call); TimeoutError if not."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while not condition():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise TimeoutError("condition not met in time")
+                self._changed.wait(min(remaining, 0.1))
+
     async def wait_for_calls(self, method: str, count: int, timeout: float = 5.0) -> list[ApiCall]:
         """Wait, without blocking the event loop, until `count` calls of `method` were recorded."""
         await self.wait_until(

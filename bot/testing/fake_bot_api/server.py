@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.parser
 import email.policy
 import json
+import sys
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -80,6 +81,11 @@ class Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024
     answer: Answerer
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client killed mid-request resets its connection: not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class RequestHandler(BaseHTTPRequestHandler):

@@ -10,6 +10,14 @@ from bot.frontends.telegram.app import build_application, polling
 from bot.testing.fake_bot_api import FakeBotAPI
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Each test's own MERCATO_DATA_DIR (the SQLite store), for its bots and their processes."""
+    directory = tmp_path / "data"
+    monkeypatch.setenv("MERCATO_DATA_DIR", str(directory))
+    return directory
+
+
 @pytest.fixture
 def api():
     with FakeBotAPI() as fake:

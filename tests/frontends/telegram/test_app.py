@@ -13,9 +13,9 @@ import time
 import pytest
 from telegram_helpers import ADA, BOB, GROUP, QUESTION, sent, settings_for
 
-from bot.frontends.telegram.app import build_application, file_base_url, polling
+from bot.frontends.telegram.app import STORE, build_application, file_base_url, polling
 from bot.logs import SecretRedactor, configure_logging
-from bot.testing.fake_bot_api import private_chat
+from bot.testing.fake_bot_api import make_user, private_chat
 
 
 @pytest.mark.parametrize(
@@ -61,14 +61,52 @@ async def test_a_rate_limit_is_waited_out_and_the_reply_still_sent(bot, api):
     assert time.monotonic() - started < 5
 
 
-async def test_a_server_error_loses_one_reply_logged_and_later_ones_are_sent(bot, api, caplog):
-    api.fail("sendMessage", 500)
+@pytest.mark.parametrize("status", [500, 502, 504])
+async def test_a_server_error_on_a_send_is_retried_and_the_reply_sent(bot, api, status):
+    api.fail("sendMessage", status, times=2)
+    api.push_message(private_chat(ADA), ADA, QUESTION)
+    calls = await api.wait_for_calls("sendMessage", 3)
+    assert [c.status for c in calls] == [status, status, 200]
+
+
+async def test_a_send_failing_for_good_is_logged_lost_with_its_update_and_others_go_on(
+    bot, api, caplog
+):
+    api.fail("sendMessage", 500, times=4, chat_id=ADA["id"])  # the first try and 3 retries
     api.push_message(private_chat(ADA), ADA, QUESTION)  # update 1: each fake counts from 1
+    api.push_message(private_chat(BOB), BOB, QUESTION)
+    await api.wait_for_calls("sendMessage", 5, timeout=10)
+    await api.wait_until(
+        lambda: "update 1: NetworkError: Internal Server Error; the reply is lost" in caplog.text
+    )
+    statuses = [(c.params["chat_id"], c.status) for c in api.calls_to("sendMessage")]
+    assert statuses.count((ADA["id"], 500)) == 4 and (BOB["id"], 200) in statuses
+    store = bot.bot_data[STORE]
+    await api.wait_until(lambda: store.outcomes(bot.bot.id).get(1, "").startswith("failed"))
+
+
+async def test_a_server_error_on_an_edit_is_retried_so_the_choice_is_not_lost(bot, api):
+    api.push_message(private_chat(ADA), ADA, "ambiguous")
+    [question] = await api.wait_for_calls("sendMessage", 1)
+    data = question.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    api.fail("editMessageText", 500)
+    api.push_callback(ADA, question.result, data)
+    edits = await api.wait_for_calls("editMessageText", 2)
+    assert [c.status for c in edits] == [500, 200]
+
+
+async def test_a_rate_limit_pauses_its_chat_only(bot, api):
+    api.fail("sendMessage", 429, retry_after=2, chat_id=ADA["id"])
+    api.push_message(private_chat(ADA), ADA, QUESTION)
     await api.wait_for_calls("sendMessage", 1)
-    api.push_message(private_chat(ADA), ADA, "Who left Meta?")
-    calls = await api.wait_for_calls("sendMessage", 2)
-    assert [c.status for c in calls] == [500, 200]
-    await api.wait_until(lambda: "update 1: NetworkError: Internal Server Error" in caplog.text)
+    api.push_message(private_chat(BOB), BOB, QUESTION)
+    calls = await api.wait_for_calls("sendMessage", 3, timeout=10)
+    assert [(c.params["chat_id"], c.status) for c in calls] == [
+        (ADA["id"], 429),
+        (BOB["id"], 200),  # not held up by Ada's 2-second pause
+        (ADA["id"], 200),
+    ]
+    assert calls[2].at - calls[0].at >= 2.0
 
 
 async def test_a_user_who_blocked_the_bot_is_skipped_with_a_warning(bot, api, caplog):
@@ -170,6 +208,39 @@ async def test_the_token_never_reaches_the_logs_even_at_debug(api, canned, caplo
     assert "<redacted>" in caplog.text
     assert secret not in caplog.text
     assert not any(secret in record.getMessage() for record in caplog.records)
+
+
+async def test_texts_and_names_never_reach_the_logs_even_at_debug(api, canned, caplog):
+    root = logging.getLogger()
+    saved = {handler: list(handler.filters) for handler in root.handlers}
+    caplog.set_level(logging.DEBUG)
+    configure_logging("DEBUG", api.token)
+    zebulon = make_user(4242, "Zebulon", language_code="en")
+    try:
+        async with polling(build_application(settings_for(api), canned)):
+            api.push_message(private_chat(zebulon), zebulon, "a secretive question")
+            await api.wait_for_calls("sendMessage", 1)
+    finally:
+        for handler, filters in saved.items():
+            handler.filters[:] = filters
+    assert "Calling Bot API endpoint `sendMessage` with parameters `<hidden>`" in caplog.text
+    assert "secretive" not in caplog.text and "Zebulon" not in caplog.text
+
+
+async def test_mercato_log_texts_lets_them_through(api, canned, caplog):
+    root = logging.getLogger()
+    saved = {handler: list(handler.filters) for handler in root.handlers}
+    caplog.set_level(logging.DEBUG)
+    configure_logging("DEBUG", api.token)
+    configure_logging("DEBUG", api.token, log_texts=True)  # as `python -m bot` then run()
+    try:
+        async with polling(build_application(settings_for(api), canned)):
+            api.push_message(private_chat(ADA), ADA, "a secretive question")
+            await api.wait_for_calls("sendMessage", 1)
+    finally:
+        for handler, filters in saved.items():
+            handler.filters[:] = filters
+    assert "secretive" in caplog.text
 
 
 # --- The token is never shown -------------------------------------------------------------------

@@ -2,42 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 
-from paths import REPO, TESTS
+from bot_process import start_bot
 
 from bot.frontends.telegram.app import TOKEN_REJECTED
-from bot.testing.fake_bot_api import FakeBotAPI, make_user, private_chat
-
-# What `python -m bot` does once a token is configured, with the canned engine.
-ENTRY_POINT = f"""
-import sys
-sys.path.insert(0, {str(TESTS / "support")!r})
-from fake_engine import FakeEngine
-from bot.settings import Settings
-from bot.frontends.telegram.app import run
-sys.exit(run(Settings(_env_file=None), FakeEngine()))
-"""
-
-
-def start_bot(api: FakeBotAPI, token: str) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": token,
-        "TELEGRAM_BASE_URL": api.base_url,
-        "MERCATO_LOG_LEVEL": "INFO",
-    }
-    return subprocess.Popen(
-        [sys.executable, "-c", ENTRY_POINT],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+from bot.testing.fake_bot_api import make_user, private_chat
 
 
 def test_a_rejected_token_exits_1_with_one_line_and_no_traceback(api):
@@ -68,3 +38,44 @@ def test_sigterm_stops_a_running_bot_cleanly(api):
     assert api.token.partition(":")[2] not in stderr + stdout
     assert "update 1: private chat, answer" in stderr
     assert "Who hired" not in stderr
+
+
+def test_a_token_revoked_while_running_ends_the_process_with_one_line(api):
+    process = start_bot(api, api.token)
+    try:
+        api.wait_for_calls_sync("setMyCommands", 4, timeout=30)
+        api.fail("getUpdates", 401, description="Unauthorized", times=1000)
+        user = make_user(1001, "Ada")
+        api.push_message(private_chat(user), user, "Who hired Ruoming Pang?")  # ends the poll
+        stdout, stderr = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 1
+    assert stderr.splitlines()[-1] == TOKEN_REJECTED
+    assert stderr.count(TOKEN_REJECTED) == 1
+    assert "Traceback" not in stderr
+    assert api.token.partition(":")[2] not in stderr + stdout
+
+
+def test_transient_polling_errors_are_one_warning_line_each(api):
+    process = start_bot(api, api.token)
+    try:
+        api.wait_for_calls_sync("setMyCommands", 4, timeout=30)
+        api.fail("getUpdates", 502, description="Bad Gateway")
+        api.fail("getUpdates", 504, description="Gateway Timeout")
+        user = make_user(1001, "Ada")
+        api.push_message(private_chat(user), user, "Who hired Ruoming Pang?")
+        api.wait_for_calls_sync("sendMessage", 1, timeout=10)
+        api.wait_until_sync(lambda: len(api.calls_to("getUpdates")) >= 3, timeout=15)
+        api.push_message(private_chat(user), user, "Who left Meta?")  # polling goes on
+        api.wait_for_calls_sync("sendMessage", 2, timeout=15)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    warnings = [line for line in stderr.splitlines() if "WARNING" in line]
+    assert len(warnings) == 2, stderr
+    assert "polling: NetworkError: Bad Gateway" in warnings[0]
+    assert "Traceback" not in stderr

@@ -1,0 +1,176 @@
+"""The bot's durable memory: one SQLite file (standard library, WAL mode) under MERCATO_DATA_DIR.
+
+Two tables. `updates` is the intake log: every update fetched from the platform is recorded
+(committed, fsynced) before it is confirmed to the platform, and marked done once it has been
+answered or its failure logged; what is not done is processed again at the next start.
+`items` holds small expiring values by (kind, key): conversations, pending choices, replies held
+back behind a "More" button, so that they survive a restart.
+
+Everything runs on the event loop's thread; each statement is short (no fsync except when
+recording a batch of updates), so no executor is needed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+DATABASE_NAME = "mercato.sqlite3"
+DONE_KEPT = 48 * 3600.0  # done updates remembered this long (Telegram keeps updates for 24 h)
+DONE_CAPACITY = 200_000  # and at most this many, for de-duplication
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS updates (
+    bot_id INTEGER NOT NULL,
+    update_id INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    received REAL NOT NULL,
+    done REAL,
+    outcome TEXT,
+    PRIMARY KEY (bot_id, update_id)
+);
+CREATE INDEX IF NOT EXISTS updates_waiting ON updates (bot_id, update_id) WHERE done IS NULL;
+CREATE INDEX IF NOT EXISTS updates_done ON updates (done) WHERE done IS NOT NULL;
+CREATE TABLE IF NOT EXISTS items (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    saved REAL NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE INDEX IF NOT EXISTS items_age ON items (kind, saved);
+"""
+
+
+class Store:
+    """The SQLite file at `path` (":memory:" for a throwaway one), created if need be."""
+
+    def __init__(self, path: Path | str) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        # Autocommit: each statement is its own transaction unless one is begun explicitly.
+        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA busy_timeout = 5000")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        # NORMAL survives the process being killed (the WAL is in the OS's hands once written);
+        # recording updates switches to FULL for that commit so it also survives a power loss.
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    @classmethod
+    def in_directory(cls, data_dir: Path) -> Store:
+        """The bot's store in `data_dir` (MERCATO_DATA_DIR)."""
+        return cls(Path(data_dir) / DATABASE_NAME)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- The intake log -------------------------------------------------------------------------
+
+    def record(self, bot_id: int, updates: Iterable[tuple[int, str]]) -> list[int]:
+        """Record (update id, JSON payload) pairs durably; the ids not seen before, in order."""
+        new: list[int] = []
+        now = time.time()
+        self._db.execute("PRAGMA synchronous = FULL")
+        try:
+            with self._transaction():
+                for update_id, payload in updates:
+                    cursor = self._db.execute(
+                        "INSERT OR IGNORE INTO updates (bot_id, update_id, payload, received) "
+                        "VALUES (?, ?, ?, ?)",
+                        (bot_id, update_id, payload, now),
+                    )
+                    if cursor.rowcount:
+                        new.append(update_id)
+        finally:
+            self._db.execute("PRAGMA synchronous = NORMAL")
+        return new
+
+    def finish(self, bot_id: int, update_id: int, outcome: str) -> None:
+        """Mark an update done: answered, or its failure logged (`outcome` says which)."""
+        self._db.execute(
+            "UPDATE updates SET done = ?, outcome = ? WHERE bot_id = ? AND update_id = ?",
+            (time.time(), outcome, bot_id, update_id),
+        )
+
+    def unfinished(self, bot_id: int) -> list[tuple[int, str]]:
+        """(update id, payload) of the updates recorded but not done, oldest first."""
+        return self._db.execute(
+            "SELECT update_id, payload FROM updates WHERE bot_id = ? AND done IS NULL "
+            "ORDER BY update_id",
+            (bot_id,),
+        ).fetchall()
+
+    def outcomes(self, bot_id: int) -> dict[int, str | None]:
+        """Every recorded update's outcome (None: not done yet), for tests and diagnostics."""
+        rows = self._db.execute(
+            "SELECT update_id, outcome FROM updates WHERE bot_id = ?", (bot_id,)
+        ).fetchall()
+        return dict(rows)
+
+    def forget_done(self, *, older_than: float = DONE_KEPT, keep: int = DONE_CAPACITY) -> None:
+        """Forget done updates older than `older_than` seconds, and beyond the newest `keep`."""
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM updates WHERE done IS NOT NULL AND done < ?",
+                (time.time() - older_than,),
+            )
+            self._db.execute(
+                "DELETE FROM updates WHERE done IS NOT NULL AND rowid NOT IN "
+                "(SELECT rowid FROM updates WHERE done IS NOT NULL ORDER BY done DESC LIMIT ?)",
+                (keep,),
+            )
+
+    # --- Expiring items -------------------------------------------------------------------------
+
+    def put(self, kind: str, key: str, value: bytes, saved: float | None = None) -> None:
+        """Keep `value` under (kind, key), replacing what was there."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO items (kind, key, saved, value) VALUES (?, ?, ?, ?)",
+            (kind, key, time.time() if saved is None else saved, value),
+        )
+
+    def get(self, kind: str, key: str) -> tuple[float, bytes] | None:
+        """(wall-clock time saved, value) under (kind, key), or None."""
+        row = self._db.execute(
+            "SELECT saved, value FROM items WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
+        return (row[0], bytes(row[1])) if row else None
+
+    def delete(self, kind: str, key: str) -> None:
+        self._db.execute("DELETE FROM items WHERE kind = ? AND key = ?", (kind, key))
+
+    def count(self, kind: str) -> int:
+        return self._db.execute("SELECT COUNT(*) FROM items WHERE kind = ?", (kind,)).fetchone()[0]
+
+    def trim(self, kind: str, *, ttl: float, capacity: int) -> None:
+        """Forget items of `kind` saved over `ttl` seconds ago, then all but the newest
+        `capacity`."""
+        with self._transaction():
+            self._db.execute(
+                "DELETE FROM items WHERE kind = ? AND saved < ?", (kind, time.time() - ttl)
+            )
+            self._db.execute(
+                "DELETE FROM items WHERE kind = ? AND key NOT IN "
+                "(SELECT key FROM items WHERE kind = ? ORDER BY saved DESC LIMIT ?)",
+                (kind, kind, capacity),
+            )
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on error) on an autocommit connection."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        self._db.execute("COMMIT" if kind is None else "ROLLBACK")
