@@ -47,10 +47,6 @@ class ChatScheduler:
         """Jobs queued, not started."""
         return sum(len(queue) for queue in self._queues.values())
 
-    @property
-    def in_flight(self) -> int:
-        return len(self._tasks)
-
     def _dispatch(self) -> None:
         while self._starting and self._ready and len(self._tasks) < self.concurrency:
             chat = self._ready.popleft()
