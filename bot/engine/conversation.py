@@ -20,7 +20,7 @@ class Conversation:
     last_person: str | None = None  # entity id that "he/she/il/elle" refer to
     last_entities: tuple[str, ...] = ()
     pending: Query | None = None  # a question waiting for a clarification
-    # A clarified question and the options not picked, for "and the other one?".
+    # A clarified question and the options not picked, for "what about the other?".
     clarified: Query | None = None
     other_options: tuple[str, ...] = ()
     updated_at: float = field(default_factory=time.monotonic)

@@ -63,14 +63,14 @@ class Dialogue:
 
     @staticmethod
     def remember_choice(pending: Query, chosen: str, context: Conversation) -> None:
-        """Keep the clarified question and the options left, for "and the other one?"."""
+        """Keep the clarified question and the options left, for "what about the other?"."""
         assert pending.ambiguous is not None
         context.clarified = pending.with_entities(pending.entities)
         context.other_options = tuple(i for i in pending.ambiguous.entity_ids if i != chosen)
 
     @staticmethod
     def asks_other(query: Query) -> bool:
-        """ "And the other one?", "et l'autre ?": nothing named, an "other" word."""
+        """ "What about the other?", "et l'autre ?": nothing named, an "other" word."""
         return not query.entities and bool(set(query.words) & lx.OTHER_WORDS)
 
     def resolve_followup(self, query: Query, context: Conversation) -> Query:

@@ -90,7 +90,7 @@ CONCEPTS: dict[str, Concept] = {
     "negative_cues": _CUES,
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
-    "other_words": _WORDS,  # "and the other one?": the option not chosen
+    "other_words": _WORDS,  # "what about the other?": the option not chosen
     "before_words": _WORDS,  # "did A join before B?": an order in time
     "after_words": _WORDS,  # "did A join after B?"
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
