@@ -21,8 +21,8 @@ class Dialogue:
         self.replies = tk.replies
 
     def resolve_pending(self, query: Query, context: Conversation) -> Query | None:
-        """A reply to a clarification: the original question with the chosen entity; "and the
-        other one?" after it: the same question with an option not chosen."""
+        """A reply to a clarification: the original question with the chosen entity; "what
+        about the other?" after it: the same question with an option not chosen."""
         pending: Query | None = context.pending
         if pending is None and context.other_options and self.asks_other(query):
             chosen, *rest = context.other_options
