@@ -28,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="the Telegram bot if a token is configured, else a console chat")
     check = sub.add_parser("check", help="validate the knowledge base")
     check.add_argument("directory", nargs="?", type=Path, help="knowledge directory")
+    check.add_argument(
+        "--impact", action="store_true", help="answers the question sets change (vs git HEAD)"
+    )
+    check.add_argument("--sets", type=Path, help="question-set directory (tests/data)")
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
@@ -51,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     try:
         if args.command == "check":
-            return check(args.directory or settings.knowledge_dir)
+            directory = args.directory or settings.knowledge_dir
+            status = check(directory)
+            if status == 0 and args.impact:
+                return check_impact(directory, args.sets)
+            return status
         if args.command in curation.COMMANDS:
             return curation.run(args, settings.knowledge_dir)
         configure_logging(settings.log_level, settings.token)
@@ -98,11 +106,18 @@ def run(engine: Engine, settings: Settings) -> int:
 def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print every problem as `file:line: path: message` (exit 1) or the base's counts (exit 0)."""
     out, err = out or sys.stdout, err or sys.stderr
+    from bot.kb.audit import audit
+
     problems = lx.check_files()
+    warnings: list[str] = []
     try:
         base = kb.load(directory)
     except kb.KnowledgeError as exc:
         problems += exc.problems
+    else:
+        found = audit(base, directory)
+        problems += found.problems
+        warnings = found.warnings
     if problems:
         for problem in problems:
             print(problem, file=err)
@@ -132,6 +147,25 @@ def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None)
             f"(python -m bot review)",
             file=out,
         )
+    for warning in warnings:
+        print(warning, file=out)
+    return 0
+
+
+def check_impact(directory: Path, sets: Path | None) -> int:
+    """Every answer of the question sets that the working tree's base changes (exit 2: no
+    committed base to compare with)."""
+    from bot.kb import impact
+
+    try:
+        changes, total = impact.impact(directory, sets or impact.default_sets_dir(directory))
+    except impact.ImpactError as exc:
+        print(f"check --impact: {exc}", file=sys.stderr)
+        return 2
+    except kb.KnowledgeError as exc:
+        print(f"check --impact: the committed base is broken:\n{exc}", file=sys.stderr)
+        return 1
+    print("\n".join(impact.report(changes, total)))
     return 0
 
 

@@ -56,6 +56,12 @@ def _load_article(path: Path, problems: list[str], cache: ParseCache) -> Article
         Sentence(id=f"{meta.id}:{i}", article=meta.id, index=i, text=s)
         for i, s in enumerate(split_sentences(text))
     ]
+    if path.stem != meta.id:
+        problems.append(
+            source.problem(
+                ("id",), f"article {meta.id!r} must be in articles/{meta.id}.txt, not {path.name}"
+            )
+        )
     body_line = raw.count("\n", 0, match.end()) + 1
     return Article(meta=meta, text=text, sentences=sentences, path=path, body_line=body_line)
 
@@ -69,7 +75,7 @@ def load_article(path: Path) -> Article:
     return article
 
 
-def _shown(directory: Path) -> Path:
+def shown_path(directory: Path) -> Path:
     """`directory` relative to the working directory when inside it, so that problems read
     `knowledge/facts.yaml:118: …` as a curator would type the path."""
     try:
@@ -83,7 +89,7 @@ def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBas
 
     `parse_cache`, a file path, keeps parsed YAML between runs to make large bases load fast.
     """
-    directory = _shown(Path(directory))
+    directory = shown_path(Path(directory))
     cache = ParseCache(parse_cache)
     problems: list[str] = []
     articles: dict[str, Article] = {}

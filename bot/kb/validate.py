@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from rapidfuzz import fuzz, process
+
 from bot.kb.facttypes import FACT_TYPES
 from bot.kb.schema import Article, CitationRef, EntitiesFile, Entity, Fact, FactsFile
 from bot.kb.yamlfile import YamlFile
@@ -77,14 +79,26 @@ def check_facts(
             problems.append(
                 source.problem(
                     (*loc, "sentence"),
-                    f"sentence not found in article {article_id!r}: {preview(sentence)!r}",
+                    f"sentence not found in article {article_id!r}: {sentence.strip()!r}"
+                    + closest_difference(sentence.strip(), articles[article_id]),
                 )
             )
             return
         covered.add(sentence_id)
 
     seen: set[str] = set()
+    said: dict[tuple, int] = {}
     for i, fact in enumerate(data.facts):
+        same = said.setdefault(fact_claim(fact), i)
+        if same != i:
+            problems.append(
+                source.problem(
+                    ("facts", i),
+                    f"fact {fact.id!r} says the same as facts[{same}] "
+                    f"({data.facts[same].id!r}): same type, subject, object, from, to and "
+                    f"citations",
+                )
+            )
         problems.extend(check_fields(source, i, fact))
         problems.extend(check_date(source, i, fact))
         if fact.id in seen:
@@ -105,6 +119,44 @@ def check_facts(
     for i, item in enumerate(data.context):
         check_citation(("context", i), item.article, item.sentence)
     return covered
+
+
+def fact_claim(fact: Fact) -> tuple:
+    """What a fact says: two facts with the same claim are one fact written twice.
+
+    Type, subject, object, from, to and the sentences cited; the typed slots (role, quantity,
+    amount, place, medium) too, and, for a type with no required field (a statement, a
+    strategy…: what it says is in its text), the text.
+    """
+    cited = frozenset((c.article, c.ref, (c.sentence or "").strip()) for c in fact.citations)
+    slots = (fact.role, fact.quantity, fact.amount, fact.place, fact.via)
+    row = FACT_TYPES[fact.type]
+    said = None if row.required or row.required_one_of else normalize(fact.text.en)
+    return (fact.type, fact.subject, fact.object, fact.source, fact.to, cited, slots, said)
+
+
+def closest_difference(citation: str, article: Article) -> str:
+    """Where `citation` first departs from the article's sentence most like it (1-based)."""
+    best = process.extractOne(
+        citation,
+        [s.text for s in article.sentences],
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=50,
+    )
+    if best is None:
+        return "; no sentence of the article is close to it"
+    closest = best[0]
+    n = next(
+        (k for k, (a, b) in enumerate(zip(closest, citation, strict=False)) if a != b),
+        min(len(closest), len(citation)),
+    )
+    theirs = repr(closest[n]) if n < len(closest) else "the end of the sentence"
+    ours = repr(citation[n]) if n < len(citation) else "the end of the sentence"
+    return (
+        f"; closest sentence differs at character {n + 1}: "
+        f"{theirs} in the article, {ours} in the citation"
+    )
 
 
 def _yaml_key(field_name: str) -> str:

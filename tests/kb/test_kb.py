@@ -269,7 +269,9 @@ def test_citation_not_verbatim_in_its_article_is_reported(kdir: Path) -> None:
     line = line_with(facts, "Elon Musk's xAI a recruté")
     assert problems_of(kdir) == [
         f"{facts}:{line}: facts[{i}].citations[0].sentence: "
-        f"sentence not found in article {XAI_ARTICLE!r}: {preview(altered)!r}"
+        f"sentence not found in article {XAI_ARTICLE!r}: {altered!r}; closest sentence "
+        f"differs at character {MUSK_SENTENCE.index('’') + 1}: '’' in the article, \"'\" "
+        "in the citation"
     ]
 
 

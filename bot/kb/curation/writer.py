@@ -118,6 +118,7 @@ def _name(base: KnowledgeBase, names: Names):
 def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fact]) -> list[dict]:
     taken = {f.id for f in base.facts}
     records = []
+    said: set[str] = set()
     lang = draft.language
     name = _name(base, names)
     for fact in facts:
@@ -160,7 +161,10 @@ def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fa
                 record[key] = f[key]
         record["text"] = phrase(fact, name, sentence, lang)
         record["citations"] = [{"ref": f"{draft.id}:{fact.sentence}"}]
-        records.append(record)
+        claim = repr({k: v for k, v in record.items() if k != "id"})
+        if claim not in said:  # one sentence read twice the same way: one fact (check refuses two)
+            said.add(claim)
+            records.append(record)
     return records
 
 
