@@ -26,8 +26,12 @@ def detect_language(words: list[str], raw: str, fallback: str) -> str:
     `words` are the normalised words of `raw`, the message as typed.
     """
     scores = {code: sum(w in lx.MARKERS[code] for w in words) for code in LANGUAGES}
+    # Accents in capitalised words past the first are names' ("Amélie"), which any language
+    # may quote.
+    tokens = raw.split()
+    common = " ".join(tokens[:1] + [t for t in tokens[1:] if not t[:1].isupper()]).lower()
     for code, accents in ACCENTS.items():
-        scores[code] += 2 * len(accents.findall(raw.lower()))
+        scores[code] += 2 * len(accents.findall(common))
     other = sum(w in lx.OTHER_LANGUAGE_MARKERS for w in words) + 5 * len(_FOREIGN.findall(raw))
     best = max(scores.values())
     if other >= 2 and other > best:

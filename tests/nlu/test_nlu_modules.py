@@ -23,6 +23,10 @@ def test_parsing_re_exports_what_callers_import():
 def test_language_from_markers_accents_and_foreign_words():
     assert detect_language(words("who is the boss"), "who is the boss", "fr") == "en"
     assert detect_language(words("qui est le patron"), "qui est le patron", "en") == "fr"
+    # A name's accents are no French: only those of ordinary words (and of the first word) count.
+    named = "Did Amélie Hébert join Zéphyr?"
+    assert detect_language(words(named), named, "fr") == "en"
+    assert detect_language(words("Où est Zoé ?"), "Où est Zoé ?", "en") == "fr"
     assert detect_language(words("déjà"), "déjà", "en") == "fr"  # accents count for French
     assert detect_language(words("quien es el jefe"), "quien es el jefe", "en") == "other"
     assert detect_language(words("xyz"), "xyz", "fr") == "fr"  # nothing tells: the fallback
