@@ -364,6 +364,7 @@ def test_bench_quick_prints_latency_load_and_memory(env):
         assert word in out
     assert re.search(r"synthetic", out, re.IGNORECASE)
     assert re.search(r"p50 \d+\.\d+ ms, p95 \d+\.\d+ ms, p99 \d+\.\d+ ms", out)
+    assert re.search(r"reload after one article changed .*: \d+\.\d+ s", out)
     memory = re.search(r"(\d+) MB", out)
     assert memory and int(memory.group(1)) > 0
 

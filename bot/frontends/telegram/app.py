@@ -35,8 +35,10 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
+from bot.frontends.reload import LiveEngine, Reloader, live
 from bot.frontends.remembered import remembered
 from bot.frontends.store import Store
+from bot.frontends.telegram.admin import register_admin
 from bot.frontends.telegram.graph import register_graph
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.frontends.telegram.intake import Intake
@@ -51,6 +53,7 @@ POLL_TIMEOUT = 25.0  # seconds a getUpdates long poll waits for something to hap
 RATE_LIMIT_RETRIES = 5  # a 429 is waited out (in its chat) and retried this many times
 STORE = "mercato.store"  # application.bot_data keys: the SQLite store, the running intake
 INTAKE = "mercato.intake"
+RELOADER = "mercato.reloader"  # reloads the knowledge base (SIGHUP, an admin's /reload)
 TOKEN_REJECTED = (
     "mercato: Telegram rejected the bot token; check TELEGRAM_BOT_TOKEN "
     "(@BotFather's /token shows the current one)."
@@ -118,7 +121,7 @@ def file_base_url(base_url: str) -> str:
 
 def build_application(
     settings: Settings,
-    engine: Engine,
+    engine: Engine | LiveEngine,
     *,
     base_url: str | None = None,
     rate_limiter: BaseRateLimiter | None = None,
@@ -129,7 +132,8 @@ def build_application(
     `store` (default: the SQLite file in `settings.data_dir`) records the updates and keeps the
     conversations across restarts. `rate_limiter` defaults to a RetryingLimiter (retry.py)
     within Telegram's flood limits, which waits out a 429 in its chat only and retries failed
-    sends; benchmarks against the local fake pass one that does not throttle.
+    sends; benchmarks against the local fake pass one that does not throttle. The handlers
+    share one LiveEngine, which a reload points at the new base (bot/frontends/reload.py).
     """
     token = settings.token
     if token is None:
@@ -159,6 +163,10 @@ def build_application(
     )
     store = store or Store.in_directory(settings.data_dir)
     application.bot_data[STORE] = store
+    engine = live(engine)
+    reloader = Reloader(engine, settings.knowledge_dir, settings.data_dir)
+    application.bot_data[RELOADER] = reloader
+    register_admin(application, reloader, settings.admins)
     MercatoHandlers(engine, **remembered(store)).register(application)
     register_graph(application, engine)
     application.add_error_handler(on_error)
@@ -216,6 +224,14 @@ async def _serve(application: Application) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stopping.set)
+    reloads: set[asyncio.Task] = set()  # SIGHUP: reload the base (systemctl reload)
+
+    def reload_on_sighup() -> None:
+        task = loop.create_task(application.bot_data[RELOADER].reload("SIGHUP"))
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
+    loop.add_signal_handler(signal.SIGHUP, reload_on_sighup)
     pause = 1.0
     while True:  # getMe once here, where a rejected token can be told in one line
         try:
