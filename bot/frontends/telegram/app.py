@@ -35,6 +35,7 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
+from bot.frontends.misses import KEPT_DAYS, MissLog, report
 from bot.frontends.reload import LiveEngine, Reloader, live
 from bot.frontends.remembered import remembered
 from bot.frontends.store import Store
@@ -53,6 +54,9 @@ POLL_TIMEOUT = 25.0  # seconds a getUpdates long poll waits for something to hap
 RATE_LIMIT_RETRIES = 5  # a 429 is waited out (in its chat) and retried this many times
 STORE = "mercato.store"  # application.bot_data keys: the SQLite store, the running intake
 INTAKE = "mercato.intake"
+MISSES = "mercato.misses"  # the questions not answered (bot/frontends/misses.py)
+MISSES_SHOWN = 10  # /misses: the top ten of each grouping
+DAILY = 24 * 3600.0
 RELOADER = "mercato.reloader"  # reloads the knowledge base (SIGHUP, an admin's /reload)
 TOKEN_REJECTED = (
     "mercato: Telegram rejected the bot token; check TELEGRAM_BOT_TOKEN "
@@ -166,8 +170,15 @@ def build_application(
     engine = live(engine)
     reloader = Reloader(engine, settings.knowledge_dir, settings.data_dir)
     application.bot_data[RELOADER] = reloader
-    register_admin(application, reloader, settings.admins)
-    MercatoHandlers(engine, **remembered(store)).register(application)
+    misses = MissLog(store, enabled=settings.record_questions)
+    application.bot_data[MISSES] = misses
+    register_admin(
+        application,
+        reloader,
+        settings.admins,
+        lambda: report(store, engine, days=None, top=MISSES_SHOWN).text(),
+    )
+    MercatoHandlers(engine, misses=misses, **remembered(store)).register(application)
     register_graph(application, engine)
     application.add_error_handler(on_error)
     return application
@@ -194,11 +205,22 @@ async def polling(
         application.bot_data[INTAKE] = intake
         await application.start()
         await intake.start()
+        housekeeping = asyncio.create_task(_forget_old_misses(application.bot_data.get(MISSES)))
         try:
             yield application
         finally:
+            housekeeping.cancel()
             await intake.stop()
             await application.stop()
+
+
+async def _forget_old_misses(misses: MissLog | None) -> None:
+    """Delete the misses past their time at start, then daily."""
+    while misses is not None:
+        forgotten = misses.forget_old()
+        if forgotten:
+            log.info("%d recorded question(s) over %d days old deleted", forgotten, KEPT_DAYS)
+        await asyncio.sleep(DAILY)
 
 
 def run(settings: Settings, engine: Engine) -> int:
