@@ -44,7 +44,8 @@ from bot.frontends.telegram.graph import register_graph
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.frontends.telegram.intake import Intake
 from bot.frontends.telegram.retry import RetryingLimiter
-from bot.logs import configure_logging
+from bot.frontends.telegram.webhook import Webhook, WebhookServer, secret_problem
+from bot.logs import SecretRedactor, configure_logging
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -186,12 +187,17 @@ def build_application(
 
 @asynccontextmanager
 async def polling(
-    application: Application, *, poll_timeout: float = POLL_TIMEOUT
+    application: Application,
+    *,
+    poll_timeout: float = POLL_TIMEOUT,
+    webhook: Webhook | None = None,
 ) -> AsyncIterator[Application]:
     """Run `application` in the running event loop for the duration of the block.
 
     Long polling through the durable `Intake` (intake.py) rather than PTB's Updater, which
     confirms updates before they are handled; `application.bot_data[INTAKE]` is the intake.
+    With `webhook`, the updates come from Telegram's POSTs instead (webhook.py), through the
+    same intake: recorded before they are acknowledged.
     """
     async with application:  # initialize() ... shutdown()
         if application.post_init:
@@ -204,12 +210,17 @@ async def polling(
         )
         application.bot_data[INTAKE] = intake
         await application.start()
-        await intake.start()
+        await intake.start(fetch=webhook is None)
+        server = WebhookServer(webhook, intake) if webhook else None
+        if server:
+            await server.start(application.bot, ALLOWED_UPDATES)
         housekeeping = asyncio.create_task(_forget_old_misses(application.bot_data.get(MISSES)))
         try:
             yield application
         finally:
             housekeeping.cancel()
+            if server:
+                await server.stop()
             await intake.stop()
             await application.stop()
 
@@ -234,13 +245,25 @@ def run(settings: Settings, engine: Engine) -> int:
     if token is None:
         print("mercato: TELEGRAM_BOT_TOKEN is not set.", file=sys.stderr)
         return 1
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    problem = secret_problem(settings.webhook_url, secret)
+    if problem:
+        print(f"mercato: {problem}.", file=sys.stderr)
+        return 1
+    webhook = None
+    if settings.webhook_url and secret:
+        for handler in logging.getLogger().handlers:  # the secret masked like the token
+            handler.addFilter(SecretRedactor(secret))
+        webhook = Webhook(
+            settings.webhook_url, secret, settings.webhook_listen, settings.webhook_port
+        )
     application = build_application(settings, engine)
     with contextlib.suppress(KeyboardInterrupt):
-        return asyncio.run(_serve(application))
+        return asyncio.run(_serve(application, webhook))
     return 0
 
 
-async def _serve(application: Application) -> int:
+async def _serve(application: Application, webhook: Webhook | None = None) -> int:
     """`run` inside its event loop: start, poll until a signal or a rejected token, stop."""
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -270,7 +293,10 @@ async def _serve(application: Application) -> int:
             if stopping.is_set():
                 return 0
             pause = min(pause * 2, 30.0)
-    async with polling(application):
+    if webhook is None:  # getUpdates fails while a webhook is registered: long polling it is
+        with contextlib.suppress(TelegramError):
+            await application.bot.delete_webhook()
+    async with polling(application, webhook=webhook):
         rejected = application.bot_data[INTAKE].token_rejected
         waits = [asyncio.ensure_future(event.wait()) for event in (stopping, rejected)]
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
