@@ -77,3 +77,16 @@ async def test_a_reload_after_one_article_changed_parses_only_that_file(tmp_path
     assert parsed == ["id: synth-00007\ntitle: Article seven\nlanguage: fr"]
     assert engine.sources()[7].title == "Article seven"
     assert {c.added for c in result.changes.values()} == {0}
+
+
+def test_admins_are_comma_separated_ids_and_the_example_env_file_reads_as_the_defaults():
+    from paths import REPO
+
+    from bot.settings import Settings
+
+    assert Settings(_env_file=None, MERCATO_ADMINS=" 12, 34,").admins == {12, 34}
+    example = Settings(_env_file=REPO / ".env.example")
+    assert example.admins == frozenset()
+    assert example.record_questions is True
+    assert not example.webhook_url and not example.webhook_secret
+    assert (example.webhook_listen, example.webhook_port) == ("127.0.0.1", 8443)
