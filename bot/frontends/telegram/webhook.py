@@ -99,6 +99,8 @@ class WebhookServer:
         self.webhook = webhook
         routes = [(webhook.path, _UpdateHandler, {"intake": intake, "secret": webhook.secret})]
         self._server = HTTPServer(TornadoApplication(routes), max_body_size=MAX_BODY)
+        # One access line per update would double the bot's own; refusals are logged above.
+        logging.getLogger("tornado.access").setLevel(logging.WARNING)
 
     async def start(self, bot: Bot, allowed_updates: Sequence[str]) -> None:
         """Listen, then tell Telegram where to post (with the secret)."""
