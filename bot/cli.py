@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|check|ask|batch|graph|bench]` (no command: `run`).
+"""Command line: `python -m bot [run|check|ask|batch|graph|misses|bench]` (no command: `run`).
 
 A thin layer over the library: one function per command, each returning the exit status.
 """
@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("--out", type=Path, help="write the picture to this PNG file")
     graph.add_argument("--text", action="store_true", help="print the flows as lines")
     graph.add_argument("--lang", choices=["fr", "en"], default="en", help="language (en)")
+    misses = sub.add_parser("misses", help="questions not answered, by entity and by word")
+    misses.add_argument("--since", type=float, metavar="DAYS", help="only the last DAYS days")
+    misses.add_argument("--top", type=int, default=30, help="lines per grouping (30)")
     bench = sub.add_parser("bench", help="print latency, load time and memory figures")
     bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
     bench.add_argument("--quick", action="store_true", help="small synthetic base (for tests)")
@@ -73,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "graph":
             name = " ".join(args.name)
             return graph(engine, name, out_path=args.out, as_text=args.text, language=args.lang)
+        if args.command == "misses":
+            return misses(engine, settings, since=args.since, top=args.top)
         if args.command == "bench":
             from bot.testing.bench import run_bench
 
@@ -101,6 +106,27 @@ def run(engine: Engine, settings: Settings) -> int:
     from bot.frontends.console import chat
 
     return chat(engine)
+
+
+def misses(
+    engine: Engine,
+    settings: Settings,
+    *,
+    since: float | None = None,
+    top: int = 30,
+    out: TextIO | None = None,
+) -> int:
+    """The questions the bot could not answer (MERCATO_DATA_DIR's store), grouped by the
+    entities they name and by word, most asked first: the curator's to-do list."""
+    from bot.frontends.misses import report
+    from bot.frontends.store import Store
+
+    store = Store.in_directory(settings.data_dir)
+    try:
+        print(report(store, engine, days=since, top=top).text(), file=out or sys.stdout)
+    finally:
+        store.close()
+    return 0
 
 
 def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -24,6 +24,18 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", alias="MERCATO_LOG_LEVEL")
     data_dir: Path = Field(default=Path("data"), alias="MERCATO_DATA_DIR")
     log_texts: bool = Field(default=False, alias="MERCATO_LOG_TEXTS")
+    admins_list: str = Field(default="", alias="MERCATO_ADMINS")
+    record_questions: bool = Field(default=True, alias="MERCATO_RECORD_QUESTIONS")
+    webhook_url: str | None = Field(default=None, alias="MERCATO_WEBHOOK_URL")
+    webhook_secret: SecretStr | None = Field(default=None, alias="MERCATO_WEBHOOK_SECRET")
+    webhook_listen: str = Field(default="127.0.0.1", alias="MERCATO_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8443, alias="MERCATO_WEBHOOK_PORT")
+
+    @property
+    def admins(self) -> frozenset[int]:
+        """Telegram user ids allowed /reload and /misses (MERCATO_ADMINS: comma-separated)."""
+        parts = self.admins_list.replace(";", ",").split(",")
+        return frozenset(int(part) for part in (p.strip() for p in parts) if part)
 
     @property
     def token(self) -> str | None:

@@ -83,6 +83,11 @@ class Engine:
         best = max(mentions, key=lambda m: (m.end - m.start, m.score, -m.start))
         return list(best.entity_ids)
 
+    def mentioned(self, text: str) -> list[str]:
+        """The ids of every entity `text` names, as a question's names are linked."""
+        mentions = self._answerer.tk.index.link(normalize(clean_input(text)).split())
+        return sorted({entity_id for m in mentions for entity_id in m.entity_ids})
+
     def flows(self, entity_id: str | None = None) -> FlowGraph:
         """Who moved from which organisation to which; with `entity_id`, only its own flows."""
         return build_flows(self.kb, entity_id)

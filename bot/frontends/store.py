@@ -1,10 +1,11 @@
 """The bot's durable memory: one SQLite file (standard library, WAL mode) under MERCATO_DATA_DIR.
 
-Two tables. `updates` is the intake log: every update fetched from the platform is recorded
+Three tables. `updates` is the intake log: every update fetched from the platform is recorded
 (committed, fsynced) before it is confirmed to the platform, and marked done once it has been
 answered or its failure logged; what is not done is processed again at the next start.
 `items` holds small expiring values by (kind, key): conversations, pending choices, replies held
-back behind a "More" button, so that they survive a restart.
+back behind a "More" button, so that they survive a restart. `misses` keeps the questions the
+bot could not answer (bot/frontends/misses.py): text, language, time, chat type, no ids.
 
 Everything runs on the event loop's thread; each statement is short (no fsync except when
 recording a batch of updates), so no executor is needed.
@@ -41,6 +42,16 @@ CREATE TABLE IF NOT EXISTS items (
     PRIMARY KEY (kind, key)
 );
 CREATE INDEX IF NOT EXISTS items_age ON items (kind, saved);
+CREATE TABLE IF NOT EXISTS misses (
+    asked REAL NOT NULL,
+    text TEXT NOT NULL,
+    language TEXT NOT NULL,
+    chat_type TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    choice TEXT
+);
+CREATE INDEX IF NOT EXISTS misses_age ON misses (asked);
+CREATE INDEX IF NOT EXISTS misses_choice ON misses (choice) WHERE choice IS NOT NULL;
 """
 
 
@@ -158,6 +169,42 @@ class Store:
                 "(SELECT key FROM items WHERE kind = ? ORDER BY saved DESC LIMIT ?)",
                 (kind, kind, capacity),
             )
+
+    # --- Questions not answered -----------------------------------------------------------------
+
+    def add_miss(
+        self,
+        text: str,
+        language: str,
+        chat_type: str,
+        kind: str,
+        choice: str | None = None,
+        asked: float | None = None,
+    ) -> None:
+        """Record a question answered `kind` ("unknown", "clarify" with its `choice` key)."""
+        self._db.execute(
+            "INSERT INTO misses (asked, text, language, chat_type, kind, choice) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (time.time() if asked is None else asked, text, language, chat_type, kind, choice),
+        )
+
+    def settle_miss(self, choice: str) -> None:
+        """A clarification's option was chosen: it was not a miss after all."""
+        self._db.execute("DELETE FROM misses WHERE choice = ?", (choice,))
+
+    def misses(self, since: float, clarified_before: float) -> list[tuple[str, str, str, str]]:
+        """(text, language, chat type, kind) asked since `since`, oldest first; clarifications
+        only if asked before `clarified_before` (still pending until then)."""
+        return self._db.execute(
+            "SELECT text, language, chat_type, kind FROM misses WHERE asked >= ? "
+            "AND (kind != 'clarify' OR asked < ?) ORDER BY asked",
+            (since, clarified_before),
+        ).fetchall()
+
+    def forget_misses(self, older_than: float) -> int:
+        """Delete the misses recorded over `older_than` seconds ago; how many."""
+        cursor = self._db.execute("DELETE FROM misses WHERE asked < ?", (time.time() - older_than,))
+        return cursor.rowcount
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)

@@ -220,6 +220,10 @@ def run_bench(engine: Engine, settings: Settings, *, telegram: bool, quick: bool
         print(f"  first load (parse every YAML file, fill the parse cache): {first_load:.2f} s")
         synthetic, load_seconds = timed_load(directory, data_dir)
         print(f"  load (parse cache warm; validation and indexing as always): {load_seconds:.2f} s")
+        reload_seconds = reload_after_one_change(synthetic, directory, data_dir)
+        print(
+            f"  reload after one article changed (as /reload and SIGHUP do): {reload_seconds:.2f} s"
+        )
         questions = question_set(synthetic.kb, rng, 300 if quick else 2000)
         _print_latency(
             f"answer latency over {len(questions)} questions", measure_latency(synthetic, questions)
@@ -227,6 +231,19 @@ def run_bench(engine: Engine, settings: Settings, *, telegram: bool, quick: bool
         peak = peak_rss(directory, data_dir)
         print(f"  peak memory of a process that loads it and answers: {peak:.0f} MB")
     return 0
+
+
+def reload_after_one_change(engine: Engine, directory: Path, data_dir: Path) -> float:
+    """Seconds a running bot's reload takes once one article's file has changed."""
+    from bot.frontends.reload import LiveEngine, Reloader
+
+    article = sorted((directory / "articles").glob("*.txt"))[len(engine.kb.articles) // 2]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("\ntitle: ", "\ntitle: Revised ", 1), encoding="utf-8")
+    result = asyncio.run(Reloader(LiveEngine(engine), directory, data_dir).reload("bench"))
+    if not result.ok:
+        raise RuntimeError(result.summary())
+    return result.seconds
 
 
 def peak_rss(directory: Path, data_dir: Path) -> float:

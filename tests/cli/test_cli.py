@@ -364,6 +364,7 @@ def test_bench_quick_prints_latency_load_and_memory(env):
         assert word in out
     assert re.search(r"synthetic", out, re.IGNORECASE)
     assert re.search(r"p50 \d+\.\d+ ms, p95 \d+\.\d+ ms, p99 \d+\.\d+ ms", out)
+    assert re.search(r"reload after one article changed .*: \d+\.\d+ s", out)
     memory = re.search(r"(\d+) MB", out)
     assert memory and int(memory.group(1)) > 0
 
@@ -420,3 +421,36 @@ def test_a_token_in_dot_env_is_used(env, api, tmp_path):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [TOKEN_REJECTED]
     assert [(call.method, call.status) for call in api.calls] == [("getMe", 401)]
+
+
+# --- misses -------------------------------------------------------------------------------------
+
+
+def test_misses_lists_the_questions_not_answered_by_entity_and_word(env, tmp_path):
+    import time
+
+    from bot.frontends.store import Store
+
+    store = Store.in_directory(tmp_path / "data")
+    for days_ago in (1, 2, 40):
+        store.add_miss(
+            "Quel est le salaire de Zhifeng Chen chez Tesla ?",
+            "fr",
+            "private",
+            "unknown",
+            asked=time.time() - days_ago * 86_400,
+        )
+    store.add_miss("Who runs Tesla's kitchen?", "en", "group", "unknown")
+    store.close()
+    out = ok(mercato("misses", env=env)).splitlines()
+    assert out[0] == "4 question(s) not answered recorded"
+    assert out[1:4] == [
+        "by entity:",
+        "     4  Tesla (tesla)",
+        "     3  Zhifeng Chen (zhifeng-chen)",
+    ]
+    assert "     3  salaire" in out
+    recent = ok(mercato("misses", "--since", "7", env=env)).splitlines()
+    assert recent[0] == "3 question(s) not answered in the last 7 day(s)"
+    empty = ok(mercato("misses", env={**env, "MERCATO_DATA_DIR": str(tmp_path / "none")}))
+    assert empty.startswith("0 question(s)")

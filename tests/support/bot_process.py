@@ -21,8 +21,12 @@ sys.exit(run(Settings(_env_file=None), FakeEngine()))
 """
 
 
-def start_bot(api: FakeBotAPI, token: str | None = None, **env: str) -> subprocess.Popen[str]:
-    """Start the bot for `api` (its token unless `token`); MERCATO_DATA_DIR is inherited."""
+def start_bot(
+    api: FakeBotAPI, token: str | None = None, *, entry_point: str = ENTRY_POINT, **env: str
+) -> subprocess.Popen[str]:
+    """Start the bot for `api` (its token unless `token`); MERCATO_DATA_DIR is inherited.
+
+    `entry_point`: the program run (default: `run()` with the canned engine)."""
     variables = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": token or api.token,
@@ -31,7 +35,7 @@ def start_bot(api: FakeBotAPI, token: str | None = None, **env: str) -> subproce
         **env,
     }
     return subprocess.Popen(
-        [sys.executable, "-c", ENTRY_POINT],
+        [sys.executable, "-c", entry_point],
         cwd=REPO,
         env=variables,
         stdout=subprocess.PIPE,

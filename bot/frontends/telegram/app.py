@@ -35,13 +35,17 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
+from bot.frontends.misses import KEPT_DAYS, MissLog, report
+from bot.frontends.reload import LiveEngine, Reloader, live
 from bot.frontends.remembered import remembered
 from bot.frontends.store import Store
+from bot.frontends.telegram.admin import register_admin
 from bot.frontends.telegram.graph import register_graph
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.frontends.telegram.intake import Intake
 from bot.frontends.telegram.retry import RetryingLimiter
-from bot.logs import configure_logging
+from bot.frontends.telegram.webhook import Webhook, WebhookServer, secret_problem
+from bot.logs import SecretRedactor, configure_logging
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,10 @@ POLL_TIMEOUT = 25.0  # seconds a getUpdates long poll waits for something to hap
 RATE_LIMIT_RETRIES = 5  # a 429 is waited out (in its chat) and retried this many times
 STORE = "mercato.store"  # application.bot_data keys: the SQLite store, the running intake
 INTAKE = "mercato.intake"
+MISSES = "mercato.misses"  # the questions not answered (bot/frontends/misses.py)
+MISSES_SHOWN = 10  # /misses: the top ten of each grouping
+DAILY = 24 * 3600.0
+RELOADER = "mercato.reloader"  # reloads the knowledge base (SIGHUP, an admin's /reload)
 TOKEN_REJECTED = (
     "mercato: Telegram rejected the bot token; check TELEGRAM_BOT_TOKEN "
     "(@BotFather's /token shows the current one)."
@@ -118,7 +126,7 @@ def file_base_url(base_url: str) -> str:
 
 def build_application(
     settings: Settings,
-    engine: Engine,
+    engine: Engine | LiveEngine,
     *,
     base_url: str | None = None,
     rate_limiter: BaseRateLimiter | None = None,
@@ -129,7 +137,8 @@ def build_application(
     `store` (default: the SQLite file in `settings.data_dir`) records the updates and keeps the
     conversations across restarts. `rate_limiter` defaults to a RetryingLimiter (retry.py)
     within Telegram's flood limits, which waits out a 429 in its chat only and retries failed
-    sends; benchmarks against the local fake pass one that does not throttle.
+    sends; benchmarks against the local fake pass one that does not throttle. The handlers
+    share one LiveEngine, which a reload points at the new base (bot/frontends/reload.py).
     """
     token = settings.token
     if token is None:
@@ -159,7 +168,18 @@ def build_application(
     )
     store = store or Store.in_directory(settings.data_dir)
     application.bot_data[STORE] = store
-    MercatoHandlers(engine, **remembered(store)).register(application)
+    engine = live(engine)
+    reloader = Reloader(engine, settings.knowledge_dir, settings.data_dir)
+    application.bot_data[RELOADER] = reloader
+    misses = MissLog(store, enabled=settings.record_questions)
+    application.bot_data[MISSES] = misses
+    register_admin(
+        application,
+        reloader,
+        settings.admins,
+        lambda: report(store, engine, days=None, top=MISSES_SHOWN).text(),
+    )
+    MercatoHandlers(engine, misses=misses, **remembered(store)).register(application)
     register_graph(application, engine)
     application.add_error_handler(on_error)
     return application
@@ -167,12 +187,17 @@ def build_application(
 
 @asynccontextmanager
 async def polling(
-    application: Application, *, poll_timeout: float = POLL_TIMEOUT
+    application: Application,
+    *,
+    poll_timeout: float = POLL_TIMEOUT,
+    webhook: Webhook | None = None,
 ) -> AsyncIterator[Application]:
     """Run `application` in the running event loop for the duration of the block.
 
     Long polling through the durable `Intake` (intake.py) rather than PTB's Updater, which
     confirms updates before they are handled; `application.bot_data[INTAKE]` is the intake.
+    With `webhook`, the updates come from Telegram's POSTs instead (webhook.py), through the
+    same intake: recorded before they are acknowledged.
     """
     async with application:  # initialize() ... shutdown()
         if application.post_init:
@@ -185,12 +210,28 @@ async def polling(
         )
         application.bot_data[INTAKE] = intake
         await application.start()
-        await intake.start()
+        await intake.start(fetch=webhook is None)
+        server = WebhookServer(webhook, intake) if webhook else None
+        if server:
+            await server.start(application.bot, ALLOWED_UPDATES)
+        housekeeping = asyncio.create_task(_forget_old_misses(application.bot_data.get(MISSES)))
         try:
             yield application
         finally:
+            housekeeping.cancel()
+            if server:
+                await server.stop()
             await intake.stop()
             await application.stop()
+
+
+async def _forget_old_misses(misses: MissLog | None) -> None:
+    """Delete the misses past their time at start, then daily."""
+    while misses is not None:
+        forgotten = misses.forget_old()
+        if forgotten:
+            log.info("%d recorded question(s) over %d days old deleted", forgotten, KEPT_DAYS)
+        await asyncio.sleep(DAILY)
 
 
 def run(settings: Settings, engine: Engine) -> int:
@@ -204,18 +245,38 @@ def run(settings: Settings, engine: Engine) -> int:
     if token is None:
         print("mercato: TELEGRAM_BOT_TOKEN is not set.", file=sys.stderr)
         return 1
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+    problem = secret_problem(settings.webhook_url, secret)
+    if problem:
+        print(f"mercato: {problem}.", file=sys.stderr)
+        return 1
+    webhook = None
+    if settings.webhook_url and secret:
+        for handler in logging.getLogger().handlers:  # the secret masked like the token
+            handler.addFilter(SecretRedactor(secret))
+        webhook = Webhook(
+            settings.webhook_url, secret, settings.webhook_listen, settings.webhook_port
+        )
     application = build_application(settings, engine)
     with contextlib.suppress(KeyboardInterrupt):
-        return asyncio.run(_serve(application))
+        return asyncio.run(_serve(application, webhook))
     return 0
 
 
-async def _serve(application: Application) -> int:
+async def _serve(application: Application, webhook: Webhook | None = None) -> int:
     """`run` inside its event loop: start, poll until a signal or a rejected token, stop."""
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stopping.set)
+    reloads: set[asyncio.Task] = set()  # SIGHUP: reload the base (systemctl reload)
+
+    def reload_on_sighup() -> None:
+        task = loop.create_task(application.bot_data[RELOADER].reload("SIGHUP"))
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
+    loop.add_signal_handler(signal.SIGHUP, reload_on_sighup)
     pause = 1.0
     while True:  # getMe once here, where a rejected token can be told in one line
         try:
@@ -232,7 +293,10 @@ async def _serve(application: Application) -> int:
             if stopping.is_set():
                 return 0
             pause = min(pause * 2, 30.0)
-    async with polling(application):
+    if webhook is None:  # getUpdates fails while a webhook is registered: long polling it is
+        with contextlib.suppress(TelegramError):
+            await application.bot.delete_webhook()
+    async with polling(application, webhook=webhook):
         rejected = application.bot_data[INTAKE].token_rejected
         waits = [asyncio.ensure_future(event.wait()) for event in (stopping, rejected)]
         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)

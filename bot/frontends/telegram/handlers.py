@@ -44,6 +44,7 @@ from bot.frontends.common import (
     ui_language,
     usage_html,
 )
+from bot.frontends.misses import MissLog
 from bot.frontends.telegram.addressing import is_addressed, topic_of
 from bot.frontends.telegram.inline import INLINE_CACHE_SECONDS, inline_hint, inline_results
 from bot.frontends.telegram.keyboard import (
@@ -119,8 +120,10 @@ class MercatoHandlers:
         conversations: ConversationStore | None = None,
         choices: PendingChoices | None = None,
         held_back: HeldBack | None = None,
+        misses: MissLog | None = None,
     ) -> None:
         self.engine = engine
+        self.misses = misses  # questions not answered, for the curator (None: not recorded)
         self.conversations = ConversationStore() if conversations is None else conversations
         self.choices = PendingChoices() if choices is None else choices
         self.held_back = HeldBack() if held_back is None else held_back
@@ -222,6 +225,8 @@ class MercatoHandlers:
             outcome = "choice refused"
         else:
             self.choices.discard(parsed[0])
+            if self.misses:
+                self.misses.chosen(parsed[0])
             await query.answer()
             kind = await self._answer_choice(query, pending, parsed[1], context.bot)
             outcome = f"choice, {kind}"
@@ -280,11 +285,13 @@ class MercatoHandlers:
         hint = language_hint(user.language_code if user else None)
         answer = self.engine.answer(question, conversation, language_hint=hint)
         self.conversations.save(message.chat_id, user_id, conversation)
+        if self.misses and answer.kind == "unknown":
+            self.misses.unknown(question, answer.language, message.chat.type)
         chunks = render_html(answer)
         if not chunks:
             log.warning("the engine returned an empty answer; nothing sent")
             return "empty"
-        markup = self._buttons(answer, question, message.chat_id, user_id)
+        markup = self._buttons(answer, question, message.chat_id, user_id, message.chat.type)
         await reply_html(message, chunks, markup)
         return answer.kind
 
@@ -308,7 +315,12 @@ class MercatoHandlers:
         return answer.kind
 
     def _buttons(
-        self, answer: Answer, question: str, chat_id: int, user_id: int | None
+        self,
+        answer: Answer,
+        question: str,
+        chat_id: int,
+        user_id: int | None,
+        chat_type: str = ChatType.PRIVATE,
     ) -> InlineKeyboardMarkup | None:
         """The option buttons of a clarification, its question kept for the press; "More"
         under a reply that holds facts back; else None."""
@@ -318,7 +330,10 @@ class MercatoHandlers:
         if answer.kind != "clarify" or not answer.options:
             return None
         pending = PendingChoice(question, tuple(answer.options), answer.language, chat_id, user_id)
-        return choice_keyboard(self.choices.add(pending), answer.options)
+        key = self.choices.add(pending)
+        if self.misses:  # a miss unless an option is chosen (`choice`)
+            self.misses.clarify(question, answer.language, chat_type, key)
+        return choice_keyboard(key, answer.options)
 
     @staticmethod
     async def _toast(query: CallbackQuery, text: str) -> None:

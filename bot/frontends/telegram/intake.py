@@ -75,8 +75,9 @@ class Intake:
         self._task: asyncio.Task[None] | None = None
         self._bot_id = 0
 
-    async def start(self) -> None:
-        """Schedule what the last run left unfinished, then start polling."""
+    async def start(self, *, fetch: bool = True) -> None:
+        """Schedule what the last run left unfinished, then start polling (unless not `fetch`:
+        a webhook hands the updates to `receive` instead)."""
         self._bot_id = self.application.bot.id
         self.application.add_error_handler(self._note_failure)
         backlog = self.store.unfinished(self._bot_id)
@@ -84,7 +85,8 @@ class Intake:
             log.info("%d update(s) left unfinished by the last run: processed first", len(backlog))
         for update_id, payload in backlog:
             self._admit(update_id, json.loads(payload), gate=False)
-        self._task = asyncio.create_task(self._poll(), name="mercato-intake")
+        if fetch:
+            self._task = asyncio.create_task(self._poll(), name="mercato-intake")
 
     async def stop(self) -> None:
         """Stop fetching; give the updates in flight `drain_timeout` s; leave the rest recorded."""
@@ -125,13 +127,21 @@ class Intake:
             pause = RETRY_PAUSES[0]
             if not batch:
                 continue
-            records = [(raw["update_id"], json.dumps(raw)) for raw in batch]
-            new = set(self.store.record(self._bot_id, records))
-            # Committed: only now may the next getUpdates confirm them with its offset.
-            offset = max(update_id for update_id, _ in records) + 1
-            for raw in batch:
-                if raw["update_id"] in new:
-                    self._admit(raw["update_id"], raw, gate=True)
+            # Recorded: only now may the next getUpdates confirm them with its offset.
+            offset = self.receive(batch) + 1
+
+    def receive(self, batch: list[dict[str, Any]]) -> int:
+        """Record `batch` (raw updates) durably, then schedule the new ones; the highest id.
+
+        Polling confirms them to Telegram afterwards (the next offset), a webhook by answering
+        its HTTP request: either way, not before they are committed.
+        """
+        records = [(raw["update_id"], json.dumps(raw)) for raw in batch]
+        new = set(self.store.record(self._bot_id, records))
+        for raw in batch:
+            if raw["update_id"] in new:
+                self._admit(raw["update_id"], raw, gate=True)
+        return max(update_id for update_id, _ in records)
 
     async def _fetch(self, offset: int | None) -> list[dict[str, Any]]:
         """One getUpdates, as raw JSON: stored as received, parsed one update at a time."""
