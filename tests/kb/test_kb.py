@@ -8,14 +8,12 @@ numbers are found by searching the edited file, never hardcoded.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from base_edits import line_with, lines_with, problems_of, read, replace_once
-from paths import DATA, KNOWLEDGE, REPO
+from base_edits import line_with, lines_with, problems_of, read, replace_once, run_check
+from paths import DATA, KNOWLEDGE
 
 from bot import kb
 
@@ -480,16 +478,6 @@ def test_every_schema_problem_of_every_file_is_reported_at_once(kdir: Path) -> N
 
 
 # ---------------------------------------------------------------- python -m bot check
-
-
-def run_check(directory: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "check", str(directory)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_check_command_prints_counts_of_a_base() -> None:

@@ -5,13 +5,10 @@ and example questions of about.yaml that name nothing the base knows."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from base_edits import line_with, problems_of, read, replace_once
-from paths import REPO
+from base_edits import line_with, problems_of, read, replace_once, run_check
 
 from bot import kb
 from bot.kb.audit import audit
@@ -89,16 +86,6 @@ def test_a_straight_apostrophe_is_named_as_the_difference(base_dir: Path) -> Non
 
 
 # ---------------------------------------------------------------- bot/kb/audit.py, via check
-
-
-def run_check(directory: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "check", str(directory)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_an_alias_within_one_letter_of_another_name_is_a_warning(base_dir: Path) -> None:

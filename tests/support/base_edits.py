@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from paths import REPO
 
 from bot import kb
 
@@ -36,3 +39,14 @@ def problems_of(directory: Path) -> list[str]:
     with pytest.raises(kb.KnowledgeError) as info:
         kb.load(directory)
     return info.value.problems
+
+
+def run_check(directory: Path) -> subprocess.CompletedProcess[str]:
+    """`python -m bot check DIRECTORY` as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(directory)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
