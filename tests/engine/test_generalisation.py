@@ -676,6 +676,19 @@ CASES = [
         id="no-precise-day-fr",
     ),
     pytest.param(
+        Case("Did Lumenic hire people from Vectoria Labs?", "en", starts_with="Yes"),
+        id="plainly-stated-move-en",
+    ),
+    pytest.param(
+        Case(
+            "Could the bidding war weaken Lumenic's small teams?",
+            "en",
+            kind="answer",
+            not_contains=("Yes.",),
+        ),
+        id="reported-risk-not-a-yes-en",
+    ),
+    pytest.param(
         Case("How many people work at Tomasz Wierzbicki's company?", "en", contains=("300",)),
         id="someones-company-en",
     ),

@@ -266,10 +266,16 @@ def polarity(fact: Fact) -> bool:
     return any(lx.negative(w) for w in normalize(fact.text.en.replace("n't", " not")).split())
 
 
+def reported(tk: Toolkit, query: Query, fact: Fact) -> bool:
+    """The fact only reports it: hedged, or someone's claim the question is not about."""
+    return hedged(fact) or claimed(tk, query, fact)
+
+
 def wording(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict | None:
-    """Stances settle by their polarity; reported or claimed things are not confirmed."""
+    """Stances settle by their polarity; what the facts only report is not confirmed (the
+    facts come plainly stated first: the first reported means all are)."""
     best = facts[0]
-    if hedged(best) or claimed(tk, query, best):
+    if reported(tk, query, best):
         return Verdict("hedged", facts)
     if best.type in ft.STANCE_FACT_TYPES:
         # "Did they match the offers?" when they refused them: the wording settles it.

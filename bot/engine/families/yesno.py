@@ -13,6 +13,7 @@ from bot.engine.families.verdicts import (
     by_actor,
     done_elsewhere,
     move_elsewhere,
+    reported,
     role_elsewhere,
     sequence,
     whereabouts,
@@ -115,10 +116,17 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         return Verdict("no" if False in dates else "unsettled", facts)
     if query.present and all(no_longer(tk, f, query) for f in facts):
         return Verdict("no", facts)  # "Is he still…?" when the articles say "former"
-    if query.comparisons and (numeric := compare_numbers(facts, query)) is not None:
-        return Verdict(numeric, facts)  # "More than 2,000 employees?" against "about 1,200"
-    if not query.comparisons and (numeric := equals_number(facts, query)) is not None:
-        return Verdict(numeric, facts)  # "12,000 employees?" against "about 1,200"
+    # What the articles state plainly settles it before what they only report.
+    facts = sorted(facts, key=lambda f: reported(tk, query, f))
+    measured = [f for f in facts if f.amount or f.quantity]
+    numeric = (
+        compare_numbers(facts, query)
+        if query.comparisons
+        else equals_number(facts, query)  # "12,000 employees?" against "about 1,200"
+    )
+    if numeric is not None:
+        # "More than 2,000 employees?" against "about 1,200"; a reported count: not confirmed.
+        return Verdict("hedged" if reported(tk, query, measured[0]) else numeric, facts)
     worded = wording(tk, query, facts)
     if worded is not None:
         return worded
