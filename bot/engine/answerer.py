@@ -62,7 +62,6 @@ class Answerer:
         query = self.dialogue.resolve_pending(query, context) or self.dialogue.resolve_followup(
             query, context
         )
-        query = resolve_description(self.tk, query)
         context.language = query.language
         if query.ambiguous is not None and asks_every_namesake(query):
             result = namesakes(self.tk, query)

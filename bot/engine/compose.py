@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine.factindex import FactIndex, orient, stems
+from bot.engine.factindex import PERSON, FactIndex, orient, stems
 from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
@@ -20,7 +20,6 @@ SHORT_FACTS = 3
 QUOTES = 450
 MAX_QUOTES = 3
 RESTATED = 0.25  # a fact with fewer new words than this restates what the reply already says
-PERSON = "person"
 
 
 def heading(sentence: str) -> bool:

@@ -10,6 +10,8 @@ from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
 from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
 from bot.nlu.text import normalize
 
+PERSON = "person"  # the entity type whose moves and roles the engine follows
+
 
 @dataclass(frozen=True)
 class Move:

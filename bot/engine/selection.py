@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.factindex import FactIndex, orient, stems
+from bot.engine.factindex import PERSON, FactIndex, orient, stems
 from bot.engine.measures import date_agrees
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
@@ -12,7 +12,6 @@ from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 from bot.nlu.text import normalize
 
-PERSON = "person"
 WHERE_TYPES = ft.RELATION_FACT_TYPES["location"][1] | {"location"}
 # Relations naming an attribute a yes/no question asks about: missing, nothing is settled.
 ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})

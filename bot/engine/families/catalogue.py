@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.engine.compose import Result
 from bot.engine.toolkit import Toolkit
+from bot.kb import Entity, Fact
 from bot.model import Answer
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
@@ -17,11 +18,8 @@ def catalogue(tk: Toolkit, query: Query, entity_type: str) -> Result:
     members = [e for e in tk.kb.entities.values() if e.type == entity_type]
     if not members:
         return Result(tk.replies.unknown(lang), ())
-    names = [e.name.get(lang) for e in members]
-    lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
-    evidence = [tk.facts.involving[e.id][0] for e in members if e.id in tk.facts.involving]
-    headline = tk.replies.join_names(names, lang)
-    evidence = list({f.id: f for f in evidence}.values())
+    lines, evidence = described(tk, members, lang)
+    headline = tk.replies.join_names([e.name.get(lang) for e in members], lang)
     full = Answer(
         kind="answer",
         language=lang,
@@ -57,14 +55,10 @@ def namesakes(tk: Toolkit, query: Query) -> Result:
     assert query.ambiguous is not None
     lang = query.language
     members = [tk.kb.entities[i] for i in query.ambiguous.entity_ids]
-    lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
-    evidence = [tk.facts.involving[e.id][0] for e in members if e.id in tk.facts.involving]
-    headline = f"{len(members)} : " if lang == "fr" else f"{len(members)}: "
-    text = tk.replies.compose(
-        lang,
-        lines,
-        headline=headline + tk.replies.join_names([e.name.get(lang) for e in members], lang),
-    )
+    lines, evidence = described(tk, members, lang)
+    names = [e.name.get(lang) for e in members]
+    headline = tk.replies.count_named(len(names), names, lang)
+    text = tk.replies.compose(lang, lines, headline=headline)
     answer = Answer(
         kind="answer",
         language=lang,
@@ -73,3 +67,10 @@ def namesakes(tk: Toolkit, query: Query) -> Result:
         confidence=0.8,
     )
     return Result(answer, tuple(e.id for e in members))
+
+
+def described(tk: Toolkit, members: list[Entity], lang: str) -> tuple[list[str], list[Fact]]:
+    """A line per entity ("Name — description") and one fact quoting each, each fact once."""
+    lines = [f"{e.name.get(lang)} — {e.description.get(lang)}" for e in members]
+    evidence = [tk.facts.involving[e.id][0] for e in members if e.id in tk.facts.involving]
+    return lines, list({f.id: f for f in evidence}.values())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.factindex import orient
-from bot.engine.selection import PERSON
+from bot.engine.selection import PERSON, SAYING_RELATIONS
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb import facttypes as ft
@@ -22,7 +22,6 @@ from bot.nlu.text import normalize
 WHEREABOUTS_RELATIONS = frozenset({"employment", "role", "lead", "location"})
 # Only one person at a time leads a given team or company.
 EXCLUSIVE_RELATIONS = frozenset({"lead"})
-SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 # Relations whose facts say who acted: "did A criticise B" is not "did B criticise A".
 ACTING_RELATIONS = SAYING_RELATIONS | {"lead", "found", "create", "owns", "plan"}
 
