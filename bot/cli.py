@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot import kb
+from bot.curation import commands as curation
 from bot.engine import Conversation, Engine, load_engine
 from bot.frontends.console import render_plain
-from bot.kb.curation import commands as curation
 from bot.logs import configure_logging
 from bot.model import Answer
 from bot.nlu import lexicon as lx
@@ -132,7 +132,7 @@ def misses(
 def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Print every problem as `file:line: path: message` (exit 1) or the base's counts (exit 0)."""
     out, err = out or sys.stdout, err or sys.stderr
-    from bot.kb.audit import audit
+    from bot.curation.audit import audit
 
     problems = lx.check_files()
     warnings: list[str] = []
@@ -181,7 +181,7 @@ def check(directory: Path, out: TextIO | None = None, err: TextIO | None = None)
 def check_impact(directory: Path, sets: Path | None) -> int:
     """Every answer of the question sets that the working tree's base changes (exit 2: no
     committed base to compare with)."""
-    from bot.kb import impact
+    from bot.curation import impact
 
     try:
         changes, total = impact.impact(directory, sets or impact.default_sets_dir(directory))

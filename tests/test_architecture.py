@@ -20,7 +20,9 @@ PLATFORM_FREE = [
     *sorted((BOT / "kb").rglob("*.py")),
     *sorted((BOT / "nlu").rglob("*.py")),
     *sorted((BOT / "engine").rglob("*.py")),
+    *sorted((BOT / "curation").rglob("*.py")),
     BOT / "model.py",
+    BOT / "text.py",
     BOT / "frontends" / "common.py",
     BOT / "frontends" / "console.py",
 ]
@@ -92,6 +94,64 @@ def test_only_the_telegram_front_and_the_testing_tools_import_telegram():
         if not any(path.is_relative_to(allowed) for allowed in TELEGRAM_ALLOWED)
     ]
     assert offenders(others, ("telegram",)) == {}
+
+
+# The layers, bottom up: a module imports only from its own layer or those below it.
+LAYERS = [
+    ("bot.text", "bot.model", "bot.settings", "bot.logs"),  # primitives
+    ("bot.kb",),  # the knowledge base: data only
+    ("bot.nlu",),  # language and question parsing
+    ("bot.engine",),  # answering
+    ("bot.curation",),  # articles in, drafts out
+    ("bot.frontends",),  # console, Telegram, stores
+    ("bot.testing",),  # the fake Bot API and the benchmarks
+    ("bot.cli", "bot.__main__", "bot"),  # the command line
+]
+
+
+def layer_of(module: str) -> int:
+    """The index in LAYERS of the most specific package `module` belongs to."""
+    best, depth = -1, -1
+    for index, packages in enumerate(LAYERS):
+        for package in packages:
+            if within(module, package) and package.count(".") > depth:
+                best, depth = index, package.count(".")
+    return best
+
+
+def upward_imports() -> dict[str, list[str]]:
+    found = {}
+    for path in sorted(BOT.rglob("*.py")):
+        own = layer_of(module_name(path))
+        above = sorted(
+            name
+            for name in imports_of(path)
+            if within(name, "bot") and name != "bot" and layer_of(name) > own
+        )
+        if above:
+            found[str(path.relative_to(REPO))] = above
+    return found
+
+
+def test_no_module_imports_a_layer_above_its_own():
+    assert upward_imports() == {}
+
+
+def test_every_module_has_a_layer():
+    assert [p for p in BOT.rglob("*.py") if layer_of(module_name(p)) < 0] == []
+
+
+@pytest.mark.parametrize(
+    ("module", "imported"),
+    [
+        ("bot.kb.validate", "bot.nlu.lexicon"),
+        ("bot.nlu.linking", "bot.engine"),
+        ("bot.engine.facade", "bot.curation.impact"),
+        ("bot.text", "bot.kb"),
+    ],
+)
+def test_the_layer_order_refuses_an_upward_import(module, imported):
+    assert layer_of(imported) > layer_of(module)
 
 
 @pytest.mark.parametrize(

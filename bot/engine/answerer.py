@@ -22,7 +22,7 @@ from bot.kb import KnowledgeBase
 from bot.model import Answer
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import EntityRef, Query, parse, split_questions
-from bot.nlu.text import clean_input, normalize
+from bot.text import clean_input, normalize
 
 
 class Answerer:

@@ -11,7 +11,7 @@ from bot.kb import facttypes as ft
 from bot.model import Answer, Citation
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 MAX_FACTS = 10
 # A short reply: its facts' phrasing, its quotes (in characters), how many of each.

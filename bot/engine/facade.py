@@ -13,8 +13,8 @@ from bot.engine.answerer import Answerer
 from bot.engine.conversation import Conversation
 from bot.engine.flows import FlowGraph, build_flows
 from bot.model import Answer
-from bot.nlu.text import clean_input, normalize
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.text import clean_input, normalize
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
 from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 PERSON = "person"  # the entity type whose moves and roles the engine follows
 

@@ -10,7 +10,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 WHERE_TYPES = ft.RELATION_FACT_TYPES["location"][1] | {"location"}
 # Relations naming an attribute a yes/no question asks about: missing, nothing is settled.

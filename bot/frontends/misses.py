@@ -20,7 +20,7 @@ from bot.engine import Engine
 from bot.frontends.common import CHOICE_TTL
 from bot.frontends.store import Store
 from bot.nlu import lexicon as lx
-from bot.nlu.text import clean_input, normalize
+from bot.text import clean_input, normalize
 
 KEPT_DAYS = 90
 DAY = 86_400.0

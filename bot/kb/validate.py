@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from bot.kb.facttypes import FACT_TYPES
 from bot.kb.schema import Article, CitationRef, EntitiesFile, Entity, Fact, FactsFile
 from bot.kb.yamlfile import YamlFile
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 
 def preview(text: str, limit: int = 60) -> str:

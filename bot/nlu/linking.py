@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.kb import KnowledgeBase
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 MAX_SPAN = 5  # longest alias, in words, looked up exactly
 MAX_FUZZY_SPAN = 3
@@ -141,7 +141,7 @@ class EntityIndex:
                     span,
                     choices,
                     scorer=DamerauLevenshtein.normalized_similarity,
-                    processor=None,  # both sides are already normalised by bot.nlu.text.normalize
+                    processor=None,  # both sides are already normalised by bot.text.normalize
                     # Just below the cutoff: one edit in five letters is exactly 0.8, which
                     # rapidfuzz's distance bound rounds away at the cutoff itself.
                     score_cutoff=fuzzy_cutoff(len(span)) / 100 - 0.001,

@@ -17,7 +17,7 @@ from bot.nlu.frame import frame_relations, is_yesno, question_word, singular, te
 from bot.nlu.language import detect_language
 from bot.nlu.linking import EntityIndex, Mention
 from bot.nlu.query import EntityRef, Query
-from bot.nlu.text import fold, normalize
+from bot.text import fold, normalize
 
 __all__ = [
     "EntityRef",

@@ -21,7 +21,7 @@ from bot.cli import check as run_check
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.model import Answer
-from bot.nlu.text import fold, normalize
+from bot.text import fold, normalize
 
 THIRD_DIR = DATA / "third_article"
 REAL_DIR = KNOWLEDGE

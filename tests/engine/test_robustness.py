@@ -19,7 +19,7 @@ from paths import KNOWLEDGE
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.model import Answer
-from bot.nlu.text import fold
+from bot.text import fold
 
 KNOWLEDGE_DIR = KNOWLEDGE
 

@@ -17,7 +17,7 @@ from bot.engine.families.verdicts import hedged
 from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
-from bot.nlu.text import fold
+from bot.text import fold
 
 ASK = {
     "join": {"en": "Did {a} join {b}?", "fr": "Est-ce que {a} a rejoint {b} ?"},

@@ -1,6 +1,6 @@
 """More `check` rules, each shown on a broken copy of the fixture base (tests/data/third_article):
 an article file named after another id, a fact written twice, a citation that is not verbatim
-(with what differs), and, in bot/kb/audit.py, aliases close to another entity's name (a warning)
+(with what differs), and, in bot/curation/audit.py, aliases close to another name (a warning)
 and example questions of about.yaml that name nothing the base knows."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import yaml
 from base_edits import line_with, problems_of, read, replace_once, run_check
 
 from bot import kb
-from bot.kb.audit import audit
+from bot.curation.audit import audit
 
 ARTICLE = "lumenic-debauche-vectoria"
 SENTENCE = "Depuis janvier, Lumenic a recruté au moins 9 ingénieurs issus de Vectoria Labs."
@@ -85,7 +85,7 @@ def test_a_straight_apostrophe_is_named_as_the_difference(base_dir: Path) -> Non
     ]
 
 
-# ---------------------------------------------------------------- bot/kb/audit.py, via check
+# ---------------------------------------------------------------- bot/curation/audit.py, via check
 
 
 def test_an_alias_within_one_letter_of_another_name_is_a_warning(base_dir: Path) -> None:

@@ -7,7 +7,7 @@ from bot.nlu.frame import question_word, tense
 from bot.nlu.language import detect_language
 from bot.nlu.numbers import all_numbers, comparisons, months_and_years
 from bot.nlu.query import EntityRef, Query
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 
 def words(text: str) -> list[str]:

@@ -19,7 +19,7 @@ from paths import DATA
 from bot.engine import Engine
 from bot.engine.conversation import Conversation
 from bot.model import Answer
-from bot.nlu.text import fold
+from bot.text import fold
 
 DEVSET = DATA / "devset.yaml"
 OFF_TOPIC = frozenset({"out_of_scope", "oos"})

@@ -16,7 +16,7 @@ from bot.kb import Fact
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 # Relations for which "where is someone now" decides: being at, working at, leading there.
 WHEREABOUTS_RELATIONS = frozenset({"employment", "role", "lead", "location"})

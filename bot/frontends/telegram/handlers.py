@@ -55,7 +55,7 @@ from bot.frontends.telegram.keyboard import (
 )
 from bot.frontends.telegram.render import render_html, split_html
 from bot.model import Answer
-from bot.nlu.text import clean_input
+from bot.text import clean_input
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ a broken file raises LexiconError naming `file:line`. See `concepts.py` for the 
 constant below is a concept's words over every language, so callers need not know which
 language a word is from. Nothing here names anything from the knowledge base.
 
-Words are in normalised form (bot.nlu.text.normalize: no accents, lowercase). A cue is either a
+Words are in normalised form (bot.text.normalize: no accents, lowercase). A cue is either a
 whole word or a stem ending in `*`.
 """
 

@@ -5,7 +5,7 @@ one language (digits, "ok"), and `other_languages.yaml` for frequent words of la
 not speak. Each maps concepts (see `concepts.py`) to words; the package (`bot.nlu.lexicon`)
 merges a concept's words over the files.
 
-Words are in normalised form (bot.nlu.text.normalize: lowercase, no accents).
+Words are in normalised form (bot.text.normalize: lowercase, no accents).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from bot.kb.schema import KnowledgeError
 from bot.kb.yamlfile import ParseCache, YamlFile, parse_yaml
 from bot.nlu.lexicon.concepts import CONCEPTS, DIRECTORY, FILES, OTHER_CONCEPTS, OTHERS, Concept
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 
 class LexiconError(ValueError):

@@ -19,10 +19,10 @@ from paths import DATA, KNOWLEDGE
 
 from bot import kb
 from bot.cli import check
+from bot.curation.commands import sentences
+from bot.curation.review import review
+from bot.curation.writer import add_article, append_to_list
 from bot.engine import Engine
-from bot.kb.curation.commands import sentences
-from bot.kb.curation.review import review
-from bot.kb.curation.writer import add_article, append_to_list
 
 CURATION = DATA / "curation"
 ARTICLES = {"nebulon-fr": ("nebulon-quartzia", 13), "halcyon-en": ("halcyon-brightforge", 14)}

@@ -18,8 +18,8 @@ from review_overlay import apply_review
 
 from bot import kb
 from bot.cli import check
+from bot.curation.writer import add_article
 from bot.engine import Engine
-from bot.kb.curation.writer import add_article
 
 CURATION = DATA / "curation"
 # name: (article id, questions passed after review: the measured floor)

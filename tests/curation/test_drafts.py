@@ -12,8 +12,8 @@ from paths import DATA
 
 from bot import kb
 from bot.cli import check
+from bot.curation.commands import sentences
 from bot.engine import Engine
-from bot.kb.curation.commands import sentences
 
 FOUNDED = "tomasz-wierzbicki-founded-lumenic"
 TYPED = """  - id: tomasz-wierzbicki-founded-lumenic

@@ -21,7 +21,7 @@ from bot.kb.schema import KnowledgeBase
 from bot.kb.yamlfile import ParseCache, YamlFile, parse_yaml
 from bot.nlu import lexicon as lx
 from bot.nlu.linking import MIN_FUZZY_CHARS, EntityIndex
-from bot.nlu.text import normalize, tokens
+from bot.text import normalize, tokens
 
 
 @dataclass

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.kb.curation.ingest import Draft, Sentence
+from bot.curation.ingest import Draft, Sentence
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
 from bot.nlu.linking import EntityIndex
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 # Last words that make a name an organisation's rather than a person's.
 ORG_WORDS = frozenset(
@@ -170,6 +170,6 @@ def _capitalised_elsewhere(draft: Draft) -> set[str]:
 
 
 def _title_tokens(draft: Draft):
-    from bot.kb.curation.ingest import tokenize
+    from bot.curation.ingest import tokenize
 
     return tokenize(draft.meta["title"])

@@ -11,7 +11,7 @@ import yaml
 from bot.kb.loader import FRONT_MATTER
 from bot.kb.sentences import split_sentences
 from bot.nlu.language import detect_language
-from bot.nlu.text import normalize
+from bot.text import normalize
 
 _TOKEN = re.compile(r"\w+")
 

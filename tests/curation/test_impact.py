@@ -1,4 +1,4 @@
-"""`python -m bot check --impact` (bot/kb/impact.py) on a git repository made for the test:
+"""`python -m bot check --impact` (bot/curation/impact.py) on a git repository made for the test:
 the fixture base committed, one fact changed in the working tree, four questions asked."""
 
 from __future__ import annotations

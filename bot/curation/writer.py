@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from bot.kb.curation.drafting import Fact, draft_facts
-from bot.kb.curation.entities import Names, find_names
-from bot.kb.curation.ingest import Draft, article_file, read, slug
-from bot.kb.curation.phrasing import phrase
+from bot.curation.drafting import Fact, draft_facts
+from bot.curation.entities import Names, find_names
+from bot.curation.ingest import Draft, article_file, read, slug
+from bot.curation.phrasing import phrase
 from bot.kb.loader import load
 from bot.kb.schema import KnowledgeBase, KnowledgeError
 from bot.nlu import lexicon as lx
@@ -128,7 +128,7 @@ def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fa
         if f.get("quantity"):
             q = f["quantity"]
             unit = q["unit"]
-            from bot.kb.curation.phrasing import unit_in
+            from bot.curation.phrasing import unit_in
 
             other = "en" if lang == "fr" else "fr"
             f["quantity"] = {"value": q["value"], "qualifier": q["qualifier"],

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.kb.curation.entities import Names, Occurrence
-from bot.kb.curation.ingest import Draft, Sentence
-from bot.kb.curation.quantities import numbers, when_of
+from bot.curation.entities import Names, Occurrence
+from bot.curation.ingest import Draft, Sentence
+from bot.curation.quantities import numbers, when_of
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.kb.curation.review import review
-from bot.kb.curation.writer import Report, add_article
+from bot.curation.review import review
+from bot.curation.writer import Report, add_article
 from bot.kb.loader import load, load_article
 from bot.kb.schema import Article, KnowledgeError
 
