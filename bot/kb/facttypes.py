@@ -14,8 +14,11 @@ from dataclasses import dataclass
 # Fields every fact has, whatever its type.
 CORE_FIELDS = frozenset({"id", "type", "subject", "text", "citations"})
 # Fields any fact may carry: when it happened, which entities it is also about, where it was
-# said or reported, where it happened; whether it is a draft awaiting review.
-COMMON_FIELDS = frozenset({"when", "about", "via", "place", "draft"})
+# said or reported, where it happened; how its sentence states it (negated, reported, possible,
+# planned, and whose report); whether it is a draft awaiting review.
+COMMON_FIELDS = frozenset(
+    {"when", "about", "via", "place", "polarity", "modality", "attributed_to", "draft"}
+)
 # Every relation family a question can ask about (the lexicons map words to them).
 RELATIONS = (
     "move_in", "move_out", "lead", "found", "create", "role", "work_on", "statement",

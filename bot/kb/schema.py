@@ -122,6 +122,12 @@ class Fact(Strict):
     place: Slug | None = None
     via: Slug | None = None
     about: list[Slug] = Field(default_factory=list)
+    # How the sentence states it: a verdict of Yes needs an affirmed, stated fact. "did not
+    # join" is negated; "reportedly", "selon", "aurait" are reported; "could", "pourrait" are
+    # possible; "plans to", "doit" are planned (a future tense says when, this says how sure).
+    polarity: Literal["affirmed", "negated"] = "affirmed"
+    modality: Literal["stated", "reported", "possible", "planned"] = "stated"
+    attributed_to: Slug | None = None  # whose report or claim it is ("according to X")
     text: Localized
     citations: list[CitationRef] = Field(min_length=1)
     draft: bool = False  # proposed by `python -m bot add`, awaiting review

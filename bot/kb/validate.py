@@ -104,7 +104,7 @@ def check_facts(
         if fact.id in seen:
             problems.append(source.problem(("facts", i, "id"), f"duplicate id {fact.id!r}"))
         seen.add(fact.id)
-        for field_name in ("subject", "object", "source", "to", "place", "via"):
+        for field_name in ("subject", "object", "source", "to", "place", "via", "attributed_to"):
             value = getattr(fact, field_name)
             if value and value not in entities:
                 key = "from" if field_name == "source" else field_name
