@@ -21,7 +21,7 @@ from bot.engine.toolkit import Toolkit
 from bot.kb import KnowledgeBase
 from bot.model import Answer
 from bot.nlu import lexicon as lx
-from bot.nlu.parsing import EntityRef, Query, parse, split_questions
+from bot.nlu.parsing import EntityRef, Query, parse, preamble_and_question, split_questions
 from bot.text import clean_input, normalize
 
 
@@ -43,7 +43,7 @@ class Answerer:
         """
         context = context if context is not None else Conversation()
         fallback = fallback_language(context, language_hint)
-        text = clean_input(question)
+        text = self._without_preamble(clean_input(question))
         if not text:
             return self.replies.empty(fallback)
         # "ok, and who…?", "merci ! quand…": a part that only thanks or greets is no question.
@@ -56,6 +56,14 @@ class Answerer:
             if answers[-1].kind == "clarify":
                 return answers[-1]  # a name to settle first; the rest would guess
         return combine(answers)
+
+    def _without_preamble(self, text: str) -> str:
+        """The question a message asks after a preamble that names nothing ("Hi. I follow the
+        news. Who…?"); the whole message when its preamble names someone the question needs."""
+        preamble, question = preamble_and_question(text)
+        if preamble and not self.tk.index.link(normalize(preamble).split()):
+            return question
+        return text
 
     def _answer_one(self, text: str, context: Conversation, fallback: str) -> Answer:
         query = resolve_description(self.tk, parse(text, self.tk.index, fallback))
@@ -102,6 +110,10 @@ class Answerer:
         """Route a question, read in context, to the family that answers it."""
         tk = self.tk
         query = tk.selector.without_redundant_parents(query)
+        if query.unknown_names:
+            # Someone the articles never mention: nothing about anyone else answers for them.
+            known = tk.composer.names(query)
+            return Result(tk.replies.unknown_names(query.language, query.unknown_names, known), ())
         if "biography" in query.relations and query.entities:
             return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
         if query.foreign:

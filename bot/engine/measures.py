@@ -7,10 +7,14 @@ from bot.nlu.parsing import Query
 
 
 def date_agrees(fact: Fact, query: Query) -> bool | None:
-    """Whether the fact's date fits the month or year the question names: None when the
-    question names none, or the fact's date is not that precise ("this week" vs "in June")."""
+    """Whether the fact's date fits the day, month or year the question names: None when the
+    question names none, or the fact's date is not that precise ("this week" vs "in June",
+    "in June" vs "on 21 June")."""
     verdicts = []
     when = fact.when
+    if query.days:
+        day = when.day if when and not when.since else None
+        verdicts.append(None if day is None else day in query.days)
     if query.months:
         month = when.month if when and not when.since else None
         verdicts.append(None if month is None else month in query.months)
@@ -20,6 +24,11 @@ def date_agrees(fact: Fact, query: Query) -> bool | None:
     if False in verdicts:
         return False
     return True if verdicts and all(verdicts) else None
+
+
+def asked_numbers(query: Query) -> list[float]:
+    """The counts and amounts the question states: not its years, not its days of the month."""
+    return [n for n in query.numbers if int(n) not in query.years and n not in query.days]
 
 
 def states_number(fact: Fact, numbers: tuple[float, ...]) -> bool:
@@ -56,7 +65,7 @@ def _compare(value: float, qualifier: str, operator: str, asked: float) -> str |
 def equals_number(facts: list[Fact], query: Query) -> str | None:
     """'yes' or 'no' when the question's one number ("12,000 employees?") meets the first
     fact with a count or amount: equal, close to an "about", or within an "at least"."""
-    asked = [n for n in query.numbers if int(n) not in query.years]
+    asked = asked_numbers(query)
     if len(asked) != 1 or query.months:
         return None
     for fact in facts:

@@ -116,3 +116,31 @@ def word_relations(words: list[str]) -> frozenset[str]:
             families = (families - {"employment"}) | {"work_on"}
         found |= families
     return frozenset(found)
+
+
+# English writes a negation into its auxiliary: "didn't" -> "did not" ("won't", "can't" keep
+# their own stems). Read whole, the auxiliary and the negation are both seen.
+_CONTRACTED_NOT = re.compile(r"\b(\w+?)n['’]t\b", re.IGNORECASE)
+_IRREGULAR_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
+
+
+def expand_negations(text: str) -> str:
+    return _CONTRACTED_NOT.sub(lambda m: f"{_IRREGULAR_STEMS.get(m[1].lower(), m[1])} not", text)
+
+
+def negated(words: list[str], raw_folded: str) -> bool:
+    """The question denies what it asks ("is it true that X did not join…?"): an odd number
+    of negations past those on the auxiliary that opens it ("didn't X join…?", "X n'a-t-il pas
+    rejoint…?", "n'est-il pas vrai que…"), which ask the same as the positive."""
+    count = 0
+    for i, word in enumerate(words):
+        if word not in lx.NEGATION_PARTICLES:
+            continue
+        opening = i == 1 and words[0] in lx.EN_AUXILIARIES
+        inverted = (
+            i > 0
+            and words[i - 1] in lx.FR_INVERSION_PRONOUNS
+            and re.search(rf"-{words[i - 1]}\s+{word}\b", raw_folded) is not None
+        )
+        count += not (opening or inverted)
+    return count % 2 == 1

@@ -14,6 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.kb import KnowledgeBase
+from bot.nlu.names import capitalised_words
 from bot.text import normalize
 
 MAX_SPAN = 5  # longest alias, in words, looked up exactly
@@ -71,6 +72,16 @@ class EntityIndex:
                 if key and entity.id not in owners[key]:
                     owners[key].append(entity.id)
         self.exact: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in owners.items()}
+        self.full_names = {
+            normalize(form): entity.id
+            for entity in base.entities.values()
+            for form in (entity.name.fr, entity.name.en)
+        }
+        # Names the articles write (and the entities' words): a capitalised word among them in
+        # a question is no unknown name ("Dojo", "LinkedIn").
+        self.known_names = capitalised_words(
+            [article.text for article in base.articles.values()]
+        ) | frozenset(word for key in self.exact for word in key.split())
         # Only forms long enough to survive a typo are fuzzy targets.
         self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
         by_trigram: dict[str, list[int]] = defaultdict(list)
@@ -110,6 +121,30 @@ class EntityIndex:
                         taken[i] = True
         mentions.extend(self._fuzzy(words, taken, protected))
         return sorted(mentions, key=lambda m: m.start)
+
+    def partial_person(self, mention: Mention) -> bool:
+        """The mention names a person by part of the name only ("Musk", "Pang")."""
+        return (
+            not mention.ambiguous
+            and self.types.get(mention.entity_ids[0]) == "person"
+            and mention.surface not in self.full_names
+        )
+
+    def full_name_typo(self, span: list[str]) -> Mention | None:
+        """The entity whose full name `span` misspells ("alexander wang", "xinlei chenn"), for a
+        run of name words whose parts linked one by one or not at all."""
+        text = " ".join(span)
+        keys = [k for k in self.candidates(text) if k in self.full_names and " " in k]
+        best = process.extractOne(
+            text,
+            keys,
+            scorer=DamerauLevenshtein.normalized_similarity,
+            processor=None,  # both sides are already normalised by bot.text.normalize
+            score_cutoff=fuzzy_cutoff(len(text)) / 100 - 0.001,
+        )
+        if best is None or not _words_align(span, best[0].split()):
+            return None
+        return Mention(0, len(span), text, (self.full_names[best[0]],), round(best[1] * 100, 1))
 
     def _beside_unknown_word(
         self, words: list[str], free: list[bool], start: int, size: int

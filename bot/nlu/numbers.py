@@ -73,3 +73,19 @@ def comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
         if read is not None:
             found.append((operator, read[0]))
     return tuple(found)
+
+
+_DAY = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?")
+
+
+def days(words: list[str]) -> frozenset[int]:
+    """The days of the month written beside a month name: "le 21 juin", "June 21st"."""
+    found = set()
+    for i, word in enumerate(words):
+        if word not in lx.MONTHS:
+            continue
+        for neighbour in (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""):
+            day = _DAY.fullmatch(neighbour)
+            if day and 1 <= int(day[1]) <= 31:
+                found.add(int(day[1]))
+    return frozenset(found)

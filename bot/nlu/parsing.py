@@ -13,9 +13,19 @@ import re
 
 from bot.nlu import lexicon as lx
 from bot.nlu import numbers
-from bot.nlu.frame import frame_relations, is_yesno, question_word, singular, tense, word_relations
+from bot.nlu.frame import (
+    expand_negations,
+    frame_relations,
+    is_yesno,
+    negated,
+    question_word,
+    singular,
+    tense,
+    word_relations,
+)
 from bot.nlu.language import detect_language
 from bot.nlu.linking import EntityIndex, Mention
+from bot.nlu.names import unknown_names
 from bot.nlu.query import EntityRef, Query
 from bot.text import fold, normalize
 
@@ -25,6 +35,7 @@ __all__ = [
     "detect_language",
     "frame_relations",
     "parse",
+    "preamble_and_question",
     "singular",
     "split_questions",
 ]
@@ -41,6 +52,17 @@ _SECOND_QUESTION = re.compile(
     re.IGNORECASE,
 )
 MAX_QUESTIONS = 3
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+
+
+def preamble_and_question(text: str) -> tuple[str, str]:
+    """A message that says something, then asks ("I follow the news. Who left X?"): the
+    sentences before the first that asks, and the rest. No preamble when no sentence asks."""
+    sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
+    for i, sentence in enumerate(sentences):
+        if sentence.rstrip().endswith("?"):
+            return " ".join(sentences[:i]), " ".join(sentences[i:])
+    return "", text
 
 
 def split_questions(text: str) -> list[str]:
@@ -186,8 +208,47 @@ def _statement_asked(
     return verb and (raw_folded.rstrip().endswith("?") or (named_first and bool(relations)))
 
 
+def _account_for_names(
+    text: str, words: list[str], mentions: list[Mention], index: EntityIndex, language: str
+) -> tuple[list[Mention], tuple[str, ...]]:
+    """The mentions, with a misspelt full name relinked whole ("Alexander Wang"), and the names
+    the base does not know. A known surname inside an unknown full name ("Bo Pang") names
+    someone else: its mention goes."""
+    while True:
+        strangers, positions = unknown_names(
+            text, words, mentions, index.known_names, lx.engine_word, language,
+            index.partial_person,
+        )  # fmt: skip
+        typo = next((t for run in _spans(positions) if (t := _relinked(words, run, index))), None)
+        if typo is None:
+            return [m for m in mentions if m.start not in positions], strangers
+        mentions = sorted(
+            [m for m in mentions if m.end <= typo.start or m.start >= typo.end] + [typo],
+            key=lambda m: m.start,
+        )
+
+
+def _spans(positions: frozenset[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive positions as (start, end) pairs."""
+    spans: list[tuple[int, int]] = []
+    for i in sorted(positions):
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
+def _relinked(words: list[str], span: tuple[int, int], index: EntityIndex) -> Mention | None:
+    start, end = span
+    typo = index.full_name_typo(words[start:end])
+    return None if typo is None else Mention(start, end, typo.surface, typo.entity_ids, typo.score)
+
+
 def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     """Read one (already cleaned) question into a Query; never raises on odd input."""
+    asked = text
+    text = expand_negations(text)
     raw_folded = fold(text)
     words = normalize(_HOMOGRAPH.sub(lambda m: lx.ACCENTED_HOMOGRAPHS[m[0].lower()], text)).split()
     language = detect_language(words, text, fallback_language)
@@ -204,6 +265,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
     mentions = index.link(words, protected)
+    mentions, strangers = _account_for_names(text, words, mentions, index, language)
     entities: list[EntityRef] = []
     ambiguous = None
     for number, mention in enumerate(mentions):
@@ -278,7 +340,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None
     )
     return Query(
-        text=text,
+        text=asked,
         language=language,
         words=tuple(words),
         qword=qword,
@@ -294,9 +356,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         greeting=bool(words) and all(w in lx.GREETINGS or w in lx.FILLERS for w in words),
         foreign=foreign,
         months=months,
+        days=numbers.days(words),
         years=years,
         keywords=frozenset(w for w in meaningful if len(w) > 2),
         capitalized=_capitalized(text),
+        unknown_names=strangers,
         content=frozenset(
             w
             for w in meaningful
@@ -305,6 +369,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             and singular(w) not in lx.ROLE_NOUNS
             and w not in lx.TYPE_NOUNS
             and w not in lx.MONTHS
+            and w not in lx.TRUTH_CUES
+            and w not in lx.NEGATION_PARTICLES
         ),
         move_verbs=move_verbs,
         cue_relations=cue_relations,
@@ -320,4 +386,5 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         numbers=numbers.all_numbers(words),
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
+        negated=negated(words, raw_folded),
     )

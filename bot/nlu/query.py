@@ -38,18 +38,22 @@ class Query:
     greeting: bool = False
     foreign: bool = False  # written in a language Mercato does not speak
     months: frozenset[int] = frozenset()
+    days: frozenset[int] = frozenset()  # days of the month, beside a month name
     years: frozenset[int] = frozenset()
     # Words no lexicon explains (not names, cues or stopwords): matched against facts' wording.
     content: frozenset[str] = field(default_factory=frozenset)
     keywords: frozenset[str] = frozenset()  # every meaningful word, cue words included
     # Unexplained words written with a capital in a mixed-case message: likely unknown names.
     capitalized: frozenset[str] = frozenset()
+    # Names as written that link to no entity and that no article writes: unknown to the base.
+    unknown_names: tuple[str, ...] = ()
     cue_relations: frozenset[str] = frozenset()  # relations evoked by words, not the question word
     move_verbs: tuple[tuple[int, str], ...] = ()  # (word index, 'join' | 'hire' | 'leave')
     passive: bool = False  # "was hired", "a été recruté"
     asks_source: bool = False  # "d'où", "where … from": the unknown is where they came from
     present: bool = False  # "still", "now", "encore": about the present
     negative: bool = False  # the question itself is negative ("refused", "without")
+    negated: bool = False  # it denies what it asks ("is it true that X did not…"): verdicts flip
     tense: str | None = None  # 'past' | 'current' | 'future' when the question says
     comparisons: tuple[tuple[str, float], ...] = ()  # ("<", 5.0) for "moins de 5 ans"
     numbers: tuple[float, ...] = ()  # every number stated, years included

@@ -460,11 +460,12 @@ CASES = [
         Case(
             "Did Tomasz Wierzbicki found Vectoria Labs?",
             "en",
-            starts_with="No",
+            # Founding one company excludes founding no other: not a No, what they say instead.
+            starts_with="Not confirmed",
             contains=("Lumenic",),
             cites=(S_FOUNDED,),
         ),
-        id="yesno-en-no-other-company",
+        id="yesno-en-other-company-not-confirmed",
     ),
     pytest.param(
         Case(
@@ -733,7 +734,11 @@ def test_out_of_scope_reply_uses_the_third_base_own_summary(
     assert answer.kind == "unknown"
     assert answer.language == lang
     assert answer.citations == [] and answer.options == []
-    assert "Altman" not in answer.text
+    # Named back only as what the articles say nothing about.
+    assert "Altman" not in answer.text.replace("Sam Altman", "")
+    assert normalize(answer.text).startswith(
+        ("the articles say nothing about sam altman", "les articles ne disent rien de sam altman")
+    )
     assert third.summary(lang) in answer.text  # about.yaml of the new base, not of knowledge/
     assert engine.summary(lang) not in answer.text
     assert any(example in answer.text for example in third.examples(lang))
@@ -913,7 +918,9 @@ def test_real_base_question_gets_no_real_base_answer(
     assert real_answer.kind in ("answer", "clarify")  # the question is a real one over there
     assert answer.kind != "clarify"  # no "Chen" to choose between here
     assert answer.text != real_answer.text
-    assert leaked(answer.text, real_names) == []
+    # The reply may name back what the question wrote ("nothing about X"), nothing else.
+    asked = f" {normalize(question)} "
+    assert leaked(answer.text, [n for n in real_names if f" {normalize(n)} " not in asked]) == []
     assert all(o.id in third_base.entities for o in answer.options)
     assert {c.article for c in answer.citations} <= {ARTICLE}
     assert not {c.sentence for c in answer.citations} & {c.sentence for c in real_answer.citations}

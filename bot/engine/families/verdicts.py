@@ -231,6 +231,11 @@ def role_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
     return None
 
 
+# What a person does with one company or in one place at a time: doing it elsewhere
+# contradicts doing it here. Working on, knowing or saying one thing excludes nothing.
+ONE_AT_A_TIME = ft.MOVE_FACT_TYPES | {"leads", "role", "location"}
+
+
 def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdict | None:
     """The asked person did the asked kind of thing, but with someone or somewhere else."""
     main = query.entities[0].id
@@ -239,7 +244,9 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
     own = [
         f
         for f in tk.facts.involving.get(main, [])
-        if f.type in primary and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
+        if f.type in primary
+        and f.type in ONE_AT_A_TIME
+        and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
     ]
     # Had they been there once (a move away from it), this would not be a No.
     linked = any(tk.facts.involves(f, e.id) for f in own for e in query.entities[1:])
@@ -250,7 +257,10 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
 
 
 def hedged(fact: Fact) -> bool:
-    """The fact reports something conditionally or second-hand ("reportedly", "selon")."""
+    """The fact reports something conditionally or second-hand ("reportedly", "selon"), or
+    as a possibility or a plan: its modality says so, or its wording does."""
+    if fact.modality != "stated":
+        return True
     words = normalize(f"{fact.text.fr} {fact.text.en}").split()
     return any(lx.hedge(w) for w in words)
 

@@ -19,7 +19,7 @@ from bot.engine.families.verdicts import (
     whereabouts,
     wording,
 )
-from bot.engine.measures import compare_numbers, date_agrees, equals_number
+from bot.engine.measures import asked_numbers, compare_numbers, date_agrees, equals_number
 from bot.engine.selection import ATTRIBUTE_RELATIONS, PERSON
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
@@ -61,7 +61,13 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
         verdict = Verdict("unsettled", said[:4])
     if not verdict.facts:
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+    if query.negated and verdict.value in FLIPPED:
+        # "Is it true that X did not join Y?" when X joined Y: No.
+        verdict = Verdict(FLIPPED[verdict.value], verdict.facts)
     return compose(tk, query, verdict)
+
+
+FLIPPED = {"yes": "no", "no": "yes"}
 
 
 def compose(tk: Toolkit, query: Query, verdict: Verdict) -> Result:
@@ -111,7 +117,7 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         return Verdict("unsettled", facts)  # the relation is there, the other way round
     facts = acted
     dates = [date_agrees(f, query) for f in facts]
-    if (query.months or query.years) and True not in dates:
+    if (query.days or query.months or query.years) and True not in dates:
         # "In June?" when the articles say May is a No; "this week" settles nothing.
         return Verdict("no" if False in dates else "unsettled", facts)
     if query.present and all(no_longer(tk, f, query) for f in facts):
@@ -127,13 +133,26 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     if numeric is not None:
         # "More than 2,000 employees?" against "about 1,200"; a reported count: not confirmed.
         return Verdict("hedged" if reported(tk, query, measured[0]) else numeric, facts)
+    if asked_numbers(query) or query.comparisons:
+        # "Exactly 250 million?" against "more than 200 million": a bound settles nothing;
+        # a number no fact states is not confirmed by the facts around it.
+        return Verdict("hedged" if measured else "unsettled", facts)
     worded = wording(tk, query, facts)
     if worded is not None:
         return worded
+    if all(not_yet(f, query) for f in facts):
+        return Verdict("hedged", facts)  # "will be led by X": not yet, whatever is asked
     if tk.selector.unexplained_in_any(query, facts):
         return Verdict("unsettled", facts)  # the question says something no fact does
     # The facts that say all the question says settle it; the others only surround it.
-    return Verdict("yes", [f for f in facts if says_it_all(tk, query, f)] or facts)
+    saying = [f for f in facts if says_it_all(tk, query, f)] or facts
+    # A fact stating that it did not happen ("did not join") answers No.
+    return Verdict("no" if saying[0].polarity == "negated" else "yes", saying)
+
+
+def not_yet(fact: Fact, query: Query) -> bool:
+    """The fact tells of a future the question does not ask about ("will be led by X")."""
+    return fact.tense == "future" and query.tense != "future"
 
 
 def missing_attribute(query: Query, facts: list[Fact]) -> bool:

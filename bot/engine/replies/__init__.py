@@ -136,6 +136,12 @@ class Replies:
         hint = f" {words(language).hint(names[0])}" if names else ""
         return Answer(kind="unknown", language=language, text=text + hint, confidence=0.8)
 
+    def unknown_names(self, language: str, unknown: tuple[str, ...], known: list[str]) -> Answer:
+        """Names the base does not know: said so, never answered with someone else's facts."""
+        text = words(language).nothing_about(self.join_names(list(unknown), language).rstrip("."))
+        more = words(language).hint(known[0]) if known else self._what_i_know(language)
+        return Answer(kind="unknown", language=language, text=f"{text} {more}", confidence=0.9)
+
     @staticmethod
     def clarify(language: str, options: list[Option], entities: dict[str, Entity]) -> Answer:
         labels = [

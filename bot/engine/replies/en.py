@@ -32,6 +32,11 @@ def not_stated(who: str) -> str:
     return f"The articles don't say{f' that about {who}' if who else ''}."
 
 
+def nothing_about(names: str) -> str:
+    """The articles never mention `names`, names the question writes."""
+    return f"The articles say nothing about {names}."
+
+
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
     return f"You could ask, for example: Who is {name}?"

@@ -32,6 +32,11 @@ def not_stated(who: str) -> str:
     return f"Les articles ne le disent pas{f' pour {who}' if who else ''}."
 
 
+def nothing_about(names: str) -> str:
+    """The articles never mention `names`, names the question writes."""
+    return f"Les articles ne disent rien de {names}."
+
+
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
     return f"Vous pouvez demander par exemple : Qui est {name} ?"

@@ -97,6 +97,7 @@ DATE_LEADS = _words("date_leads")
 # Yes/no: English auxiliaries opening a question; French inversion and "est-ce que".
 EN_AUXILIARIES = frozenset(_own("en", "question_auxiliaries"))
 FR_INVERSION_PRONOUNS = frozenset(_own("fr", "inversion_pronouns"))
+NEGATION_PARTICLES = _words("negation_particles")
 
 # Follow-ups.
 PRONOUNS = _words("pronouns")
@@ -250,3 +251,21 @@ def relation_of(word: str) -> frozenset[str]:
 
 
 MONTHS: dict[str, int] = _by_word("months")
+
+
+def engine_word(word: str) -> bool:
+    """A word the lexicons give a job (question word, cue, stopword, role, month…): no name."""
+    if word.endswith("s") and len(word) > 3 and engine_word(word[:-1]):
+        return True  # "CEOs", "startups"
+    return (
+        word in STOPWORDS
+        or word in FRAME_WORDS
+        or word in FILLERS
+        or word in GREETINGS
+        or word in MONTHS
+        or word in ROLE_NOUNS
+        or word in TYPE_NOUNS
+        or bool(relation_of(word))
+        or negative(word)
+        or hedge(word)
+    )

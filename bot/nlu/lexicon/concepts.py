@@ -61,6 +61,7 @@ CONCEPTS: dict[str, Concept] = {
     "date_leads": _WORDS,  # the word before a short month name that makes it a date
     "question_auxiliaries": _WORDS,  # yes/no: an auxiliary opening the question
     "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
+    "negation_particles": _WORDS,  # "not", "pas": what negates a clause
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
     "thing_pronouns": _WORDS,

@@ -1,0 +1,173 @@
+"""Every name in a question is accounted for: the names it writes that the base does not know.
+
+A question about someone the articles never mention must not be answered with a fact about
+someone else. A name is read from its capitals (in a message that mixes cases) or, in an
+all-lowercase message, from a rare word (`wordfreq`) standing beside a linked name ("kimbal
+musk"). A name run counts as known only when every word of it is linked to an entity or is a
+name the articles themselves write: "Bo Pang" is not Ruoming Pang, "Daniel Levy" is not Daniel
+Gross, "Dojo" is known when an article names it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from wordfreq import zipf_frequency
+
+from bot.text import normalize
+
+if TYPE_CHECKING:
+    from bot.nlu.linking import Mention
+
+# Zipf frequencies (wordfreq's scale: 3 = once per million words, 6 = once per thousand).
+# A capital at a sentence's start on so common a word, or on a lone common word ("État",
+# "Monday"), is no name; a run of capitals ("Thinking Machines") is one however common.
+FUNCTION_WORD_ZIPF = 4.5
+RARE_WORD_ZIPF = 2.5  # rarer than this in the question's language: likely a name
+SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
+
+_TOKEN = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, language: str) -> float:
+    return zipf_frequency(word, language)
+
+
+def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
+    """The normalised words the texts write with a capital past a sentence's start: the names
+    the articles mention, entities or not."""
+    found: set[str] = set()
+    for text in texts:
+        for token, initial in _tokens(text):
+            if not initial and token[:1].isupper():
+                found.add(normalize(token))
+    return frozenset(found)
+
+
+def _tokens(text: str) -> list[tuple[str, bool]]:
+    """The text's words as written, each with whether it opens a sentence."""
+    text = unicodedata.normalize("NFKC", text)
+    found = []
+    for match in _TOKEN.finditer(text):
+        before = text[: match.start()]
+        initial = not before.strip() or bool(_SENTENCE_END.search(before))
+        found.append((match.group(0), initial))
+    return found
+
+
+def unknown_names(
+    text: str,
+    words: list[str],
+    mentions: list[Mention],
+    known_names: frozenset[str],
+    is_lexicon_word: Callable[[str], bool],
+    language: str,
+    partial_person: Callable[[Mention], bool],
+) -> tuple[tuple[str, ...], frozenset[int]]:
+    """The names `text` writes that are neither linked (`mentions`) nor named in the articles
+    (`known_names`), as written, one per run of name words; and the word positions of those
+    runs (a known surname inside "Bo Pang" names someone else)."""
+    raw = _tokens(text)
+    if len(raw) != len(words):
+        return (), frozenset()  # the normaliser split differently: say nothing, not guess
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if text.islower() or text.isupper():
+        beside = [m for m in mentions if partial_person(m)]
+        flags = _rare_beside_names(words, beside, covered, is_lexicon_word, language)
+    else:
+        flags = _capitalised(raw, words, covered, is_lexicon_word, language)
+    names, positions = [], set()
+    for run in _runs(flags):
+        unknown = [
+            i for i in run if i not in covered and words[i] not in known_names and len(words[i]) > 1
+        ]
+        lone_common = len(run) == 1 and zipf(words[run[0]], language) >= FUNCTION_WORD_ZIPF
+        if unknown and not lone_common:
+            names.append(" ".join(raw[i][0] for i in run))
+            positions.update(run)
+    return tuple(dict.fromkeys(names)), frozenset(positions)
+
+
+def _capitalised(
+    raw: list[tuple[str, bool]],
+    words: list[str],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    language: str,
+) -> list[bool]:
+    """Which words are names by their capitals; a sentence's first word only when it is linked,
+    or is no common word and not the engine's own (question words, auxiliaries…)."""
+    capital = [token[:1].isupper() and not _common_acronym(token) for token, _ in raw]
+    flags = []
+    for i, (_, initial) in enumerate(raw):
+        word = words[i]
+        if not capital[i] or (is_lexicon_word(word) and i not in covered):
+            flags.append(False)
+        elif not initial or i in covered:
+            flags.append(True)
+        else:
+            next_is_name = i + 1 < len(raw) and capital[i + 1] and not raw[i + 1][1]
+            common = zipf(word, language) >= FUNCTION_WORD_ZIPF
+            flags.append(not common and (next_is_name or zipf(word, language) < RARE_WORD_ZIPF))
+    return flags
+
+
+def _common_acronym(token: str) -> bool:
+    return (
+        token.isupper()
+        and len(token) <= SHORT_ACRONYM
+        and max(zipf(token.lower(), "en"), zipf(token.lower(), "fr")) >= RARE_WORD_ZIPF
+    )
+
+
+def _rare_beside_names(
+    words: list[str],
+    mentions: list[Mention],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    language: str,
+) -> list[bool]:
+    """Without capitals: a rare word right before or after a linked name is part of a name
+    ("kimbal musk"), and the linked words with it."""
+    flags = [i in covered for i in range(len(words))]
+    rare = [
+        i not in covered
+        and not is_lexicon_word(w)
+        and not w.isdigit()
+        and len(w) > 2
+        and zipf(w, language) < RARE_WORD_ZIPF
+        for i, w in enumerate(words)
+    ]
+    beside = {i for m in mentions for i in (m.start - 1, m.end) if 0 <= i < len(words) and rare[i]}
+    for i in beside:
+        flags[i] = True
+    # Only runs holding such a word matter; a linked name alone stays a known name.
+    return [f and (i in beside or _in_run_with(i, beside, flags)) for i, f in enumerate(flags)]
+
+
+def _in_run_with(i: int, marked: set[int], flags: list[bool]) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(flags) and flags[j]:
+            if j in marked:
+                return True
+            j += step
+    return False
+
+
+def _runs(flags: list[bool]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i, flag in enumerate(flags):
+        if not flag:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
