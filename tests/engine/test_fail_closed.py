@@ -4,9 +4,10 @@ From every fact of the project's base and of the fixture bases (the invented thi
 the reviewed curation articles), `fact_probes` writes yes/no questions in both languages and
 the verdict each must get, computed from the fact's slots (never by asking the engine): the
 right detail, a wrong day, month, year, place, amount; a finer date than the fact gives; a
-number beyond a bound; the roles inverted; another tense; the question negated, and doubly
-negated in French. `python tests/support/fact_probes.py` prints the failures and the
-confidently wrong replies (a Yes or a No contradicting the verdict).
+number beyond a bound; the roles inverted; a future or planned fact asked as done (tense), a
+past one asked as present (no longer); the question negated, and doubly negated in French.
+`python tests/support/fact_probes.py` prints the confidently wrong replies (a Yes or a No
+contradicting the verdict) and the rates.
 
 Today's engine fails part of them, so each family holds the rates measured today: a floor on
 its pass rate, a ceiling on its confidently wrong rate. Raise the floors (lower the ceilings)
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import fact_probes as fp
 import pytest
+from paths import DATA
 from reply_reading import HEDGED, NO, UNKNOWN, YES
 
 from bot import kb
@@ -38,7 +40,8 @@ FLOORS = {
     "wrong amount": (1.0, 0.0),  # 10/10, 0 wrong
     "bound": (0.0, 0.9),  # 0/10, 9 wrong
     "roles": (1.0, 0.0),  # 38/38, 0 wrong
-    "tense": (0.423, 0.577),  # 11/26, 15 wrong
+    "tense": (0.0, 1.0),  # 0/2, 2 wrong
+    "no longer": (0.458, 0.542),  # 11/24, 13 wrong
     "negation": (0.579, 0.0),  # 80/138, 0 wrong
     "double negation": (0.016, 0.0),  # 1/59, 0 wrong
 }
@@ -69,7 +72,7 @@ def test_the_fixture_bases_alone_give_most_families(reviewed_dirs: dict[str, Pat
     """The floors do not rest on knowledge/ alone: whatever it holds, the fixture bases give
     these families."""
     families = {o.probe.family for o in fp.fixture_outcomes(reviewed_dirs)}
-    assert families >= set(fp.FAMILIES) - {"wrong day", "wrong place"}
+    assert families >= set(fp.FAMILIES) - {"wrong day", "wrong place", "tense"}
 
 
 # ---------------------------------------------------------------- the generator's own verdicts
@@ -217,8 +220,8 @@ class Saying:
         return Answer(kind=self.kind, language="en", text=self.text, confidence=1.0)
 
 
-def test_an_engine_saying_yes_to_everything_breaks_the_floors(engine: Engine) -> None:
-    generated = fp.generate(engine.kb)
+def test_an_engine_saying_yes_to_everything_breaks_the_floors() -> None:
+    generated = fp.generate(kb.load(DATA / "third_article"))
     outcomes = fp.run(Saying("Yes."), generated)
     broken = [
         family

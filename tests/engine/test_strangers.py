@@ -337,3 +337,20 @@ def test_a_typo_of_a_known_full_name_still_links(
         rate = sum(ok for _, ok in got) / len(got)
         missed = [typo for typo, ok in got if not ok]
         assert rate >= floor, f"{kind}: {rate:.1%} linked; missed: {missed}"
+
+
+class SayingYes:
+    """An engine stand-in on the real base that says Yes to everything."""
+
+    def __init__(self, base: KnowledgeBase) -> None:
+        self.kb = base
+
+    def answer(self, question: str, context=None) -> Answer:
+        return Answer(kind="answer", language="en", text="Yes.", confidence=1.0)
+
+
+def test_an_engine_saying_yes_to_strangers_breaks_every_ceiling(base: KnowledgeBase) -> None:
+    asked = ask_strangers(SayingYes(base))
+    for group, (_, ceiling) in FLOORS.items():
+        mine = [a for a in asked if a.group == group]
+        assert sum(a.confidently_wrong for a in mine) / len(mine) > ceiling, group

@@ -5,8 +5,9 @@ polarity, modality, tense) and its curated phrasing, never by asking the engine:
 detail is a Yes only when the fact is affirmed, stated, not hedged and not still to come; a
 wrong day, month, year, place, amount or count is a No that gives the right value; a date finer
 than the fact's, a number beyond its bound, a future or planned fact asked as done are neither
-Yes nor No; the roles inverted are never a Yes; a negated question ("Didn't X join Y?") and a
-French double negation have the verdict of the positive question they presuppose.
+Yes nor No; a past role asked as present ("no longer") is not a Yes, the roles inverted
+neither; a negated question ("Didn't X join Y?") and a French double negation have the verdict
+of the positive question they presuppose.
 
 `python tests/support/fact_probes.py` prints the pass rate per family on the project's base and
 the fixture bases, with the confidently wrong replies (a Yes or a No contradicting the verdict).
@@ -34,7 +35,7 @@ from bot.text import fold
 LANGUAGES = ("en", "fr")
 FAMILIES = (
     "right detail", "wrong day", "wrong month", "wrong year", "finer date", "wrong place",
-    "wrong amount", "bound", "roles", "tense", "negation", "double negation",
+    "wrong amount", "bound", "roles", "tense", "no longer", "negation", "double negation",
 )  # fmt: skip
 
 # The verdicts that pass, by what the fact settles.
@@ -487,7 +488,7 @@ def relation_probes(base: Base, fact: Fact, c: Clause, unique: bool) -> Iterator
     now = clause(base, fact, "current")
     if fact.tense == "past" and unique and plainly_stated(fact) and now is not None and now != c:
         for lang in LANGUAGES:  # what was, asked as what is: not a Yes
-            yield Probe("tense", lang, now.ask(lang), frozenset({NO, HEDGED}), fact.id)
+            yield Probe("no longer", lang, now.ask(lang), frozenset({NO, HEDGED}), fact.id)
 
 
 def date_and_place_probes(base: Base, fact: Fact, c: Clause, unique: bool) -> Iterator[Probe]:
