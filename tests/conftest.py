@@ -1,5 +1,6 @@
-"""Shared fixtures: the project's knowledge base and engine, loaded once per test session, and
-a private copy of the invented fixture base, free to break."""
+"""Shared fixtures: the project's knowledge base and engine, loaded once per test session, the
+reviewed curation bases, built once, and a private copy of the invented fixture base, free to
+break."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from paths import DATA
+from review_overlay import REVIEWED_ARTICLES, build_reviewed
 
 from bot import kb
 from bot.engine import Engine
@@ -29,3 +31,11 @@ def base_dir(tmp_path: Path) -> Path:
     target = tmp_path / "base"
     shutil.copytree(DATA / "third_article", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def reviewed_dirs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The project's base plus each curation article, added by `add` then reviewed (the
+    overlays of tests/data/curation/reviewed/); built once, read only."""
+    root = tmp_path_factory.mktemp("reviewed")
+    return {name: build_reviewed(name, root / name) for name in REVIEWED_ARTICLES}

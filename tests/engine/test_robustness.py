@@ -1,14 +1,19 @@
-"""Whatever a user types, `Engine.answer` returns a valid Answer and never raises.
+"""Whatever a user types, `Engine.answer` returns a valid Answer, and nothing inside it fails.
 
-Property tests (hypothesis) over arbitrary unicode, huge strings, control characters, emoji,
-HTML, right-to-left text, punctuation and whitespace, alone and in long conversations; then
-explicit cases for greetings, empty messages, other languages and language hints. Everything
-runs on the project's own knowledge base.
+`Engine.answer` never raises: it logs an unexpected exception and answers an honest `unknown`.
+That would hide a crash from these tests, so every answer here is also checked for an error
+the engine logged (`no_engine_error`): an exception anywhere on the way is a failure, with its
+traceback. Property tests (hypothesis) over arbitrary unicode, huge strings, control
+characters, emoji, HTML, right-to-left text, punctuation and whitespace, alone and in long
+conversations; then explicit cases for greetings, empty messages, other languages and
+language hints. Everything runs on the project's own knowledge base.
 """
 
 from __future__ import annotations
 
+import logging
 import string
+from collections.abc import Callable, Iterator
 
 import pytest
 from answer_checks import assert_well_formed
@@ -27,8 +32,41 @@ PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 HEAVY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+class EngineErrors(logging.Handler):
+    """Collects what the engine logs at ERROR: the exceptions `Engine.answer` swallows."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+ENGINE_ERRORS = EngineErrors()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def engine_errors_are_collected() -> Iterator[None]:
+    logger = logging.getLogger("bot.engine")
+    logger.addHandler(ENGINE_ERRORS)
+    yield
+    logger.removeHandler(ENGINE_ERRORS)
+
+
+def no_engine_error(call: Callable[[], Answer]) -> Answer:
+    """`call()`'s answer; a failure, with the traceback, when the engine logged an error."""
+    ENGINE_ERRORS.records.clear()
+    answer = call()
+    if ENGINE_ERRORS.records:
+        record = ENGINE_ERRORS.records[0]
+        trace = logging.Formatter().formatException(record.exc_info) if record.exc_info else ""
+        pytest.fail(f"the engine logged an error: {record.getMessage()}\n{trace}")
+    return answer
+
+
 def ask(engine: Engine, text: str, conversation: Conversation | None = None, **kw) -> Answer:
-    answer = engine.answer(text, conversation, **kw)
+    answer = no_engine_error(lambda: engine.answer(text, conversation, **kw))
     assert_well_formed(answer, engine.kb)
     return answer
 
@@ -154,7 +192,7 @@ def test_control_and_space_characters_between_words_change_nothing(
     noisy = words[0]
     for word in words[1:]:
         noisy += data.draw(SEPARATOR) + word
-    expected = engine.answer(question)
+    expected = no_engine_error(lambda: engine.answer(question))
     answer = ask(engine, noisy)
     assert (answer.kind, answer.language, answer.text) == (
         expected.kind,
@@ -225,7 +263,10 @@ def test_random_conversations_always_get_valid_answers(engine: Engine, messages:
     for message in messages:
         answer = ask(engine, message, conversation)
         if answer.kind == "clarify":
-            chosen = engine.answer_with_choice(message, answer.options[-1].id, conversation)
+            option = answer.options[-1].id
+            chosen = no_engine_error(
+                lambda m=message, o=option: engine.answer_with_choice(m, o, conversation)
+            )
             assert_well_formed(chosen, engine.kb)
 
 
@@ -238,7 +279,7 @@ def test_complete_question_after_garbage_is_answered_as_in_a_new_chat(
     for message in garbage:
         ask(engine, message, conversation)
     answer = ask(engine, question, conversation)
-    fresh = engine.answer(question)
+    fresh = no_engine_error(lambda: engine.answer(question))
     assert (answer.kind, answer.language, answer.text) == (fresh.kind, fresh.language, fresh.text)
     language, expected = QUESTIONS[question]
     assert answer.language == language

@@ -7,16 +7,37 @@ stay unknown whatever the base learns. For any other family, when the answer quo
 added after the sets were written, it is "an unknown that became answerable": not a problem,
 reported apart (`Outcome.learned`, `learned()`), never counted as a
 regression.
+
+Apart from failing, a reply may be *confidently wrong* (`Outcome.wrong`): a Yes or a No the item
+does not expect (it expects the other verdict, "Not confirmed", or `unknown`), or a reply that
+names what the item forbids (`not_contains`) while not saying it does not know. Run as a script,
+it prints them for every set, then `set: passed/total, confidently wrong N`:
+
+    python tests/support/devset_runner.py [SET ...] [--family F] [--failures] [--knowledge DIR]
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import argparse
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from paths import DATA
+from reply_reading import (
+    OTHER,
+    UNKNOWN,
+    contradicts,
+    says_it_does_not_know,
+    verdict_of,
+    verdict_of_text,
+)
+from review_overlay import REVIEWED_ARTICLES, build_reviewed
 
-from bot.engine import Engine
+from bot import kb
+from bot.engine import Engine, load_engine
 from bot.engine.conversation import Conversation
 from bot.model import Answer
 from bot.text import fold
@@ -34,6 +55,7 @@ class Outcome:
     answer: Answer
     problems: list[str]
     learned: bool = False  # expected unknown, now answered: the base grew (not a regression)
+    wrong: list[str] = field(default_factory=list)  # why it is confidently wrong, if it is
 
 
 def became_answerable(item: dict, answer: Answer) -> bool:
@@ -55,6 +77,33 @@ def learned(outcomes: list[Outcome]) -> list[str]:
 
 def load_devset() -> list[dict]:
     return yaml.safe_load(DEVSET.read_text(encoding="utf-8"))
+
+
+def expected_verdicts(item: dict) -> frozenset[str] | None:
+    """The verdicts an item allows: its `starts_with` verdict, or `unknown` for an item expected
+    unknown; None when it expects no verdict."""
+    verdict = verdict_of_text(str(item.get("starts_with") or ""))
+    if verdict != OTHER:
+        return frozenset({verdict})
+    return frozenset({UNKNOWN}) if item["kind"] == "unknown" else None
+
+
+def confidently_wrong(item: dict, answer: Answer) -> list[str]:
+    """Why `answer` is confidently wrong for `item`: a verdict it contradicts, a forbidden
+    name stated (an answer saying it does not know may name anything)."""
+    reasons = []
+    expected = expected_verdicts(item)
+    got = verdict_of(answer)
+    if expected is not None and contradicts(expected, got):
+        reasons.append(f"says {got!r}, expected {'/'.join(sorted(expected))}")
+    if not says_it_does_not_know(answer):
+        text = fold(answer.text)
+        reasons += [
+            f"names {needle!r}, which the item forbids"
+            for needle in item.get("not_contains") or []
+            if fold(str(needle)) in text
+        ]
+    return reasons
 
 
 def starts_with_words(text: str, start: str) -> bool:
@@ -103,25 +152,102 @@ def run_devset(engine: Engine, items: list[dict] | None = None) -> list[Outcome]
         if became_answerable(item, answer):
             outcomes.append(Outcome(item, answer, [], learned=True))
         else:
-            outcomes.append(Outcome(item, answer, check_item(item, answer)))
+            problems = check_item(item, answer)
+            outcomes.append(Outcome(item, answer, problems, wrong=confidently_wrong(item, answer)))
     return outcomes
 
 
-if __name__ == "__main__":
-    import sys
+def summary(name: str, outcomes: list[Outcome]) -> str:
+    """`set: passed/total, confidently wrong N`."""
+    passed = sum(not o.problems for o in outcomes)
+    wrong = sum(bool(o.wrong) for o in outcomes)
+    return f"{name}: {passed}/{len(outcomes)}, confidently wrong {wrong}"
 
-    from bot.engine import load_engine
 
-    results = run_devset(load_engine())
-    failed = [o for o in results if o.problems]
-    family = sys.argv[1] if len(sys.argv) > 1 else None
-    for o in failed:
+def describe(outcome: Outcome, reasons: list[str]) -> str:
+    first = outcome.answer.text.split("\n", 1)[0][:200]
+    lines = [f"{outcome.item['id']}: {outcome.item['question']}"]
+    lines.append(f"   -> [{outcome.answer.kind}] {first!r}")
+    return "\n".join([*lines, *(f"   ! {reason}" for reason in reasons)])
+
+
+CURATION = DATA / "curation"
+
+
+def set_names() -> list[str]:
+    """The project's sets, then each curation article's (asked on its reviewed base)."""
+    curated = [f"curation/{name}" for name in REVIEWED_ARTICLES]
+    return [*sorted(p.stem for p in DATA.glob("*.yaml")), *curated]
+
+
+def set_path(name: str) -> Path:
+    """A set by name ("heldout", "curation/halcyon-en") or path; one line and exit if none."""
+    for candidate in (
+        Path(name), DATA / name, DATA / f"{name}.yaml", DATA / f"{name}.questions.yaml"
+    ):  # fmt: skip
+        if candidate.is_file():
+            return candidate
+    sys.exit(f"no question set {name!r} (known: {', '.join(set_names())})")
+
+
+def set_name(path: Path) -> str:
+    """ "heldout", "curation/halcyon-en"; a file elsewhere by its stem."""
+    if not path.is_relative_to(DATA):
+        return path.stem
+    return path.relative_to(DATA).as_posix().removesuffix(".yaml").removesuffix(".questions")
+
+
+def engine_for(
+    path: Path, engines: dict[str, Engine], scratch: Path, knowledge: Path | None
+) -> Engine:
+    """A curation article's questions are asked on its reviewed base, the others on the
+    project's, or on `knowledge` when given (each engine loaded once)."""
+    curated = path.name.removesuffix(".questions.yaml")
+    key = curated if path.parent == CURATION and curated in REVIEWED_ARTICLES else ""
+    if key not in engines:
+        engines[key] = (
+            Engine(kb.load(build_reviewed(key, scratch / key))) if key else load_engine(knowledge)
+        )
+    return engines[key]
+
+
+def report(path: Path, engine: Engine, family: str | None, failures: bool) -> list[str]:
+    """Print the set's confidently wrong replies (and failures if asked); its summary lines."""
+    results = run_devset(engine, yaml.safe_load(path.read_text(encoding="utf-8")))
+    for o in results:
         if family and o.item["family"] != family:
             continue
-        print(f"{o.item['id']}: {o.item['question']}")
-        print(f"   -> [{o.answer.kind}] {o.answer.text[:300]!r}")
-        for p in o.problems:
-            print(f"   ! {p}")
-    print(f"{len(results) - len(failed)}/{len(results)} passed")
+        if o.wrong:
+            print(f"CONFIDENTLY WRONG {describe(o, o.wrong)}")
+        elif failures and o.problems:
+            print(describe(o, o.problems))
+    name = (
+        path.relative_to(DATA).with_suffix("").as_posix()
+        if path.is_relative_to(DATA)
+        else path.stem
+    )
+    lines = [summary(name.removesuffix(".questions"), results)]
     if learned(results):
-        print(f"became answerable (not regressions): {', '.join(learned(results))}")
+        lines.append(f"   became answerable (not regressions): {', '.join(learned(results))}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Answer question sets; list what went wrong.")
+    parser.add_argument("sets", nargs="*", help="set names or files (default: every set)")
+    parser.add_argument("--family", help="show only this family's items")
+    parser.add_argument("--failures", action="store_true", help="show every failure too")
+    parser.add_argument("--knowledge", type=Path, help="the base to ask (default: knowledge/)")
+    args = parser.parse_args(argv)
+    paths = [set_path(name) for name in args.sets or set_names()]
+    engines: dict[str, Engine] = {}
+    summaries = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for path in paths:
+            engine = engine_for(path.resolve(), engines, Path(scratch), args.knowledge)
+            summaries += report(path.resolve(), engine, args.family, args.failures)
+    print("\n".join(summaries))
+
+
+if __name__ == "__main__":
+    main()

@@ -8,9 +8,13 @@ kept of the article's drafts is then accepted: `draft: true` is removed from all
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
+from paths import DATA, KNOWLEDGE
+
+from bot.curation.writer import add_article
 
 
 def _edit(items: list[dict], changes: dict, whole: bool, drafted: set[str]) -> list[dict]:
@@ -41,3 +45,17 @@ def apply_review(directory: Path, overlay: Path) -> None:
         drafted = {item["id"] for item in data[section] if item.get("draft")}
         data[section] = _edit(data[section], review.get(section) or {}, whole, drafted)
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+
+
+# The curation articles with a review overlay: name -> the article id `add` gives it.
+REVIEWED_ARTICLES = {"nebulon-fr": "nebulon-quartzia", "halcyon-en": "halcyon-brightforge"}
+
+
+def build_reviewed(name: str, target: Path) -> Path:
+    """The project's base plus the curation article `name`, added by `add` then reviewed."""
+    curation = DATA / "curation"
+    shutil.copytree(KNOWLEDGE, target)
+    raw = (curation / f"{name}.txt").read_text(encoding="utf-8")
+    add_article(raw, target, id=REVIEWED_ARTICLES[name])
+    apply_review(target, curation / "reviewed" / f"{name}.yaml")
+    return target

@@ -1,0 +1,243 @@
+"""Fail closed: a yes/no verdict only when a fact matches the whole question.
+
+From every fact of the project's base and of the fixture bases (the invented third article,
+the reviewed curation articles), `fact_probes` writes yes/no questions in both languages and
+the verdict each must get, computed from the fact's slots (never by asking the engine): the
+right detail, a wrong day, month, year, place, amount; a finer date than the fact gives; a
+number beyond a bound; the roles inverted; a future or planned fact asked as done (tense), a
+past one asked as present (no longer); the question negated, and doubly negated in French.
+`python tests/support/fact_probes.py` prints the confidently wrong replies (a Yes or a No
+contradicting the verdict) and the rates.
+
+Today's engine fails part of them, so each family holds the rates measured today: a floor on
+its pass rate, a ceiling on its confidently wrong rate. Raise the floors (lower the ceilings)
+as the engine learns, and say so; never lower a floor to let a change through.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fact_probes as fp
+import pytest
+from paths import DATA
+from reply_reading import HEDGED, NO, UNKNOWN, YES
+
+from bot import kb
+from bot.engine import Engine
+from bot.kb.schema import About, CitationRef, Entity, Fact, Localized, When
+from bot.model import Answer
+
+# family: (lowest pass rate, highest confidently wrong rate), measured on 2026-12-03 (commit
+# 032236c's engine) over the project's base and the fixture bases.
+FLOORS = {
+    "right detail": (0.989, 0.0),  # 184/186, 0 wrong
+    "wrong day": (0.0, 1.0),  # 0/2, 2 wrong
+    "wrong month": (1.0, 0.0),  # 20/20, 0 wrong
+    "wrong year": (1.0, 0.0),  # 10/10, 0 wrong
+    "finer date": (0.357, 0.643),  # 10/28, 18 wrong
+    "wrong place": (0.5, 0.0),  # 2/4, 0 wrong
+    "wrong amount": (1.0, 0.0),  # 10/10, 0 wrong
+    "bound": (0.0, 0.9),  # 0/10, 9 wrong
+    "roles": (1.0, 0.0),  # 38/38, 0 wrong
+    "tense": (0.0, 1.0),  # 0/2, 2 wrong
+    "no longer": (0.458, 0.542),  # 11/24, 13 wrong
+    "negation": (0.579, 0.0),  # 80/138, 0 wrong
+    "double negation": (0.016, 0.0),  # 1/59, 0 wrong
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes(engine: Engine, reviewed_dirs: dict[str, Path]) -> list[fp.Outcome]:
+    return fp.probe(engine) + fp.fixture_outcomes(reviewed_dirs)
+
+
+def test_every_family_has_a_floor() -> None:
+    assert set(FLOORS) == set(fp.FAMILIES)
+
+
+@pytest.mark.parametrize("family", fp.FAMILIES)
+def test_family_holds_its_measured_rates(outcomes: list[fp.Outcome], family: str) -> None:
+    tally = fp.tally(outcomes, family)
+    if not tally.total:
+        pytest.skip(f"no fact of the bases gives a {family!r} question")
+    failing = [fp.describe(o) for o in outcomes if o.probe.family == family and not o.passed]
+    report = "\n".join([tally.line(), *failing])
+    floor, ceiling = FLOORS[family]
+    assert tally.rate >= floor, report
+    assert tally.wrong_rate <= ceiling, report
+
+
+def test_the_fixture_bases_alone_give_most_families(reviewed_dirs: dict[str, Path]) -> None:
+    """The floors do not rest on knowledge/ alone: whatever it holds, the fixture bases give
+    these families."""
+    families = {o.probe.family for o in fp.fixture_outcomes(reviewed_dirs)}
+    assert families >= set(fp.FAMILIES) - {"wrong day", "wrong place", "tense"}
+
+
+# ---------------------------------------------------------------- the generator's own verdicts
+
+
+def entity(entity_id: str, kind: str, name: str) -> Entity:
+    text = Localized(fr=name, en=name)
+    return Entity(id=entity_id, type=kind, name=text, description=text)
+
+
+def fact(fact_id: str, type_: str, text: str = "X did it.", **fields) -> Fact:
+    return Fact(
+        id=fact_id,
+        type=type_,
+        text=Localized(fr=text, en=text),
+        citations=[CitationRef(article="a", sentence="s")],
+        **fields,
+    )
+
+
+def synthetic(*facts: Fact) -> kb.KnowledgeBase:
+    people = [entity("ada", "person", "Ada Lind"), entity("bo", "person", "Bo Strand")]
+    others = [
+        entity("acme", "organization", "Acme"),
+        entity("zeta", "organization", "Zeta"),
+        entity("oslo", "place", "Oslo"),
+        entity("rome", "place", "Rome"),
+    ]
+    summary = Localized(fr="s", en="s")
+    return kb.KnowledgeBase(
+        articles={},
+        entities={e.id: e for e in [*people, *others]},
+        facts=list(facts),
+        context=[],
+        ambiguous_names=[],
+        about=About(summary=summary, examples_fr=["a", "b", "c"], examples_en=["a", "b", "c"]),
+    )
+
+
+def probes(*facts: Fact) -> dict[tuple[str, str], fp.Probe]:
+    """(family, English question) -> probe."""
+    generated = fp.generate(synthetic(*facts))
+    return {(p.family, p.question): p for p in generated if p.language == "en"}
+
+
+def test_a_stated_dated_move_gives_yes_and_wrong_dates_no_with_the_right_value() -> None:
+    joined = fact(
+        "ada-joined", "joined", subject="ada", object="acme", source="zeta",
+        when=When(day=12, month=6, year=2024), place="oslo",
+    )  # fmt: skip
+    got = probes(joined)
+    assert got["right detail", "Did Ada Lind join Acme?"].expect == {YES}
+    assert got["negation", "Didn't Ada Lind join Acme?"].expect == {YES}
+    assert got["right detail", "Did Ada Lind join Acme on 12 June 2024?"].expect == {YES}
+    wrong_day = got["wrong day", "Did Ada Lind join Acme on 13 June 2024?"]
+    assert (wrong_day.expect, wrong_day.needles) == ({NO}, ("12", "june"))
+    assert got["wrong month", "Did Ada Lind join Acme in July 2024?"].needles == ("june",)
+    assert got["wrong year", "Did Ada Lind join Acme in 2023?"].needles == ("2024",)
+    assert got["wrong place", "Did Ada Lind join Acme in Rome?"].needles == ("oslo",)
+    assert got["roles", "Did Ada Lind join Zeta from Acme?"].expect == {NO, HEDGED, UNKNOWN}
+    french = [p for p in fp.generate(synthetic(joined)) if p.family == "double negation"]
+    assert [p.question for p in french] == ["N'est-il pas vrai qu'Ada Lind n'a pas rejoint Acme ?"]
+    assert french[0].expect == {YES}
+
+
+def test_a_date_finer_than_the_fact_is_neither_yes_nor_no() -> None:
+    got = probes(fact("ada-joined", "joined", subject="ada", object="acme", when=When(month=6)))
+    assert got["finer date", "Did Ada Lind join Acme on 15 June?"].expect == {HEDGED, UNKNOWN}
+    assert not [key for key in got if key[0] == "wrong year"]  # the fact gives no year
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"text": "Ada Lind reportedly joined Acme."},
+        {"text": "Selon la presse, Ada Lind a rejoint Acme."},
+        {"modality": "reported"},
+        {"modality": "possible"},
+    ],
+)
+def test_a_reported_fact_is_not_confirmed_and_never_a_no(fields: dict) -> None:
+    got = probes(fact("f", "joined", subject="ada", object="acme", when=When(month=6), **fields))
+    assert got["right detail", "Did Ada Lind join Acme?"].expect == {HEDGED}
+    assert got["wrong month", "Did Ada Lind join Acme in July?"].expect == {NO, HEDGED, UNKNOWN}
+
+
+def test_a_negated_fact_is_a_no() -> None:
+    got = probes(fact("f", "joined", subject="ada", object="acme", polarity="negated"))
+    assert got["right detail", "Did Ada Lind join Acme?"].expect == {NO}
+    assert got["negation", "Didn't Ada Lind join Acme?"].expect == {NO}
+
+
+def test_what_is_still_to_come_asked_as_done_is_not_confirmed() -> None:
+    got = probes(
+        fact("f", "leads", subject="ada", object="acme", tense="future"),
+        fact("g", "joined", subject="bo", object="acme", modality="planned"),
+    )
+    assert got["tense", "Does Ada Lind lead Acme?"].expect == {HEDGED}
+    assert got["right detail", "Will Ada Lind lead Acme?"].expect == {YES}
+    assert got["tense", "Did Bo Strand join Acme?"].expect == {HEDGED}
+
+
+def test_a_bound_is_not_confirmed_beyond_it_and_an_exact_number_is_no_when_far_off() -> None:
+    offer = {"value": 2e8, "currency": "USD", "qualifier": "more_than"}
+    staff = {"value": 1200, "qualifier": "about", "unit": {"fr": "personnes", "en": "people"}}
+    got = probes(
+        fact("f", "amount", subject="acme", object="ada", amount=offer),
+        fact("g", "count", subject="zeta", quantity=staff),
+    )
+    right = got["right detail", "Did Acme offer Ada Lind more than 200 million dollars?"]
+    assert right.expect == {YES}
+    assert got["bound", "Did Acme offer Ada Lind 300 million dollars?"].expect == {HEDGED}
+    wrong = got["wrong amount", "Does Zeta employ 3000 people?"]
+    assert (wrong.expect, wrong.needles) == ({NO}, ("1200",))
+
+
+def test_a_detail_two_facts_claim_is_not_asked_wrong() -> None:
+    """Two facts of the same move: one's date may be the other's, so no wrong date is asked."""
+    got = probes(
+        fact("f", "joined", subject="ada", object="acme", when=When(month=6)),
+        fact("g", "hired", subject="acme", object="ada", when=When(month=7)),
+    )
+    assert not [key for key in got if key[0].startswith("wrong")]
+
+
+def test_the_inverted_roles_are_never_a_yes() -> None:
+    got = probes(
+        fact("f", "hired", subject="acme", object="ada"),
+        fact("g", "criticism", subject="bo", object="zeta"),
+    )
+    assert got["roles", "Did Ada Lind hire Acme?"].expect == {NO, HEDGED, UNKNOWN}
+    assert got["roles", "Did Zeta criticise Bo Strand?"].expect == {NO, HEDGED, UNKNOWN}
+
+
+# ---------------------------------------------------------------- the counting itself
+
+
+class Saying:
+    """An engine stand-in answering every question with the same words."""
+
+    def __init__(self, text: str, kind: str = "answer") -> None:
+        self.text, self.kind = text, kind
+
+    def answer(self, question: str, context=None) -> Answer:
+        return Answer(kind=self.kind, language="en", text=self.text, confidence=1.0)
+
+
+def test_an_engine_saying_yes_to_everything_breaks_the_floors() -> None:
+    generated = fp.generate(kb.load(DATA / "third_article"))
+    outcomes = fp.run(Saying("Yes."), generated)
+    broken = [
+        family
+        for family in fp.FAMILIES
+        if (t := fp.tally(outcomes, family)).total
+        and (t.rate < FLOORS[family][0] or t.wrong_rate > FLOORS[family][1])
+    ]
+    assert broken
+
+
+def test_a_no_must_give_the_right_value_and_a_not_confirmed_is_never_confidently_wrong() -> None:
+    probe = fp.Probe("wrong month", "en", "q", frozenset({NO}), "f", ("june",))
+    assert fp.run(Saying("No. He joined in June."), [probe])[0].passed
+    bare = fp.run(Saying("No."), [probe])[0]
+    assert not bare.passed and not bare.confidently_wrong
+    hedged = fp.run(Saying("Not confirmed."), [probe])[0]
+    assert not hedged.passed and not hedged.confidently_wrong
+    assert fp.run(Saying("Yes."), [probe])[0].confidently_wrong
+    assert fp.run(Saying("?", kind="unknown"), [probe])[0].got == UNKNOWN
