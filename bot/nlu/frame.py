@@ -129,18 +129,20 @@ def expand_negations(text: str) -> str:
 
 
 def negated(words: list[str], raw_folded: str) -> bool:
-    """The question denies what it asks ("is it true that X did not join…?"): an odd number
-    of negations past those on the auxiliary that opens it ("didn't X join…?", "X n'a-t-il pas
-    rejoint…?", "n'est-il pas vrai que…"), which ask the same as the positive."""
+    """The question asks whether a negation is true ("is it true that X did not join…?",
+    "n'est-il pas vrai que X n'a pas rejoint…?"): an odd number of negations in the clause
+    after its truth cue. A negative question ("didn't X join…?", "est-ce que X n'a pas
+    rejoint…?") presupposes the positive and asks the same; the negation of the cue itself
+    ("isn't it true", "n'est-il pas vrai") only insists."""
+    cue = next((i for i, w in enumerate(words) if w in lx.TRUTH_CUES), None)
+    if cue is None:
+        return False
     count = 0
-    for i, word in enumerate(words):
-        if word not in lx.NEGATION_PARTICLES:
-            continue
-        opening = i == 1 and words[0] in lx.EN_AUXILIARIES
+    for i in range(cue + 1, len(words)):
+        word = words[i]
         inverted = (
-            i > 0
-            and words[i - 1] in lx.FR_INVERSION_PRONOUNS
+            words[i - 1] in lx.FR_INVERSION_PRONOUNS
             and re.search(rf"-{words[i - 1]}\s+{word}\b", raw_folded) is not None
         )
-        count += not (opening or inverted)
+        count += word in lx.NEGATION_PARTICLES and not inverted
     return count % 2 == 1

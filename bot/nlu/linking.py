@@ -21,6 +21,9 @@ MAX_SPAN = 5  # longest alias, in words, looked up exactly
 MAX_FUZZY_SPAN = 3
 MIN_FUZZY_CHARS = 5  # shorter words are too often ordinary words to be fuzzy-matched
 MIN_WORD_SIMILARITY = 0.5  # each word of a multi-word fuzzy match, against its counterpart
+# Each word of a misspelt full name against the real one's: "alexander" is "alexandr", but
+# "rafael" is not "daniel", although "rafael rowland" is close to "daniel rowland" overall.
+MIN_TYPO_WORD_SIMILARITY = 0.7
 MIN_COMMON_POSTING = 64  # below this, no trigram is too common to index
 
 
@@ -49,12 +52,12 @@ def _trigrams(key: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
-def _words_align(span: list[str], key: list[str]) -> bool:
+def _words_align(span: list[str], key: list[str], minimum: float = MIN_WORD_SIMILARITY) -> bool:
     """Word for word, a typo stays a typo: no word of a same-length span is another word."""
     if len(span) != len(key) or len(span) == 1:
         return True
     return all(
-        DamerauLevenshtein.normalized_similarity(a, b) >= MIN_WORD_SIMILARITY
+        DamerauLevenshtein.normalized_similarity(a, b) >= minimum
         for a, b in zip(span, key, strict=True)
     )
 
@@ -142,7 +145,7 @@ class EntityIndex:
             processor=None,  # both sides are already normalised by bot.text.normalize
             score_cutoff=fuzzy_cutoff(len(text)) / 100 - 0.001,
         )
-        if best is None or not _words_align(span, best[0].split()):
+        if best is None or not _words_align(span, best[0].split(), MIN_TYPO_WORD_SIMILARITY):
             return None
         return Mention(0, len(span), text, (self.full_names[best[0]],), round(best[1] * 100, 1))
 

@@ -24,9 +24,11 @@ if TYPE_CHECKING:
     from bot.nlu.linking import Mention
 
 # Zipf frequencies (wordfreq's scale: 3 = once per million words, 6 = once per thousand).
-# A capital at a sentence's start on so common a word, or on a lone common word ("État",
-# "Monday"), is no name; a run of capitals ("Thinking Machines") is one however common.
+# A capital at a sentence's start on so common a word is no name, nor on a lone very common
+# word ("État", "Monday", "French"); a run of capitals ("Thinking Machines") is one however
+# common its words.
 FUNCTION_WORD_ZIPF = 4.5
+LONE_COMMON_ZIPF = 4.8
 RARE_WORD_ZIPF = 2.5  # rarer than this in the question's language: likely a name
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
 
@@ -85,9 +87,14 @@ def unknown_names(
     names, positions = [], set()
     for run in _runs(flags):
         unknown = [
-            i for i in run if i not in covered and words[i] not in known_names and len(words[i]) > 1
+            i
+            for i in run
+            if i not in covered
+            and words[i] not in known_names
+            and len(words[i]) > 1
+            and not _common_acronym(raw[i][0])
         ]
-        lone_common = len(run) == 1 and zipf(words[run[0]], language) >= FUNCTION_WORD_ZIPF
+        lone_common = len(run) == 1 and zipf(words[run[0]], language) >= LONE_COMMON_ZIPF
         if unknown and not lone_common:
             names.append(" ".join(raw[i][0] for i in run))
             positions.update(run)
@@ -103,7 +110,12 @@ def _capitalised(
 ) -> list[bool]:
     """Which words are names by their capitals; a sentence's first word only when it is linked,
     or is no common word and not the engine's own (question words, auxiliaries…)."""
-    capital = [token[:1].isupper() and not _common_acronym(token) for token, _ in raw]
+    # A common acronym ("AI") is a name's word only beside another capital ("Mistral AI").
+    capital = [token[:1].isupper() for token, _ in raw]
+    capital = [
+        c and (not _common_acronym(t) or _beside(capital, i)) for i, (c, (t, _)) in
+        enumerate(zip(capital, raw, strict=True))
+    ]  # fmt: skip
     flags = []
     for i, (_, initial) in enumerate(raw):
         word = words[i]
@@ -116,6 +128,10 @@ def _capitalised(
             common = zipf(word, language) >= FUNCTION_WORD_ZIPF
             flags.append(not common and (next_is_name or zipf(word, language) < RARE_WORD_ZIPF))
     return flags
+
+
+def _beside(flags: list[bool], i: int) -> bool:
+    return (i > 0 and flags[i - 1]) or (i + 1 < len(flags) and flags[i + 1])
 
 
 def _common_acronym(token: str) -> bool:

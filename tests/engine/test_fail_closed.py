@@ -28,22 +28,26 @@ from bot.engine import Engine
 from bot.kb.schema import About, CitationRef, Entity, Fact, Localized, When
 from bot.model import Answer
 
-# family: (lowest pass rate, highest confidently wrong rate), measured on 2026-12-03 (commit
-# 032236c's engine) over the project's base and the fixture bases.
+# family: (lowest pass rate, highest confidently wrong rate). First measured on 2026-12-03 at
+# commit 032236c (before the fail-closed engine): right detail 184/186, wrong day 0/2 (2 wrong),
+# finer date 10/28 (18 wrong), wrong place 2/4, bound 0/10 (9 wrong), tense 0/2 (2 wrong),
+# no longer 11/24 (13 wrong), negation 80/138, double negation 1/59 (then expected as the
+# positive; it asks whether the negation holds). Raised on purpose (issue 16) to what the
+# fail-closed engine measured the same day, over the project's base and the fixture bases:
 FLOORS = {
-    "right detail": (0.989, 0.0),  # 184/186, 0 wrong
-    "wrong day": (0.0, 1.0),  # 0/2, 2 wrong
-    "wrong month": (1.0, 0.0),  # 20/20, 0 wrong
-    "wrong year": (1.0, 0.0),  # 10/10, 0 wrong
-    "finer date": (0.357, 0.643),  # 10/28, 18 wrong
+    "right detail": (0.967, 0.0),  # 180/186, 0 wrong
+    "wrong day": (1.0, 0.0),  # 2/2
+    "wrong month": (1.0, 0.0),  # 20/20
+    "wrong year": (1.0, 0.0),  # 10/10
+    "finer date": (1.0, 0.0),  # 28/28
     "wrong place": (0.5, 0.0),  # 2/4, 0 wrong
-    "wrong amount": (1.0, 0.0),  # 10/10, 0 wrong
-    "bound": (0.0, 0.9),  # 0/10, 9 wrong
-    "roles": (1.0, 0.0),  # 38/38, 0 wrong
-    "tense": (0.0, 1.0),  # 0/2, 2 wrong
-    "no longer": (0.458, 0.542),  # 11/24, 13 wrong
-    "negation": (0.579, 0.0),  # 80/138, 0 wrong
-    "double negation": (0.016, 0.0),  # 1/59, 0 wrong
+    "wrong amount": (1.0, 0.0),  # 10/10
+    "bound": (0.9, 0.0),  # 9/10, 0 wrong
+    "roles": (1.0, 0.0),  # 38/38
+    "tense": (1.0, 0.0),  # 2/2
+    "no longer": (1.0, 0.0),  # 24/24
+    "negation": (0.963, 0.0),  # 133/138, 0 wrong
+    "double negation": (0.966, 0.0),  # 57/59, 0 wrong
 }
 
 
@@ -135,7 +139,7 @@ def test_a_stated_dated_move_gives_yes_and_wrong_dates_no_with_the_right_value()
     assert got["roles", "Did Ada Lind join Zeta from Acme?"].expect == {NO, HEDGED, UNKNOWN}
     french = [p for p in fp.generate(synthetic(joined)) if p.family == "double negation"]
     assert [p.question for p in french] == ["N'est-il pas vrai qu'Ada Lind n'a pas rejoint Acme ?"]
-    assert french[0].expect == {YES}
+    assert french[0].expect == {NO}  # it asks whether she did not join: she did
 
 
 def test_a_date_finer_than_the_fact_is_neither_yes_nor_no() -> None:

@@ -91,13 +91,15 @@ COMPANY_TEMPLATES = {
 }
 LANGUAGES = ("en", "fr")
 
-# group: (lowest pass rate, highest confidently wrong rate), measured on 2026-12-03 (commit
-# 032236c's engine) on the project's base.
+# group: (lowest pass rate, highest confidently wrong rate) on the project's base. First
+# measured on 2026-12-03 at commit 032236c (before names were accounted for): people 458/720
+# (208 confidently wrong), companies 238/320 (82), namesakes 272/512 (177), near surnames
+# 402/624 (190). Raised on purpose (issue 16) to what the engine measured the same day after:
 FLOORS = {
-    "people": (0.636, 0.289),  # 458/720 passed, 208 confidently wrong
-    "companies": (0.743, 0.257),  # 238/320, 82 wrong
-    "namesakes": (0.531, 0.346),  # 272/512, 177 wrong
-    "near surnames": (0.644, 0.305),  # 402/624, 190 wrong
+    "people": (0.962, 0.002),  # 96.2% passed, 0.1% confidently wrong
+    "companies": (0.994, 0.007),  # 99.4%, 0.6% wrong
+    "namesakes": (0.996, 0.0),  # 99.6%, none wrong
+    "near surnames": (1.0, 0.0),  # all
 }
 # Typos of the full names of the project's base and the third article's: share linked,
 # measured on 2026-12-03 (one letter 60/60; two letters 15/16, "Mark Wierzicki" links to both

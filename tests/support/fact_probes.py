@@ -6,8 +6,9 @@ detail is a Yes only when the fact is affirmed, stated, not hedged and not still
 wrong day, month, year, place, amount or count is a No that gives the right value; a date finer
 than the fact's, a number beyond its bound, a future or planned fact asked as done are neither
 Yes nor No; a past role asked as present ("no longer") is not a Yes, the roles inverted
-neither; a negated question ("Didn't X join Y?") and a French double negation have the verdict
-of the positive question they presuppose.
+neither; a negated question ("Didn't X join Y?", "Est-ce que X n'a pas rejoint Y ?") has the
+verdict of the positive question it presupposes, and "N'est-il pas vrai que X n'a pas rejoint
+Y ?" asks whether the negation holds: a Yes of the positive is its No, and the other way round.
 
 `python tests/support/fact_probes.py` prints the pass rate per family on the project's base and
 the fixture bases, with the confidently wrong replies (a Yes or a No contradicting the verdict).
@@ -109,7 +110,7 @@ class Clause:
         return f"{elided('Est-ce que', self.fr_subject)}{self.fr_clause(negated)}{tail} ?"
 
     def double_negation(self, tail: str = "") -> str:
-        """ "N'est-il pas vrai que X n'a pas rejoint Y ?": asks whether X joined Y."""
+        """ "N'est-il pas vrai que X n'a pas rejoint Y ?": asks whether X did not join Y."""
         opening = elided(DOUBLE_NEGATION, self.fr_subject)
         return f"{opening}{self.fr_clause(True)}{tail} ?"
 
@@ -467,6 +468,11 @@ def probes_of(base: Base, fact: Fact) -> Iterator[Probe]:
         yield from measure_probes(fact, m, unique)
 
 
+def flipped(verdicts: frozenset[str]) -> frozenset[str]:
+    """The verdicts of the question asking whether the negation holds."""
+    return frozenset({YES: NO, NO: YES}.get(v, v) for v in verdicts)
+
+
 def relation_probes(base: Base, fact: Fact, c: Clause, unique: bool) -> Iterator[Probe]:
     """The fact asked as it is, negated, doubly negated; asked in another tense."""
     if still_to_come(fact):
@@ -484,7 +490,7 @@ def relation_probes(base: Base, fact: Fact, c: Clause, unique: bool) -> Iterator
     for lang in LANGUAGES:
         yield Probe("right detail", lang, c.ask(lang), settled, fact.id)
         yield Probe("negation", lang, c.ask(lang, negated=True), settled, fact.id)
-    yield Probe("double negation", "fr", c.double_negation(), settled, fact.id)
+    yield Probe("double negation", "fr", c.double_negation(), flipped(settled), fact.id)
     now = clause(base, fact, "current")
     if fact.tense == "past" and unique and plainly_stated(fact) and now is not None and now != c:
         for lang in LANGUAGES:  # what was, asked as what is: not a Yes

@@ -122,6 +122,10 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         return Verdict("no" if False in dates else "unsettled", facts)
     if query.present and all(no_longer(tk, f, query) for f in facts):
         return Verdict("no", facts)  # "Is he still…?" when the articles say "former"
+    if query.tense != "past" and all(f.tense == "past" for f in facts):
+        # A former role asked in the present ("est-il chercheur chez X ?"): not a Yes; a No
+        # when the question says it is about now.
+        return Verdict("no" if query.tense == "current" else "hedged", facts)
     # What the articles state plainly settles it before what they only report.
     facts = sorted(facts, key=lambda f: reported(tk, query, f))
     measured = [f for f in facts if f.amount or f.quantity]
