@@ -42,7 +42,7 @@ from bot.frontends.scheduler import CONCURRENCY, ChatScheduler, FloodGate
 from bot.frontends.store import LARGEST_ID, Store
 from bot.frontends.telegram.addressing import is_addressed
 from bot.frontends.telegram.failures import first_line, reason, retriable
-from bot.frontends.telegram.handlers import reply_html
+from bot.frontends.telegram.sending import reply_html
 
 log = logging.getLogger(__name__)
 
