@@ -88,6 +88,8 @@ class Store:
             # Autocommit: each statement is its own transaction unless one is begun explicitly.
             self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             self._open()
+            if str(path) != ":memory:":
+                _make_private(Path(path))
         except (sqlite3.Error, OSError) as error:
             raise StoreUnusable(unusable_reason(path, error)) from error
 
@@ -101,8 +103,9 @@ class Store:
         # recording updates switches to FULL for that commit so it also survives a power loss.
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.executescript(_SCHEMA)
-        if self._db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        # Written at every open: a read-only file or a full disk is told now, in one line,
+        # rather than found out by the first update.
+        self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _is_ours(self) -> bool:
         """Marked as a Mercato store, new and empty, or an unmarked one of earlier versions
@@ -277,14 +280,19 @@ class _Transaction:
 
 
 def _create_private(path: Path) -> None:
-    """The folder (0700 when created here) and the file, 0600: it holds users' texts and ids."""
+    """The folder (0700 when created here) and the file (0600 when created here)."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    descriptor = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
     try:
-        if stat.S_IMODE(os.fstat(descriptor).st_mode) & 0o077:
-            os.fchmod(descriptor, 0o600)  # a store left readable by others by an older version
-    finally:
-        os.close(descriptor)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
+def _make_private(path: Path) -> None:
+    """A store left readable by others (by an older version) made 0600, with its WAL files."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
+            file.chmod(0o600)
 
 
 def unusable_reason(path: Path | str, error: Exception) -> str:
