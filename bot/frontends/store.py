@@ -17,6 +17,7 @@ application's database, a damaged file) is refused with `StoreUnusable`, never a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -282,10 +283,8 @@ class _Transaction:
 def _create_private(path: Path) -> None:
     """The folder (0700 when created here) and the file (0600 when created here)."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    try:
+    with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        pass
 
 
 def _make_private(path: Path) -> None:
