@@ -69,9 +69,7 @@ async def test_a_server_error_on_a_send_is_retried_and_the_reply_sent(bot, api, 
     assert [c.status for c in calls] == [status, status, 200]
 
 
-async def test_a_send_failing_past_its_retries_is_answered_later_and_others_go_on(
-    bot, api, caplog
-):
+async def test_a_send_failing_past_its_retries_is_answered_later_and_others_go_on(bot, api, caplog):
     api.fail("sendMessage", 500, times=8, chat_id=ADA["id"])  # two rounds of 1 try + 3 retries
     api.push_message(private_chat(ADA), ADA, QUESTION)  # update 1: each fake counts from 1
     api.push_message(private_chat(BOB), BOB, QUESTION)
