@@ -150,13 +150,29 @@ def sources_blocks(engine: Engine, language: str) -> list[str]:
 
 @dataclass(frozen=True)
 class PendingChoice:
-    """A clarification waiting for a pick: what was asked, by whom, where, and the options."""
+    """A clarification waiting for a pick: what was asked, by whom, where, and the options;
+    `message_id`: the bot's message carrying the buttons (None where a front has no ids)."""
 
     question: str
     options: tuple[Option, ...]
     language: str
     chat_id: int
     user_id: int | None
+    message_id: int | None = None
+
+
+@dataclass(frozen=True)
+class HeldReply:
+    """The whole reply behind a "More" button, and the chat and message that carry the button."""
+
+    answer: Answer
+    chat_id: int
+    message_id: int
+
+
+def new_key() -> str:
+    """A key for an item waiting for a press: 8 URL-safe random characters."""
+    return secrets.token_urlsafe(6)
 
 
 class Expiring(Generic[T]):
@@ -171,11 +187,15 @@ class Expiring(Generic[T]):
 
     def add(self, item: T) -> str:
         """Keep `item`; returns its key (8 URL-safe characters)."""
-        key = secrets.token_urlsafe(6)
+        key = new_key()
+        self.put(key, item)
+        return key
+
+    def put(self, key: str, item: T) -> None:
+        """Keep `item` under `key` (from `new_key`: a button may carry it before it is kept)."""
         self._items[key] = (time.monotonic(), item)
         while len(self._items) > self.capacity:
             del self._items[next(iter(self._items))]  # dicts keep insertion order: oldest first
-        return key
 
     def get(self, key: str) -> T | None:
         """The live item under `key`, or None if unknown or expired."""
@@ -197,7 +217,7 @@ class Expiring(Generic[T]):
 
 # Clarifications waiting for a pick; whole replies waiting for a press of "More".
 PendingChoices = Expiring[PendingChoice]
-HeldBack = Expiring[Answer]
+HeldBack = Expiring[HeldReply]
 
 
 # --- Conversations ------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import dataclasses
 import json
 import logging
 import pickle
-import secrets
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -26,6 +25,7 @@ from bot.frontends.common import (
     ConversationStore,
     Expiring,
     HeldBack,
+    HeldReply,
     PendingChoice,
     PendingChoices,
 )
@@ -67,13 +67,11 @@ class StoredExpiring(Expiring[T]):
         self._encode, self._decode = encode, decode
         self._writes = 0
 
-    def add(self, item: T) -> str:
-        key = secrets.token_urlsafe(6)
+    def put(self, key: str, item: T) -> None:
         self.store.put(self.kind, key, self._encode(item))
         self._writes += 1
         if self._writes % TRIM_EVERY == 0:
             self.store.trim(self.kind, ttl=self.ttl, capacity=self.capacity)
-        return key
 
     def get(self, key: str) -> T | None:
         row = self.store.get(self.kind, key)
@@ -124,9 +122,7 @@ class StoredConversations(ConversationStore):
 def remembered(store: Store) -> dict[str, Any]:
     """The handlers' conversations, choices and held-back replies, kept in `store`."""
     choices: PendingChoices = StoredExpiring(store, "choice", _dump_choice, _load_choice)
-    held_back: HeldBack = StoredExpiring(
-        store, "more", lambda answer: answer.model_dump_json().encode(), Answer.model_validate_json
-    )
+    held_back: HeldBack = StoredExpiring(store, "more", _dump_held, _load_held)
     return {"conversations": StoredConversations(store), "choices": choices, "held_back": held_back}
 
 
@@ -148,6 +144,18 @@ def _load_conversation(value: bytes) -> Conversation:
     if tag != CONVERSATION_TAG or not isinstance(conversation, Conversation):
         raise ValueError("a conversation from another version")
     return conversation
+
+
+def _dump_held(held: HeldReply) -> bytes:
+    fields = {"chat_id": held.chat_id, "message_id": held.message_id}
+    return json.dumps({**fields, "answer": held.answer.model_dump(mode="json")}).encode()
+
+
+def _load_held(value: bytes) -> HeldReply:
+    fields = json.loads(value)
+    return HeldReply(
+        Answer.model_validate(fields["answer"]), fields["chat_id"], fields["message_id"]
+    )
 
 
 def _dump_choice(choice: PendingChoice) -> bytes:

@@ -9,11 +9,18 @@ bot could not answer (bot/frontends/misses.py): text, language, time, chat type,
 
 Everything runs on the event loop's thread; each statement is short (no fsync except when
 recording a batch of updates), so no executor is needed.
+
+The file holds users' texts and ids: the folder is created 0700 and the file 0600 (SQLite gives
+its -wal and -shm files the database's own mode). A file that is not a Mercato store (another
+application's database, a damaged file) is refused with `StoreUnusable`, never altered.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +28,8 @@ from pathlib import Path
 DATABASE_NAME = "mercato.sqlite3"
 DONE_KEPT = 48 * 3600.0  # done updates remembered this long (Telegram keeps updates for 24 h)
 DONE_CAPACITY = 200_000  # and at most this many, for de-duplication
+APPLICATION_ID = 0x4D657263  # "Merc": PRAGMA application_id marks the file as a Mercato store
+LARGEST_ID = 2**63 - 1  # SQLite's INTEGER; Telegram's update ids are far below
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS updates (
@@ -55,21 +64,66 @@ CREATE INDEX IF NOT EXISTS misses_choice ON misses (choice) WHERE choice IS NOT 
 """
 
 
+_TABLES = {
+    "updates": ["bot_id", "update_id", "payload", "received", "done", "outcome"],
+    "items": ["kind", "key", "saved", "value"],
+    "misses": ["asked", "text", "language", "chat_type", "kind", "choice"],
+}
+
+
+class StoreUnusable(Exception):
+    """The store cannot be opened; the message names the file and what to do."""
+
+
 class Store:
-    """The SQLite file at `path` (":memory:" for a throwaway one), created if need be."""
+    """The SQLite file at `path` (":memory:" for a throwaway one), created if need be.
+
+    Raises StoreUnusable when the file cannot serve as the bot's store (damaged, another
+    application's, read-only, on a full disk, locked), leaving it as it was."""
 
     def __init__(self, path: Path | str) -> None:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        # Autocommit: each statement is its own transaction unless one is begun explicitly.
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        try:
+            if str(path) != ":memory:":
+                _create_private(Path(path))
+            # Autocommit: each statement is its own transaction unless one is begun explicitly.
+            self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            self._open()
+            if str(path) != ":memory:":
+                _make_private(Path(path))
+        except (sqlite3.Error, OSError) as error:
+            raise StoreUnusable(unusable_reason(path, error)) from error
+
+    def _open(self) -> None:
         self._db.execute("PRAGMA busy_timeout = 5000")
+        if not self._is_ours():
+            self._db.close()
+            raise sqlite3.DatabaseError("not a Mercato store (other tables in it)")
         self._db.execute("PRAGMA journal_mode = WAL")
         # NORMAL survives the process being killed (the WAL is in the OS's hands once written);
         # recording updates switches to FULL for that commit so it also survives a power loss.
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.executescript(_SCHEMA)
+        # Written at every open: a read-only file or a full disk is told now, in one line,
+        # rather than found out by the first update.
+        self._db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def _is_ours(self) -> bool:
+        """Marked as a Mercato store, new and empty, or an unmarked one of earlier versions
+        (only Mercato's tables, with their columns)."""
+        if self._db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+            return True
+        tables = [
+            name
+            for (name,) in self._db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        columns = "SELECT name FROM pragma_table_info(?) ORDER BY cid"
+        return all(
+            [row[0] for row in self._db.execute(columns, (name,))] == _TABLES.get(name)
+            for name in tables
+        )
 
     @classmethod
     def in_directory(cls, data_dir: Path) -> Store:
@@ -107,10 +161,11 @@ class Store:
             (time.time(), outcome, bot_id, update_id),
         )
 
-    def unfinished(self, bot_id: int) -> list[tuple[int, str]]:
-        """(update id, payload) of the updates recorded but not done, oldest first."""
+    def unfinished(self, bot_id: int) -> list[tuple[int, str, float]]:
+        """(update id, payload, time received) of the updates recorded but not done, oldest
+        first."""
         return self._db.execute(
-            "SELECT update_id, payload FROM updates WHERE bot_id = ? AND done IS NULL "
+            "SELECT update_id, payload, received FROM updates WHERE bot_id = ? AND done IS NULL "
             "ORDER BY update_id",
             (bot_id,),
         ).fetchall()
@@ -122,18 +177,20 @@ class Store:
         ).fetchall()
         return dict(rows)
 
-    def forget_done(self, *, older_than: float = DONE_KEPT, keep: int = DONE_CAPACITY) -> None:
-        """Forget done updates older than `older_than` seconds, and beyond the newest `keep`."""
+    def forget_done(self, *, older_than: float = DONE_KEPT, keep: int = DONE_CAPACITY) -> int:
+        """Forget done updates older than `older_than` seconds, and beyond the newest `keep`;
+        how many."""
         with self._transaction():
-            self._db.execute(
+            old = self._db.execute(
                 "DELETE FROM updates WHERE done IS NOT NULL AND done < ?",
                 (time.time() - older_than,),
             )
-            self._db.execute(
+            extra = self._db.execute(
                 "DELETE FROM updates WHERE done IS NOT NULL AND rowid NOT IN "
                 "(SELECT rowid FROM updates WHERE done IS NOT NULL ORDER BY done DESC LIMIT ?)",
                 (keep,),
             )
+        return old.rowcount + extra.rowcount
 
     # --- Expiring items -------------------------------------------------------------------------
 
@@ -221,3 +278,38 @@ class _Transaction:
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
         self._db.execute("COMMIT" if kind is None else "ROLLBACK")
+
+
+def _create_private(path: Path) -> None:
+    """The folder (0700 when created here) and the file (0600 when created here)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _make_private(path: Path) -> None:
+    """A store left readable by others (by an older version) made 0600, with its WAL files."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
+            file.chmod(0o600)
+
+
+def unusable_reason(path: Path | str, error: Exception) -> str:
+    """One line: which file, what is wrong with it, what to do."""
+    text = str(error)
+    if isinstance(error, PermissionError) or "readonly" in text or "read-only" in text:
+        advice = "it is read-only here: give the bot's user write access to it and its folder"
+    elif "full" in text or getattr(error, "errno", None) == 28:
+        advice = "the disk is full: free some space, then start again"
+    elif "locked" in text or "busy" in text:
+        advice = "another process holds it locked: is another bot running on this folder?"
+    elif isinstance(error, sqlite3.DatabaseError) and not isinstance(
+        error, sqlite3.OperationalError
+    ):
+        advice = (
+            "it is not a Mercato store, or it is damaged: move it aside (a new one is "
+            "created at the next start) or restore a backup (docs/deploy.md)"
+        )
+    else:
+        advice = "check the file and its folder (MERCATO_DATA_DIR)"
+    return f"cannot use the store {path} ({text}); {advice}"

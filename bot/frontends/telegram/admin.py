@@ -22,8 +22,8 @@ from telegram.ext import (
 )
 
 from bot.frontends.reload import Reloader
-from bot.frontends.telegram.handlers import reply_html
 from bot.frontends.telegram.render import split_html
+from bot.frontends.telegram.sending import reply_html
 
 log = logging.getLogger(__name__)
 

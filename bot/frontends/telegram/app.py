@@ -11,26 +11,18 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import (
-    BadRequest,
-    Conflict,
-    Forbidden,
-    InvalidToken,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-)
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseRateLimiter,
-    ContextTypes,
     Defaults,
 )
 
@@ -38,8 +30,9 @@ from bot.engine import Engine
 from bot.frontends.misses import KEPT_DAYS, MissLog, report
 from bot.frontends.reload import LiveEngine, Reloader, live
 from bot.frontends.remembered import remembered
-from bot.frontends.store import Store
+from bot.frontends.store import Store, StoreUnusable, unusable_reason
 from bot.frontends.telegram.admin import register_admin
+from bot.frontends.telegram.failures import QuietRequest, on_error
 from bot.frontends.telegram.graph import register_graph
 from bot.frontends.telegram.handlers import MercatoHandlers
 from bot.frontends.telegram.intake import Intake
@@ -84,23 +77,7 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
 GROUP_COMMANDS = frozenset({"ask", "graph"})
 
 
-# --- Errors and command menus -------------------------------------------------------------------
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log a failed update or poll, then carry on; expected Telegram failures take one line."""
-    error = context.error
-    where = f"update {update.update_id}" if isinstance(update, Update) else "polling"
-    if isinstance(error, Forbidden):  # blocked by the user, removed from the group
-        log.warning("%s: Telegram refused the reply (%s); skipped", where, error)
-    elif isinstance(error, BadRequest):  # a request Telegram cannot accept: a bug here
-        log.error("%s: Telegram rejected a request", where, exc_info=error)
-    elif isinstance(error, NetworkError | RetryAfter):  # already retried (retry.py): lost
-        log.warning("%s: %s: %s; the reply is lost", where, type(error).__name__, error)
-    elif isinstance(error, Conflict):
-        log.warning("%s: %s: %s", where, type(error).__name__, error)
-    else:
-        log.error("%s: unexpected error", where, exc_info=error)
-
-
+# --- Command menus ------------------------------------------------------------------------------
 async def publish_commands(application: Application) -> None:
     """Publish the command menus in English (default) and French: all commands, /ask in groups."""
     bot = application.bot
@@ -157,12 +134,12 @@ def build_application(
         )
         .rate_limiter(rate_limiter or RetryingLimiter(rate_limit_retries=RATE_LIMIT_RETRIES))
         .concurrent_updates(True)  # one slow reply must not hold up other chats
-        .connect_timeout(10)
-        .read_timeout(20)
-        .write_timeout(20)
-        .pool_timeout(10)
-        .get_updates_connect_timeout(10)
-        .get_updates_read_timeout(20)  # PTB adds the long-poll timeout to this
+        .request(
+            QuietRequest(connect_timeout=10, read_timeout=20, write_timeout=20, pool_timeout=10)
+        )
+        .get_updates_request(  # PTB adds the long-poll timeout to its read timeout
+            QuietRequest(connection_pool_size=1, connect_timeout=10, read_timeout=20)
+        )
         .post_init(publish_commands)
         .build()
     )
@@ -228,9 +205,12 @@ async def polling(
 async def _forget_old_misses(misses: MissLog | None) -> None:
     """Delete the misses past their time at start, then daily."""
     while misses is not None:
-        forgotten = misses.forget_old()
-        if forgotten:
-            log.info("%d recorded question(s) over %d days old deleted", forgotten, KEPT_DAYS)
+        try:
+            forgotten = misses.forget_old()
+            if forgotten:
+                log.info("%d recorded question(s) over %d days old deleted", forgotten, KEPT_DAYS)
+        except sqlite3.Error as error:
+            log.warning("storage: deleting old misses failed (%s); tomorrow again", error)
         await asyncio.sleep(DAILY)
 
 
@@ -238,8 +218,9 @@ def run(settings: Settings, engine: Engine) -> int:
     """Serve by long polling until Ctrl-C or SIGTERM; the process exit code.
 
     1, with one line on stderr, when there is no token or Telegram rejects it, at start or later
-    (a token revoked while running: getUpdates answers 401).
+    (a token revoked while running: any call answers 401), or when the store cannot be used.
     """
+    ignore_hangups()  # until the reload handler is in place: a SIGHUP must not kill the bot
     token = settings.token
     configure_logging(settings.log_level, token, log_texts=settings.log_texts)
     if token is None:
@@ -257,10 +238,21 @@ def run(settings: Settings, engine: Engine) -> int:
         webhook = Webhook(
             settings.webhook_url, secret, settings.webhook_listen, settings.webhook_port
         )
-    application = build_application(settings, engine)
-    with contextlib.suppress(KeyboardInterrupt):
-        return asyncio.run(_serve(application, webhook))
+    try:
+        application = build_application(settings, engine)
+        with contextlib.suppress(KeyboardInterrupt):
+            return asyncio.run(_serve(application, webhook))
+    except StoreUnusable as error:
+        print(f"mercato: {error}", file=sys.stderr)
+        return 1
+    finally:
+        ignore_hangups()  # the reload handler needs the loop, which has closed
     return 0
+
+
+def ignore_hangups() -> None:
+    """SIGHUP's default is to end the process: ignored whenever the reload handler is not set."""
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
 
 
 async def _serve(application: Application, webhook: Webhook | None = None) -> int:
@@ -276,7 +268,22 @@ async def _serve(application: Application, webhook: Webhook | None = None) -> in
         reloads.add(task)
         task.add_done_callback(reloads.discard)
 
-    loop.add_signal_handler(signal.SIGHUP, reload_on_sighup)
+    def on_hangup(signum: int, frame: object) -> None:
+        # Not loop.add_signal_handler: closing the loop would give SIGHUP back its default
+        # (ending the process) for the last moments of the shutdown.
+        with contextlib.suppress(RuntimeError):  # the loop has closed: nothing left to reload
+            loop.call_soon_threadsafe(reload_on_sighup)
+
+    signal.signal(signal.SIGHUP, on_hangup)
+    try:
+        return await _serve_until_stopped(application, webhook, stopping)
+    except sqlite3.Error as error:  # the store failing at start, e.g. reading the backlog
+        raise StoreUnusable(unusable_reason(application.bot_data[STORE].path, error)) from error
+
+
+async def _serve_until_stopped(
+    application: Application, webhook: Webhook | None, stopping: asyncio.Event
+) -> int:
     pause = 1.0
     while True:  # getMe once here, where a rejected token can be told in one line
         try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable
 
 from telegram import (
     Bot,
@@ -16,10 +16,10 @@ from telegram import (
     InlineKeyboardMarkup,
     InlineQueryResultsButton,
     Message,
-    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatType
+from telegram.error import BadRequest
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -35,11 +35,13 @@ from bot.frontends.common import (
     TEXTS,
     ConversationStore,
     HeldBack,
+    HeldReply,
     PendingChoice,
     PendingChoices,
     greeting_html,
     help_html,
     language_hint,
+    new_key,
     sources_blocks,
     ui_language,
     usage_html,
@@ -54,58 +56,27 @@ from bot.frontends.telegram.keyboard import (
     parse_more_data,
 )
 from bot.frontends.telegram.render import render_html, split_html
+from bot.frontends.telegram.sending import after_reply, reply_html, send_html
 from bot.model import Answer
 from bot.text import clean_input
 
 log = logging.getLogger(__name__)
 
 
-# --- Sending ------------------------------------------------------------------------------------
-
-
-async def send_html(
-    bot: Bot,
-    chat_id: int,
-    chunks: Sequence[str],
-    *,
-    thread_id: int | None = None,
-    quote: int | None = None,
-    reply_markup: InlineKeyboardMarkup | None = None,
-) -> None:
-    """Send HTML `chunks` in order; the first quotes message `quote`, the last gets the buttons."""
-    for index, chunk in enumerate(chunks):
-        await bot.send_message(
-            chat_id,
-            chunk,
-            message_thread_id=thread_id,
-            reply_parameters=(
-                ReplyParameters(quote, allow_sending_without_reply=True)
-                if quote is not None and index == 0
-                else None
-            ),
-            reply_markup=reply_markup if index == len(chunks) - 1 else None,
-        )
-
-
-async def reply_html(
-    message: Message, chunks: Sequence[str], reply_markup: InlineKeyboardMarkup | None = None
-) -> None:
-    """Answer `message` in its chat and forum topic; outside private chats, quote it."""
-    private = message.chat.type == ChatType.PRIVATE
-    await send_html(
-        message.get_bot(),
-        message.chat_id,
-        chunks,
-        thread_id=topic_of(message),
-        quote=None if private else message.message_id,
-        reply_markup=reply_markup,
-    )
-
-
 def _log_handled(update: Update, chat_type: str, outcome: str, started: float) -> None:
     """The one INFO line per handled update; never the text, which is the users' business."""
     elapsed_ms = (time.perf_counter() - started) * 1000
     log.info("update %s: %s chat, %s, %.0f ms", update.update_id, chat_type, outcome, elapsed_ms)
+
+
+def pressed_on(query: CallbackQuery) -> tuple[int, int] | None:
+    """(chat id, message id) of the message whose button was pressed, if Telegram says."""
+    message = query.message
+    return (message.chat.id, message.message_id) if message is not None else None
+
+
+# The keyboard under a reply, and what to keep once the reply is sent as (chat id, message id).
+Buttons = tuple[InlineKeyboardMarkup | None, Callable[[int, int], None]]
 
 
 # --- Handlers -----------------------------------------------------------------------------------
@@ -220,15 +191,16 @@ class MercatoHandlers:
         if parsed is None or pending is None or parsed[1] >= len(pending.options):
             await self._toast(query, "expired")
             outcome = "expired choice"
+        elif pressed_on(query) != (pending.chat_id, pending.message_id):
+            await self._toast(query, "expired")  # its key copied to another message: forged
+            outcome = "choice refused: pressed under another message"
         elif pending.user_id is not None and query.from_user.id != pending.user_id:
             await self._toast(query, "not_yours")
             outcome = "choice refused"
         else:
-            self.choices.discard(parsed[0])
-            if self.misses:
-                self.misses.chosen(parsed[0])
-            await query.answer()
+            await self._acknowledge(query)
             kind = await self._answer_choice(query, pending, parsed[1], context.bot)
+            after_reply("the choice made", lambda: self._chosen(parsed[0]))
             outcome = f"choice, {kind}"
         _log_handled(update, chat_type, outcome, started)
 
@@ -238,18 +210,21 @@ class MercatoHandlers:
         query = update.callback_query
         chat_type = query.message.chat.type if query.message else "unknown"
         key = parse_more_data(query.data)
-        whole = self.held_back.get(key) if key else None
-        if whole is None or not isinstance(query.message, Message):
+        held = self.held_back.get(key) if key else None
+        if held is None or not isinstance(query.message, Message):
             await self._toast(query, "expired")
             outcome = "expired more"
+        elif pressed_on(query) != (held.chat_id, held.message_id):
+            await self._toast(query, "expired")  # its key copied to another message: forged
+            outcome = "more refused: pressed under another message"
         else:
-            await query.answer()
-            chunks = render_html(whole) or ["…"]
+            await self._acknowledge(query)
+            chunks = render_html(held.answer) or ["…"]
             await query.edit_message_text(chunks[0])
             await send_html(
                 context.bot, query.message.chat_id, chunks[1:], thread_id=topic_of(query.message)
             )
-            self.held_back.discard(key)
+            after_reply("the expanded reply's removal", lambda: self.held_back.discard(key))
             outcome = "more"
         _log_handled(update, chat_type, outcome, started)
 
@@ -284,16 +259,23 @@ class MercatoHandlers:
         conversation = self.conversations.get(message.chat_id, user_id)
         hint = language_hint(user.language_code if user else None)
         answer = self.engine.answer(question, conversation, language_hint=hint)
-        self.conversations.save(message.chat_id, user_id, conversation)
-        if self.misses and answer.kind == "unknown":
-            self.misses.unknown(question, answer.language, message.chat.type)
         chunks = render_html(answer)
-        if not chunks:
+        if chunks:
+            markup, keep = self._buttons(answer, question, user_id, message.chat.type)
+            sent = await reply_html(message, chunks, markup)
+            after_reply("the buttons", lambda: keep(message.chat_id, sent[-1].message_id))
+        else:
             log.warning("the engine returned an empty answer; nothing sent")
-            return "empty"
-        markup = self._buttons(answer, question, message.chat_id, user_id, message.chat.type)
-        await reply_html(message, chunks, markup)
-        return answer.kind
+        after_reply(
+            "the conversation",
+            lambda: self.conversations.save(message.chat_id, user_id, conversation),
+        )
+        if self.misses and answer.kind == "unknown":
+            after_reply(
+                "the question not answered",
+                lambda: self.misses.unknown(question, answer.language, message.chat.type),
+            )
+        return answer.kind if chunks else "empty"
 
     async def _answer_choice(
         self, query: CallbackQuery, pending: PendingChoice, index: int, bot: Bot
@@ -306,34 +288,60 @@ class MercatoHandlers:
             conversation,
             language_hint=pending.language,
         )
-        self.conversations.save(pending.chat_id, pending.user_id, conversation)
         chunks = render_html(answer) or ["…"]  # an edit needs some text
-        markup = self._buttons(answer, pending.question, pending.chat_id, pending.user_id)
+        markup, keep = self._buttons(answer, pending.question, pending.user_id)
         await query.edit_message_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)
         thread_id = topic_of(query.message) if isinstance(query.message, Message) else None
-        await send_html(bot, pending.chat_id, chunks[1:], thread_id=thread_id, reply_markup=markup)
+        sent = await send_html(
+            bot, pending.chat_id, chunks[1:], thread_id=thread_id, reply_markup=markup
+        )
+        carrier = sent[-1].message_id if sent else pending.message_id
+        after_reply("the buttons", lambda: keep(pending.chat_id, carrier))
+        after_reply(
+            "the conversation",
+            lambda: self.conversations.save(pending.chat_id, pending.user_id, conversation),
+        )
         return answer.kind
 
     def _buttons(
-        self,
-        answer: Answer,
-        question: str,
-        chat_id: int,
-        user_id: int | None,
-        chat_type: str = ChatType.PRIVATE,
-    ) -> InlineKeyboardMarkup | None:
+        self, answer: Answer, question: str, user_id: int | None, chat_type: str = ChatType.PRIVATE
+    ) -> Buttons:
         """The option buttons of a clarification, its question kept for the press; "More"
-        under a reply that holds facts back; else None."""
+        under a reply that holds facts back; else none. What they stand for is kept once the
+        reply is sent, bound to its chat and message (a press under any other is refused)."""
+        key = new_key()
         if answer.more is not None and answer.kind != "clarify":
             label = TEXTS[answer.language if answer.language in TEXTS else "en"]["more"]
-            return more_keyboard(self.held_back.add(answer.more), label)
+            more = answer.more
+            return more_keyboard(key, label), lambda chat_id, message_id: self.held_back.put(
+                key, HeldReply(more, chat_id, message_id)
+            )
         if answer.kind != "clarify" or not answer.options:
-            return None
-        pending = PendingChoice(question, tuple(answer.options), answer.language, chat_id, user_id)
-        key = self.choices.add(pending)
-        if self.misses:  # a miss unless an option is chosen (`choice`)
-            self.misses.clarify(question, answer.language, chat_type, key)
-        return choice_keyboard(key, answer.options)
+            return None, lambda chat_id, message_id: None
+
+        def keep(chat_id: int, message_id: int) -> None:
+            options = tuple(answer.options)
+            pending = PendingChoice(
+                question, options, answer.language, chat_id, user_id, message_id
+            )
+            self.choices.put(key, pending)
+            if self.misses:  # a miss unless an option is chosen (`choice`)
+                self.misses.clarify(question, answer.language, chat_type, key)
+
+        return choice_keyboard(key, answer.options), keep
+
+    def _chosen(self, key: str) -> None:
+        self.choices.discard(key)
+        if self.misses:
+            self.misses.chosen(key)
+
+    @staticmethod
+    async def _acknowledge(query: CallbackQuery) -> None:
+        """Answer the press; an answer attempted again later may find the query expired."""
+        try:
+            await query.answer()
+        except BadRequest as error:
+            log.info("a button press could not be acknowledged (%s)", error)
 
     @staticmethod
     async def _toast(query: CallbackQuery, text: str) -> None:

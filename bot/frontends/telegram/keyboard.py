@@ -18,9 +18,14 @@ def choice_data(key: str, index: int) -> str:
 def parse_choice_data(data: str | None) -> tuple[str, int] | None:
     """(key, index) from callback_data made by `choice_data`, None for anything else."""
     parts = (data or "").split(":")
-    if len(parts) != 3 or parts[0] != "c" or not parts[1] or not parts[2].isdigit():
+    if len(parts) != 3 or parts[0] != "c" or not parts[1] or not _is_index(parts[2]):
         return None
     return parts[1], int(parts[2])
+
+
+def _is_index(text: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²" or "①", which int() refuses."""
+    return 0 < len(text) <= 3 and text.isascii() and text.isdigit()
 
 
 def choice_keyboard(key: str, options: Sequence[Option]) -> InlineKeyboardMarkup:

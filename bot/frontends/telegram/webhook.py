@@ -9,7 +9,11 @@ recording the batch; the handlers then run as in polling mode (chats in turn, fl
 
 Every request must carry the secret registered with `setWebhook` in the
 `X-Telegram-Bot-Api-Secret-Token` header (compared in constant time): without it, or with
-another, 403 and nothing recorded. Neither the secret nor the body is ever logged.
+another, 403 and nothing recorded. Neither the secret nor the body is ever logged. Whatever
+else is wrong gets a 4xx and a log line saying why: a body over MAX_BODY (413, read to its end
+so that the answer is not lost to a reset connection), one that is not JSON or nested too
+deeply, an update id that is not a whole number SQLite can hold (400); the store failing gets
+503, which Telegram retries.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import hmac
 import json
 import logging
 import re
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -27,15 +32,17 @@ from urllib.parse import urlsplit
 from telegram import Bot
 from tornado.httpserver import HTTPServer
 from tornado.web import Application as TornadoApplication
-from tornado.web import RequestHandler
+from tornado.web import RequestHandler, stream_request_body
 
-from bot.frontends.telegram.intake import Intake
+from bot.frontends.telegram.failures import reason
+from bot.frontends.telegram.intake import Intake, valid_update_id
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 SECRET_SHAPE = re.compile(r"^[A-Za-z0-9_-]{1,256}$")  # what setWebhook's secret_token accepts
 MAX_BODY = 1 << 20  # an update is a few kilobytes; Telegram's own limit for a file is elsewhere
+DRAINED_BODY = 64 << 20  # a longer body is read to its end before its 413; beyond, cut off
 
 
 def secret_problem(url: str | None, secret: str | None) -> str | None:
@@ -63,30 +70,54 @@ class Webhook:
         return urlsplit(self.url).path or "/"
 
 
+@stream_request_body
 class _UpdateHandler(RequestHandler):
     """POST <path>: one update, acknowledged once recorded."""
 
     def initialize(self, intake: Intake, secret: str) -> None:
         self.intake = intake
         self.secret = secret.encode()
+        self.body: list[bytes] = []
+        self.size = 0
 
-    def post(self) -> None:
+    def prepare(self) -> None:
         given = self.request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, self.secret):
             log.warning("webhook: a request without the right secret refused (403)")
             self.send_error(HTTPStatus.FORBIDDEN)
+
+    def data_received(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size <= MAX_BODY:
+            self.body.append(chunk)
+
+    def post(self) -> None:
+        if self.size > MAX_BODY:
+            self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a body of {self.size} bytes")
             return
         try:
-            raw = json.loads(self.request.body)
-            if not isinstance(raw, dict) or not isinstance(raw.get("update_id"), int):
-                raise ValueError("not an update")
-        except ValueError:
-            log.warning("webhook: a body that is not an update refused (400)")
-            self.send_error(HTTPStatus.BAD_REQUEST)
+            raw = json.loads(b"".join(self.body))
+        except RecursionError:
+            self._refuse(HTTPStatus.BAD_REQUEST, "a body nested too deeply")
             return
-        self.intake.receive([raw])  # committed before the 200 below acknowledges it
+        except ValueError:
+            self._refuse(HTTPStatus.BAD_REQUEST, "a body that is not JSON")
+            return
+        if not isinstance(raw, dict) or not valid_update_id(raw.get("update_id")):
+            self._refuse(HTTPStatus.BAD_REQUEST, "a body without a valid update_id")
+            return
+        try:
+            self.intake.receive([raw])  # committed before the 200 below acknowledges it
+        except sqlite3.Error as error:
+            log.warning("storage: %s; not recorded, for Telegram to post again", reason(error))
+            self.send_error(HTTPStatus.SERVICE_UNAVAILABLE)
+            return
         self.set_status(HTTPStatus.OK)
         self.finish()
+
+    def _refuse(self, status: HTTPStatus, what: str) -> None:
+        log.warning("webhook: %s refused (%d)", what, status)
+        self.send_error(status)
 
     def log_exception(self, *args: Any) -> None:  # tornado's default would log the request
         log.warning("webhook: a request failed (%s)", args[0].__name__ if args else "error")
@@ -98,7 +129,7 @@ class WebhookServer:
     def __init__(self, webhook: Webhook, intake: Intake) -> None:
         self.webhook = webhook
         routes = [(webhook.path, _UpdateHandler, {"intake": intake, "secret": webhook.secret})]
-        self._server = HTTPServer(TornadoApplication(routes), max_body_size=MAX_BODY)
+        self._server = HTTPServer(TornadoApplication(routes), max_body_size=DRAINED_BODY)
         # One access line per update would double the bot's own; refusals are logged above.
         logging.getLogger("tornado.access").setLevel(logging.WARNING)
 

@@ -45,6 +45,7 @@ class _Fault:
     retry_after: int | None = None
     delay: float = 0.0
     chat_id: int | None = None
+    body: str | None = None  # answered as it is (a proxy's HTML error page), not as JSON
 
 
 class FakeBotAPI(BotMethods):
@@ -207,11 +208,13 @@ class FakeBotAPI(BotMethods):
         retry_after: int | None = None,
         times: int = 1,
         chat_id: int | None = None,
+        body: str | None = None,
     ) -> None:
         """Answer the next `times` calls of `method` (to `chat_id` only, if given) with an error.
 
         429 carries `parameters.retry_after`; 401/404 make PTB raise InvalidToken, 403 Forbidden,
-        400 BadRequest, anything else NetworkError.
+        400 BadRequest, anything else NetworkError. `body`: the text answered instead of
+        Telegram's JSON, as a reverse proxy's 502 or 504 page is.
         """
         default = {
             400: "Bad Request",
@@ -219,7 +222,13 @@ class FakeBotAPI(BotMethods):
             429: f"Too Many Requests: retry after {retry_after}",
         }.get(status, "Internal Server Error")
         fault = _Fault(
-            method.lower(), times, status, description or default, retry_after, chat_id=chat_id
+            method.lower(),
+            times,
+            status,
+            description or default,
+            retry_after,
+            chat_id=chat_id,
+            body=body,
         )
         with self._changed:
             self._faults.append(fault)
@@ -284,8 +293,10 @@ class FakeBotAPI(BotMethods):
 
     # Serving requests (on the server's threads)
 
-    def handle(self, path: str, query: str, content_type: str, body: bytes) -> tuple[int, dict]:
-        """Answer one HTTP request: (status, JSON body)."""
+    def handle(
+        self, path: str, query: str, content_type: str, body: bytes
+    ) -> tuple[int, dict | bytes]:
+        """Answer one HTTP request: (status, JSON body, or raw bytes)."""
         match = _PATH.match(path)
         if match is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
@@ -301,6 +312,8 @@ class FakeBotAPI(BotMethods):
             result = implementation(params)
         except ApiError as error:
             self._record(method, params, error.status, None)
+            if error.body is not None:
+                return error.status, error.body.encode()
             payload: dict[str, Any] = {
                 "ok": False,
                 "error_code": error.status,
@@ -335,4 +348,4 @@ class FakeBotAPI(BotMethods):
         if fault.delay:
             time.sleep(fault.delay)
         if fault.status is not None:
-            raise ApiError(fault.status, fault.description, fault.retry_after)
+            raise ApiError(fault.status, fault.description, fault.retry_after, fault.body)

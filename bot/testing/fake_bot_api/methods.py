@@ -21,11 +21,18 @@ CALLBACK_TOAST_LIMIT = 200
 class ApiError(Exception):
     """What Telegram answers a request it refuses: an HTTP status and a description."""
 
-    def __init__(self, status: int, description: str, retry_after: int | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        description: str,
+        retry_after: int | None = None,
+        body: str | None = None,
+    ) -> None:
         super().__init__(description)
         self.status = status
         self.description = description
         self.retry_after = retry_after
+        self.body = body  # answered as it is instead of Telegram's JSON
 
 
 class BotMethods:

@@ -17,8 +17,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-# Answers one request: (path, query string, content type, body) -> (HTTP status, JSON body).
-Answerer = Callable[[str, str, str, bytes], tuple[int, dict]]
+# Answers one request: (path, query string, content type, body) -> (HTTP status, JSON body, or
+# raw bytes sent as HTML, as a reverse proxy's error page).
+Answerer = Callable[[str, str, str, bytes], tuple[int, dict | bytes]]
 
 # Parameters Telegram takes as plain strings; PTB sends them unencoded. Others are JSON.
 _STRING_PARAMETERS = frozenset(
@@ -107,10 +108,11 @@ class RequestHandler(BaseHTTPRequestHandler):
         status, payload = self.server.answer(
             url.path, url.query, self.headers.get("Content-Type", ""), body
         )
-        data = json.dumps(payload).encode()
+        raw = isinstance(payload, bytes)
+        data = payload if raw else json.dumps(payload).encode()
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", "text/html" if raw else "application/json")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)

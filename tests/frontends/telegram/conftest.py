@@ -6,6 +6,7 @@ import pytest
 from fake_engine import FakeEngine
 from telegram_helpers import settings_for
 
+from bot.frontends.telegram import intake
 from bot.frontends.telegram.app import build_application, polling
 from bot.testing.fake_bot_api import FakeBotAPI
 
@@ -16,6 +17,12 @@ def data_dir(tmp_path, monkeypatch):
     directory = tmp_path / "data"
     monkeypatch.setenv("MERCATO_DATA_DIR", str(directory))
     return directory
+
+
+@pytest.fixture(autouse=True)
+def quick_answer_retries(monkeypatch):
+    """In-process bots answer a failed update again after 50 ms, then 100, 200 ms (not 1 s…)."""
+    monkeypatch.setattr(intake, "ANSWER_PAUSES", (0.05, 0.2))
 
 
 @pytest.fixture
