@@ -489,6 +489,8 @@ def read_events(c: Clause) -> list[Event]:
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
+        if not actors and event in MOVES | {"lead"}:
+            actors = _first_named_before(c, v)
         if event in MOVES:
             found = move(c, v, event, actors)
         elif event == "lead":
@@ -538,6 +540,15 @@ def read_events(c: Clause) -> list[Event]:
         events += found
     _connect(c, events, verbs)
     return events
+
+
+def _first_named_before(c: Clause, v: int) -> list[str]:
+    """A subject the parser missed ("En octobre, Ke Yang, qui…, a quitté"): the first name
+    before the verb outside a relative clause."""
+    for j, entity in sorted(c.word_entity.items()):
+        if j < v and c.kind(entity) in ("person", "organization", "unit"):
+            return [entity]
+    return []
 
 
 def _worked_at(c: Clause, v: int) -> list[str]:

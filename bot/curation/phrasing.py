@@ -73,7 +73,7 @@ TEMPLATES = {
     "joined": {"fr": "{S} a rejoint {O}{as}{when}{from}.", "en": "{S} joined {O}{as}{when}{from}."},
     "hired": {"fr": "{S} a recruté {O}{from}{when}.", "en": "{S} hired {O}{from}{when}."},
     "left": {"fr": "{S} a quitté {O}{to}{when}.", "en": "{S} left {O}{to}{when}."},
-    "role": {"fr": "{S} {is} {role} ({O}).", "en": "{S} {is} {role} ({O})."},
+    "role": {"fr": "{S} {is} {role} ({O}{at}).", "en": "{S} {is} {role} ({O}{at})."},
     "founded": {"fr": "{S} a fondé {O}{when}.", "en": "{S} founded {O}{when}."},
     "cofounded": {"fr": "{S} a cofondé {O}{when}.", "en": "{S} co-founded {O}{when}."},
     "count": {"fr": "{S} : {Q}.", "en": "{S}: {Q}."},
@@ -215,6 +215,7 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         "A": money(f["amount"], language) if f.get("amount") else "",
         "P": n("place"),
         "leads": verb,
+        "at": f", {n('place')}" if f.get("place") else "",
         "about": pieces["about"].format(pieces["and"].join(about)) if about else "",
     }
     line = template.format(**values)
