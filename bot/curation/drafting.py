@@ -183,13 +183,76 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
     locations, counts and amounts, and the source of a reported figure."""
     facts: list[Fact] = []
     when = when_of(r)
+    consumed: set[str] = set()
+    # The word-window rules of the first drafts stay as a fallback for a sentence whose
+    # parse gave no event (the small pipelines misparse some sentences).
+    parsed = any(e.type != "role" for e in events)
+    roled = any(e.type == "role" for e in events)
     for i, word in enumerate(r.words):
         if r.at(i) is not None or any(o.start <= i < o.end for o in r.occ):
             continue
         relations = lx.relation_of(word)
         if any(e.type == "statement" for e in events):
             relations = relations - {"statement"}
-        if "statement" in relations:
+        kind = lx.move_verb_class(word)
+        if not parsed and kind == "join":
+            dest = r.after(i, ORGS)
+            mover = r.before(i, (PERSON,))
+            if dest and mover and dest.entity not in consumed:
+                fields = {"object": dest.entity}
+                source = [o for o in r.sources(i) if o.entity != dest.entity]
+                if source:
+                    fields["from"] = source[0].entity
+                facts.append(Fact("joined", mover.entity, r.s.index, fields))
+                consumed.add(dest.entity)
+        elif not parsed and kind == "hire":
+            hirer = r.before(i, ORGS)
+            hired = r.after(i, (PERSON,))
+            count = next((n for n in numbers(r) if i < n["at"] <= i + WINDOW and n["unit"]), None)
+            if hirer and (hired or count):
+                fields = {"object": hired.entity} if hired else {"quantity": count}
+                source = r.sources(i)
+                if source:
+                    fields["from"] = source[0].entity
+                facts.append(Fact("hired", hirer.entity, r.s.index, fields))
+        elif not parsed and kind == "leave":
+            mover = r.before(i, (PERSON,))
+            left = r.after(i, ORGS, window=2)
+            if left is None and i + 2 < len(r.words) and r.words[i + 2] in ANAPHORS:
+                left = r.before(i, ORGS)  # "X, CTO of Y, left the company": Y
+            if mover and left:
+                fields = {"object": left.entity}
+                dest = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
+                joined = [
+                    o
+                    for j, w in enumerate(r.words)
+                    if j > i and lx.move_verb_class(w) == "join"
+                    for o in [r.after(j, ORGS)]
+                    if o
+                ]
+                dest = dest or joined
+                if dest and dest[0].entity != left.entity:
+                    fields["to"] = dest[0].entity
+                    consumed.add(dest[0].entity)
+                facts.append(Fact("left", mover.entity, r.s.index, fields))
+        elif not parsed and "found" in relations:
+            facts.extend(founding(r, i, word))
+        elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
+            leader = r.before(i, (PERSON,))
+            led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
+            if leader and led:
+                fields = {"object": led.entity}
+                if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
+                    fields["tense"] = "past"
+                places = [o.entity for o in r.occ if r.kind(o) == "place"]
+                if places:
+                    fields["place"] = places[0]
+                facts.append(Fact("leads", leader.entity, r.s.index, fields))
+        elif not roled and word in lx.ROLE_NOUNS:
+            fact = role(r, i)
+            if fact:
+                facts.append(fact)
+        elif "statement" in relations:
             speaker = r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
             if speaker:
                 fields = {}
@@ -220,6 +283,85 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
         if when and fact.type not in ("role", "count", "location", "leads"):
             fact.fields["when"] = when
     return facts
+
+
+def founding(r: Reader, i: int, word: str) -> list[Fact]:
+    co = word.startswith(("cofond", "cofound")) or (i and r.words[i - 1] in CO_WORDS)
+    by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) == PERSON]
+    if by:  # "X, fondée en 2021 par Y"
+        founders, company = by[:1], r.before(i, ORGS)
+    else:
+        founders, company = [r.before(i, (PERSON,))], r.after(i, ORGS, window=3)
+    founders += [o for o in r.named_after(len(r.words), WITH_WORDS) if r.kind(o) == PERSON]
+    kind = "cofounded" if co or len(founders) > 1 else "founded"
+    if company is None:
+        return []
+    return [Fact(kind, f.entity, r.s.index, {"object": company.entity}) for f in founders if f]
+
+
+def role_span(r: Reader, i: int) -> tuple[int, int]:
+    start, end = i, i + 1
+    while (
+        start > 0
+        and r.words[start - 1]
+        in ("chief", "senior", "vice", "head", "general", "co", "principal", "lead")
+        and r.s.gap(start) == " "
+    ):
+        start -= 1
+    while (
+        end < len(r.words)
+        and r.s.gap(end) == " "
+        and r.at(end) is None
+        and r.words[end] not in ("de", "d", "du", "des", "of", "at", "chez", "a", "au")
+        and r.s.tokens[end].raw.islower()
+        and not lx.move_verb_class(r.words[end])
+        and r.words[end] not in lx.STOPWORDS
+    ):
+        end += 1
+    return start, end
+
+
+def role(r: Reader, i: int) -> Fact | None:
+    """ "X, PDG de Y", "Y chief executive X", "a former Y engineer": a role, never a move."""
+    start, end = role_span(r, i)
+    text = " ".join(t.raw for t in r.s.tokens[start:end])
+    org = next(
+        (
+            o
+            for o in r.named_after(len(r.words), frozenset(("de", "d", "du", "of", "at", "chez")))
+            if o.start == end + 1 and r.kind(o) in ORGS
+        ),
+        None,
+    )
+    org = org or (
+        r.before(start, ORGS)
+        if r.before(start, ORGS) and r.before(start, ORGS).end >= start - 1
+        else None
+    )
+    people = [o for o in r.occ if r.kind(o) == PERSON]
+    if not org or not people:
+        return None
+    person = min(people, key=lambda o: min(abs(o.end - start), abs(o.start - end)))
+    fields = {"object": org.entity, "role": text, "tense": "past" if r.past(start) else "current"}
+    return Fact("role", person.entity, r.s.index, fields)
+
+
+def role_after_as(r: Reader) -> str | None:
+    for i, w in enumerate(r.words[:-1]):
+        if w in ("as", "comme", "en") and r.words[i + 1] in lx.ROLE_NOUNS | {
+            "chief",
+            "head",
+            "vice",
+            "senior",
+        }:
+            noun = next(
+                (j for j in range(i + 1, min(i + 4, len(r.words))) if r.words[j] in lx.ROLE_NOUNS),
+                None,
+            )
+            if noun is not None:
+                start, end = role_span(r, noun)
+                return " ".join(t.raw for t in r.s.tokens[start:end])
+    return None
 
 
 def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fact]:

@@ -123,7 +123,10 @@ def _labels(parse: Parse | None, sentence: Sentence, start: int, end: int) -> li
     if parse is None:
         return []
     first, last = sentence.tokens[start].start, sentence.tokens[end - 1].end
-    return [w.ent for w in parse.words if first <= w.start < last and w.ent]
+    words = [w for w in parse.words if first <= w.start < last]
+    # "SUBJ": the name acts in its sentence, which a place does not
+    acting = any(w.dep.startswith("nsubj") for w in words)
+    return [w.ent for w in words if w.ent] + (["SUBJ"] if acting else [])
 
 
 def _kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[str, str]:
@@ -158,9 +161,11 @@ def _kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[
         return "place", f"after '{before}'"
     if votes:
         kind = max(set(votes), key=votes.count)
+        if kind == "place" and "SUBJ" in labels:
+            kind = "organization"
         if kind == "person" and len(words) == 1:
             kind = "organization"  # a lone unknown word tagged as a person is rarely one
-        return kind, f"entity label {labels[0]}"
+        return kind, f"entity label {next(x for x in labels if x in NER_TYPES)}"
     return "organization", "a capitalised name"
 
 
@@ -176,7 +181,8 @@ def _company_prefix(base: KnowledgeBase, index: EntityIndex, name: str) -> str |
 
 def _skipped(labels: list[str]) -> bool:
     """A nationality, a date or a number spaCy recognised: no entity."""
-    return bool(labels) and all(label in NOT_ENTITIES for label in labels)
+    tags = [label for label in labels if label != "SUBJ"]
+    return bool(tags) and all(label in NOT_ENTITIES for label in tags)
 
 
 def find_names(
@@ -204,6 +210,13 @@ def find_names(
             if not covered:
                 occurrences.append(Occurrence(mention.entity_ids[0], mention.start, mention.end))
         names.occurrences[sentence.index] = occurrences
+    votes: dict[str, list[str]] = {}  # every occurrence's entity labels, by name
+    for index_, s, e in pending:
+        sentence = draft.sentences[index_]
+        key = normalize(sentence.text[sentence.tokens[s].start : sentence.tokens[e - 1].end])
+        votes.setdefault(key, []).extend(
+            _labels(parses[index_] if parses else None, sentence, s, e)
+        )
     # New names, longest first, so that "Tanaka" finds "Mei Tanaka".
     for index_, s, e in sorted(pending, key=lambda p: p[1] - p[2]):
         sentence = draft.sentences[index_]
@@ -215,7 +228,7 @@ def find_names(
         if entity_id is None and not versioned and (_skipped(labels) or key in WEEKDAYS):
             continue
         if entity_id is None:
-            kind, why = _kind(sentence, s, e, labels)
+            kind, why = _kind(sentence, s, e, votes.get(key, labels))
             owner = _company_prefix(base, index, name)
             if owner:
                 kind, why = "unit", f"a unit of {owner} (its first word)"

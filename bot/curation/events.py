@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.curation.analysis import Parse, Word
 from bot.nlu import lexicon as lx
+from bot.text import normalize
 
 # Verb lemmas by event, both languages (spaCy's lemmas, lower case).
 VERBS = {
@@ -217,7 +218,8 @@ def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
     """Each event verb's date: the months and years in its own clause."""
     found: dict[int, dict] = {}
     for w in c.p.words:
-        month = lx.MONTHS.get(w.lower) if len(w.lower) > 3 else None
+        dated = len(w.lower) > 3 or w.text[0].isupper() or c.case_of(w) in ("in", "en")
+        month = lx.MONTHS.get(normalize(w.text)) if dated and w.pos != "AUX" else None
         year = int(w.text) if re.fullmatch(r"(19|20)\d\d", w.text) else None
         if not (month or year):
             continue
