@@ -65,7 +65,9 @@ class Parse:
         return [
             w
             for w in self.words
-            if w.head == i and w.i != i and (not deps or w.dep.split(":")[0] in deps or w.dep in deps)
+            if w.head == i
+            and w.i != i
+            and (not deps or w.dep.split(":")[0] in deps or w.dep in deps)
         ]
 
     def subtree(self, i: int) -> list[int]:

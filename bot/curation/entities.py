@@ -197,7 +197,9 @@ def find_names(
     for sentence in draft.sentences:
         words = [t.norm for t in sentence.tokens]
         mentions = [m for m in index.link(words) if m.score >= 100 and len(m.entity_ids) == 1]
-        spans = _with_versions(_spans(sentence), sentence, parses[sentence.index] if parses else None)
+        spans = _with_versions(
+            _spans(sentence), sentence, parses[sentence.index] if parses else None
+        )
         occurrences: list[Occurrence] = []
         for s, e in spans:
             exact = [m for m in mentions if (m.start, m.end) == (s, e)]

@@ -107,9 +107,7 @@ class Clause:
             self.inferred.append(f"'{w.text}' read as {', '.join(self.article.last_group)}")
         if depth < 6:
             for c in self.p.children(i, "conj", "appos", "flat", "compound", "nmod"):
-                if c.dep.startswith(("conj", "appos")) or (
-                    c.dep.startswith("flat") and not own
-                ):
+                if c.dep.startswith(("conj", "appos")) or (c.dep.startswith("flat") and not own):
                     found.extend(self.group(c.i, depth + 1))
         return list(dict.fromkeys(found))
 
@@ -139,7 +137,9 @@ class Clause:
         for c in self.p.children(v):
             if c.dep == "prep":
                 found += [(c.lower, n) for n in self.p.children(c.i, "pobj")]
-            elif c.dep.startswith(("obl", "nmod")) or c.dep in ("obj", "dobj") and self.case_of(c):
+            elif c.dep.startswith(("obl", "nmod")) or (
+                c.dep in ("obj", "dobj") and self.case_of(c)
+            ):
                 found.append((self.case_of(c), c))
         return found
 
@@ -187,9 +187,7 @@ def modality(c: Clause, v: int) -> dict:
         out["polarity"] = "negated"
     auxes = [w for w in p.children(v, "aux", "aux:tense", "aux:pass")]
     verb_mood = p.words[v].morph.get("Mood")
-    if any(a.lemma in POSSIBLE_AUX for a in auxes) or (
-        p.words[v].lemma == "pouvoir"
-    ):
+    if any(a.lemma in POSSIBLE_AUX for a in auxes) or (p.words[v].lemma == "pouvoir"):
         out["modality"] = "possible"
     elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
         out["modality"] = "reported"  # the French conditional of unconfirmed news
@@ -509,8 +507,18 @@ def read_events(c: Clause) -> list[Event]:
             if not actors:
                 holder = [e for s in c.p.children(v, "nsubj") for i in c.p.subtree(s.i)
                           for e in [c.entity(i)] if e]  # fmt: skip
-                found = [Event("criticism", holder[0], {"object": targets[0]} if targets else {},
-                               ["author: the organisation of the unnamed critic"])] if holder else []  # noqa: E501
+                found = (
+                    [
+                        Event(
+                            "criticism",
+                            holder[0],
+                            {"object": targets[0]} if targets else {},
+                            ["author: the organisation of the unnamed critic"],
+                        )
+                    ]
+                    if holder
+                    else []
+                )
         elif event == "say":
             found = [Event("statement", a, {}) for a in actors[:1]]
         else:
@@ -586,7 +594,7 @@ def _connect(c: Clause, events: list[Event], verbs: dict[int, str]) -> None:
         if earlier and earlier != dest:
             e.fields["from"] = earlier
             e.inferred.append(f"from {earlier}: the former role the sentence gives")
-    for v, org in before_join.items():
+    for org in before_join.values():
         for e in events:
             if e.type == "joined" and not e.fields.get("from") and e.fields.get("object") != org:
                 e.fields["from"] = org

@@ -29,7 +29,8 @@ ROLE_WORDS = (
     ("chief executive officer", "directeur général"), ("chief executive", "directeur général"),
     ("chief technology officer", "directeur technique"), ("chief AI officer", "directeur de l’IA"),
     ("chief research officer", "directeur de la recherche"),
-    ("chief scientist", "directeur scientifique"), ("chief operating officer", "directeur des opérations"),
+    ("chief scientist", "directeur scientifique"),
+    ("chief operating officer", "directeur des opérations"),
     ("co-founder", "cofondateur"), ("cofounder", "cofondateur"), ("founder", "fondateur"),
     ("head of", "responsable de"), ("vice president", "vice-président"),
     ("researchers", "chercheurs"), ("researcher", "chercheur"), ("engineers", "ingénieurs"),
@@ -83,7 +84,10 @@ TEMPLATES = {
     "worked_on": {"fr": "{S} a travaillé sur {O}{when}.", "en": "{S} worked on {O}{when}."},
     "duration": {"fr": "{S} a passé {Q} chez {O}.", "en": "{S} spent {Q} at {O}."},
     "criticism": {"fr": "{S} critique {O}{when}.", "en": "{S} criticised {O}{when}."},
-    "mention": {"fr": "L’article cite {S}{about}{when}.", "en": "The article names {S}{about}{when}."},
+    "mention": {
+        "fr": "L’article cite {S}{about}{when}.",
+        "en": "The article names {S}{about}{when}.",
+    },
 }
 NEGATED = {
     "joined": {"fr": "{S} n’a pas rejoint {O}{when}.", "en": "{S} did not join {O}{when}."},
@@ -105,7 +109,8 @@ PIECES = {
            "as": " comme {}", "from": ", en provenance de {}", "hired_from": " issus de {}",
            "to": " pour {}", "via": " (selon {})", "via_said": " ({})", "in": " en {}",
            "is": "est", "was": "était"},
-    "en": {"lead_as": " ({})", "about": " with {}", "and": " and ", "according": " (according to {})",
+    "en": {"lead_as": " ({})", "about": " with {}", "and": " and ",
+           "according": " (according to {})",
            "as": " as {}", "from": ", coming from {}", "hired_from": " from {}", "to": " for {}",
            "via": " (according to {})", "via_said": " ({})", "in": " in {}", "is": "is",
            "was": "was"},
@@ -189,8 +194,10 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     quantity = f.get("quantity")
     q = ""
     if quantity:
-        unit = quantity["unit"][language] if isinstance(quantity["unit"], dict) else unit_in(
-            language, quantity["unit"], article_language
+        unit = (
+            quantity["unit"][language]
+            if isinstance(quantity["unit"], dict)
+            else unit_in(language, quantity["unit"], article_language)
         )
         value = f"{quantity['value']:g} " if quantity.get("value") is not None else ""
         q = f"{QUALIFIERS[language][quantity['qualifier']]}{value}{unit}"
@@ -205,7 +212,8 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         "S": name(fact.subject, language),
         "O": n("object") or q,
         "as": (pieces["lead_as"] if fact.type == "leads" else pieces["as"]).format(role)
-        if role and fact.type != "role" else "",
+        if role and fact.type != "role"
+        else "",
         "when": when_text(f.get("when"), language),
         "from": pieces[from_key].format(n("from")) if f.get("from") else "",
         "to": pieces["to"].format(n("to")) if f.get("to") else "",

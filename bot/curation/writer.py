@@ -189,7 +189,10 @@ def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fa
             "modality",
             "attributed_to",
         ):
-            if f.get(key) and not (key, f[key]) in (("polarity", "affirmed"), ("modality", "stated")):
+            if f.get(key) and (key, f[key]) not in (
+                ("polarity", "affirmed"),
+                ("modality", "stated"),
+            ):
                 record[key] = f[key]
         record["text"] = phrase(fact, name, sentence, lang)
         if fact.inferred:
@@ -206,8 +209,12 @@ def entity_records(draft: Draft, names: Names, facts: list[dict]) -> list[dict]:
     records = []
     for entity in names.new.values():
         kind = entity.type
-        if any(entity.id in (f.get("via"), f.get("attributed_to")) for f in facts) and kind in (
-            "organization", "person") and len(entity.name.split()) <= 3 and entity.type != "person":
+        if (
+            any(entity.id in (f.get("via"), f.get("attributed_to")) for f in facts)
+            and kind in ("organization", "person")
+            and len(entity.name.split()) <= 3
+            and entity.type != "person"
+        ):
             kind = "media"
         own = [f for f in facts if f["subject"] == entity.id and f["type"] != "mention"]
         sentence = draft.sentences[entity.sentence].text
