@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.curation.analysis import AnalysisUnavailable
 from bot.curation.review import review
 from bot.curation.writer import Report, add_article
 from bot.kb.loader import load, load_article
@@ -93,6 +94,9 @@ def add(raw: str, directory: Path, given: dict, out: TextIO) -> int:
     except KnowledgeError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         print("nothing was added", file=sys.stderr)
+        return 1
+    except AnalysisUnavailable as exc:
+        print(f"{exc}; nothing was added", file=sys.stderr)
         return 1
     print(summary(report), file=out)
     return 0

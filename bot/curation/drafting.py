@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.curation.analysis import Parse
 from bot.curation.entities import Names, Occurrence
+from bot.curation.events import Article, Clause, read_events
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.quantities import numbers, when_of
 from bot.kb.schema import KnowledgeBase
@@ -39,6 +41,7 @@ class Fact:
     subject: str
     sentence: int
     fields: dict = field(default_factory=dict)
+    inferred: list[str] = field(default_factory=list)  # what the reader added, for review
 
     def names(self) -> set[str]:
         values = [self.subject, *(v for k, v in self.fields.items() if k in SLOTS)]
@@ -99,7 +102,9 @@ class Reader:
         return any(w in PAST_WORDS for w in self.words[max(0, i - 3) : i + 1])
 
 
-def draft_facts(draft: Draft, names: Names, base: KnowledgeBase) -> tuple[list[Fact], list[int]]:
+def draft_facts(
+    draft: Draft, names: Names, base: KnowledgeBase, parses: list[Parse]
+) -> tuple[list[Fact], list[int]]:
     """Typed and mention facts for every sentence; the sentences that name no entity."""
     types = {
         e: names.type_of(base, e)
@@ -109,9 +114,20 @@ def draft_facts(draft: Draft, names: Names, base: KnowledgeBase) -> tuple[list[F
     facts: list[Fact] = []
     unnamed: list[int] = []
     previous_org: str | None = None
+    article = Article(main_actor=main_actor(draft, names, types))
     for sentence in draft.sentences:
         reader = Reader(sentence, names.occurrences[sentence.index], types)
-        typed = read_sentence(reader, previous_org)
+        clause = Clause(parses[sentence.index], char_spans(reader), types, article)
+        typed = [
+            Fact(e.type, e.subject, sentence.index, e.fields, e.inferred)
+            for e in read_events(clause)
+        ]
+        typed += read_sentence(reader, previous_org, typed)
+        people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
+        if people:
+            article.last_person = people[0]
+        if len(set(people)) > 1:
+            article.last_group = list(dict.fromkeys(people))
         named = set().union(*(f.names() for f in typed)) if typed else set()
         left = [o.entity for o in reader.occ if o.entity not in named]
         left = list(dict.fromkeys(left))
@@ -129,16 +145,57 @@ def draft_facts(draft: Draft, names: Names, base: KnowledgeBase) -> tuple[list[F
     return facts, unnamed
 
 
-def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
+def char_spans(r: Reader) -> list[tuple[int, int, str]]:
+    """Each entity occurrence as character offsets, to meet the parse's words."""
+    tokens = r.s.tokens
+    return [(tokens[o.start].start, tokens[o.end - 1].end, o.entity) for o in r.occ if o.start >= 0]
+
+
+def main_actor(draft: Draft, names: Names, types: dict[str, str]) -> str | None:
+    """The organisation the article is about: the first its title names, else the one it
+    names most."""
+    from bot.curation.ingest import tokenize
+
+    title = [t.norm for t in tokenize(draft.meta["title"])]
+    counts: dict[str, int] = {}
+    in_title: dict[str, int] = {}
+    for sentence in draft.sentences:
+        for o in names.occurrences[sentence.index]:
+            if types[o.entity] != "organization":
+                continue
+            counts[o.entity] = counts.get(o.entity, 0) + 1
+            words = [t.norm for t in sentence.tokens[o.start : o.end]]
+            at = _position(words, title)
+            if at is not None:
+                in_title[o.entity] = at
+    if in_title:
+        return min(in_title, key=lambda e: in_title[e])
+    return max(counts, key=lambda e: counts[e]) if counts else None
+
+
+def _position(words: list[str], title: list[str]) -> int | None:
+    n = len(words)
+    return next((k for k in range(len(title) - n + 1) if title[k : k + n] == words), None)
+
+
+def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> list[Fact]:
+    """What the parse's events leave to the words: statements with their medium, plans,
+    locations, counts and amounts, and the source of a reported figure."""
     facts: list[Fact] = []
     when = when_of(r)
     consumed: set[str] = set()
+    # The word-window rules of the first drafts stay as a fallback for a sentence whose
+    # parse gave no event (the small pipelines misparse some sentences).
+    parsed = any(e.type != "role" for e in events)
+    roled = any(e.type == "role" for e in events)
     for i, word in enumerate(r.words):
         if r.at(i) is not None or any(o.start <= i < o.end for o in r.occ):
             continue
-        kind = lx.move_verb_class(word)
         relations = lx.relation_of(word)
-        if kind == "join":
+        if any(e.type == "statement" for e in events):
+            relations = relations - {"statement"}
+        kind = lx.move_verb_class(word)
+        if not parsed and kind == "join":
             dest = r.after(i, ORGS)
             mover = r.before(i, (PERSON,))
             if dest and mover and dest.entity not in consumed:
@@ -148,7 +205,7 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                     fields["from"] = source[0].entity
                 facts.append(Fact("joined", mover.entity, r.s.index, fields))
                 consumed.add(dest.entity)
-        elif kind == "hire":
+        elif not parsed and kind == "hire":
             hirer = r.before(i, ORGS)
             hired = r.after(i, (PERSON,))
             count = next((n for n in numbers(r) if i < n["at"] <= i + WINDOW and n["unit"]), None)
@@ -158,7 +215,7 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                 if source:
                     fields["from"] = source[0].entity
                 facts.append(Fact("hired", hirer.entity, r.s.index, fields))
-        elif kind == "leave":
+        elif not parsed and kind == "leave":
             mover = r.before(i, (PERSON,))
             left = r.after(i, ORGS, window=2)
             if left is None and i + 2 < len(r.words) and r.words[i + 2] in ANAPHORS:
@@ -178,9 +235,9 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                     fields["to"] = dest[0].entity
                     consumed.add(dest[0].entity)
                 facts.append(Fact("left", mover.entity, r.s.index, fields))
-        elif "found" in relations:
+        elif not parsed and "found" in relations:
             facts.extend(founding(r, i, word))
-        elif "lead" in relations and word not in lx.ROLE_NOUNS:
+        elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
             leader = r.before(i, (PERSON,))
             led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
             if leader and led:
@@ -191,7 +248,7 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                 if places:
                     fields["place"] = places[0]
                 facts.append(Fact("leads", leader.entity, r.s.index, fields))
-        elif word in lx.ROLE_NOUNS:
+        elif not roled and word in lx.ROLE_NOUNS:
             fact = role(r, i)
             if fact:
                 facts.append(fact)
@@ -221,17 +278,10 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                     )
                 )
     facts.extend(measures(r, previous_org, facts))
-    hedge_via(r, facts)
+    hedge_via(r, [*facts, *events])
     for fact in facts:
         if when and fact.type not in ("role", "count", "location", "leads"):
             fact.fields["when"] = when
-        if fact.type in ("joined", "left") and "role" not in fact.fields:
-            as_role = role_after_as(r)
-            if as_role:
-                fact.fields["role"] = as_role
-                target = fact.fields.get("to") or fact.fields["object"]
-                held = {"object": target, "role": as_role, "tense": "current"}
-                facts = [*facts, Fact("role", fact.subject, r.s.index, held)]
     return facts
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import yaml
 
+from bot.curation.analysis import analyse
 from bot.curation.drafting import Fact, draft_facts
 from bot.curation.entities import Names, find_names
 from bot.curation.ingest import Draft, article_file, read, slug
-from bot.curation.phrasing import phrase
+from bot.curation.phrasing import localise_role, phrase, unit_in
 from bot.kb.loader import load
 from bot.kb.schema import KnowledgeBase, KnowledgeError
 from bot.nlu import lexicon as lx
@@ -61,13 +62,15 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
     if draft.id in base.articles:
         raise KnowledgeError([f"{directory / 'articles'}:1: id: article {draft.id!r} exists"])
     index = EntityIndex(base, lx.STOPWORDS)
-    names = find_names(draft, base, index)
-    facts, unnamed = draft_facts(draft, names, base)
+    parses = analyse([s.text for s in draft.sentences], draft.language)
+    names = find_names(draft, base, index, parses)
+    facts, unnamed = draft_facts(draft, names, base, parses)
     report = Report(draft.id, directory / "articles" / f"{draft.id}.txt", len(draft.sentences))
     report.known = sorted(names.known)
     report.facts = fact_records(draft, names, base, facts)
     report.entities = entity_records(draft, names, report.facts)
     report.context = unnamed
+    notes_text = _notes_yaml(report, names)
     context = [{"ref": f"{draft.id}:{i}"} for i in unnamed]
     files = {name: directory / name for name in ("entities.yaml", "facts.yaml")}
     before = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
@@ -78,20 +81,52 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
     )
     facts_text = append_to_list(facts_text, "context", _dump(context) if context else "")
     files["facts.yaml"].write_text(facts_text, encoding="utf-8")
+    entities_text = declare_ambiguous(before["entities.yaml"], names.ambiguous)
     entities_text = append_to_list(
-        before["entities.yaml"],
+        entities_text,
         "entities",
         header + _dump(report.entities) if report.entities else "",
     )
     files["entities.yaml"].write_text(entities_text, encoding="utf-8")
+    notes = directory / "drafts" / f"{draft.id}.yaml"
+    notes.parent.mkdir(exist_ok=True)
+    notes.write_text(notes_text, encoding="utf-8")
     try:
         load(directory)
     except KnowledgeError:
         report.path.unlink()
+        notes.unlink()
         for name, path in files.items():
             path.write_text(before[name], encoding="utf-8")
         raise
     return report
+
+
+def declare_ambiguous(text: str, surnames: list[str]) -> str:
+    """The surnames two people now share, added to `ambiguous_names` (one line rewritten)."""
+    match = re.search(r"^ambiguous_names:[ \t]*\[(.*)\][ \t]*$", text, re.MULTILINE)
+    current = [n.strip() for n in match.group(1).split(",") if n.strip()] if match else []
+    added = [n for n in dict.fromkeys(surnames) if n not in current]
+    if not added:
+        return text
+    if match is None:
+        block = "".join(f"  - {n}\n" for n in added)
+        if re.search(r"^ambiguous_names:", text, re.MULTILINE):
+            return append_to_list(text, "ambiguous_names", block)
+        return f"ambiguous_names: [{', '.join(added)}]\n" + text
+    line = f"ambiguous_names: [{', '.join([*current, *added])}]"
+    return text[: match.start()] + line + text[match.end() :]
+
+
+def _notes_yaml(report: Report, names: Names) -> str:
+    """What the reader inferred, for `review`: per fact, and each new entity's type."""
+    notes = {
+        "facts": {f["id"]: f.pop("_inferred") for f in report.facts if f.get("_inferred")},
+        "entities": {e.id: f"{e.type}: {e.why}" for e in names.new.values() if e.why},
+    }
+    for f in report.facts:
+        f.pop("_inferred", None)
+    return yaml.safe_dump(notes, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _facts_yaml(draft: Draft, records: list[dict]) -> str:
@@ -124,19 +159,13 @@ def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fa
     for fact in facts:
         f = fact.fields
         if f.get("role") and isinstance(f["role"], str):
-            f["role"] = {"fr": f["role"], "en": f["role"]}
-        if f.get("quantity"):
+            f["role"] = {k: localise_role(f["role"], lang, k) for k in ("fr", "en")}
+        if f.get("quantity") and not isinstance(f["quantity"]["unit"], dict):
             q = f["quantity"]
-            unit = q["unit"]
-            from bot.curation.phrasing import unit_in
-
-            other = "en" if lang == "fr" else "fr"
-            f["quantity"] = {"value": q["value"], "qualifier": q["qualifier"],
-                             "unit": {lang: unit, other: unit_in(other, unit, lang)}}  # fmt: skip
-            f["quantity"]["unit"] = {
-                "fr": f["quantity"]["unit"]["fr"],
-                "en": f["quantity"]["unit"]["en"],
-            }
+            unit = {k: unit_in(k, q["unit"], lang) for k in ("fr", "en")}
+            f["quantity"] = {"value": q["value"], "qualifier": q["qualifier"], "unit": unit}
+            if q["value"] is None:
+                del f["quantity"]["value"]
         sentence = draft.sentences[fact.sentence].text
         base_id = slug(f"{fact.subject} {fact.type} {f.get('object') or f.get('to') or ''}", 10)
         fact_id, n = base_id, 2
@@ -156,12 +185,20 @@ def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fa
             "place",
             "via",
             "about",
+            "polarity",
+            "modality",
+            "attributed_to",
         ):
-            if f.get(key):
+            if f.get(key) and (key, f[key]) not in (
+                ("polarity", "affirmed"),
+                ("modality", "stated"),
+            ):
                 record[key] = f[key]
         record["text"] = phrase(fact, name, sentence, lang)
+        if fact.inferred:
+            record["_inferred"] = list(dict.fromkeys(fact.inferred))
         record["citations"] = [{"ref": f"{draft.id}:{fact.sentence}"}]
-        claim = repr({k: v for k, v in record.items() if k != "id"})
+        claim = repr({k: v for k, v in record.items() if k not in ("id", "_inferred")})
         if claim not in said:  # one sentence read twice the same way: one fact (check refuses two)
             said.add(claim)
             records.append(record)
@@ -172,13 +209,20 @@ def entity_records(draft: Draft, names: Names, facts: list[dict]) -> list[dict]:
     records = []
     for entity in names.new.values():
         kind = entity.type
-        if any(f.get("via") == entity.id for f in facts) and kind == "organization":
+        if (
+            any(entity.id in (f.get("via"), f.get("attributed_to")) for f in facts)
+            and kind in ("organization", "person")
+            and len(entity.name.split()) <= 3
+            and entity.type != "person"
+        ):
             kind = "media"
         own = [f for f in facts if f["subject"] == entity.id and f["type"] != "mention"]
         sentence = draft.sentences[entity.sentence].text
         description = own[0]["text"] if own else {"fr": sentence, "en": sentence}
         record = {"id": entity.id, "type": kind, "draft": True,
                   "name": {"fr": entity.name, "en": entity.name}}  # fmt: skip
+        if entity.part_of:
+            record["part_of"] = entity.part_of
         if entity.aliases:
             record["aliases"] = entity.aliases
         record["description"] = description

@@ -1,0 +1,601 @@
+"""Events read from a sentence's dependency parse: who moved, hired, led, founded, worked on,
+held a role, criticised or said, with every coordinated participant, and how the sentence
+states it (negated, possible, planned, reported, and whose report).
+
+Arguments come from the parse, not from word windows: subjects (through conjunctions,
+relative clauses and "pour rejoindre" / "before joining" clauses), objects, the side a move
+comes from ("from X", "depuis X") or goes to ("left for X", "pour X"), appositions ("X, a
+former engineer at Y,") and passives ("the unit led by X"). What the sentence leaves implicit
+and the reader infers is marked on the fact (`inferred`), so that review shows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.curation.analysis import Parse, Word
+from bot.nlu import lexicon as lx
+from bot.text import normalize
+
+# Verb lemmas by event, both languages (spaCy's lemmas, lower case).
+VERBS = {
+    "join": "join rejoindre arrive arriver return revenir retourner intégrer integrer",
+    "leave": "leave quitter partir depart",
+    "hire": "hire recruit recruter embaucher poach débaucher debaucher attirer sign",
+    "lead": "lead run head diriger codiriger co-lead colead piloter",
+    "work": "work contribute build develop travailler contribuer développer developper participer",
+    "found": "found cofound co-found fonder cofonder",
+    "say": "say tell declare write dire déclarer affirmer écrire expliquer",
+    "criticise": "criticise criticize compare accuse blast critiquer dénoncer accuser comparer",
+    "deny": "deny démentir dementir nier",
+    "keep": "keep remain stay conserver garder rester",
+    "hold": "hold occuper",
+}
+EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.split()}
+SOURCE_CASES = frozenset("from depuis de d du des".split())
+DEST_CASES = frozenset("for to pour vers chez".split())
+AT_CASES = frozenset("at chez in à a".split())
+NEGATIONS = frozenset("not n't never pas jamais aucun".split())
+POSSIBLE_AUX = frozenset("could might may can would pouvoir".split())
+PLAN_VERBS = frozenset("plan intend prepare aim prévoir prevoir envisager compter".split())
+REPORT_WORDS = frozenset("reportedly allegedly apparently".split())
+REPORT_CASES = ("according to", "selon", "d'après", "d’après")
+PAST_WORDS = frozenset("former formerly ex ancien ancienne previously".split())
+PERSON_PRONOUNS = frozenset("he she him her il elle lui".split())
+GROUP_PRONOUNS = frozenset("both they them ils elles eux tous".split())
+RELATIVE = frozenset("who which that where qui que où dont".split())
+CO_PREFIXES = ("co-", "co", "cofond", "cofound")
+MOVES = {"join", "leave", "hire"}
+
+
+@dataclass
+class Event:
+    type: str
+    subject: str
+    fields: dict = field(default_factory=dict)
+    inferred: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """What one sentence's reading needs from the ones before: the article's main actor (the
+    organisation it is about) and the last people named, for pronouns."""
+
+    main_actor: str | None = None
+    last_person: str | None = None
+    last_group: list[str] = field(default_factory=list)
+
+
+class Clause:
+    """A sentence's parse with its entities: `entity(i)` is the entity a word names."""
+
+    def __init__(self, parse: Parse, spans: list[tuple[int, int, str]], kinds: dict[str, str],
+                 article: Article):  # fmt: skip
+        self.p = parse
+        self.kinds = kinds
+        self.article = article
+        self.word_entity: dict[int, str] = {}
+        for w in parse.words:
+            for start, end, entity in spans:
+                if start <= w.start < end:
+                    self.word_entity[w.i] = entity
+        self.inferred: list[str] = []
+
+    def kind(self, entity: str) -> str:
+        return self.kinds.get(entity, "")
+
+    def entity(self, i: int) -> str | None:
+        """The entity word i names: its own, or one of the name it heads (a compound)."""
+        if i in self.word_entity:
+            return self.word_entity[i]
+        return None
+
+    def group(self, i: int, depth: int = 0) -> list[str]:
+        """The entities word i stands for: itself, its conjuncts, its appositions
+        ("researchers, X and Y"), a pronoun's antecedent."""
+        w = self.p.words[i]
+        found: list[str] = []
+        own = self.entity(i)
+        if own:
+            found.append(own)
+        elif w.lower in PERSON_PRONOUNS and w.pos == "PRON" and self.antecedent(i):
+            found.append(self.antecedent(i))
+            self.inferred.append(f"'{w.text}' read as {self.antecedent(i)}")
+        elif w.lower in GROUP_PRONOUNS and depth == 0 and self.article.last_group:
+            found.extend(self.article.last_group)
+            self.inferred.append(f"'{w.text}' read as {', '.join(self.article.last_group)}")
+        if depth < 6:
+            for c in self.p.children(i, "conj", "appos", "flat", "compound", "nmod"):
+                if c.dep.startswith(("conj", "appos")) or (c.dep.startswith("flat") and not own):
+                    found.extend(self.group(c.i, depth + 1))
+        return list(dict.fromkeys(found))
+
+    def antecedent(self, i: int) -> str | None:
+        """The person a pronoun stands for: the first named earlier in the sentence, else the
+        last one of the sentences before."""
+        earlier = [e for j, e in sorted(self.word_entity.items()) if j < i]
+        people = [e for e in earlier if self.kind(e) == "person"]
+        return people[0] if people else self.article.last_person
+
+    def people(self, i: int) -> list[str]:
+        return [e for e in self.group(i) if self.kind(e) == "person"]
+
+    def orgs(self, i: int) -> list[str]:
+        return [e for e in self.group(i) if self.kind(e) in ("organization", "unit")]
+
+    def case_of(self, w: Word) -> str:
+        """The preposition introducing word w ("from", "pour", "at")."""
+        if w.dep in ("pobj",) and w.head != w.i:
+            return self.p.words[w.head].lower
+        cases = self.p.children(w.i, "case", "mark")
+        return cases[0].lower if cases else ""
+
+    def obliques(self, v: int) -> list[tuple[str, Word]]:
+        """(preposition, its noun) for the verb's prepositional arguments, both schemes."""
+        found = []
+        for c in self.p.children(v):
+            if c.dep == "prep":
+                found += [(c.lower, n) for n in self.p.children(c.i, "pobj")]
+            elif c.dep.startswith(("obl", "nmod")) or (
+                c.dep in ("obj", "dobj") and self.case_of(c)
+            ):
+                found.append((self.case_of(c), c))
+        return found
+
+    def subjects(self, v: int, depth: int = 0) -> list[str]:
+        w = self.p.words[v]
+        for c in self.p.children(v, "nsubj", "nsubjpass", "nsubj:pass"):
+            if c.lower in RELATIVE and w.head != v:
+                return self.group(w.head)
+            got = self.group(c.i)
+            if got:
+                return got
+            for a in self.p.children(c.i, "appos", "acl"):  # "researchers, X and Y"
+                if self.group(a.i):
+                    return self.group(a.i)
+            return []
+        if depth > 4 or w.head == v:
+            return []
+        if w.dep in ("acl", "relcl", "acl:relcl"):
+            return self.group(w.head)
+        if w.dep in ("conj", "xcomp", "advcl", "pcomp", "ccomp") or w.dep.startswith("advcl"):
+            head = w.head
+            if self.p.words[head].pos == "ADP":  # "before joining": the clause's verb
+                head = self.p.words[head].head
+            return self.subjects(head, depth + 1)
+        return []
+
+
+def _event_of(w: Word) -> str | None:
+    lemma = w.lemma.replace("’", "'")
+    if w.pos not in ("VERB", "AUX", "NOUN") and lemma not in EVENT_OF:
+        return None
+    if w.pos == "NOUN" and lemma not in ("co-lead",):
+        return None
+    return EVENT_OF.get(lemma)
+
+
+def modality(c: Clause, v: int) -> dict:
+    """How the sentence states the event at word v."""
+    p, out = c.p, {}
+    words = [w.lower for w in p.words]
+    scope = [p.words[v], *p.children(v)]
+    negated = any(w.lower in NEGATIONS or w.dep == "neg" for w in scope)
+    restrictive = any(w.lower == "ne" or w.lower == "n'" for w in scope) and "que" in words
+    if negated and not restrictive:
+        out["polarity"] = "negated"
+    auxes = [w for w in p.children(v, "aux", "aux:tense", "aux:pass")]
+    verb_mood = p.words[v].morph.get("Mood")
+    if any(a.lemma in POSSIBLE_AUX for a in auxes) or (p.words[v].lemma == "pouvoir"):
+        out["modality"] = "possible"
+    elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
+        out["modality"] = "reported"  # the French conditional of unconfirmed news
+    above = [p.words[a] for a in p.ancestors(v)[:2]]
+    if any(a.lemma in PLAN_VERBS for a in above):
+        out["modality"] = "planned"
+    if any(a.lemma in POSSIBLE_AUX for a in above):
+        out["modality"] = "possible"
+    if any(w in REPORT_WORDS for w in words):
+        out["modality"] = "reported"
+    return out
+
+
+def attribution(c: Clause) -> tuple[bool, str | None]:
+    """Whether the sentence reports its claims ("according to X", "selon X"), and X."""
+    text = c.p.text.lower().replace("’", "'")
+    at = next((text.index(cue) for cue in REPORT_CASES if cue in text), None)
+    if at is None:
+        return False, None
+    after = [w for w in c.p.words if w.start > at and c.entity(w.i)]
+    named = [c.entity(w.i) for w in after if c.kind(c.entity(w.i)) not in ("place", "product")]
+    return True, named[0] if named else None
+
+
+def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
+    """Each event verb's date: the months and years in its own clause."""
+    found: dict[int, dict] = {}
+    for w in c.p.words:
+        dated = len(w.lower) > 3 or w.text[0].isupper() or c.case_of(w) in ("in", "en")
+        month = lx.MONTHS.get(normalize(w.text)) if dated and w.pos != "AUX" else None
+        year = int(w.text) if re.fullmatch(r"(19|20)\d\d", w.text) else None
+        if not (month or year):
+            continue
+        owner = next((owners[a] for a in c.p.ancestors(w.i) if a in owners), None)
+        if owner is None:
+            continue
+        when = found.setdefault(owner, {})
+        if month:
+            when["month"] = month
+            if c.case_of(w) in ("depuis", "since"):
+                when["since"] = True
+        if year:
+            when["year"] = year
+    return found
+
+
+def role_text(c: Clause, noun: Word) -> tuple[str, bool]:
+    """ "a former inference engineer" -> ("inference engineer", past)."""
+    span = [noun]
+    for child in c.p.children(noun.i, "amod", "compound", "nmod"):
+        if child.i < noun.i and not c.entity(child.i):
+            span.append(child)
+    span = [w for w in span if w.lower not in PAST_WORDS]
+    # Hyphenated words ("co-founder") come back in pieces; rebuild them from the text.
+    first, last = min(w.i for w in span), noun.i
+    begin = c.p.words[first].start
+    while begin >= 3 and c.p.text[begin - 3 : begin].lower() in ("co-", "ex-"):
+        begin -= 3
+    text = c.p.text[begin : c.p.words[last].end]
+    if noun.morph.get("Number") == "Plur" and noun.lemma and text.endswith(noun.text):
+        text = text[: len(text) - len(noun.text)] + noun.lemma
+    past = any(w.lower in PAST_WORDS for w in c.p.words[max(0, first - 2) : last + 1])
+    return text, past
+
+
+def _role_org(c: Clause, noun: Word) -> str | None:
+    for prep in c.p.children(noun.i, "prep"):
+        if prep.lower in ("of", "at", "with", "chez", "de"):
+            for n in c.p.children(prep.i, "pobj"):
+                orgs = c.orgs(n.i)
+                if orgs:
+                    return orgs[0]
+    for n in c.p.children(noun.i, "nmod", "poss", "compound"):
+        orgs = c.orgs(n.i)
+        if orgs:
+            return orgs[0]
+    return None
+
+
+def appositions(c: Clause) -> list[Event]:
+    """ "X, a former engineer at Y," "X, co-founder of Y": a role (or a founding), never a
+    move; "OpenAI researchers X and Y": a role at OpenAI."""
+    out = []
+    for w in c.p.words:
+        if w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")):
+            continue
+        if w.dep.startswith("appos"):
+            holders = c.people(w.head)
+        else:
+            holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]
+        org = _role_org(c, w)
+        if not holders or not org:
+            continue
+        text, past = role_text(c, w)
+        places = [c.entity(i) for i in c.p.subtree(w.i) if c.entity(i)
+                  and c.kind(c.entity(i)) == "place"]  # fmt: skip
+        founder = "found" in text.lower() or "fondat" in text.lower()
+        for person in holders:
+            if founder:
+                kind = "cofounded" if text.lower().startswith(CO_PREFIXES) else "founded"
+                out.append(Event(kind, person, {"object": org}))
+            else:
+                tense = "past" if past else "current"
+                fields = {"object": org, "role": text, "tense": tense}
+                if places:
+                    fields["place"] = places[0]
+                out.append(Event("role", person, fields))
+    return out
+
+
+def _affiliation(c: Clause, v: int) -> str | None:
+    """The organisation the mover's title names ("OpenAI researchers X and Y")."""
+    for s in c.p.children(v, "nsubj"):
+        for n in c.p.children(s.i, "compound", "nmod", "poss"):
+            orgs = c.orgs(n.i)
+            if orgs:
+                return orgs[0]
+    w = c.p.words[v]
+    if w.dep in ("acl",):
+        for n in c.p.children(w.head, "compound", "nmod", "poss"):
+            orgs = c.orgs(n.i)
+            if orgs:
+                return orgs[0]
+    return None
+
+
+def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
+    sources, dests, objects = [], [], []
+    for case, noun in c.obliques(v):
+        orgs = c.orgs(noun.i)
+        if case in SOURCE_CASES:
+            sources += orgs
+        elif case in DEST_CASES:
+            dests += orgs
+    for o in c.p.children(v, "obj", "dobj"):
+        objects += c.group(o.i)
+    for x in c.p.children(v, "advcl", "xcomp", "conj"):  # "a quitté Apple pour rejoindre X"
+        if _event_of(c.p.words[x.i]) == "join":
+            for o in c.p.children(x.i, "obj", "dobj"):
+                dests += c.orgs(o.i)
+    out: list[Event] = []
+    if kind == "hire":
+        hirers = [e for e in movers if c.kind(e) in ("organization", "unit")]
+        hired = [e for e in objects if c.kind(e) == "person"]
+        for org in hirers:
+            for person in hired:
+                fields = {"object": person}
+                if sources:
+                    fields["from"] = sources[0]
+                out.append(Event("hired", org, fields))
+        return out
+    people = [e for e in movers if c.kind(e) == "person"]
+    orgs = [e for e in objects if c.kind(e) in ("organization", "unit")]
+    if kind == "join":
+        dest = (orgs or dests or [None])[0]
+        inferred = []
+        if dest is None and c.article.main_actor and sources:
+            dest = c.article.main_actor
+            inferred.append(f"destination {dest}: the article's main actor")
+        if dest is None:
+            return []
+        for person in people:
+            fields = {"object": dest}
+            source = [s for s in sources if s != dest]
+            if source:
+                fields["from"] = source[0]
+            out.append(Event("joined", person, fields, list(inferred)))
+        return out
+    left = (orgs or [None])[0]
+    inferred = []
+    if left is None:
+        left = _affiliation(c, v)
+        if left:
+            inferred.append(f"left {left}: the title the sentence gives the mover")
+    if left is None:
+        return []
+    for person in people:
+        fields = {"object": left}
+        dest = [d for d in dests if d != left]
+        if dest:
+            fields["to"] = dest[0]
+        out.append(Event("left", person, fields, list(inferred)))
+    return out
+
+
+def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
+    w = c.p.words[v]
+    agents = [n for a in c.p.children(v, "agent") for n in c.p.children(a.i, "pobj")]
+    agents += [n for n in c.p.children(v, "obl:agent")]
+    led: list[str] = []
+    if agents:  # "the unit led by X", "elle est dirigée par X"
+        patients = leaders
+        leaders = [e for n in agents for e in c.people(n.i)]
+        led = [e for e in patients if c.kind(e) != "person"]
+        if not led and w.dep == "acl":
+            led = [e for e in c.group(w.head) if c.kind(e) != "person"]
+            if not led and c.p.words[w.head].dep.startswith("appos"):
+                led = [e for e in c.group(c.p.words[w.head].head) if c.kind(e) != "person"]
+    else:
+        for o in c.p.children(v, "obj", "dobj"):
+            led += [e for e in c.group(o.i) if c.kind(e) != "person"]
+            if not led and o.lower in ("lab", "unit", "team", "labo", "équipe", "laboratoire"):
+                led += _recent_unit(c)
+        products = [e for o in c.p.children(v, "obj", "dobj") for i in c.p.subtree(o.i)
+                    for e in [c.entity(i)] if e and c.kind(e) == "product"]  # fmt: skip
+        led = products or led
+        if not led:
+            led = [e for _, n in c.obliques(v) for e in c.group(n.i) if c.kind(e) != "person"]
+        if not led:  # "pre-training for Gemini"
+            led = [e for o in c.p.children(v, "obj", "dobj") for i in c.p.subtree(o.i)
+                   for e in [c.entity(i)] if e and c.kind(e) != "person"]  # fmt: skip
+        if not led and w.dep in ("relcl", "acl:relcl"):
+            led = [e for e in c.group(w.head) if c.kind(e) != "person"]
+    leaders = [e for e in leaders if c.kind(e) == "person"]
+    if not leaders or not led:
+        return []
+    fields: dict = {"object": led[0]}
+    if w.morph.get("Tense") in ("Past", "Imp") and w.morph.get("VerbForm") == "Fin":
+        fields["tense"] = "past"
+    if any(x.lower in ("now", "désormais", "desormais") for x in c.p.children(v)):
+        fields["tense"] = "current"
+    activity = _activity(c, v)
+    if activity:
+        fields["role"] = activity
+    if w.lower.startswith("co") or w.lemma.startswith("co"):
+        fields["co"] = True
+    return [Event("leads", person, dict(fields)) for person in leaders]
+
+
+def _activity(c: Clause, v: int) -> str:
+    """What a leader led when it is no entity ("pre-training", "image generation")."""
+    parts = [w for w in c.p.children(v, "obj", "dobj", "acomp") if not c.entity(w.i)]
+    span = sorted({i for w in parts for i in c.p.subtree(w.i)})
+    cut = next((i for i in span if c.p.words[i].pos == "ADP" or c.entity(i)), None)
+    span = [i for i in span if cut is None or i < cut]
+    if not span:
+        return ""
+    words = [c.p.words[i] for i in span if c.p.words[i].pos != "DET"]
+    if not words:
+        return ""
+    return c.p.text[words[0].start : words[-1].end].strip(" -")
+
+
+def _recent_unit(c: Clause) -> list[str]:
+    units = [e for e in c.word_entity.values() if c.kind(e) == "unit"]
+    return units[:1]
+
+
+def worked(c: Clause, v: int, workers: list[str]) -> list[Event]:
+    things = []
+    for o in c.p.children(v, "obj", "dobj"):
+        things += [e for e in c.group(o.i) if c.kind(e) == "product"]
+        for n in c.p.subtree(o.i):
+            e = c.entity(n)
+            if e and c.kind(e) == "product":
+                things.append(e)
+    for _, n in c.obliques(v):
+        for i in c.p.subtree(n.i):
+            e = c.entity(i)
+            if e and c.kind(e) == "product":
+                things.append(e)
+    things = list(dict.fromkeys(things))
+    return [Event("worked_on", s, {"object": t}) for s in workers for t in things if s != t]
+
+
+def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[Event]:
+    """ "keeps his role as chief scientist of FAIR", "holds the title of chief AI officer"."""
+    out = []
+    for case, noun in c.obliques(v) + [("", o) for o in c.p.children(v, "dobj", "obj")]:
+        target = noun
+        if noun.lemma in ("title", "titre", "role", "rôle", "poste"):
+            inner = [n for prep in c.p.children(noun.i, "prep") for n in c.p.children(prep.i)]
+            target = inner[0] if inner else None
+        if case == "" and target is noun:
+            continue  # a plain object is no title ("keeps ... lab")
+        if target is None or not (case in ("as", "comme", "") and target.pos == "NOUN"):
+            continue
+        if target.lemma in ("title", "role", "titre"):
+            continue
+        org = _role_org(c, target)
+        inferred = []
+        if org is None and event == "hold" and c.article.main_actor:
+            org = c.article.main_actor
+            inferred.append(f"role at {org}: the article's main actor")
+        if org is None:
+            continue
+        text, past = role_text(c, target)
+        for person in holders:
+            fields = {"object": org, "role": text, "tense": "past" if past else "current"}
+            out.append(Event("role", person, fields, inferred))
+    return out
+
+
+def read_events(c: Clause) -> list[Event]:
+    """Every event of the sentence, with its polarity, modality and attribution."""
+    events = appositions(c)
+    verbs = {w.i: _event_of(w) for w in c.p.words if _event_of(w)}
+    per_verb: dict[int, list[Event]] = {}
+    for v, event in verbs.items():
+        c.inferred = []
+        actors = c.subjects(v)
+        if not actors and event in MOVES | {"lead"}:
+            actors = _first_named_before(c, v)
+        if event in MOVES:
+            found = move(c, v, event, actors)
+        elif event == "lead":
+            found = lead(c, v, actors)
+        elif event == "work":
+            found = worked(c, v, [a for a in actors if c.kind(a) != "product"])
+        elif event in ("keep", "hold"):
+            found = roles_in_clauses(c, v, [a for a in actors if c.kind(a) == "person"], event)
+        elif event == "criticise":
+            targets = [e for o in c.p.children(v, "dobj", "obj") for i in c.p.subtree(o.i)
+                       for e in [c.entity(i)] if e]  # fmt: skip
+            found = [Event("criticism", a, {"object": t} if t else {})
+                     for a in actors[:1] for t in (targets[:1] or [None]) if a != t]  # fmt: skip
+            if not actors:
+                holder = [e for s in c.p.children(v, "nsubj") for i in c.p.subtree(s.i)
+                          for e in [c.entity(i)] if e]  # fmt: skip
+                found = (
+                    [
+                        Event(
+                            "criticism",
+                            holder[0],
+                            {"object": targets[0]} if targets else {},
+                            ["author: the organisation of the unnamed critic"],
+                        )
+                    ]
+                    if holder
+                    else []
+                )
+        elif event == "say":
+            found = [Event("statement", a, {}) for a in actors[:1]]
+        else:
+            found = []
+        for e in found:
+            e.inferred += c.inferred
+            e.fields.update(modality(c, v))
+        per_verb[v] = found
+    # a denial: what the denier denies is negated, and the claim is theirs
+    for v, event in verbs.items():
+        if event != "deny":
+            continue
+        deniers = c.subjects(v)
+        for inner in c.p.subtree(v):
+            for e in per_verb.get(inner, []) if inner != v else []:
+                e.fields["polarity"] = "negated"
+                if deniers:
+                    e.fields["attributed_to"] = deniers[0]
+    when = dates(c, {v: v for v in per_verb})
+    reported, source = attribution(c)
+    for v, found in per_verb.items():
+        for e in found:
+            if v in when and e.type not in ("role",):
+                e.fields["when"] = dict(sorted(when[v].items()))
+            if reported and e.type in ("joined", "left", "hired", "leads", "role", "worked_on"):
+                e.fields.setdefault("modality", "reported")
+                if source and source not in (e.subject, e.fields.get("object")):
+                    e.fields["attributed_to"] = source
+        events += found
+    _connect(c, events, verbs)
+    return events
+
+
+def _first_named_before(c: Clause, v: int) -> list[str]:
+    """A subject the parser missed ("En octobre, Ke Yang, qui…, a quitté"): the first name
+    before the verb outside a relative clause."""
+    for j, entity in sorted(c.word_entity.items()):
+        if j < v and c.kind(entity) in ("person", "organization", "unit"):
+            return [entity]
+    return []
+
+
+def _worked_at(c: Clause, v: int) -> list[str]:
+    """ "had worked at Google Brain": where the subject worked."""
+    return [e for case, n in c.obliques(v) if case in AT_CASES for e in c.orgs(n.i)]
+
+
+def _connect(c: Clause, events: list[Event], verbs: dict[int, str]) -> None:
+    """What one event of the sentence tells of another: a role held where the person left
+    is past; a past role elsewhere, or the place worked at before joining, is where a
+    newcomer came from (inferred, shown by review)."""
+    left = {(e.subject, e.fields.get("object")) for e in events if e.type == "left"}
+    past_roles = {}
+    for e in events:
+        if e.type == "role" and (e.subject, e.fields["object"]) in left:
+            e.fields["tense"] = "past"
+        if e.type == "role" and e.fields.get("tense") == "past":
+            past_roles.setdefault(e.subject, e.fields["object"])
+    before_join = {}
+    for v, event in verbs.items():
+        if event != "join":
+            continue
+        head = c.p.words[v].head
+        if c.p.words[head].lower in ("before", "avant") and verbs.get(c.p.words[head].head):
+            for org in _worked_at(c, c.p.words[head].head):
+                before_join[v] = org
+    for e in events:
+        mover = e.fields.get("object") if e.type == "hired" else e.subject
+        if e.type not in ("joined", "hired") or e.fields.get("from"):
+            continue
+        dest = e.subject if e.type == "hired" else e.fields.get("object")
+        earlier = past_roles.get(mover)
+        if earlier and earlier != dest:
+            e.fields["from"] = earlier
+            e.inferred.append(f"from {earlier}: the former role the sentence gives")
+    for org in before_join.values():
+        for e in events:
+            if e.type == "joined" and not e.fields.get("from") and e.fields.get("object") != org:
+                e.fields["from"] = org
+                e.inferred.append(f"from {org}: where the sentence says they worked before")
