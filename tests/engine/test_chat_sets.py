@@ -1,0 +1,32 @@
+"""The chat sets keep their floors: passes never fewer, confidently wrong replies never more.
+
+See tests/data/chat_sets/README.md for where the sets come from and their first blind scores.
+"""
+
+from __future__ import annotations
+
+import chat_sets
+import pytest
+
+from bot.engine import Engine
+
+# set: (passes at least, confidently wrong at most), measured when last raised (2026-12-03,
+# after the fail-closed work of issue 16).
+FLOORS = {"failclosed": (99, 1), "casual2": (136, 0)}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_chat_set_holds_its_floor(engine: Engine, name: str) -> None:
+    graded = chat_sets.run(engine, name)
+    passes, most_wrong = FLOORS[name]
+    failures = [f"{g.case['id']}: {g.problems}" for g in graded if g.problems]
+    wrong = [g.case["id"] for g in graded if g.confidently_wrong]
+    assert len(wrong) <= most_wrong, f"confidently wrong: {wrong}"
+    assert len(graded) - len(failures) >= passes, "\n".join(failures)
+
+
+def test_the_grading_fails_a_wrong_verdict_and_counts_it_confidently_wrong() -> None:
+    case = {"id": "x", "lang": "en", "q": "?", "expect": {"answered": True, "starts": ["No"]}}
+    record = {"language": "en", "kind": "answer", "text": "Yes. It did.", "citations": []}
+    assert chat_sets.grade.grade_one(case, record, None)
+    assert chat_sets.grade.confidently_wrong(case, record)
