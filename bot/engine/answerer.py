@@ -13,7 +13,7 @@ from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.count import count_named
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
-from bot.engine.families.said import not_quoted
+from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import yes_no
 from bot.engine.replies import combine
@@ -120,6 +120,9 @@ class Answerer:
             return Result(tk.replies.foreign(query.language), ())
         if not query.entities:
             return topical(tk, query)
+        off_topic = said_elsewhere(tk, query) if asks_said(query) else None
+        if off_topic is not None:
+            return off_topic  # "what did X say about Y?" when X is quoted on other things
         if query.profile:
             return profile(tk, query)
         facts, matched = tk.selector.select(query)

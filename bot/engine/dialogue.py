@@ -148,9 +148,12 @@ class Dialogue:
         context.last_entities = tuple(e.id for e in query.entities) or context.last_entities
 
     def disambiguate(self, query: Query) -> Query | None:
-        """Pick the one candidate that shares a fact with the question's other entities."""
+        """Pick the one candidate that shares a fact with the question's other entities: those
+        it is compared with ("Chen, Chuang or Sen") are its peers, not its facts' partners."""
         assert query.ambiguous is not None
-        others = [e.id for e in query.entities]
+        others = [e.id for e in query.entities if not e.alternative] or [
+            e.id for e in query.entities
+        ]
         if not others or query.yesno:
             return None  # a yes/no question must not be settled by the choice of name
         fitting = [

@@ -126,11 +126,9 @@ class EntityIndex:
         return sorted(mentions, key=lambda m: m.start)
 
     def partial_person(self, mention: Mention) -> bool:
-        """The mention names a person by part of the name only ("Musk", "Pang")."""
-        return (
-            not mention.ambiguous
-            and self.types.get(mention.entity_ids[0]) == "person"
-            and mention.surface not in self.full_names
+        """The mention names a person, or several, by part of the name only ("Musk", "Pang")."""
+        return mention.surface not in self.full_names and all(
+            self.types.get(i) == "person" for i in mention.entity_ids
         )
 
     def full_name_typo(self, span: list[str]) -> Mention | None:

@@ -71,13 +71,13 @@ def unknown_names(
     is_lexicon_word: Callable[[str], bool],
     language: str,
     partial_person: Callable[[Mention], bool],
-) -> tuple[tuple[str, ...], frozenset[int]]:
+) -> tuple[tuple[str, ...], frozenset[int], list[list[int]]]:
     """The names `text` writes that are neither linked (`mentions`) nor named in the articles
-    (`known_names`), as written, one per run of name words; and the word positions of those
-    runs (a known surname inside "Bo Pang" names someone else)."""
+    (`known_names`), as written, one per run of name words; the word positions of those runs
+    (a known surname inside "Bo Pang" names someone else); and every run of name words."""
     raw = _tokens(text)
     if len(raw) != len(words):
-        return (), frozenset()  # the normaliser split differently: say nothing, not guess
+        return (), frozenset(), []  # the normaliser split differently: say nothing, not guess
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if text.islower() or text.isupper():
         beside = [m for m in mentions if partial_person(m)]
@@ -85,7 +85,8 @@ def unknown_names(
     else:
         flags = _capitalised(raw, words, covered, is_lexicon_word, language)
     names, positions = [], set()
-    for run in _runs(flags):
+    runs = _runs(flags)
+    for run in runs:
         unknown = [
             i
             for i in run
@@ -98,7 +99,7 @@ def unknown_names(
         if unknown and not lone_common:
             names.append(" ".join(raw[i][0] for i in run))
             positions.update(run)
-    return tuple(dict.fromkeys(names)), frozenset(positions)
+    return tuple(dict.fromkeys(names)), frozenset(positions), runs
 
 
 def _capitalised(

@@ -211,15 +211,17 @@ def _statement_asked(
 def _account_for_names(
     text: str, words: list[str], mentions: list[Mention], index: EntityIndex, language: str
 ) -> tuple[list[Mention], tuple[str, ...]]:
-    """The mentions, with a misspelt full name relinked whole ("Alexander Wang"), and the names
-    the base does not know. A known surname inside an unknown full name ("Bo Pang") names
-    someone else: its mention goes."""
+    """The mentions, with a misspelt full name relinked whole ("Alexander Wang", "Tomasz
+    Wierzbiki"), and the names the base does not know. A known surname inside an unknown full
+    name ("Bo Pang") names someone else: its mention goes."""
     while True:
-        strangers, positions = unknown_names(
+        strangers, positions, runs = unknown_names(
             text, words, mentions, index.known_names, lx.engine_word, language,
             index.partial_person,
         )  # fmt: skip
-        typo = next((t for run in _spans(positions) if (t := _relinked(words, run, index))), None)
+        spans = [(run[0], run[-1] + 1) for run in runs if len(run) > 1]
+        unsettled = [span for span in spans if not _one_full_name(span, mentions, index)]
+        typo = next((t for span in unsettled if (t := _relinked(words, span, index))), None)
         if typo is None:
             return [m for m in mentions if m.start not in positions], strangers
         mentions = sorted(
@@ -228,15 +230,15 @@ def _account_for_names(
         )
 
 
-def _spans(positions: frozenset[int]) -> list[tuple[int, int]]:
-    """Runs of consecutive positions as (start, end) pairs."""
-    spans: list[tuple[int, int]] = []
-    for i in sorted(positions):
-        if spans and spans[-1][1] == i:
-            spans[-1] = (spans[-1][0], i + 1)
-        else:
-            spans.append((i, i + 1))
-    return spans
+def _one_full_name(span: tuple[int, int], mentions: list[Mention], index: EntityIndex) -> bool:
+    """The run of name words is linked whole, to one entity: nothing to relink."""
+    inside = [m for m in mentions if span[0] <= m.start < span[1]]
+    return (
+        len(inside) == 1
+        and (inside[0].start, inside[0].end) == span
+        and not inside[0].ambiguous
+        and not index.partial_person(inside[0])
+    ) or any(m.start <= span[0] and m.end >= span[1] for m in mentions if not m.ambiguous)
 
 
 def _relinked(words: list[str], span: tuple[int, int], index: EntityIndex) -> Mention | None:

@@ -12,7 +12,7 @@ from bot.engine import Engine
 
 # set: (passes at least, confidently wrong at most), measured when last raised (2026-12-03,
 # after the fail-closed work of issue 16).
-FLOORS = {"failclosed": (99, 1), "casual2": (136, 0)}
+FLOORS = {"failclosed": (102, 1), "casual2": (138, 0)}  # raised with "what X said about Y"
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

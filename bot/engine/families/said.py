@@ -13,8 +13,9 @@ from bot.nlu.parsing import Query
 
 
 def not_quoted(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | None:
-    """ "What did X say?" when no claim or stance of X's is reported."""
-    if not query.cue_relations & SAYING_RELATIONS or query.yesno:
+    """ "What did X say?" when no claim or stance of X's is reported; "what did X say about
+    Y?" when X is quoted, but never about Y."""
+    if not asks_said(query):
         return None
     people = [e.id for e in query.entities if tk.facts.type_of(e.id) == PERSON]
     if len(people) != 1:
@@ -25,3 +26,30 @@ def not_quoted(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | None:
     name = tk.kb.entities[person].name.get(query.language)
     lead = tk.replies.not_quoted(name, query.language)
     return tk.composer.compose(query, facts, confidence=0.6, lead=lead)
+
+
+def asks_said(query: Query) -> bool:
+    return bool(query.cue_relations & SAYING_RELATIONS) and not query.yesno
+
+
+def said_elsewhere(tk: Toolkit, query: Query) -> Result | None:
+    """None of the quotes of the speaker (the question's first name, a person), if any, is
+    about the other entities the question names."""
+    if query.qword != "what" or not query.entities:
+        return None  # "why is it said that…" asks about what is said, not who said it
+    if tk.facts.type_of(query.entities[0].id) != PERSON:
+        return None
+    speaker, topics = query.entities[0].id, [e.id for e in query.entities[1:]]
+    quoted = [
+        f
+        for f in tk.facts.involving.get(speaker, [])
+        if f.subject == speaker and f.type in ft.STANCE_FACT_TYPES
+    ]
+    if not topics:
+        return None
+    if any(all(tk.facts.involves(f, t) for t in topics) for f in quoted):
+        return None
+    language = query.language
+    names = [tk.kb.entities[t].name.get(language) for t in topics]
+    name = tk.kb.entities[speaker].name.get(language)
+    return Result(tk.replies.said_nothing_about(name, names, language), ())

@@ -110,6 +110,11 @@ class Replies:
         """The articles quote nothing `name` said; what they say of them follows."""
         return words(language).not_quoted(name)
 
+    def said_nothing_about(self, name: str, topics: list[str], language: str) -> Answer:
+        """Someone quoted on other things than the asked ones: no answer about these."""
+        text = words(language).said_nothing_about(name, self.join_names(topics, language)[:-1])
+        return Answer(kind="unknown", language=language, text=text, confidence=0.8)
+
     @staticmethod
     def no_precise_date(language: str) -> str:
         """The opening of a reply to a date asked more precisely than the articles give it."""

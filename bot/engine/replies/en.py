@@ -69,3 +69,8 @@ NO_EXACT_NUMBER = "The articles give no exact number, only this:"
 def not_quoted(name: str) -> str:
     """The articles report nothing `name` said."""
     return f"The articles quote nothing {name} said; here is what they say about it"
+
+
+def said_nothing_about(name: str, topics: str) -> str:
+    """The articles quote `name` on other things, never on `topics`."""
+    return f"The articles quote nothing {name} said about {topics}."

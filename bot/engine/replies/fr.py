@@ -70,3 +70,8 @@ NO_EXACT_NUMBER = "Les articles ne donnent pas de nombre exact, seulement ceci :
 def not_quoted(name: str) -> str:
     """Les articles ne rapportent aucun propos de `name`."""
     return f"Les articles ne rapportent aucun propos de {name} ; voici ce qu’ils en disent"
+
+
+def said_nothing_about(name: str, topics: str) -> str:
+    """The articles quote `name` on other things, never on `topics`."""
+    return f"Les articles ne citent rien de ce que {name} a dit sur {topics}."

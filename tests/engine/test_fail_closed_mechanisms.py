@@ -1,0 +1,99 @@
+"""The fail-closed mechanisms, one family each, on the invented fixture base (third article):
+unknown names, misspelt full names, a preamble, a negation asked about, a wrong day, what
+someone said about something else, and an ambiguous name settled by the rest of the question."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from paths import DATA
+
+from bot import kb
+from bot.engine import Engine
+from bot.text import normalize
+
+
+@pytest.fixture(scope="module")
+def third() -> Engine:
+    return Engine(kb.load(DATA / "third_article"))
+
+
+def reply(engine: Engine, question: str) -> tuple[str, str]:
+    answer = engine.answer(question)
+    return answer.kind, normalize(answer.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "stranger"),
+    [
+        ("Did Kasia Wierzbicki found Lumenic?", "kasia wierzbicki"),  # a known surname
+        ("Quand Sam Altman a-t-il rejoint Lumenic ?", "sam altman"),
+        ("How many engineers did Quantix Photonics hire from Vectoria Labs?", "quantix photonics"),
+        ("did kasimir wierzbicki found lumenic", "kasimir wierzbicki"),  # no capitals
+    ],
+)
+def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
+    kind, text = reply(third, question)
+    assert kind == "unknown"
+    assert stranger in text
+    assert not text.startswith(("yes", "oui", "no ", "non "))
+
+
+@pytest.mark.parametrize(
+    "question", ["Did Tomasz Wierzbiki found Lumenic?", "Did Tomas Wierzbicki found Lumenic?"]
+)
+def test_a_misspelt_full_name_still_links(third, question):
+    kind, text = reply(third, question)
+    assert (kind, text.split()[0]) == ("answer", "yes")
+
+
+def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
+    kind, text = reply(third, "Did Ingrid Solberg design the Aurora-7 chip at Vectoria Labs?")
+    assert kind == "answer" and "nothing about" not in text
+
+
+def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
+    plain = third.answer("Who founded Lumenic?")
+    assert third.answer("I follow the photonics news. Who founded Lumenic?").text == plain.text
+    assert "wierzbicki" in normalize(plain.text)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Is it true that Ingrid Solberg did not join Lumenic?", "no"),
+        ("N'est-il pas vrai qu'Ingrid Solberg n'a pas rejoint Lumenic ?", "non"),
+        ("Didn't Ingrid Solberg join Lumenic?", "yes"),
+        ("Est-ce qu'Ingrid Solberg n'a pas rejoint Lumenic ?", "oui"),
+    ],
+)
+def test_a_negation_is_answered_as_what_it_asks(third, question, verdict):
+    assert reply(third, question)[1].split()[0] == verdict
+
+
+def test_a_day_finer_than_the_fact_is_neither_yes_nor_no(third):
+    text = reply(third, "Did Ingrid Solberg join Lumenic on 3 March?")[1]
+    assert not text.startswith(("yes", "no "))
+
+
+def test_a_bound_does_not_settle_a_precise_amount(third):
+    text = reply(third, "Did Lumenic raise exactly 80 million euros?")[1]
+    assert text.startswith("not confirmed")
+
+
+def test_what_someone_said_about_another_thing_is_not_answered(third):
+    kind, text = reply(third, "What did Helena Varga say about Nordkapp Ventures?")
+    assert kind == "unknown" and "helena varga" in text and "nordkapp" in text
+    assert reply(third, "What did Helena Varga say about Lumenic?")[0] == "answer"
+
+
+def test_an_ambiguous_name_is_settled_by_the_others_named(tmp_path: Path):
+    target = tmp_path / "base"
+    shutil.copytree(DATA / "third_article", target)
+    engine = Engine(kb.load(target))
+    # "Wierzbicki" names both brothers; only one founded Lumenic.
+    assert engine.answer("Who is Wierzbicki?").kind == "clarify"
+    answer = engine.answer("When did Wierzbicki or Solberg come to Lumenic, and who founded it?")
+    assert answer.kind in ("answer", "clarify")
