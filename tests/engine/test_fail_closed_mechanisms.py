@@ -75,12 +75,12 @@ def test_a_negation_is_answered_as_what_it_asks(third, question, verdict):
 
 def test_a_day_finer_than_the_fact_is_neither_yes_nor_no(third):
     text = reply(third, "Did Ingrid Solberg join Lumenic on 3 March?")[1]
-    assert not text.startswith(("yes", "no "))
+    assert text.startswith("not confirmed") and "precise" in text and "march" in text
 
 
 def test_a_bound_does_not_settle_a_precise_amount(third):
     text = reply(third, "Did Lumenic raise exactly 80 million euros?")[1]
-    assert text.startswith("not confirmed")
+    assert text.startswith("not confirmed") and "bound" in text and "50" in text
 
 
 def test_what_someone_said_about_another_thing_is_not_answered(third):

@@ -28,7 +28,7 @@ ACTING_RELATIONS = SAYING_RELATIONS | {"lead", "found", "create", "owns", "plan"
 
 @dataclass(frozen=True)
 class Verdict:
-    value: str  # yes | no | hedged | unsettled
+    value: str  # yes | no | hedged | bound | coarser | unsettled
     facts: list[Fact]
 
 

@@ -29,7 +29,7 @@ from bot.nlu.parsing import Query
 
 CLAIM_WORDS = 2  # words a claim must share with the question to be what it asks about
 # How sure a verdict is, before the entity links' own scores are taken into account.
-CONFIDENCE = {"yes": 0.9, "no": 0.8, "hedged": 0.7, "unsettled": 0.5}
+CONFIDENCE = {"yes": 0.9, "no": 0.8, "hedged": 0.7, "bound": 0.6, "coarser": 0.6, "unsettled": 0.5}
 
 
 def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Result:
@@ -118,8 +118,11 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     facts = acted
     dates = [date_agrees(f, query) for f in facts]
     if (query.days or query.months or query.years) and True not in dates:
-        # "In June?" when the articles say May is a No; "this week" settles nothing.
-        return Verdict("no" if False in dates else "unsettled", facts)
+        # "In June?" when the articles say May is a No; "this week" or "in June" asked as
+        # "on 21 June" settles nothing, and the reply says the date is not that precise.
+        if False in dates:
+            return Verdict("no", facts)
+        return Verdict("coarser" if any(f.when for f in facts) else "unsettled", facts)
     if query.present and all(no_longer(tk, f, query) for f in facts):
         return Verdict("no", facts)  # "Is he still…?" when the articles say "former"
     if query.tense != "past" and all(f.tense == "past" for f in facts):
@@ -140,7 +143,7 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     if asked_numbers(query) or query.comparisons:
         # "Exactly 250 million?" against "more than 200 million": a bound settles nothing;
         # a number no fact states is not confirmed by the facts around it.
-        return Verdict("hedged" if measured else "unsettled", facts)
+        return Verdict("bound" if measured else "unsettled", facts)
     worded = wording(tk, query, facts)
     if worded is not None:
         return worded

@@ -9,6 +9,8 @@ VERDICTS = {
     "hedged": "Not confirmed.",
     "loose": "The articles don't say exactly. Here is what they do say:",
     "unsettled": "Not confirmed: the articles don't say so. Here is what they do say:",
+    "coarser": "Not confirmed: the articles give no more precise date than this:",
+    "bound": "Not confirmed: the articles give only a bound:",
 }
 
 NO_PRECISE_DATE = "The articles give no more precise date than this:"

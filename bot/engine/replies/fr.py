@@ -9,6 +9,8 @@ VERDICTS = {
     "hedged": "Pas confirmé.",
     "loose": "Les articles ne le disent pas exactement. Voici ce qu’ils disent :",
     "unsettled": "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
+    "coarser": "Pas confirmé : les articles ne donnent pas de date plus précise que celle-ci :",
+    "bound": "Pas confirmé : les articles ne donnent qu’un ordre de grandeur :",
 }
 
 NO_PRECISE_DATE = "Les articles ne donnent pas de date plus précise que ceci :"
