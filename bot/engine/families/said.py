@@ -9,6 +9,7 @@ from bot.engine.selection import PERSON
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb import facttypes as ft
+from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 
 
@@ -37,13 +38,16 @@ def said_elsewhere(tk: Toolkit, query: Query) -> Result | None:
     about the other entities the question names."""
     if query.qword != "what" or not query.entities:
         return None  # "why is it said that…" asks about what is said, not who said it
-    if tk.facts.type_of(query.entities[0].id) != PERSON:
-        return None
-    speaker, topics = query.entities[0].id, [e.id for e in query.entities[1:]]
+    speaker = query.entities[0]
+    if tk.facts.type_of(speaker.id) != PERSON or not _beside_saying(query, speaker.position):
+        return None  # "what does the X deal say about…": the speaker is no person
+    topics = [e.id for e in query.entities[1:]]
+    # Their own stances, and what the articles report on their word ("selon X").
     quoted = [
         f
-        for f in tk.facts.involving.get(speaker, [])
-        if f.subject == speaker and f.type in ft.STANCE_FACT_TYPES
+        for f in tk.facts.involving.get(speaker.id, [])
+        if f.attributed_to == speaker.id
+        or (f.subject == speaker.id and f.type in ft.STANCE_FACT_TYPES)
     ]
     if not topics:
         return None
@@ -51,5 +55,13 @@ def said_elsewhere(tk: Toolkit, query: Query) -> Result | None:
         return None
     language = query.language
     names = [tk.kb.entities[t].name.get(language) for t in topics]
-    name = tk.kb.entities[speaker].name.get(language)
+    name = tk.kb.entities[speaker.id].name.get(language)
     return Result(tk.replies.said_nothing_about(name, names, language), ())
+
+
+def _beside_saying(query: Query, position: int) -> bool:
+    """The name stands close before or after a saying verb ("did X say", "qu'a dit X", "X il
+    a dit"), not as the complement of a noun that "says" ("the X deal says")."""
+    words = query.words
+    around = [i for i in range(position - 3, position + 4) if 0 <= i < len(words)]
+    return any(lx.relation_of(words[i]) & SAYING_RELATIONS for i in around)
