@@ -208,6 +208,19 @@ def _statement_asked(
     return verb and (raw_folded.rstrip().endswith("?") or (named_first and bool(relations)))
 
 
+def _cause_asked(words: list[str], relations: frozenset[str]) -> bool:
+    """A move "for" something that is no place: "pour le fric", "for the money"."""
+    if not relations & lx.MOVE_RELATIONS:
+        return False
+    for i, word in enumerate(words[:-1]):
+        if word not in lx.CAUSE_PREPOSITIONS:
+            continue
+        following = [w for w in words[i + 1 : i + 4] if w not in lx.STOPWORDS][:1]
+        if following and lx.relation_of(following[0]) - lx.MOVE_RELATIONS:
+            return True
+    return False
+
+
 def _account_for_names(
     text: str, words: list[str], mentions: list[Mention], index: EntityIndex, language: str
 ) -> tuple[list[Mention], tuple[str, ...]]:
@@ -264,6 +277,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     if qword == "how_combien":
         qword = "how_much" if "amount" in relations else "how_many"
     relations = frame_relations(cue_relations, qword)
+    if _cause_asked(words, relations):
+        # "Did X leave for the money?": why they moved is asked, not whether they moved.
+        relations = cue_relations = relations | {"reason"}
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
     mentions = index.link(words, protected)

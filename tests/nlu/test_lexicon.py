@@ -22,7 +22,7 @@ SHARED = frozenset(
     {
         "markers", "stopwords", "who", "when", "why", "what", "how", "number_nouns",
         "date_nouns", "date_leads", "pronouns", "plural_pronouns", "ellipsis_openers",
-        "profile_cues", "negation_particles",
+        "profile_cues", "negation_particles", "cause_prepositions",
         "source_prepositions", "destination_prepositions", "at_prepositions",
         "exclusion_phrases", "direction_words", "destination_phrases", "organization_nouns",
         "ordinals", "move_verbs", "passive_markers", "relation_cues", "work_on_particles",

@@ -98,6 +98,7 @@ DATE_LEADS = _words("date_leads")
 EN_AUXILIARIES = frozenset(_own("en", "question_auxiliaries"))
 FR_INVERSION_PRONOUNS = frozenset(_own("fr", "inversion_pronouns"))
 NEGATION_PARTICLES = _words("negation_particles")
+CAUSE_PREPOSITIONS = _words("cause_prepositions")
 
 # Follow-ups.
 PRONOUNS = _words("pronouns")

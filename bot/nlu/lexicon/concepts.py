@@ -62,6 +62,7 @@ CONCEPTS: dict[str, Concept] = {
     "question_auxiliaries": _WORDS,  # yes/no: an auxiliary opening the question
     "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
     "negation_particles": _WORDS,  # "not", "pas": what negates a clause
+    "cause_prepositions": _WORDS,  # "for the money", "pour le fric": a cause asked about
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
     "thing_pronouns": _WORDS,
