@@ -16,8 +16,9 @@ from bot import kb
 from bot.engine import Engine
 
 # (file, questions that must pass at least): measured when the floor was last raised.
-# casual.yaml 255 -> 253 -> 254 (issue 16, 2026-12-03): "did X say that on <another medium>?" is no longer a No
-# when the articles only name the medium X used; a No needs a fact that contradicts.
+# casual.yaml 255 -> 253 -> 254 (issue 16, 2026-12-03): "did X say that on <another medium>?"
+# is no longer a No when the articles only name the medium X used (a No needs a fact that
+# contradicts); then a cause asked ("pour le fric ?") got its Not confirmed.
 SETS = [("heldout.yaml", 129), ("blind.yaml", 80), ("blind2.yaml", 72), ("casual.yaml", 254)]
 
 

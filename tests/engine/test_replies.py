@@ -15,7 +15,15 @@ def test_every_language_has_a_module_with_the_same_words():
     assert {code: replies.words(code) for code in LANGUAGES} == {"fr": fr, "en": en}
     assert public(fr) == public(en)
     for module in (fr, en):
-        assert set(module.VERDICTS) == {"yes", "no", "hedged", "unsettled", "loose", "coarser", "bound"}
+        assert set(module.VERDICTS) == {
+            "yes",
+            "no",
+            "hedged",
+            "unsettled",
+            "loose",
+            "coarser",
+            "bound",
+        }
 
 
 def test_another_language_gets_the_english_words():
