@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 from bot import kb
 from bot.curation import commands as curation
-from bot.engine import Conversation, Engine, load_engine
+from bot.engine import Engine, State, load_engine
 from bot.frontends.console import render_plain
 from bot.logs import configure_logging
 from bot.model import Answer
@@ -227,7 +227,7 @@ def ask(
 ) -> int:
     """One answer, human-readable or as a JSON object; `full`: nothing held back."""
     out = out or sys.stdout
-    answer = engine.answer(question, Conversation(language=language), language_hint=language)
+    answer, _ = engine.answer(question, State(language=language), language_hint=language)
     if full and answer.more is not None:
         answer = answer.more
     if as_json:
@@ -285,7 +285,7 @@ def graph(
     return 0
 
 
-def _batch_line(engine: Engine, line: str, chats: dict[str, Conversation]) -> dict[str, Any]:
+def _batch_line(engine: Engine, line: str, chats: dict[str, State]) -> dict[str, Any]:
     """One input line's output record; malformed input yields an `error` record."""
     try:
         item = json.loads(line)
@@ -302,8 +302,11 @@ def _batch_line(engine: Engine, line: str, chats: dict[str, Conversation]) -> di
     chat = item.get("chat")
     if chat is not None and (not isinstance(chat, str | int) or isinstance(chat, bool)):
         return {"id": item_id, "error": "'chat' must be a string or an integer"}
-    context = chats.setdefault(str(chat), Conversation()) if chat is not None else Conversation()
-    return answer_record(engine.answer(question, context), question, item_id)
+    if chat is None:
+        answer, _ = engine.answer(question)
+    else:
+        answer, chats[str(chat)] = engine.answer(question, chats.get(str(chat)))
+    return answer_record(answer, question, item_id)
 
 
 def batch(engine: Engine, stdin: TextIO, out: TextIO) -> int:
@@ -312,7 +315,7 @@ def batch(engine: Engine, stdin: TextIO, out: TextIO) -> int:
     Lines with the same `chat` share one conversation (follow-ups); blank lines are errors too,
     so that output lines always match input lines.
     """
-    chats: dict[str, Conversation] = {}
+    chats: dict[str, State] = {}
     for line in stdin:
         try:
             record = _batch_line(engine, line.strip(), chats)

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from bot import kb
-from bot.engine import Conversation, Engine
+from bot.engine import Engine, State
 from bot.model import Answer
 
 
@@ -49,12 +49,13 @@ def question_sets(directory: Path) -> Iterator[tuple[str, list[dict]]]:
 
 def answer_all(engine: Engine, items: list[dict]) -> dict[str, tuple[str, Answer]]:
     """Each item's (question, answer), keyed by id; items sharing `chat` share a conversation."""
-    chats: dict[str, Conversation] = {}
+    chats: dict[str, State] = {}
     answers = {}
     for n, item in enumerate(items):
         chat = item.get("chat")
-        context = chats.setdefault(chat, Conversation()) if chat else Conversation()
-        answer = engine.answer(str(item["question"]), context)
+        answer, state = engine.answer(str(item["question"]), chats.get(chat) if chat else None)
+        if chat:
+            chats[chat] = state
         if not item.get("context"):
             answers[str(item.get("id", n))] = (str(item["question"]), answer)
     return answers

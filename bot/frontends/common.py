@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Generic, TypeVar
 
-from bot.engine import Engine
-from bot.engine.conversation import Conversation
+from bot.engine import Engine, State
 from bot.model import Answer, Option
 
 T = TypeVar("T")
@@ -204,7 +203,8 @@ HeldBack = Expiring[Answer]
 
 
 class ConversationStore:
-    """Conversations keyed by (chat, user), forgotten after `ttl` quiet seconds, at most `capacity`.
+    """Each conversation's engine state, keyed by (chat, user), forgotten after `ttl` quiet
+    seconds, at most `capacity`.
 
     The least recently used conversation is dropped first when the store is full, so memory stays
     bounded however many chats the bot sees.
@@ -213,23 +213,25 @@ class ConversationStore:
     def __init__(self, *, ttl: float = 30 * 60, capacity: int = 10_000) -> None:
         self.ttl = ttl
         self.capacity = capacity
-        self._items: dict[tuple[int | str, int | str | None], Conversation] = {}
+        # (chat, user) -> (when last used, state), least recently used first
+        self._items: dict[tuple[int | str, int | str | None], tuple[float, State]] = {}
 
-    def get(self, chat: int | str, user: int | str | None = None) -> Conversation:
-        """The live conversation for (chat, user), a new one if none or if it expired."""
-        key = (chat, user)
-        now = time.monotonic()
-        conversation = self._items.pop(key, None)
-        if conversation is None or now - conversation.updated_at > self.ttl:
-            conversation = Conversation()
-        self._items[key] = conversation  # re-inserted last: dicts keep insertion order (LRU)
+    def get(self, chat: int | str, user: int | str | None = None) -> State:
+        """The live state for (chat, user), a new one if none or if it expired."""
+        entry = self._items.get((chat, user))
+        if entry is None or time.monotonic() - entry[0] > self.ttl:
+            return State()
+        return entry[1]
+
+    def save(self, chat: int | str, user: int | str | None, state: State) -> None:
+        """Keep `state`, the engine's answer to the conversation's last message."""
+        self._keep((chat, user), state, time.monotonic())
+
+    def _keep(self, key: tuple[int | str, int | str | None], state: State, used: float) -> None:
+        self._items.pop(key, None)
+        self._items[key] = (used, state)  # inserted last: dicts keep insertion order (LRU)
         while len(self._items) > self.capacity:
             del self._items[next(iter(self._items))]
-        conversation.touch()
-        return conversation
-
-    def save(self, chat: int | str, user: int | str | None, conversation: Conversation) -> None:
-        """Keep `conversation` as updated by the engine (in memory it already is)."""
 
     def __len__(self) -> int:
         return len(self._items)

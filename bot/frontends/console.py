@@ -8,8 +8,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.engine import Engine
-from bot.engine.conversation import Conversation
+from bot.engine import Engine, State
 from bot.frontends.common import TEXTS
 from bot.frontends.graph_text import graph_reply
 from bot.model import Answer
@@ -40,7 +39,7 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
     One conversation for the whole session, the same engine as on Telegram.
     """
     interactive = stdin.isatty()
-    conversation = Conversation()
+    state = State()
     held_back: Answer | None = None
     if interactive:
         print(engine.summary("fr"), file=stdout)
@@ -62,17 +61,13 @@ def chat(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout)
             break
         command, _, name = question.partition(" ")
         if command.lower() in GRAPH_WORDS:
-            language = conversation.language or GRAPH_WORDS[command.lower()]
+            language = state.language or GRAPH_WORDS[command.lower()]
             shown = graph_reply(engine, name, language)
         elif question.lower() in MORE_WORDS:
             whole, held_back = held_back, None
-            shown = (
-                render_plain(whole)
-                if whole
-                else TEXTS[conversation.language or "en"]["nothing_more"]
-            )
+            shown = render_plain(whole) if whole else TEXTS[state.language or "en"]["nothing_more"]
         else:
-            answer = engine.answer(question, conversation)
+            answer, state = engine.answer(question, state)
             held_back = answer.more
             shown = render_plain(answer)
         print(shown, file=stdout, flush=True)

@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from bot.engine import State
 from bot.frontends.common import (
     ConversationStore,
     PendingChoice,
@@ -63,25 +64,28 @@ def test_keys_are_unguessable_and_distinct():
 
 def test_each_chat_and_user_has_its_own_conversation():
     store = ConversationStore()
-    ada = store.get(-4001, 1001)
+    ada = State(language="fr")
+    store.save(-4001, 1001, ada)
     assert store.get(-4001, 1001) is ada
-    assert store.get(-4001, 1002) is not ada
-    assert store.get(1001, 1001) is not ada
-    assert len(store) == 3
+    assert store.get(-4001, 1002) == State()
+    assert store.get(1001, 1001) == State()
+    assert len(store) == 1
 
 
 def test_a_quiet_conversation_expires():
     store = ConversationStore(ttl=0.05)
-    first = store.get(1, 1)
+    store.save(1, 1, State(language="fr"))
     time.sleep(0.06)
-    assert store.get(1, 1) is not first
+    assert store.get(1, 1) == State()
 
 
 def test_conversations_are_bounded_least_recently_used_dropped_first():
     store = ConversationStore(capacity=2)
-    one, two = store.get(1), store.get(2)
-    assert store.get(1) is one  # 1 used last: 2 is now the least recently used
-    store.get(3)
+    one, two, three = State(language="fr"), State(language="en"), State(last_person="x")
+    store.save(1, None, one)
+    store.save(2, None, two)
+    store.save(1, None, one)  # 1 used last: 2 is now the least recently used
+    store.save(3, None, three)
     assert len(store) == 2
     assert store.get(1) is one
-    assert store.get(2) is not two
+    assert store.get(2) == State()

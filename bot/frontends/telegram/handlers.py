@@ -281,10 +281,10 @@ class MercatoHandlers:
         """Ask the engine, reply with the answer (and buttons if it asks to choose); its kind."""
         user = message.from_user
         user_id = user.id if user else None
-        conversation = self.conversations.get(message.chat_id, user_id)
+        state = self.conversations.get(message.chat_id, user_id)
         hint = language_hint(user.language_code if user else None)
-        answer = self.engine.answer(question, conversation, language_hint=hint)
-        self.conversations.save(message.chat_id, user_id, conversation)
+        answer, state = self.engine.answer(question, state, language_hint=hint)
+        self.conversations.save(message.chat_id, user_id, state)
         if self.misses and answer.kind == "unknown":
             self.misses.unknown(question, answer.language, message.chat.type)
         chunks = render_html(answer)
@@ -299,14 +299,14 @@ class MercatoHandlers:
         self, query: CallbackQuery, pending: PendingChoice, index: int, bot: Bot
     ) -> str:
         """Edit the question into the answer to option `index` (the rest in new messages)."""
-        conversation = self.conversations.get(pending.chat_id, pending.user_id)
-        answer = self.engine.answer_with_choice(
+        state = self.conversations.get(pending.chat_id, pending.user_id)
+        answer, state = self.engine.answer_with_choice(
             pending.question,
             pending.options[index].id,
-            conversation,
+            state,
             language_hint=pending.language,
         )
-        self.conversations.save(pending.chat_id, pending.user_id, conversation)
+        self.conversations.save(pending.chat_id, pending.user_id, state)
         chunks = render_html(answer) or ["…"]  # an edit needs some text
         markup = self._buttons(answer, pending.question, pending.chat_id, pending.user_id)
         await query.edit_message_text(chunks[0], reply_markup=markup if len(chunks) == 1 else None)
