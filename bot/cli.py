@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot import kb
+from bot import __version__, kb
 from bot.curation import commands as curation
 from bot.engine import Engine, State, load_engine
 from bot.frontends.console import render_plain
@@ -24,6 +24,7 @@ from bot.settings import Settings
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"mercato {__version__}")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="the Telegram bot if a token is configured, else a console chat")
     check = sub.add_parser("check", help="validate the knowledge base")
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                 return check_impact(directory, args.sets)
             return status
         if args.command in curation.COMMANDS:
-            return curation.run(args, settings.knowledge_dir)
+            return curation.run(args, settings)
         configure_logging(settings.log_level, settings.token)
         engine = _load(settings)
         if engine is None:
@@ -273,9 +274,13 @@ def graph(
     if as_text or out_path is None:
         print(graph_text(flows, language), file=out)
     if out_path is not None:
-        from bot.frontends.graph_image import render_png
+        from bot.frontends.picture import PictureUnavailable, render_png
 
-        data = render_png(flows, language)
+        try:
+            data = render_png(flows, language)
+        except PictureUnavailable as missing:
+            print(f"mercato: {missing}", file=err)
+            return 1
         try:
             out_path.write_bytes(data)
         except OSError as exc:

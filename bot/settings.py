@@ -7,20 +7,38 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# The knowledge base ships inside the package (bot/knowledge links to the project's knowledge/
-# in a source tree and is a copy in an installed wheel), so it is found from any directory.
-DEFAULT_KNOWLEDGE_DIR = (Path(__file__).parent / "knowledge").resolve()
+PACKAGE_DIR = Path(__file__).resolve().parent
+# The project's own base, found from any directory: an installed wheel carries a copy as package
+# data (bot/knowledge, see setup.py), read only; a source tree has it beside the package.
+_PACKAGED = PACKAGE_DIR / "knowledge"
+SHIPPED_KNOWLEDGE_DIR = _PACKAGED if _PACKAGED.is_dir() else PACKAGE_DIR.parent / "knowledge"
+# The base a curator edits, unless MERCATO_KNOWLEDGE_DIR names another: in the working directory.
+CURATED_KNOWLEDGE_DIR = Path("knowledge")
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+
+
+def default_knowledge_dir() -> Path:
+    """The base to answer from when none is configured: ./knowledge when there is one (a
+    checkout, a curator's directory), else the base shipped with the package."""
+    return CURATED_KNOWLEDGE_DIR if CURATED_KNOWLEDGE_DIR.is_dir() else SHIPPED_KNOWLEDGE_DIR
+
+
+def inside_package(directory: Path) -> bool:
+    """`directory` is inside the installed package (site-packages): never to be written."""
+    return directory.resolve().is_relative_to(PACKAGE_DIR)
 
 
 class Settings(BaseSettings):
     """Every setting Mercato reads; `.env.example` documents each one."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # A variable set empty (`NAME=`, as in .env.example) means its default.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", env_ignore_empty=True
+    )
 
     telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_base_url: str = Field(default=DEFAULT_BASE_URL, alias="TELEGRAM_BASE_URL")
-    knowledge_dir: Path = Field(default=DEFAULT_KNOWLEDGE_DIR, alias="MERCATO_KNOWLEDGE_DIR")
+    configured_knowledge_dir: Path | None = Field(default=None, alias="MERCATO_KNOWLEDGE_DIR")
     log_level: str = Field(default="INFO", alias="MERCATO_LOG_LEVEL")
     data_dir: Path = Field(default=Path("data"), alias="MERCATO_DATA_DIR")
     log_texts: bool = Field(default=False, alias="MERCATO_LOG_TEXTS")
@@ -30,6 +48,16 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(default=None, alias="MERCATO_WEBHOOK_SECRET")
     webhook_listen: str = Field(default="127.0.0.1", alias="MERCATO_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, alias="MERCATO_WEBHOOK_PORT")
+
+    @property
+    def knowledge_dir(self) -> Path:
+        """The base the bot answers from: MERCATO_KNOWLEDGE_DIR, else the default one."""
+        return self.configured_knowledge_dir or default_knowledge_dir()
+
+    @property
+    def curated_knowledge_dir(self) -> Path:
+        """The base the curation commands work on: MERCATO_KNOWLEDGE_DIR, else ./knowledge."""
+        return self.configured_knowledge_dir or CURATED_KNOWLEDGE_DIR
 
     @property
     def admins(self) -> frozenset[int]:

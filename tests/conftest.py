@@ -7,16 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paths import DATA
+from paths import DATA, KNOWLEDGE
 
 from bot import kb
 from bot.engine import Engine
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
 
 @pytest.fixture(scope="session")
 def base() -> kb.KnowledgeBase:
-    return kb.load(DEFAULT_KNOWLEDGE_DIR)
+    return kb.load(KNOWLEDGE)
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from bot.curation.review import review
 from bot.curation.writer import Report, add_article
 from bot.kb.loader import load, load_article
 from bot.kb.schema import Article, KnowledgeError
+from bot.settings import Settings, inside_package
 
 COMMANDS = frozenset({"add", "review", "sentences"})
 
@@ -35,8 +36,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     sentences.add_argument("--knowledge", type=Path, help="knowledge directory")
 
 
-def run(args: argparse.Namespace, knowledge_dir: Path) -> int:
-    directory = args.knowledge or knowledge_dir
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """`add` writes to the curator's base (--knowledge, MERCATO_KNOWLEDGE_DIR or ./knowledge),
+    never into the installed package; `review` and `sentences` read the base the bot reads."""
+    directory = args.knowledge or settings.knowledge_dir
     if args.command == "sentences":
         return sentences(args.article, directory)
     if args.command == "review":
@@ -47,6 +50,14 @@ def run(args: argparse.Namespace, knowledge_dir: Path) -> int:
             return 1
         return review(base, args.article, sys.stdout)
     if args.command == "add":
+        directory = args.knowledge or settings.curated_knowledge_dir
+        if inside_package(directory):
+            print(
+                f"mercato: {directory} is the base shipped inside the installed package, "
+                "read only: add to ./knowledge or set MERCATO_KNOWLEDGE_DIR",
+                file=sys.stderr,
+            )
+            return 1
         raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
         given = {"id": args.id, "title": args.title, "language": args.lang}
         given |= {"date": args.date, "source": args.source}

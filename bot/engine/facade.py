@@ -13,7 +13,7 @@ from bot.engine.answerer import Answerer
 from bot.engine.flows import FlowGraph, build_flows
 from bot.engine.state import State
 from bot.model import Answer
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.settings import default_knowledge_dir
 from bot.text import clean_input, normalize
 
 log = logging.getLogger(__name__)
@@ -125,7 +125,7 @@ def load_engine(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR, parse_cache=cache))
+        return Engine(kb.load(knowledge_dir or default_knowledge_dir(), parse_cache=cache))
     finally:
         if collecting:
             gc.enable()
@@ -133,7 +133,8 @@ def load_engine(
 
 @lru_cache(maxsize=1)
 def default_engine() -> Engine:
-    """The engine over the project's own `knowledge/`, loaded once."""
+    """The engine over the configured base (by default ./knowledge, else the project's own),
+    loaded once."""
     return load_engine()
 
 

@@ -18,8 +18,8 @@ from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, Co
 
 from bot.engine import Engine
 from bot.frontends.common import ui_language
-from bot.frontends.graph_image import render_png
-from bot.frontends.graph_text import candidates, caption_html, nothing, texts
+from bot.frontends.graph_text import candidates, caption_html, graph_text, nothing, texts
+from bot.frontends.picture import PictureUnavailable, render_png
 from bot.frontends.telegram.addressing import topic_of
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,12 @@ class GraphCommand:
             return "no flow"
         key = (focus, language)
         if key not in self._pictures:
-            self._pictures[key] = await asyncio.to_thread(render_png, graph, language)
+            try:
+                self._pictures[key] = await asyncio.to_thread(render_png, graph, language)
+            except PictureUnavailable as missing:
+                log.warning("/graph sent as text: %s", missing)
+                await _send_text(message, escape(graph_text(graph, language)))
+                return "text (no matplotlib)"
         private = message.chat.type == ChatType.PRIVATE
         await message.get_bot().send_photo(
             message.chat_id,
