@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from pydantic import ValidationError
+
 from bot import __version__, kb
 from bot.curation import commands as curation
 from bot.engine import Engine, State, load_engine
@@ -19,7 +21,7 @@ from bot.frontends.console import render_plain
 from bot.logs import configure_logging
 from bot.model import Answer
 from bot.nlu import lexicon as lx
-from bot.settings import Settings
+from bot.settings import Settings, settings_problems
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for line in settings_problems(error):
+            print(f"mercato: {line}", file=sys.stderr)
+        return 2
     try:
         if args.command == "check":
             directory = args.directory or settings.knowledge_dir
@@ -105,8 +112,14 @@ def run(engine: Engine, settings: Settings) -> int:
 
         return run_telegram(settings, engine)
     from bot.frontends.console import chat
+    from bot.frontends.misses import MissLog
+    from bot.frontends.store import Store
 
-    return chat(engine)
+    store = Store.in_directory(settings.data_dir)
+    try:
+        return chat(engine, misses=MissLog(store, enabled=settings.record_questions))
+    finally:
+        store.close()
 
 
 def misses(

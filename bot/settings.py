@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -15,6 +15,7 @@ SHIPPED_KNOWLEDGE_DIR = _PACKAGED if _PACKAGED.is_dir() else PACKAGE_DIR.parent 
 # The base a curator edits, unless MERCATO_KNOWLEDGE_DIR names another: in the working directory.
 CURATED_KNOWLEDGE_DIR = Path("knowledge")
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def default_knowledge_dir() -> Path:
@@ -49,6 +50,21 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="127.0.0.1", alias="MERCATO_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, alias="MERCATO_WEBHOOK_PORT")
 
+    @field_validator("log_level")
+    @classmethod
+    def _a_log_level(cls, value: str) -> str:
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError(f"not a log level: one of {', '.join(LOG_LEVELS)}")
+        return value.strip().upper()
+
+    @field_validator("admins_list")
+    @classmethod
+    def _user_ids(cls, value: str) -> str:
+        wrong = [part for part in _id_list(value) if not part.isdigit()]
+        if wrong:
+            raise ValueError(f"not a Telegram user id: {wrong[0]!r} (ids, comma-separated)")
+        return value
+
     @property
     def knowledge_dir(self) -> Path:
         """The base the bot answers from: MERCATO_KNOWLEDGE_DIR, else the default one."""
@@ -62,8 +78,7 @@ class Settings(BaseSettings):
     @property
     def admins(self) -> frozenset[int]:
         """Telegram user ids allowed /reload and /misses (MERCATO_ADMINS: comma-separated)."""
-        parts = self.admins_list.replace(";", ",").split(",")
-        return frozenset(int(part) for part in (p.strip() for p in parts) if part)
+        return frozenset(int(part) for part in _id_list(self.admins_list))
 
     @property
     def token(self) -> str | None:
@@ -72,3 +87,17 @@ class Settings(BaseSettings):
             return None
         value = self.telegram_bot_token.get_secret_value().strip()
         return value or None
+
+
+def _id_list(value: str) -> list[str]:
+    return [part.strip() for part in value.replace(";", ",").split(",") if part.strip()]
+
+
+def settings_problems(error: ValidationError) -> list[str]:
+    """One line per wrong setting: its variable, the value given, what is wrong."""
+    lines = []
+    for problem in error.errors():
+        name = ".".join(str(part) for part in problem["loc"])
+        message = problem["msg"].removeprefix("Value error, ")
+        lines.append(f"{name}={problem.get('input')!s}: {message}")
+    return lines

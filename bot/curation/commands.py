@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -58,11 +59,49 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 file=sys.stderr,
             )
             return 1
-        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        if args.date is not None and not is_date(args.date):
+            print(f"mercato: --date {args.date}: not a real date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        raw = read_input(args.file)
+        if raw is None:
+            return 1
         given = {"id": args.id, "title": args.title, "language": args.lang}
         given |= {"date": args.date, "source": args.source}
         return add(raw, directory, given, sys.stdout)
     raise ValueError(args.command)
+
+
+def is_date(text: str) -> bool:
+    """`text` is a day, a month or a year that exists, written as ISO 8601 does."""
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    if len(text) not in formats:
+        return False
+    try:
+        datetime.strptime(text, formats[len(text)])
+    except ValueError:
+        return False
+    return True
+
+
+def read_input(file: str) -> str | None:
+    """The article's text (`-`: stdin), or None once one line said why there is none."""
+    if file == "-":
+        raw = sys.stdin.read()
+    else:
+        try:
+            raw = Path(file).read_text(encoding="utf-8")
+        except OSError as error:
+            print(f"mercato: cannot read {file}: {error.strerror}", file=sys.stderr)
+            return None
+        except UnicodeDecodeError:
+            print(f"mercato: {file} is not UTF-8 text", file=sys.stderr)
+            return None
+    if not raw.strip():
+        print(f"mercato: {file if file != '-' else 'the input'} is empty: nothing to add",
+              file=sys.stderr)  # fmt: skip
+        return None
+    return raw
 
 
 def find_article(article: str, directory: Path) -> Article:

@@ -23,7 +23,8 @@ from bot.model import Answer
 
 
 class ImpactError(Exception):
-    """The committed base cannot be read (no git, not a repository, nothing committed)."""
+    """Nothing to compare: no question set, or the committed base cannot be read (no git, not a
+    repository, nothing committed)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ def impact(knowledge_dir: Path, sets_dir: Path) -> tuple[list[Change], int]:
     """Answers changed between the committed base and the working tree's, and how many were
     compared. Raises ImpactError (no committed base) or kb.KnowledgeError (a broken base)."""
     sets = list(question_sets(sets_dir))
+    if not sets:
+        raise ImpactError(f"no question set in {sets_dir} (YAML lists of questions)")
     after = Engine(kb.load(knowledge_dir))
     temp = Path(tempfile.mkdtemp(prefix="mercato-impact-"))
     try:

@@ -60,6 +60,9 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
     draft = read(raw, **given)
     if draft.id in base.articles:
         raise KnowledgeError([f"{directory / 'articles'}:1: id: article {draft.id!r} exists"])
+    same = [a for a in base.articles.values() if a.text.strip() == draft.body.strip()]
+    if same:
+        raise KnowledgeError([f"{same[0].path}:1: text: the same article, as {same[0].id!r}"])
     index = EntityIndex(base, lx.STOPWORDS)
     names = find_names(draft, base, index)
     facts, unnamed = draft_facts(draft, names, base)
