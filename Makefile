@@ -51,7 +51,7 @@ bench: $(RUNTIME)
 # pyproject.toml's dependencies: `make test`, then this, then commit constraints.txt).
 constraints: $(DEV)
 	@{ echo "# pip install -c constraints.txt: the versions make run/test install (make constraints)"; \
-		$(BIN)/pip freeze --exclude-editable --disable-pip-version-check | grep -iv '^mercato=='; } > $(CONSTRAINTS)
+		$(BIN)/pip freeze --all --exclude-editable --disable-pip-version-check | grep -iv '^mercato==\|^pip=='; } > $(CONSTRAINTS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

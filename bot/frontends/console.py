@@ -10,9 +10,9 @@ import sys
 from typing import TextIO
 
 from bot.engine import Engine, State
-from bot.frontends.common import TEXTS
 from bot.frontends.graph_text import graph_reply
 from bot.frontends.misses import MissLog
+from bot.frontends.texts import TEXTS
 from bot.model import Answer
 
 PROMPT = "vous/you> "

@@ -18,10 +18,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from bot.engine import State
-from bot.frontends.common import (
+from bot.frontends.conversations import ConversationStore
+from bot.frontends.expiring import (
     CHOICE_CAPACITY,
     CHOICE_TTL,
-    ConversationStore,
     Expiring,
     HeldBack,
     PendingChoice,
@@ -90,16 +90,18 @@ class StoredConversations(ConversationStore):
         self._writes = 0
 
     def get(self, chat: int | str, user: int | str | None = None) -> State:
-        """As in memory; a conversation not in memory (since a restart) is read from the store."""
-        if (chat, user) not in self._items:
-            row = self.store.get(self.KIND, _key(chat, user))
-            if row is not None and (age := time.time() - row[0]) <= self.ttl:
-                state = _decoded(State.from_json, row[1])
-                if state is None:
-                    self.store.delete(self.KIND, _key(chat, user))
-                else:
-                    self._keep((chat, user), state, time.monotonic() - age)
-        return super().get(chat, user)
+        """As in memory; a conversation not in memory (since a restart) is read from the store
+        (and kept in memory again by the `save` that follows its next answer)."""
+        if (chat, user) in self._items:
+            return super().get(chat, user)
+        row = self.store.get(self.KIND, _key(chat, user))
+        if row is None or time.time() - row[0] > self.ttl:
+            return State()
+        state = _decoded(State.from_json, row[1])
+        if state is None:
+            self.store.delete(self.KIND, _key(chat, user))
+            return State()
+        return state
 
     def save(self, chat: int | str, user: int | str | None, state: State) -> None:
         super().save(chat, user, state)

@@ -6,8 +6,8 @@ import io
 
 from fake_engine import FakeEngine, clarify_answer, normal_answer, short_answer, unknown_answer
 
-from bot.frontends.common import TEXTS
 from bot.frontends.console import chat, render_plain
+from bot.frontends.texts import TEXTS
 
 
 def test_plain_text_for_the_console():

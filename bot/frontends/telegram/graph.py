@@ -17,10 +17,10 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes, filters
 
 from bot.engine import Engine
-from bot.frontends.common import ui_language
 from bot.frontends.graph_text import candidates, caption_html, graph_text, nothing, texts
 from bot.frontends.picture import PictureUnavailable, render_png
 from bot.frontends.telegram.addressing import topic_of
+from bot.frontends.texts import ui_language
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The update handlers: short and asynchronous, deciding through plain functions.
 
-Who is addressed (`addressing`), what to say (`bot.frontends.common`), how it looks (`render`),
+Who is addressed (`addressing`), what to say (`bot.frontends.messages`), how it looks (`render`),
 what inline mode offers (`inline`): each is decided elsewhere, testable without Telegram.
 """
 
@@ -31,19 +31,9 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
-from bot.frontends.common import (
-    TEXTS,
-    ConversationStore,
-    HeldBack,
-    PendingChoice,
-    PendingChoices,
-    greeting_html,
-    help_html,
-    language_hint,
-    sources_blocks,
-    ui_language,
-    usage_html,
-)
+from bot.frontends.conversations import ConversationStore
+from bot.frontends.expiring import HeldBack, PendingChoice, PendingChoices
+from bot.frontends.messages import greeting_html, help_html, sources_blocks, usage_html
 from bot.frontends.misses import MissLog
 from bot.frontends.telegram.addressing import is_addressed, topic_of
 from bot.frontends.telegram.inline import INLINE_CACHE_SECONDS, inline_hint, inline_results
@@ -54,6 +44,7 @@ from bot.frontends.telegram.keyboard import (
     parse_more_data,
 )
 from bot.frontends.telegram.render import render_html, split_html
+from bot.frontends.texts import TEXTS, language_hint, ui_language
 from bot.model import Answer
 from bot.text import clean_input
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from telegram import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.engine import Engine
-from bot.frontends.common import TEXTS, greeting_html
+from bot.frontends.messages import greeting_html
 from bot.frontends.telegram.render import headline, render_html_truncated, split_html
+from bot.frontends.texts import TEXTS
 from bot.model import Answer
 
 INLINE_CACHE_SECONDS = 30

@@ -27,11 +27,11 @@ from telegram.constants import ChatType
 from telegram.error import InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.frontends.common import TEXTS, ui_language
 from bot.frontends.scheduler import CONCURRENCY, ChatScheduler, FloodGate
 from bot.frontends.store import Store
 from bot.frontends.telegram.addressing import is_addressed
 from bot.frontends.telegram.handlers import reply_html
+from bot.frontends.texts import TEXTS, ui_language
 
 log = logging.getLogger(__name__)
 

@@ -25,8 +25,8 @@ from fake_engine import (
 )
 from telegram_helpers import ADA, BOB, CAMILLE, FORUM, GROUP, QUESTION, SUPERGROUP, sent
 
-from bot.frontends.common import TEXTS
 from bot.frontends.telegram.render import TELEGRAM_TEXT_LIMIT, render_html
+from bot.frontends.texts import TEXTS
 from bot.testing.fake_bot_api import FakeBotAPI, parse_telegram_html, private_chat
 
 # --- Private chats ------------------------------------------------------------------------------

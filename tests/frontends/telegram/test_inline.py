@@ -5,8 +5,8 @@ from __future__ import annotations
 from fake_engine import OPTIONS, SUMMARIES, TITLE_PANG, TITLE_XAI, chosen_answer, normal_answer
 from telegram_helpers import ADA, CAMILLE, QUESTION
 
-from bot.frontends.common import TEXTS
 from bot.frontends.telegram.render import TELEGRAM_TEXT_LIMIT, headline, render_html_truncated
+from bot.frontends.texts import TEXTS
 
 
 async def test_an_inline_query_gets_the_answer_as_one_article(bot, api, canned):

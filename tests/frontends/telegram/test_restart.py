@@ -12,7 +12,7 @@ from fake_engine import short_answer
 from telegram_helpers import ADA, settings_for
 
 from bot.engine import State
-from bot.frontends.common import PendingChoice
+from bot.frontends.expiring import PendingChoice
 from bot.frontends.remembered import StoredConversations, remembered
 from bot.frontends.store import Store
 from bot.frontends.telegram.app import build_application, polling

@@ -1,19 +1,14 @@
-"""What every front shares: interface language, pending choices, conversations."""
+"""What every front shares: interface language, pending choices, conversations (an injected
+clock, never a sleep)."""
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from bot.engine import State
-from bot.frontends.common import (
-    ConversationStore,
-    PendingChoice,
-    PendingChoices,
-    language_hint,
-    ui_language,
-)
+from bot.frontends.conversations import ConversationStore
+from bot.frontends.expiring import PendingChoice, PendingChoices
+from bot.frontends.texts import language_hint, ui_language
 from bot.model import Option
 
 
@@ -36,11 +31,23 @@ def pending(question: str = "Who is Alex?") -> PendingChoice:
     return PendingChoice(question, (Option(id="a", label="A"),), "en", -4001, 1001)
 
 
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_pending_choices_expire():
-    choices = PendingChoices(ttl=0.05)
+    clock = Clock()
+    choices = PendingChoices(ttl=60, clock=clock)
     key = choices.add(pending())
+    clock.now += 59
     assert choices.get(key).question == "Who is Alex?"
-    time.sleep(0.06)
+    clock.now += 2
     assert choices.get(key) is None
     assert len(choices) == 0
 
@@ -73,9 +80,14 @@ def test_each_chat_and_user_has_its_own_conversation():
 
 
 def test_a_quiet_conversation_expires():
-    store = ConversationStore(ttl=0.05)
+    clock = Clock()
+    store = ConversationStore(ttl=60, clock=clock)
     store.save(1, 1, State(language="fr"))
-    time.sleep(0.06)
+    clock.now += 50
+    store.save(1, 1, State(language="en"))  # a new message: 60 more seconds
+    clock.now += 50
+    assert store.get(1, 1) == State(language="en")
+    clock.now += 11
     assert store.get(1, 1) == State()
 
 

@@ -1,0 +1,71 @@
+"""What waits for a button press: items by short random key, bounded and expiring.
+
+A button's data holds 64 bytes, a question or a whole reply may not: the item stays here and the
+button carries its key. Kept in a cachetools TTLCache whose clock can be injected (tests).
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from cachetools import TTLCache
+
+from bot.model import Answer, Option
+
+T = TypeVar("T")
+
+CHOICE_TTL = 60 * 60.0  # a clarification's options can be picked for an hour
+CHOICE_CAPACITY = 10_000
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """A clarification waiting for a pick: what was asked, by whom, where, and the options."""
+
+    question: str
+    options: tuple[Option, ...]
+    language: str
+    chat_id: int
+    user_id: int | None
+
+
+class Expiring(Generic[T]):
+    """Items by short random key. Bounded: at most `capacity` (the least recently used dropped
+    first), each forgotten `ttl` seconds (of `clock`) after it was added."""
+
+    def __init__(
+        self,
+        *,
+        ttl: float = CHOICE_TTL,
+        capacity: int = CHOICE_CAPACITY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.ttl = ttl
+        self.capacity = capacity
+        self._items: TTLCache[str, T] = TTLCache(maxsize=capacity, ttl=ttl, timer=clock)
+
+    def add(self, item: T) -> str:
+        """Keep `item`; returns its key (8 URL-safe characters)."""
+        key = secrets.token_urlsafe(6)
+        self._items[key] = item
+        return key
+
+    def get(self, key: str) -> T | None:
+        """The live item under `key`, or None if unknown or expired."""
+        return self._items.get(key)
+
+    def discard(self, key: str) -> None:
+        """Forget `key`: a choice is made once."""
+        self._items.pop(key, None)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+# Clarifications waiting for a pick; whole replies waiting for a press of "More".
+PendingChoices = Expiring[PendingChoice]
+HeldBack = Expiring[Answer]
