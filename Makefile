@@ -43,6 +43,7 @@ check: $(RUNTIME)
 lint: $(DEV)
 	$(BIN)/ruff check bot tests
 	$(BIN)/ruff format --check bot tests
+	$(BIN)/mypy
 
 bench: $(RUNTIME)
 	$(BIN)/python -m bot bench

@@ -10,6 +10,7 @@ and a `mention` for the entities no typed fact names. A `from` comes from a move
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.curation.entities import Names, Occurrence
 from bot.curation.ingest import Draft, Sentence
@@ -142,7 +143,7 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
             dest = r.after(i, ORGS)
             mover = r.before(i, (PERSON,))
             if dest and mover and dest.entity not in consumed:
-                fields = {"object": dest.entity}
+                fields: dict[str, Any] = {"object": dest.entity}
                 source = [o for o in r.sources(i) if o.entity != dest.entity]
                 if source:
                     fields["from"] = source[0].entity
@@ -165,7 +166,7 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                 left = r.before(i, ORGS)  # "X, CTO of Y, left the company": Y
             if mover and left:
                 fields = {"object": left.entity}
-                dest = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
+                dests = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
                 joined = [
                     o
                     for j, w in enumerate(r.words)
@@ -173,10 +174,10 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
                     for o in [r.after(j, ORGS)]
                     if o
                 ]
-                dest = dest or joined
-                if dest and dest[0].entity != left.entity:
-                    fields["to"] = dest[0].entity
-                    consumed.add(dest[0].entity)
+                dests = dests or joined
+                if dests and dests[0].entity != left.entity:
+                    fields["to"] = dests[0].entity
+                    consumed.add(dests[0].entity)
                 facts.append(Fact("left", mover.entity, r.s.index, fields))
         elif "found" in relations:
             facts.extend(founding(r, i, word))
@@ -238,8 +239,9 @@ def read_sentence(r: Reader, previous_org: str | None) -> list[Fact]:
 def founding(r: Reader, i: int, word: str) -> list[Fact]:
     co = word.startswith(("cofond", "cofound")) or (i and r.words[i - 1] in CO_WORDS)
     by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) == PERSON]
+    founders: list[Occurrence | None]
     if by:  # "X, fondée en 2021 par Y"
-        founders, company = by[:1], r.before(i, ORGS)
+        founders, company = [by[0]], r.before(i, ORGS)
     else:
         founders, company = [r.before(i, (PERSON,))], r.after(i, ORGS, window=3)
     founders += [o for o in r.named_after(len(r.words), WITH_WORDS) if r.kind(o) == PERSON]
@@ -283,11 +285,8 @@ def role(r: Reader, i: int) -> Fact | None:
         ),
         None,
     )
-    org = org or (
-        r.before(start, ORGS)
-        if r.before(start, ORGS) and r.before(start, ORGS).end >= start - 1
-        else None
-    )
+    before = r.before(start, ORGS)
+    org = org or (before if before and before.end >= start - 1 else None)
     people = [o for o in r.occ if r.kind(o) == PERSON]
     if not org or not people:
         return None

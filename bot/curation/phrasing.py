@@ -89,7 +89,7 @@ def money(amount: dict, language: str) -> str:
 def phrase(fact, name, sentence: str, article_language: str) -> dict[str, str]:
     """`name(entity_id, language)`: the entity's name in that language."""
     f = fact.fields
-    text = {}
+    text: dict[str, str] = {}
     for language in ("fr", "en"):
         pieces = PIECES[language]
 

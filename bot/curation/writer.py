@@ -47,6 +47,7 @@ def append_to_list(text: str, key: str, block: str) -> str:
     if match.group(1):
         text = text[: match.start()] + f"{key}:" + text[match.end() :]
         match = re.search(rf"^{key}:", text, re.MULTILINE)
+        assert match is not None  # the key was just written
     following = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE).search(text, match.end())
     end = following.start() if following else len(text)
     head, tail = text[:end].rstrip("\n"), text[end:]

@@ -27,10 +27,10 @@ class Dialogue:
         `query` is neither; with the state either way."""
         pending: Query | None = state.pending
         if pending is None and state.other_options and self.asks_other(query):
-            chosen, *rest = state.other_options
+            other, *rest = state.other_options
             clarified = state.clarified
             assert clarified is not None  # kept together with the options
-            resolved = clarified.with_entities((*clarified.entities, EntityRef(chosen)))
+            resolved = clarified.with_entities((*clarified.entities, EntityRef(other)))
             return resolved, replace(state, other_options=tuple(rest))
         if pending is None or pending.ambiguous is None:
             return None, state

@@ -20,6 +20,7 @@ from bot.engine import Engine
 from bot.frontends.graph_text import candidates, caption_html, graph_text, nothing, texts
 from bot.frontends.picture import PictureUnavailable, render_png
 from bot.frontends.telegram.addressing import topic_of
+from bot.frontends.telegram.updates import message_of
 from bot.frontends.texts import ui_language
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ class GraphCommand:
 
     async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         name = " ".join(context.args or [])
         outcome = await self._reply(message, name, language)

@@ -44,6 +44,7 @@ from bot.frontends.telegram.keyboard import (
     parse_more_data,
 )
 from bot.frontends.telegram.render import render_html, split_html
+from bot.frontends.telegram.updates import callback_of, inline_of, message_of
 from bot.frontends.texts import TEXTS, language_hint, ui_language
 from bot.model import Answer
 from bot.text import clean_input
@@ -148,7 +149,7 @@ class MercatoHandlers:
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Greet in the user's language with what Mercato knows and three example questions."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         greeting = greeting_html(self.engine, language, user.first_name if user else None)
         await reply_html(message, split_html([greeting]))
@@ -157,7 +158,7 @@ class MercatoHandlers:
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain how to ask, in private, in groups and inline."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         await reply_html(message, [help_html(language, context.bot.username)])
         _log_handled(update, message.chat.type, "help", started)
@@ -165,7 +166,7 @@ class MercatoHandlers:
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """List the articles the answers come from."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         await reply_html(message, split_html(sources_blocks(self.engine, language)))
         _log_handled(update, message.chat.type, "sources", started)
@@ -173,7 +174,7 @@ class MercatoHandlers:
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a message addressed to the bot; let everything else pass silently."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         question = is_addressed(message, context.bot.username, context.bot.id)
         language = ui_language(user.language_code if user else None)
         if question is None and message.chat.type != ChatType.PRIVATE:
@@ -193,7 +194,7 @@ class MercatoHandlers:
         """A sticker, a voice message, a photo without caption…: ask for text, in private or
         when addressed in a group (a reply to the bot)."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         if is_addressed(message, context.bot.username, context.bot.id) is None:
             log.debug("update %s: media not addressed to the bot, ignored", update.update_id)
             return
@@ -204,7 +205,7 @@ class MercatoHandlers:
     async def choice(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Turn a pressed clarification button into the answer it stands for."""
         started = time.perf_counter()
-        query = update.callback_query
+        query = callback_of(update)
         chat_type = query.message.chat.type if query.message else "unknown"
         parsed = parse_choice_data(query.data)
         pending = self.choices.get(parsed[0]) if parsed else None
@@ -226,11 +227,11 @@ class MercatoHandlers:
     async def more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Expand a short reply in place into the whole one, held back until now."""
         started = time.perf_counter()
-        query = update.callback_query
+        query = callback_of(update)
         chat_type = query.message.chat.type if query.message else "unknown"
         key = parse_more_data(query.data)
         whole = self.held_back.get(key) if key else None
-        if whole is None or not isinstance(query.message, Message):
+        if key is None or whole is None or not isinstance(query.message, Message):
             await self._toast(query, "expired")
             outcome = "expired more"
         else:
@@ -247,7 +248,7 @@ class MercatoHandlers:
     async def inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer `@bot question` typed in any chat with answers ready to send."""
         started = time.perf_counter()
-        query = update.inline_query
+        query = inline_of(update)
         language = ui_language(query.from_user.language_code)
         question = clean_input(query.query)
         if question:

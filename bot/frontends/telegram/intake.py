@@ -31,6 +31,7 @@ from bot.frontends.scheduler import CONCURRENCY, ChatScheduler, FloodGate
 from bot.frontends.store import Store
 from bot.frontends.telegram.addressing import is_addressed
 from bot.frontends.telegram.handlers import reply_html
+from bot.frontends.telegram.updates import message_of
 from bot.frontends.texts import TEXTS, ui_language
 
 log = logging.getLogger(__name__)
@@ -201,7 +202,7 @@ class Intake:
 
     async def _slow_down(self, update: Update) -> None:
         """Ask the sender, once, to slow down; in a group only if the message was for the bot."""
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         bot = self.application.bot
         if (
             message.chat.type != ChatType.PRIVATE
