@@ -12,18 +12,21 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot import kb
+from pydantic import ValidationError
+
+from bot import __version__, kb
 from bot.curation import commands as curation
-from bot.engine import Conversation, Engine, load_engine
+from bot.engine import Engine, State, load_engine
 from bot.frontends.console import render_plain
 from bot.logs import configure_logging
 from bot.model import Answer
 from bot.nlu import lexicon as lx
-from bot.settings import Settings
+from bot.settings import Settings, settings_problems
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"mercato {__version__}")
     sub = parser.add_subparsers(dest="command")
     sub.add_parser("run", help="the Telegram bot if a token is configured, else a console chat")
     check = sub.add_parser("check", help="validate the knowledge base")
@@ -55,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        for line in settings_problems(error):
+            print(f"mercato: {line}", file=sys.stderr)
+        return 2
     try:
         if args.command == "check":
             directory = args.directory or settings.knowledge_dir
@@ -64,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                 return check_impact(directory, args.sets)
             return status
         if args.command in curation.COMMANDS:
-            return curation.run(args, settings.knowledge_dir)
+            return curation.run(args, settings)
         configure_logging(settings.log_level, settings.token)
         engine = _load(settings)
         if engine is None:
@@ -104,8 +112,14 @@ def run(engine: Engine, settings: Settings) -> int:
 
         return run_telegram(settings, engine)
     from bot.frontends.console import chat
+    from bot.frontends.misses import MissLog
+    from bot.frontends.store import Store
 
-    return chat(engine)
+    store = Store.in_directory(settings.data_dir)
+    try:
+        return chat(engine, misses=MissLog(store, enabled=settings.record_questions))
+    finally:
+        store.close()
 
 
 def misses(
@@ -227,7 +241,7 @@ def ask(
 ) -> int:
     """One answer, human-readable or as a JSON object; `full`: nothing held back."""
     out = out or sys.stdout
-    answer = engine.answer(question, Conversation(language=language), language_hint=language)
+    answer, _ = engine.answer(question, State(language=language), language_hint=language)
     if full and answer.more is not None:
         answer = answer.more
     if as_json:
@@ -273,9 +287,13 @@ def graph(
     if as_text or out_path is None:
         print(graph_text(flows, language), file=out)
     if out_path is not None:
-        from bot.frontends.graph_image import render_png
+        from bot.frontends.picture import PictureUnavailable, render_png
 
-        data = render_png(flows, language)
+        try:
+            data = render_png(flows, language)
+        except PictureUnavailable as missing:
+            print(f"mercato: {missing}", file=err)
+            return 1
         try:
             out_path.write_bytes(data)
         except OSError as exc:
@@ -285,7 +303,7 @@ def graph(
     return 0
 
 
-def _batch_line(engine: Engine, line: str, chats: dict[str, Conversation]) -> dict[str, Any]:
+def _batch_line(engine: Engine, line: str, chats: dict[str, State]) -> dict[str, Any]:
     """One input line's output record; malformed input yields an `error` record."""
     try:
         item = json.loads(line)
@@ -302,8 +320,11 @@ def _batch_line(engine: Engine, line: str, chats: dict[str, Conversation]) -> di
     chat = item.get("chat")
     if chat is not None and (not isinstance(chat, str | int) or isinstance(chat, bool)):
         return {"id": item_id, "error": "'chat' must be a string or an integer"}
-    context = chats.setdefault(str(chat), Conversation()) if chat is not None else Conversation()
-    return answer_record(engine.answer(question, context), question, item_id)
+    if chat is None:
+        answer, _ = engine.answer(question)
+    else:
+        answer, chats[str(chat)] = engine.answer(question, chats.get(str(chat)))
+    return answer_record(answer, question, item_id)
 
 
 def batch(engine: Engine, stdin: TextIO, out: TextIO) -> int:
@@ -312,7 +333,7 @@ def batch(engine: Engine, stdin: TextIO, out: TextIO) -> int:
     Lines with the same `chat` share one conversation (follow-ups); blank lines are errors too,
     so that output lines always match input lines.
     """
-    chats: dict[str, Conversation] = {}
+    chats: dict[str, State] = {}
     for line in stdin:
         try:
             record = _batch_line(engine, line.strip(), chats)

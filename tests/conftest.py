@@ -8,17 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paths import DATA
+from paths import DATA, KNOWLEDGE
 from review_overlay import REVIEWED_ARTICLES, build_reviewed
 
 from bot import kb
 from bot.engine import Engine
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
 
 @pytest.fixture(scope="session")
 def base() -> kb.KnowledgeBase:
-    return kb.load(DEFAULT_KNOWLEDGE_DIR)
+    return kb.load(KNOWLEDGE)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from paths import REPO
 BOT = REPO / "bot"
 
 # Platform-free: the knowledge base, language understanding, the engine, its output, and what
-# the fronts share (common texts and stores, the console).
+# the fronts share (texts, messages, expiring choices, conversations, the console).
 PLATFORM_FREE = [
     *sorted((BOT / "kb").rglob("*.py")),
     *sorted((BOT / "nlu").rglob("*.py")),
@@ -23,8 +23,10 @@ PLATFORM_FREE = [
     *sorted((BOT / "curation").rglob("*.py")),
     BOT / "model.py",
     BOT / "text.py",
-    BOT / "frontends" / "common.py",
-    BOT / "frontends" / "console.py",
+    *(
+        BOT / "frontends" / f"{name}.py"
+        for name in ("texts", "messages", "expiring", "conversations", "picture", "console")
+    ),
 ]
 # Below the fronts: these know no front at all.
 CORE = [path for path in PLATFORM_FREE if "frontends" not in path.parts]

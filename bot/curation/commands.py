@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -15,6 +16,7 @@ from bot.curation.review import review
 from bot.curation.writer import Report, add_article
 from bot.kb.loader import load, load_article
 from bot.kb.schema import Article, KnowledgeError
+from bot.settings import Settings, inside_package
 
 COMMANDS = frozenset({"add", "review", "sentences"})
 
@@ -36,8 +38,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     sentences.add_argument("--knowledge", type=Path, help="knowledge directory")
 
 
-def run(args: argparse.Namespace, knowledge_dir: Path) -> int:
-    directory = args.knowledge or knowledge_dir
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    """`add` writes to the curator's base (--knowledge, MERCATO_KNOWLEDGE_DIR or ./knowledge),
+    never into the installed package; `review` and `sentences` read the base the bot reads."""
+    directory = args.knowledge or settings.knowledge_dir
     if args.command == "sentences":
         return sentences(args.article, directory)
     if args.command == "review":
@@ -48,11 +52,57 @@ def run(args: argparse.Namespace, knowledge_dir: Path) -> int:
             return 1
         return review(base, args.article, sys.stdout)
     if args.command == "add":
-        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+        directory = args.knowledge or settings.curated_knowledge_dir
+        if inside_package(directory):
+            print(
+                f"mercato: {directory} is the base shipped inside the installed package, "
+                "read only: add to ./knowledge or set MERCATO_KNOWLEDGE_DIR",
+                file=sys.stderr,
+            )
+            return 1
+        if args.date is not None and not is_date(args.date):
+            print(f"mercato: --date {args.date}: not a real date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                  file=sys.stderr)  # fmt: skip
+            return 2
+        raw = read_input(args.file)
+        if raw is None:
+            return 1
         given = {"id": args.id, "title": args.title, "language": args.lang}
         given |= {"date": args.date, "source": args.source}
         return add(raw, directory, given, sys.stdout)
     raise ValueError(args.command)
+
+
+def is_date(text: str) -> bool:
+    """`text` is a day, a month or a year that exists, written as ISO 8601 does."""
+    formats = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+    if len(text) not in formats:
+        return False
+    try:
+        datetime.strptime(text, formats[len(text)])
+    except ValueError:
+        return False
+    return True
+
+
+def read_input(file: str) -> str | None:
+    """The article's text (`-`: stdin), or None once one line said why there is none."""
+    if file == "-":
+        raw = sys.stdin.read()
+    else:
+        try:
+            raw = Path(file).read_text(encoding="utf-8")
+        except OSError as error:
+            print(f"mercato: cannot read {file}: {error.strerror}", file=sys.stderr)
+            return None
+        except UnicodeDecodeError:
+            print(f"mercato: {file} is not UTF-8 text", file=sys.stderr)
+            return None
+    if not raw.strip():
+        print(f"mercato: {file if file != '-' else 'the input'} is empty: nothing to add",
+              file=sys.stderr)  # fmt: skip
+        return None
+    return raw
 
 
 def find_article(article: str, directory: Path) -> Article:

@@ -10,6 +10,7 @@ and a `mention` for the entities no typed fact names. A `from` comes from a move
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.curation.analysis import Parse
 from bot.curation.entities import Names, Occurrence
@@ -199,7 +200,7 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
             dest = r.after(i, ORGS)
             mover = r.before(i, (PERSON,))
             if dest and mover and dest.entity not in consumed:
-                fields = {"object": dest.entity}
+                fields: dict[str, Any] = {"object": dest.entity}
                 source = [o for o in r.sources(i) if o.entity != dest.entity]
                 if source:
                     fields["from"] = source[0].entity
@@ -222,7 +223,7 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
                 left = r.before(i, ORGS)  # "X, CTO of Y, left the company": Y
             if mover and left:
                 fields = {"object": left.entity}
-                dest = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
+                dests = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
                 joined = [
                     o
                     for j, w in enumerate(r.words)
@@ -230,10 +231,10 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
                     for o in [r.after(j, ORGS)]
                     if o
                 ]
-                dest = dest or joined
-                if dest and dest[0].entity != left.entity:
-                    fields["to"] = dest[0].entity
-                    consumed.add(dest[0].entity)
+                dests = dests or joined
+                if dests and dests[0].entity != left.entity:
+                    fields["to"] = dests[0].entity
+                    consumed.add(dests[0].entity)
                 facts.append(Fact("left", mover.entity, r.s.index, fields))
         elif not parsed and "found" in relations:
             facts.extend(founding(r, i, word))
@@ -288,8 +289,9 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
 def founding(r: Reader, i: int, word: str) -> list[Fact]:
     co = word.startswith(("cofond", "cofound")) or (i and r.words[i - 1] in CO_WORDS)
     by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) == PERSON]
+    founders: list[Occurrence | None]
     if by:  # "X, fondée en 2021 par Y"
-        founders, company = by[:1], r.before(i, ORGS)
+        founders, company = [by[0]], r.before(i, ORGS)
     else:
         founders, company = [r.before(i, (PERSON,))], r.after(i, ORGS, window=3)
     founders += [o for o in r.named_after(len(r.words), WITH_WORDS) if r.kind(o) == PERSON]
@@ -333,11 +335,8 @@ def role(r: Reader, i: int) -> Fact | None:
         ),
         None,
     )
-    org = org or (
-        r.before(start, ORGS)
-        if r.before(start, ORGS) and r.before(start, ORGS).end >= start - 1
-        else None
-    )
+    before = r.before(start, ORGS)
+    org = org or (before if before and before.end >= start - 1 else None)
     people = [o for o in r.occ if r.kind(o) == PERSON]
     if not org or not people:
         return None

@@ -73,7 +73,7 @@ def _spans(sentence: Sentence) -> list[tuple[int, int]]:
     or months."""
     spans, start = [], None
     tokens = sentence.tokens
-    for i, token in enumerate([*tokens, None]):  # type: ignore[list-item]
+    for i, token in enumerate([*tokens, None]):
         joined = token is not None and start is not None and sentence.gap(i) == " "
         word = token is not None and _capitalised(token.raw) and token.norm not in lx.MONTHS
         if word and (start is None or joined):

@@ -18,12 +18,13 @@ from pathlib import Path
 import yaml
 
 from bot import kb
-from bot.engine import Conversation, Engine
+from bot.engine import Engine, State
 from bot.model import Answer
 
 
 class ImpactError(Exception):
-    """The committed base cannot be read (no git, not a repository, nothing committed)."""
+    """Nothing to compare: no question set, or the committed base cannot be read (no git, not a
+    repository, nothing committed)."""
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,13 @@ def question_sets(directory: Path) -> Iterator[tuple[str, list[dict]]]:
 
 def answer_all(engine: Engine, items: list[dict]) -> dict[str, tuple[str, Answer]]:
     """Each item's (question, answer), keyed by id; items sharing `chat` share a conversation."""
-    chats: dict[str, Conversation] = {}
+    chats: dict[str, State] = {}
     answers = {}
     for n, item in enumerate(items):
         chat = item.get("chat")
-        context = chats.setdefault(chat, Conversation()) if chat else Conversation()
-        answer = engine.answer(str(item["question"]), context)
+        answer, state = engine.answer(str(item["question"]), chats.get(chat) if chat else None)
+        if chat:
+            chats[chat] = state
         if not item.get("context"):
             answers[str(item.get("id", n))] = (str(item["question"]), answer)
     return answers
@@ -95,6 +97,8 @@ def impact(knowledge_dir: Path, sets_dir: Path) -> tuple[list[Change], int]:
     """Answers changed between the committed base and the working tree's, and how many were
     compared. Raises ImpactError (no committed base) or kb.KnowledgeError (a broken base)."""
     sets = list(question_sets(sets_dir))
+    if not sets:
+        raise ImpactError(f"no question set in {sets_dir} (YAML lists of questions)")
     after = Engine(kb.load(knowledge_dir))
     temp = Path(tempfile.mkdtemp(prefix="mercato-impact-"))
     try:

@@ -60,6 +60,7 @@ def review(base: KnowledgeBase, article: str | None, out: TextIO) -> int:
     by_sentence: dict[tuple[str, str], list[Fact]] = {}
     for fact in drafts:
         citation = fact.citations[0]
+        assert citation.article is not None and citation.sentence is not None  # resolved by load
         by_sentence.setdefault((citation.article, citation.sentence), []).append(fact)
     numbers = {(s.article, s.text): s.id for a in base.articles.values() for s in a.sentences}
     named: list[str] = []

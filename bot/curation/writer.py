@@ -48,6 +48,7 @@ def append_to_list(text: str, key: str, block: str) -> str:
     if match.group(1):
         text = text[: match.start()] + f"{key}:" + text[match.end() :]
         match = re.search(rf"^{key}:", text, re.MULTILINE)
+        assert match is not None  # the key was just written
     following = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE).search(text, match.end())
     end = following.start() if following else len(text)
     head, tail = text[:end].rstrip("\n"), text[end:]
@@ -61,6 +62,9 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
     draft = read(raw, **given)
     if draft.id in base.articles:
         raise KnowledgeError([f"{directory / 'articles'}:1: id: article {draft.id!r} exists"])
+    same = [a for a in base.articles.values() if a.text.strip() == draft.body.strip()]
+    if same:
+        raise KnowledgeError([f"{same[0].path}:1: text: the same article, as {same[0].id!r}"])
     index = EntityIndex(base, lx.STOPWORDS)
     parses = analyse([s.text for s in draft.sentences], draft.language)
     names = find_names(draft, base, index, parses)

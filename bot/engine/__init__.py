@@ -1,6 +1,5 @@
-"""The answer engine: `Engine.answer(question, conversation) -> Answer`, pure and platform-free."""
+"""The answer engine: `Engine.answer(question, state) -> (Answer, State)`, platform-free."""
 
-from bot.engine.conversation import Conversation
 from bot.engine.facade import (
     PARSE_CACHE_NAME,
     Engine,
@@ -9,12 +8,13 @@ from bot.engine.facade import (
     default_engine,
     load_engine,
 )
+from bot.engine.state import State
 
 __all__ = [
     "PARSE_CACHE_NAME",
-    "Conversation",
     "Engine",
     "Source",
+    "State",
     "answer",
     "default_engine",
     "load_engine",

@@ -1,12 +1,13 @@
-"""Question (+ conversation) -> Answer: parse, read in context, route to a question family.
+"""Question (+ state) -> (Answer, next state): parse, read in context, route to a family.
 
 Pure: no I/O, no Telegram.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.compose import Result
-from bot.engine.conversation import Conversation
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
@@ -17,6 +18,7 @@ from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import yes_no
 from bot.engine.replies import combine
+from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
 from bot.kb import KnowledgeBase
 from bot.model import Answer
@@ -34,28 +36,28 @@ class Answerer:
         self.dialogue = Dialogue(self.tk)
 
     def answer(
-        self, question: str, context: Conversation | None = None, language_hint: str | None = None
-    ) -> Answer:
-        """Answer `question`; read and update `context` for follow-ups.
+        self, question: str, state: State, language_hint: str | None = None
+    ) -> tuple[Answer, State]:
+        """Answer `question` read in the light of `state`; with the state for the next one.
 
         A message asking two things ("who…, and when…?") gets both answers, the second read as
         a follow-up of the first.
         """
-        context = context if context is not None else Conversation()
-        fallback = fallback_language(context, language_hint)
+        fallback = fallback_language(state, language_hint)
         text = self._without_preamble(clean_input(question))
         if not text:
-            return self.replies.empty(fallback)
+            return self.replies.empty(fallback), state
         # "ok, and who…?", "merci ! quand…": a part that only thanks or greets is no question.
         parts = [p for p in split_questions(text) if not chatter(p)] or [text]
         if len(parts) == 1:
-            return self._answer_one(parts[0], context, fallback)
+            return self._answer_one(parts[0], state, fallback)
         answers = []
         for part in parts:
-            answers.append(self._answer_one(part, context, context.language or fallback))
-            if answers[-1].kind == "clarify":
-                return answers[-1]  # a name to settle first; the rest would guess
-        return combine(answers)
+            answer, state = self._answer_one(part, state, state.language or fallback)
+            answers.append(answer)
+            if answer.kind == "clarify":
+                return answer, state  # a name to settle first; the rest would guess
+        return combine(answers), state
 
     def _without_preamble(self, text: str) -> str:
         """The question a message asks after a preamble that names nothing ("Hi. I follow the
@@ -65,46 +67,35 @@ class Answerer:
             return question
         return text
 
-    def _answer_one(self, text: str, context: Conversation, fallback: str) -> Answer:
+    def _answer_one(self, text: str, state: State, fallback: str) -> tuple[Answer, State]:
         query = resolve_description(self.tk, parse(text, self.tk.index, fallback))
-        query = self.dialogue.resolve_pending(query, context) or self.dialogue.resolve_followup(
-            query, context
-        )
-        context.language = query.language
+        picked, state = self.dialogue.resolve_pending(query, state)
+        query = picked or self.dialogue.resolve_followup(query, state)
+        state = replace(state, language=query.language)
         if query.ambiguous is not None and asks_every_namesake(query):
             result = namesakes(self.tk, query)
-            self.dialogue.remember(query, result, context)
-            return result.answer
+            return result.answer, self.dialogue.remember(query, result, state)
         if query.ambiguous is not None:
             resolved = self.dialogue.disambiguate(query)
             if resolved is None:
-                return self.dialogue.clarify(query, context)
+                return self.dialogue.clarify(query, state)
             query = resolved
-        context.pending = None
         result = self._answer_query(query)
-        self.dialogue.remember(query, result, context)
-        return result.answer
+        return result.answer, self.dialogue.remember(query, result, replace(state, pending=None))
 
     def answer_with_choice(
-        self,
-        question: str,
-        entity_id: str,
-        context: Conversation | None = None,
-        language_hint: str | None = None,
-    ) -> Answer:
+        self, question: str, entity_id: str, state: State, language_hint: str | None = None
+    ) -> tuple[Answer, State]:
         """Answer `question` reading its ambiguous name as `entity_id` (a clarification's pick)."""
-        context = context if context is not None else Conversation()
-        fallback = fallback_language(context, language_hint)
+        fallback = fallback_language(state, language_hint)
         query = parse(clean_input(question), self.tk.index, fallback)
         if query.ambiguous is not None and entity_id in query.ambiguous.entity_ids:
-            self.dialogue.remember_choice(query, entity_id, context)
+            state = self.dialogue.remember_choice(query, entity_id, state)
         if entity_id in self.tk.kb.entities:
             query = query.with_entities((*query.entities, EntityRef(entity_id)))
-        context.pending = None
-        context.language = query.language
+        state = replace(state, pending=None, language=query.language)
         result = self._answer_query(query)
-        self.dialogue.remember(query, result, context)
-        return result.answer
+        return result.answer, self.dialogue.remember(query, result, state)
 
     def _answer_query(self, query: Query) -> Result:
         """Route a question, read in context, to the family that answers it."""
@@ -153,9 +144,9 @@ class Answerer:
         return tk.composer.compose(query, facts, confidence=confidence)
 
 
-def fallback_language(context: Conversation, hint: str | None) -> str:
+def fallback_language(state: State, hint: str | None) -> str:
     """The language of a message that shows none: the conversation's, the caller's hint, English."""
-    return context.language or (hint if hint in ("fr", "en") else "en")
+    return state.language or (hint if hint in ("fr", "en") else "en")
 
 
 def chatter(text: str) -> bool:

@@ -22,9 +22,9 @@ MAX_QUOTES = 3
 RESTATED = 0.25  # a fact with fewer new words than this restates what the reply already says
 
 
-def heading(sentence: str) -> bool:
-    """A heading or a title ("X, pillar of Y"): no final punctuation."""
-    return not sentence.rstrip(' »”"').endswith((".", "!", "?", "…"))
+def heading(sentence: str | None) -> bool:
+    """A heading or a title ("X, pillar of Y"): no final punctuation (None: no sentence)."""
+    return sentence is not None and not sentence.rstrip(' »”"').endswith((".", "!", "?", "…"))
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,7 @@ class Composer:
         seen: set[tuple[str, str]] = set()
         for fact in facts:
             for ref in fact.citations:
+                assert ref.article is not None and ref.sentence is not None  # resolved by load
                 if (ref.article, ref.sentence) in seen:
                     continue
                 seen.add((ref.article, ref.sentence))

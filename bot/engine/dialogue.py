@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import PERSON, Result
-from bot.engine.conversation import Conversation
+from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
 from bot.model import Answer, Option
 from bot.nlu import lexicon as lx
@@ -13,25 +13,27 @@ from bot.nlu.parsing import EntityRef, Query, frame_relations
 
 
 class Dialogue:
-    """Reads a question in the light of the conversation, and updates the conversation."""
+    """Reads a question in the light of the conversation, and says what the conversation becomes
+    (a new `State`: the one given is never changed)."""
 
     def __init__(self, tk: Toolkit) -> None:
         self.kb = tk.kb
         self.facts = tk.facts
         self.replies = tk.replies
 
-    def resolve_pending(self, query: Query, context: Conversation) -> Query | None:
+    def resolve_pending(self, query: Query, state: State) -> tuple[Query | None, State]:
         """A reply to a clarification: the original question with the chosen entity; "what
-        about the other?" after it: the same question with an option not chosen."""
-        pending: Query | None = context.pending
-        if pending is None and context.other_options and self.asks_other(query):
-            chosen, *rest = context.other_options
-            context.other_options = tuple(rest)
-            clarified = context.clarified
+        about the other?" after it: the same question with an option not chosen. None when
+        `query` is neither; with the state either way."""
+        pending: Query | None = state.pending
+        if pending is None and state.other_options and self.asks_other(query):
+            other, *rest = state.other_options
+            clarified = state.clarified
             assert clarified is not None  # kept together with the options
-            return clarified.with_entities((*clarified.entities, EntityRef(chosen)))
+            resolved = clarified.with_entities((*clarified.entities, EntityRef(other)))
+            return resolved, replace(state, other_options=tuple(rest))
         if pending is None or pending.ambiguous is None:
-            return None
+            return None, state
         options = pending.ambiguous.entity_ids
         chosen = [e.id for e in query.entities if e.id in options]
         if not chosen:
@@ -54,39 +56,39 @@ class Dialogue:
             ]
             chosen = linked if len(linked) == 1 else []
         complete = query.qword is not None or query.relations or query.yesno
+        state = replace(state, pending=None)
         if not chosen or (complete and not query.ellipsis):
-            context.pending = None  # a new, complete question: the clarification is dropped
-            return None
-        context.pending = None
-        self.remember_choice(pending, chosen[0], context)
-        return pending.with_entities((*pending.entities, EntityRef(chosen[0])))
+            return None, state  # a new, complete question: the clarification is dropped
+        state = self.remember_choice(pending, chosen[0], state)
+        return pending.with_entities((*pending.entities, EntityRef(chosen[0]))), state
 
     @staticmethod
-    def remember_choice(pending: Query, chosen: str, context: Conversation) -> None:
+    def remember_choice(pending: Query, chosen: str, state: State) -> State:
         """Keep the clarified question and the options left, for "what about the other?"."""
         assert pending.ambiguous is not None
-        context.clarified = pending.with_entities(pending.entities)
-        context.other_options = tuple(i for i in pending.ambiguous.entity_ids if i != chosen)
+        return replace(
+            state,
+            clarified=pending.with_entities(pending.entities),
+            other_options=tuple(i for i in pending.ambiguous.entity_ids if i != chosen),
+        )
 
     @staticmethod
     def asks_other(query: Query) -> bool:
         """ "What about the other?", "et l'autre ?": nothing named, an "other" word."""
         return not query.entities and bool(set(query.words) & lx.OTHER_WORDS)
 
-    def resolve_followup(self, query: Query, context: Conversation) -> Query:
+    def resolve_followup(self, query: Query, state: State) -> Query:
         """Fill in what a follow-up leaves out from the conversation's previous question."""
-        last: Query | None = context.last_query
+        last: Query | None = state.last_query
         has_person = any(self.facts.type_of(e.id) == PERSON for e in query.entities)
-        if query.pronoun and not has_person and context.last_person and not query.ambiguous:
-            query = query.with_entities((EntityRef(context.last_person), *query.entities))
-        elif query.plural_pronoun and not query.entities and context.last_entities:
-            query = query.with_entities(tuple(EntityRef(e) for e in context.last_entities))
+        if query.pronoun and not has_person and state.last_person and not query.ambiguous:
+            query = query.with_entities((EntityRef(state.last_person), *query.entities))
+        elif query.plural_pronoun and not query.entities and state.last_entities:
+            query = query.with_entities(tuple(EntityRef(e) for e in state.last_entities))
         if query.thing_pronoun is not None:
             asked = {e.id for e in query.entities}
             things = [
-                e
-                for e in context.last_entities
-                if self.facts.type_of(e) != PERSON and e not in asked
+                e for e in state.last_entities if self.facts.type_of(e) != PERSON and e not in asked
             ]
             if things:
                 thing = EntityRef(things[-1], position=query.thing_pronoun)
@@ -135,17 +137,23 @@ class Dialogue:
             content=new.content | last.content,
         )
 
-    def remember(self, query: Query, result: Result, context: Conversation) -> None:
+    def remember(self, query: Query, result: Result, state: State) -> State:
+        """The state after `result` answered `query`: who and what a follow-up refers to."""
         if result.answer.kind == "unknown" and not query.entities:
-            return  # a greeting or noise must not make the next "And when?" lose its subject
-        context.last_query = query.with_entities(query.entities)
+            return state  # a greeting or noise must not make the next "And when?" lose its subject
         people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
         answer_people = [e for e in result.subjects if self.facts.type_of(e) == PERSON]
+        last_person = state.last_person
         if len(answer_people) == 1 and not people:
-            context.last_person = answer_people[0]
+            last_person = answer_people[0]
         elif people:
-            context.last_person = people[-1]
-        context.last_entities = tuple(e.id for e in query.entities) or context.last_entities
+            last_person = people[-1]
+        return replace(
+            state,
+            last_query=query.with_entities(query.entities),
+            last_person=last_person,
+            last_entities=tuple(e.id for e in query.entities) or state.last_entities,
+        )
 
     def disambiguate(self, query: Query) -> Query | None:
         """Pick the one candidate that shares a fact with the question's other entities: those
@@ -168,11 +176,12 @@ class Dialogue:
             return None
         return query.with_entities((*query.entities, EntityRef(fitting[0])))
 
-    def clarify(self, query: Query, context: Conversation) -> Answer:
+    def clarify(self, query: Query, state: State) -> tuple[Answer, State]:
+        """Ask which entity an ambiguous name means; the question waits in the state."""
         assert query.ambiguous is not None
-        context.pending = query
         options = [
             Option(id=i, label=self.kb.entities[i].name.get(query.language))
             for i in query.ambiguous.entity_ids
         ]
-        return self.replies.clarify(query.language, options, self.kb.entities)
+        answer = self.replies.clarify(query.language, options, self.kb.entities)
+        return answer, replace(state, pending=query)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from bot import kb
 from bot.engine.answerer import Answerer
-from bot.engine.conversation import Conversation
 from bot.engine.flows import FlowGraph, build_flows
+from bot.engine.state import State
 from bot.model import Answer
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
+from bot.settings import default_knowledge_dir
 from bot.text import clean_input, normalize
 
 log = logging.getLogger(__name__)
@@ -38,40 +38,44 @@ class Engine:
     def answer(
         self,
         question: str,
-        context: Conversation | None = None,
+        state: State | None = None,
         *,
         language_hint: str | None = None,
-    ) -> Answer:
-        """Answer one question; `context` is read and updated in place for follow-ups.
+    ) -> tuple[Answer, State]:
+        """Answer one question read in the light of `state` (None: a new conversation); with
+        the state to answer the next question of the conversation. `state` is not changed.
 
-        Never raises: an unexpected failure is logged and answered with an honest `unknown`.
+        Never raises: an unexpected failure is logged and answered with an honest `unknown`
+        (the state then stays as it was).
         """
+        state = state if state is not None else State()
         try:
-            return self._answerer.answer(question, context, language_hint)
+            return self._answerer.answer(question, state, language_hint)
         except Exception:
             log.exception("engine failed on a question")
-            return self._failure(context, language_hint)
+            return self._failure(state, language_hint), state
 
     def answer_with_choice(
         self,
         question: str,
         entity_id: str,
-        context: Conversation | None = None,
+        state: State | None = None,
         *,
         language_hint: str | None = None,
-    ) -> Answer:
+    ) -> tuple[Answer, State]:
         """Answer `question` again, reading its ambiguous name as the entity `entity_id`.
 
         Used when the asker picks one option of a `clarify` answer (a button press).
         """
+        state = state if state is not None else State()
         try:
-            return self._answerer.answer_with_choice(question, entity_id, context, language_hint)
+            return self._answerer.answer_with_choice(question, entity_id, state, language_hint)
         except Exception:
             log.exception("engine failed on a clarified question")
-            return self._failure(context, language_hint)
+            return self._failure(state, language_hint), state
 
-    def _failure(self, context: Conversation | None, language_hint: str | None) -> Answer:
-        language = (context.language if context else None) or language_hint
+    def _failure(self, state: State, language_hint: str | None) -> Answer:
+        language = state.language or language_hint
         return self._answerer.replies.unknown("fr" if language == "fr" else "en")
 
     def resolve_name(self, text: str) -> list[str]:
@@ -121,7 +125,7 @@ def load_engine(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return Engine(kb.load(knowledge_dir or DEFAULT_KNOWLEDGE_DIR, parse_cache=cache))
+        return Engine(kb.load(knowledge_dir or default_knowledge_dir(), parse_cache=cache))
     finally:
         if collecting:
             gc.enable()
@@ -129,10 +133,11 @@ def load_engine(
 
 @lru_cache(maxsize=1)
 def default_engine() -> Engine:
-    """The engine over the project's own `knowledge/`, loaded once."""
+    """The engine over the configured base (by default ./knowledge, else the project's own),
+    loaded once."""
     return load_engine()
 
 
-def answer(question: str, context: Conversation | None = None) -> Answer:
-    """`answer(question, context) -> Answer` over the project's knowledge base."""
-    return default_engine().answer(question, context)
+def answer(question: str, state: State | None = None) -> tuple[Answer, State]:
+    """`answer(question, state) -> (Answer, State)` over the project's knowledge base."""
+    return default_engine().answer(question, state)

@@ -73,9 +73,13 @@ class FactIndex:
     def type_of(self, entity_id: str) -> str:
         return self.kb.entities[entity_id].type
 
-    def matches(self, slot: str | None, entity_id: str) -> bool:
-        """`entity_id` is `slot` or contains it ("Meta" matches its lab FAIR)."""
-        return slot is not None and (slot == entity_id or entity_id in self.ancestors[slot])
+    def matches(self, slot: str | None, entity_id: str | None) -> bool:
+        """`entity_id` is `slot` or contains it ("Meta" matches its lab FAIR); never None."""
+        return (
+            slot is not None
+            and entity_id is not None
+            and (slot == entity_id or entity_id in self.ancestors[slot])
+        )
 
     def involves(self, fact: Fact, entity_id: str) -> bool:
         return any(self.matches(p, entity_id) for p in fact.participants())

@@ -157,7 +157,7 @@ class Selector:
         (a move) or its subject or object (anything else)."""
         if fact.type in ft.MOVE_FACT_TYPES:
             move = orient(fact)
-            slots = (move.mover, move.source, move.dest)
+            slots: tuple[str | None, ...] = (move.mover, move.source, move.dest)
         else:
             slots = (fact.subject, fact.object)
         return any(self.facts.matches(slot, e) for slot in slots for e in entity_ids)

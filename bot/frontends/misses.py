@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from bot.engine import Engine
-from bot.frontends.common import CHOICE_TTL
+from bot.frontends.expiring import CHOICE_TTL
 from bot.frontends.store import Store
 from bot.nlu import lexicon as lx
 from bot.text import clean_input, normalize

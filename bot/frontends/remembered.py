@@ -1,11 +1,10 @@
 """Conversations, pending choices and held-back replies kept in the SQLite store, so that a
 follow-up and an old button still work after a restart. Bounded and expiring as in memory.
 
-Choices and replies are JSON (they are pydantic models and plain fields). A Conversation holds the
-engine's parsed questions (frozen dataclasses of tuples and frozensets): it is pickled, tagged
-with a version and the field names of every class it holds, so that a row written by another
-version of the code, or damaged, is ignored (and deleted) rather than loaded wrongly. The rows
-are only ever written by this process's own code, in the bot's own data directory.
+Everything is JSON: choices and replies are pydantic models and plain fields, a conversation is
+the engine's `State`, which writes and reads its own versioned JSON. A row written by another
+version of the code (an older bot pickled its conversations), or damaged, is ignored (and
+deleted) rather than loaded wrongly.
 """
 
 from __future__ import annotations
@@ -13,16 +12,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import pickle
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from bot.engine.conversation import Conversation
-from bot.frontends.common import (
+from bot.engine import State
+from bot.frontends.conversations import ConversationStore
+from bot.frontends.expiring import (
     CHOICE_CAPACITY,
     CHOICE_TTL,
-    ConversationStore,
     Expiring,
     HeldBack,
     HeldReply,
@@ -31,22 +29,11 @@ from bot.frontends.common import (
 )
 from bot.frontends.store import Store
 from bot.model import Answer, Option
-from bot.nlu.linking import Mention
-from bot.nlu.query import EntityRef, Query
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 TRIM_EVERY = 100  # writes between two trims of a kind (so the bound is capacity + this)
-
-
-def _shape(*classes: type) -> str:
-    return ";".join(
-        f"{c.__name__}({','.join(f.name for f in dataclasses.fields(c))})" for c in classes
-    )
-
-
-CONVERSATION_TAG = "conversation/1/" + _shape(Conversation, Query, EntityRef, Mention)
 
 
 class StoredExpiring(Expiring[T]):
@@ -91,7 +78,7 @@ class StoredExpiring(Expiring[T]):
 
 
 class StoredConversations(ConversationStore):
-    """`ConversationStore` whose conversations live in the store; `save` after each answer."""
+    """`ConversationStore` whose states live in the store too; `save` after each answer."""
 
     KIND = "conversation"
 
@@ -100,20 +87,23 @@ class StoredConversations(ConversationStore):
         self.store = store
         self._writes = 0
 
-    def get(self, chat: int | str, user: int | str | None = None) -> Conversation:
-        """As in memory; a conversation not in memory (since a restart) is read from the store."""
-        if (chat, user) not in self._items:
-            row = self.store.get(self.KIND, _key(chat, user))
-            if row is not None and (age := time.time() - row[0]) <= self.ttl:
-                conversation = _decoded(_load_conversation, row[1])
-                if conversation is not None:
-                    conversation.updated_at = time.monotonic() - age
-                    self._items[(chat, user)] = conversation
-        return super().get(chat, user)
+    def get(self, chat: int | str, user: int | str | None = None) -> State:
+        """As in memory; a conversation not in memory (since a restart) is read from the store
+        (and kept in memory again by the `save` that follows its next answer)."""
+        if (chat, user) in self._items:
+            return super().get(chat, user)
+        row = self.store.get(self.KIND, _key(chat, user))
+        if row is None or time.time() - row[0] > self.ttl:
+            return State()
+        state = _decoded(State.from_json, row[1])
+        if state is None:
+            self.store.delete(self.KIND, _key(chat, user))
+            return State()
+        return state
 
-    def save(self, chat: int | str, user: int | str | None, conversation: Conversation) -> None:
-        value = pickle.dumps((CONVERSATION_TAG, conversation), protocol=pickle.HIGHEST_PROTOCOL)
-        self.store.put(self.KIND, _key(chat, user), value)
+    def save(self, chat: int | str, user: int | str | None, state: State) -> None:
+        super().save(chat, user, state)
+        self.store.put(self.KIND, _key(chat, user), state.to_json().encode())
         self._writes += 1
         if self._writes % TRIM_EVERY == 0:
             self.store.trim(self.KIND, ttl=self.ttl, capacity=self.capacity)
@@ -137,13 +127,6 @@ def _decoded(decode: Callable[[bytes], T], value: bytes) -> T | None:
     except Exception as error:
         log.warning("a stored item could not be read (%s); ignored", type(error).__name__)
         return None
-
-
-def _load_conversation(value: bytes) -> Conversation:
-    tag, conversation = pickle.loads(value)
-    if tag != CONVERSATION_TAG or not isinstance(conversation, Conversation):
-        raise ValueError("a conversation from another version")
-    return conversation
 
 
 def _dump_held(held: HeldReply) -> bytes:

@@ -13,7 +13,8 @@ import asyncio
 import contextlib
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Callable, Coroutine, Hashable
+from functools import partial
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ class ChatScheduler:
     """Runs `run(job)` for submitted jobs: FIFO per chat, round-robin across chats."""
 
     def __init__(
-        self, run: Callable[[Any], Awaitable[None]], *, concurrency: int = CONCURRENCY
+        self, run: Callable[[Any], Coroutine[Any, Any, None]], *, concurrency: int = CONCURRENCY
     ) -> None:
         self._run = run
         self.concurrency = concurrency
@@ -53,7 +54,7 @@ class ChatScheduler:
             job = self._queues[chat].popleft()
             task = asyncio.get_running_loop().create_task(self._run(job))
             self._tasks[chat] = task
-            task.add_done_callback(lambda done, chat=chat: self._finished(chat, done))
+            task.add_done_callback(partial(self._finished, chat))
 
     def _finished(self, chat: Hashable, task: asyncio.Task[None]) -> None:
         self._tasks.pop(chat, None)

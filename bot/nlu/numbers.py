@@ -34,7 +34,7 @@ def read_number(words: list[str], start: int) -> tuple[float, int] | None:
     glued = _GLUED_MULTIPLIER.fullmatch(words[start]) if start < len(words) else None
     if glued and glued[2] in lx.MULTIPLIERS:  # "12k", "200m"
         return float(glued[1]) * lx.MULTIPLIERS[glued[2]], start + 1
-    digits = []
+    digits: list[str] = []
     end = start
     while end < len(words) and words[end].isdigit() and (not digits or len(words[end]) == 3):
         digits.append(words[end])

@@ -21,8 +21,7 @@ from pathlib import Path
 import yaml
 
 from bot import kb
-from bot.engine import Engine, load_engine
-from bot.engine.conversation import Conversation
+from bot.engine import Engine, State, load_engine
 from bot.settings import Settings
 
 SYNTHETIC_ARTICLES = 10_000
@@ -72,10 +71,10 @@ def _typo(name: str, rng: random.Random) -> str:
 
 def measure_latency(engine: Engine, questions: list[str]) -> dict[str, float]:
     samples = []
-    conversation = Conversation()
+    state = State()
     for question in questions:
         started = time.perf_counter()
-        engine.answer(question, conversation)
+        _, state = engine.answer(question, state)
         samples.append((time.perf_counter() - started) * 1000)
     return percentiles(samples)
 

@@ -78,7 +78,9 @@ def echo_application(api: FakeBotAPI) -> Application:
 
 async def _echo(update: Update, context: object) -> None:
     """Send the message's text back."""
-    await update.effective_message.reply_text(update.effective_message.text)
+    message = update.effective_message
+    if message is not None and message.text:
+        await message.reply_text(message.text)
 
 
 async def _updates_per_second(

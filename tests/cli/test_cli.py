@@ -19,11 +19,11 @@ import threading
 from pathlib import Path
 
 import pytest
+from chat import Chat
 from commands import FAKE_TOKEN, TIMEOUT, mercato, ok
 from paths import KNOWLEDGE, REPO
 
 from bot.engine import PARSE_CACHE_NAME, Engine
-from bot.engine.conversation import Conversation
 from bot.frontends.console import render_plain
 from bot.frontends.telegram.app import TOKEN_REJECTED
 from bot.testing.fake_bot_api import FakeBotAPI
@@ -287,8 +287,8 @@ def test_console_keeps_the_conversation_and_stops_at_quit(env, engine: Engine):
     ]
     script = "\n".join([*questions, "", "quit", "Who is Zhifeng Chen?"]) + "\n"
     out = ok(mercato("run", env=env, stdin=script))
-    conversation = Conversation()
-    expected = "".join(render_plain(engine.answer(q, conversation)) + "\n\n" for q in questions)
+    conversation = Chat(engine)
+    expected = "".join(render_plain(conversation.ask(q)) + "\n\n" for q in questions)
     assert out == expected
     lines = out.splitlines()
     assert any(line.startswith("Ruoming Pang joined Apple in 2021") for line in lines)

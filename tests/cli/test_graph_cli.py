@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+import sys
 
-from commands import mercato, ok
-from paths import DATA
+from commands import TIMEOUT, mercato, ok
+from paths import DATA, REPO
 
 from bot.engine.flows import build_flows
 from bot.frontends.graph_text import flow_lines
+from bot.frontends.picture import MISSING
 
 THIRD_DIR = DATA / "third_article"
 
@@ -61,3 +64,19 @@ def test_an_unknown_name_says_so_and_exits_1(env):
     result = mercato("graph", "Qwxzvb", "--text", env=env)
     assert result.returncode == 1
     assert "Qwxzvb" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_picture_without_matplotlib_is_one_line_naming_the_extra(env, tmp_path):
+    without_matplotlib = (
+        "import sys; sys.modules['matplotlib'] = None; "  # as if it were not installed
+        "from bot.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    png = tmp_path / "map.png"
+    result = subprocess.run(
+        [sys.executable, "-c", without_matplotlib, "graph", "--out", str(png)],
+        env=env, cwd=REPO, capture_output=True, text=True, timeout=TIMEOUT,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1:] == [f"mercato: {MISSING}"]
+    assert "Traceback" not in result.stderr and not png.exists()
+    assert ok(mercato("graph", "--text", env=env))  # the lines need no matplotlib

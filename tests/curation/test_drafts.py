@@ -65,10 +65,10 @@ def test_check_says_nothing_of_drafts_when_there_are_none() -> None:
     "question", ["Did Tomasz Wierzbicki found Lumenic?", "Tomasz Wierzbicki a-t-il fondé Lumenic ?"]
 )
 def test_a_mention_never_gives_a_bare_yes(base_dir: Path, question: str) -> None:
-    typed = Engine(kb.load(base_dir)).answer(question)
+    typed, _ = Engine(kb.load(base_dir)).answer(question)
     assert typed.text.startswith(("Yes", "Oui")), typed.text
     as_mention(base_dir)
-    mentioned = Engine(kb.load(base_dir)).answer(question)
+    mentioned, _ = Engine(kb.load(base_dir)).answer(question)
     verdicts = ("Yes", "Oui", "No", "Non")
     assert not any(starts_with_words(mentioned.text, v) for v in verdicts), mentioned.text
     # The sentence that mentions them is still quoted.
@@ -77,7 +77,7 @@ def test_a_mention_never_gives_a_bare_yes(base_dir: Path, question: str) -> None
 
 def test_a_mention_answers_a_question_no_typed_fact_answers(base_dir: Path) -> None:
     as_mention(base_dir)
-    answer = Engine(kb.load(base_dir)).answer("Who founded Lumenic?")
+    answer, _ = Engine(kb.load(base_dir)).answer("Who founded Lumenic?")
     assert any("2019" in c.sentence for c in (answer.more or answer).citations), answer.text
 
 

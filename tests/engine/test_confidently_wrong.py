@@ -10,6 +10,7 @@ import yaml
 from devset_runner import confidently_wrong, main, run_devset, summary
 from paths import DATA
 
+from bot.engine import State
 from bot.model import Answer
 
 
@@ -56,8 +57,8 @@ class Saying:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    def answer(self, question: str, context=None) -> Answer:
-        return reply(self.text)
+    def answer(self, question: str, state=None) -> tuple[Answer, State]:
+        return reply(self.text), State()
 
 
 def test_the_summary_counts_failures_and_confidently_wrong_apart() -> None:

@@ -24,7 +24,7 @@ from paths import DATA
 from reply_reading import HEDGED, NO, UNKNOWN, YES
 
 from bot import kb
-from bot.engine import Engine
+from bot.engine import Engine, State
 from bot.kb.schema import About, CitationRef, Entity, Fact, Localized, When
 from bot.model import Answer
 
@@ -220,8 +220,8 @@ class Saying:
     def __init__(self, text: str, kind: str = "answer") -> None:
         self.text, self.kind = text, kind
 
-    def answer(self, question: str, context=None) -> Answer:
-        return Answer(kind=self.kind, language="en", text=self.text, confidence=1.0)
+    def answer(self, question: str, state=None) -> tuple[Answer, State]:
+        return Answer(kind=self.kind, language="en", text=self.text, confidence=1.0), State()
 
 
 def test_an_engine_saying_yes_to_everything_breaks_the_floors() -> None:

@@ -21,7 +21,7 @@ def third() -> Engine:
 
 
 def reply(engine: Engine, question: str) -> tuple[str, str]:
-    answer = engine.answer(question)
+    answer, _ = engine.answer(question)
     return answer.kind, normalize(answer.text)
 
 
@@ -55,8 +55,9 @@ def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
 
 
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
-    plain = third.answer("Who founded Lumenic?")
-    assert third.answer("I follow the photonics news. Who founded Lumenic?").text == plain.text
+    plain, _ = third.answer("Who founded Lumenic?")
+    prefaced, _ = third.answer("I follow the photonics news. Who founded Lumenic?")
+    assert prefaced.text == plain.text
     assert "wierzbicki" in normalize(plain.text)
 
 
@@ -94,6 +95,6 @@ def test_an_ambiguous_name_is_settled_by_the_others_named(tmp_path: Path):
     shutil.copytree(DATA / "third_article", target)
     engine = Engine(kb.load(target))
     # "Wierzbicki" names both brothers; only one founded Lumenic.
-    assert engine.answer("Who is Wierzbicki?").kind == "clarify"
-    answer = engine.answer("When did Wierzbicki or Solberg come to Lumenic, and who founded it?")
+    assert engine.answer("Who is Wierzbicki?")[0].kind == "clarify"
+    answer, _ = engine.answer("When did Wierzbicki or Solberg come to Lumenic, and who founded it?")
     assert answer.kind in ("answer", "clarify")

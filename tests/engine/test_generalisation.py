@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import pytest
 from answer_checks import assert_well_formed
+from chat import Chat
 from devset_runner import starts_with_words
 from paths import DATA, KNOWLEDGE
 
 from bot import kb
 from bot.cli import check as run_check
 from bot.engine import Engine
-from bot.engine.conversation import Conversation
 from bot.model import Answer
 from bot.text import fold, normalize
 
@@ -721,7 +721,7 @@ CASES = [
 def test_question_on_the_third_base(
     case: Case, third: Engine, third_base: kb.KnowledgeBase, real_names: list[str]
 ) -> None:
-    check(third.answer(case.question), case, third_base, real_names)
+    check(third.answer(case.question)[0], case, third_base, real_names)
 
 
 @pytest.mark.parametrize(
@@ -730,7 +730,7 @@ def test_question_on_the_third_base(
 def test_out_of_scope_reply_uses_the_third_base_own_summary(
     question: str, lang: str, third: Engine, engine: Engine
 ) -> None:
-    answer = third.answer(question)
+    answer, _ = third.answer(question)
     assert answer.kind == "unknown"
     assert answer.language == lang
     assert answer.citations == [] and answer.options == []
@@ -808,8 +808,8 @@ def test_ambiguous_surname_asks_then_answers_the_original_question(
     third_base: kb.KnowledgeBase,
     real_names: list[str],
 ) -> None:
-    conversation = Conversation()
-    clarify = third.answer(question, conversation)
+    conversation = Chat(third)
+    clarify = conversation.ask(question)
     assert_well_formed(clarify, third_base, lang)
     assert clarify.kind == "clarify", clarify.text
     assert {o.id for o in clarify.options} == {"tomasz-wierzbicki", "marek-wierzbicki"}
@@ -817,7 +817,7 @@ def test_ambiguous_surname_asks_then_answers_the_original_question(
     assert "Tomasz Wierzbicki" in clarify.text and "Marek Wierzbicki" in clarify.text
     assert clarify.citations == []
 
-    answer = third.answer(follow_up, conversation)
+    answer = conversation.ask(follow_up)
     check(
         answer,
         Case(follow_up, lang, contains=contains, not_contains=not_contains, cites=(cites,)),
@@ -829,9 +829,9 @@ def test_ambiguous_surname_asks_then_answers_the_original_question(
 def test_clarification_button_answers_with_the_chosen_person(
     third: Engine, third_base: kb.KnowledgeBase
 ) -> None:
-    conversation = Conversation()
-    assert third.answer("Que dirige Wierzbicki ?", conversation).kind == "clarify"
-    answer = third.answer_with_choice("Que dirige Wierzbicki ?", "marek-wierzbicki", conversation)
+    conversation = Chat(third)
+    assert conversation.ask("Que dirige Wierzbicki ?").kind == "clarify"
+    answer = conversation.choose("Que dirige Wierzbicki ?", "marek-wierzbicki")
     assert_well_formed(answer, third_base, "fr")
     assert answer.kind == "answer"
     assert "Marek Wierzbicki" in answer.text and "Tampere" in answer.text
@@ -881,9 +881,9 @@ def test_follow_up_refers_to_the_previous_question(
     third_base: kb.KnowledgeBase,
     real_names: list[str],
 ) -> None:
-    conversation = Conversation()
-    assert third.answer(first, conversation).kind == "answer"
-    answer = third.answer(follow_up, conversation)
+    conversation = Chat(third)
+    assert conversation.ask(first).kind == "answer"
+    answer = conversation.ask(follow_up)
     check(
         answer, Case(follow_up, lang, contains=(expected,), cites=(cites,)), third_base, real_names
     )
@@ -913,8 +913,8 @@ def test_real_base_question_gets_no_real_base_answer(
     engine: Engine,
     real_names: list[str],
 ) -> None:
-    answer = third.answer(question)
-    real_answer = engine.answer(question)
+    answer, _ = third.answer(question)
+    real_answer, _ = engine.answer(question)
     assert real_answer.kind in ("answer", "clarify")  # the question is a real one over there
     assert answer.kind != "clarify"  # no "Chen" to choose between here
     assert answer.text != real_answer.text
@@ -936,6 +936,6 @@ def test_real_base_question_gets_no_real_base_answer(
     ],
 )
 def test_question_about_unknown_organisations_is_unknown(question: str, third: Engine) -> None:
-    answer = third.answer(question)
+    answer, _ = third.answer(question)
     assert answer.kind == "unknown", answer.text
     assert answer.citations == []

@@ -17,12 +17,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from answer_checks import assert_well_formed
+from chat import Chat
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import KNOWLEDGE
 
 from bot.engine import Engine
-from bot.engine.conversation import Conversation
 from bot.model import Answer
 from bot.text import fold
 
@@ -65,8 +65,10 @@ def no_engine_error(call: Callable[[], Answer]) -> Answer:
     return answer
 
 
-def ask(engine: Engine, text: str, conversation: Conversation | None = None, **kw) -> Answer:
-    answer = no_engine_error(lambda: engine.answer(text, conversation, **kw))
+def ask(engine: Engine, text: str, conversation: Chat | None = None, **kw) -> Answer:
+    answer = no_engine_error(
+        lambda: conversation.ask(text, **kw) if conversation else engine.answer(text, **kw)[0]
+    )
     assert_well_formed(answer, engine.kb)
     return answer
 
@@ -192,7 +194,7 @@ def test_control_and_space_characters_between_words_change_nothing(
     noisy = words[0]
     for word in words[1:]:
         noisy += data.draw(SEPARATOR) + word
-    expected = no_engine_error(lambda: engine.answer(question))
+    expected = no_engine_error(lambda: engine.answer(question)[0])
     answer = ask(engine, noisy)
     assert (answer.kind, answer.language, answer.text) == (
         expected.kind,
@@ -259,14 +261,12 @@ def test_only_whitespace_is_unknown_in_the_hinted_language(
 @HEAVY
 @given(messages=st.lists(fragments, min_size=1, max_size=10))
 def test_random_conversations_always_get_valid_answers(engine: Engine, messages: list[str]) -> None:
-    conversation = Conversation()
+    conversation = Chat(engine)
     for message in messages:
         answer = ask(engine, message, conversation)
         if answer.kind == "clarify":
             option = answer.options[-1].id
-            chosen = no_engine_error(
-                lambda m=message, o=option: engine.answer_with_choice(m, o, conversation)
-            )
+            chosen = no_engine_error(lambda m=message, o=option: conversation.choose(m, o))
             assert_well_formed(chosen, engine.kb)
 
 
@@ -275,11 +275,11 @@ def test_random_conversations_always_get_valid_answers(engine: Engine, messages:
 def test_complete_question_after_garbage_is_answered_as_in_a_new_chat(
     engine: Engine, garbage: list[str], question: str
 ) -> None:
-    conversation = Conversation()
+    conversation = Chat(engine)
     for message in garbage:
         ask(engine, message, conversation)
     answer = ask(engine, question, conversation)
-    fresh = no_engine_error(lambda: engine.answer(question))
+    fresh = no_engine_error(lambda: engine.answer(question)[0])
     assert (answer.kind, answer.language, answer.text) == (fresh.kind, fresh.language, fresh.text)
     language, expected = QUESTIONS[question]
     assert answer.language == language
@@ -289,7 +289,7 @@ def test_complete_question_after_garbage_is_answered_as_in_a_new_chat(
 @HEAVY
 @given(garbage=st.lists(LETTERLESS, min_size=1, max_size=3))
 def test_pronoun_follow_up_survives_garbage(engine: Engine, garbage: list[str]) -> None:
-    conversation = Conversation()
+    conversation = Chat(engine)
     ask(engine, "Qui est Ruoming Pang ?", conversation)
     for message in garbage:
         ask(engine, message, conversation)
@@ -353,12 +353,12 @@ GARBAGE_BREAKS_ELLIPSIS = (
 def test_follow_up_after_garbage_still_uses_the_previous_question(
     engine: Engine, first: str, garbage: str, follow_up: str, lang: str, expected: str
 ) -> None:
-    without = Conversation()
+    without = Chat(engine)
     ask(engine, first, without)
     reference = ask(engine, follow_up, without)
     assert fold(expected) in fold(reference.text)  # the follow-up works with no garbage
 
-    conversation = Conversation()
+    conversation = Chat(engine)
     ask(engine, first, conversation)
     assert ask(engine, garbage, conversation).kind == "unknown"
     answer = ask(engine, follow_up, conversation)
@@ -368,7 +368,7 @@ def test_follow_up_after_garbage_still_uses_the_previous_question(
 
 
 def test_complete_question_after_a_clarification_is_answered_itself(engine: Engine) -> None:
-    conversation = Conversation()
+    conversation = Chat(engine)
     assert ask(engine, "Who is Chen?", conversation).kind == "clarify"
     answer = ask(engine, "Quand Xinlei Chen a-t-il rejoint xAI ?", conversation)
     assert answer.kind == "answer"
@@ -409,7 +409,7 @@ def test_hello_is_unknown_in_english(engine: Engine) -> None:
 
 
 def test_greeting_keeps_the_conversation_language(engine: Engine) -> None:
-    conversation = Conversation()
+    conversation = Chat(engine)
     ask(engine, "Qui dirige l'unité superintelligence de Meta ?", conversation)
     assert ask(engine, "merci", conversation).language == "fr"
 

@@ -46,7 +46,7 @@ def test_what_is_held_back_is_in_the_whole_reply(engine: Engine) -> None:
 
 
 def test_a_list_of_names_comes_first(engine: Engine) -> None:
-    answer = engine.answer("Who joined xAI from Meta?")
+    answer, _ = engine.answer("Who joined xAI from Meta?")
     names = answer.text.split("\n")[0]
     assert names.count(",") >= 2 and names.endswith(".")
     assert answer.more is not None

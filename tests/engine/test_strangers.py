@@ -28,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from reply_reading import HEDGED, NO, YES, says_it_does_not_know, verdict_of
 
 from bot import kb
-from bot.engine import Conversation, Engine
+from bot.engine import Engine, State
 from bot.kb import KnowledgeBase
 from bot.model import Answer
 from bot.nlu import lexicon as lx
@@ -211,7 +211,7 @@ def ask_all(engine: Engine, group: str, names: list[str], templates: dict) -> li
                     continue
                 org_name = base.entities[org].name.get(language) if org else ""
                 question = pattern.format(x=name, org=org_name)
-                answer = engine.answer(question, Conversation(language=language))
+                answer, _ = engine.answer(question, State(language=language))
                 asked.append(Asked(group, template, language, question, answer))
     return asked
 
@@ -347,8 +347,8 @@ class SayingYes:
     def __init__(self, base: KnowledgeBase) -> None:
         self.kb = base
 
-    def answer(self, question: str, context=None) -> Answer:
-        return Answer(kind="answer", language="en", text="Yes.", confidence=1.0)
+    def answer(self, question: str, state=None) -> tuple[Answer, State]:
+        return Answer(kind="answer", language="en", text="Yes.", confidence=1.0), State()
 
 
 def test_an_engine_saying_yes_to_strangers_breaks_every_ceiling(base: KnowledgeBase) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Conversation, Engine
+from bot.engine import Engine, State
 from bot.engine.factindex import orient
 from bot.engine.families.verdicts import hedged
 from bot.engine.replies import Replies
@@ -35,7 +35,7 @@ LANGUAGES = ("en", "fr")
 
 def verdict(engine: Engine, question: str, language: str) -> str:
     """'yes', 'no', 'hedged' or 'other', read from the answer's first words."""
-    text = fold(engine.answer(question, Conversation(language=language)).text)
+    text = fold(engine.answer(question, State(language=language))[0].text)
     for name, words in VERDICT_WORDS.items():
         word = words[language]
         if text.startswith(word) and not text[len(word) : len(word) + 1].isalnum():
@@ -232,6 +232,6 @@ def test_someone_who_said_nothing_is_not_quoted(engine: Engine, base: KnowledgeB
     for person in silent:
         for language, question in (("en", "What did {} say?"), ("fr", "Qu'a dit {} ?")):
             who = name(base, person, language)
-            answer = engine.answer(question.format(who))
+            answer, _ = engine.answer(question.format(who))
             said = f"{Replies.not_quoted(who, language)}."
             assert answer.kind == "unknown" or answer.text.startswith(said), answer.text

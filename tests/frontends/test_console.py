@@ -6,8 +6,8 @@ import io
 
 from fake_engine import FakeEngine, clarify_answer, normal_answer, short_answer, unknown_answer
 
-from bot.frontends.common import TEXTS
 from bot.frontends.console import chat, render_plain
+from bot.frontends.texts import TEXTS
 
 
 def test_plain_text_for_the_console():
@@ -31,7 +31,7 @@ def test_a_piped_chat_answers_each_line_in_one_conversation_until_quit():
     lines = "Who hired Ruoming Pang?\n\nAnd after?\nquit\nnever\n"
     assert chat(engine, io.StringIO(lines), stdout) == 0
     assert [c.question for c in engine.calls] == ["Who hired Ruoming Pang?", "And after?"]
-    assert engine.calls[0].context is engine.calls[1].context
+    assert engine.calls[1].state is engine.calls[0].returned
     assert stdout.getvalue().startswith(render_plain(normal_answer()) + "\n\n")
 
 

@@ -11,7 +11,7 @@ import grade
 from paths import DATA
 
 from bot.cli import answer_record
-from bot.engine import Conversation, Engine
+from bot.engine import Engine, State
 
 SETS = DATA / "chat_sets"
 
@@ -31,12 +31,14 @@ def load(name: str) -> list[dict]:
 
 def run(engine: Engine, name: str) -> list[Graded]:
     """Every case in file order; cases sharing `chat` share one conversation."""
-    chats: dict[str, Conversation] = {}
+    chats: dict[str, State] = {}
     graded = []
     for case in load(name):
         chat = case.get("chat")
-        context = chats.setdefault(str(chat), Conversation()) if chat else Conversation()
-        record = answer_record(engine.answer(case["q"], context), case["q"], case["id"])
+        answer, state = engine.answer(case["q"], chats.get(str(chat)) if chat else None)
+        if chat:
+            chats[str(chat)] = state
+        record = answer_record(answer, case["q"], case["id"])
         graded.append(
             Graded(
                 case,
@@ -55,10 +57,11 @@ def summary(name: str, graded: list[Graded]) -> str:
 
 
 def main(names: list[str]) -> None:
-    from bot import kb
-    from bot.settings import DEFAULT_KNOWLEDGE_DIR
+    from paths import KNOWLEDGE
 
-    engine = Engine(kb.load(DEFAULT_KNOWLEDGE_DIR))
+    from bot import kb
+
+    engine = Engine(kb.load(KNOWLEDGE))
     for name in names or sorted(p.stem for p in SETS.glob("*.jsonl")):
         graded = run(engine, name)
         for g in graded:

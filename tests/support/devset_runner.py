@@ -37,8 +37,7 @@ from reply_reading import (
 from review_overlay import REVIEWED_ARTICLES, build_reviewed
 
 from bot import kb
-from bot.engine import Engine, load_engine
-from bot.engine.conversation import Conversation
+from bot.engine import Engine, State, load_engine
 from bot.model import Answer
 from bot.text import fold
 
@@ -141,12 +140,13 @@ def check_item(item: dict, answer: Answer) -> list[str]:
 
 def run_devset(engine: Engine, items: list[dict] | None = None) -> list[Outcome]:
     """Answer every item in file order; items sharing `chat` share one conversation."""
-    chats: dict[str, Conversation] = {}
+    chats: dict[str, State] = {}
     outcomes = []
     for item in items if items is not None else load_devset():
         chat = item.get("chat")
-        context = chats.setdefault(chat, Conversation()) if chat else Conversation()
-        answer = engine.answer(item["question"], context)
+        answer, state = engine.answer(item["question"], chats.get(chat) if chat else None)
+        if chat:
+            chats[chat] = state
         if item.get("context"):  # a context item only sets up its conversation
             continue
         if became_answerable(item, answer):

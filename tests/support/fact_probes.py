@@ -27,7 +27,7 @@ from reply_reading import HEDGED, NO, UNKNOWN, YES, contradicts, verdict_of
 from review_overlay import REVIEWED_ARTICLES, build_reviewed
 
 from bot import kb
-from bot.engine import Conversation, Engine
+from bot.engine import Engine, State
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.model import Answer
@@ -637,7 +637,7 @@ class Outcome:
 def run(engine: Engine, probes: Iterable[Probe]) -> list[Outcome]:
     outcomes = []
     for probe in probes:
-        answer = engine.answer(probe.question, Conversation(language=probe.language))
+        answer, _ = engine.answer(probe.question, State(language=probe.language))
         outcomes.append(Outcome(probe, answer, verdict_of(answer)))
     return outcomes
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine import Source
-from bot.engine.conversation import Conversation
+from bot.engine import Source, State
 from bot.model import Answer, Citation, Option
 
 TITLE_PANG = "Meta poaches Apple's top AI models executive"
@@ -122,12 +121,14 @@ def chosen_answer(entity_id: str, language: str = "en") -> Answer:
 
 @dataclass(frozen=True)
 class EngineCall:
-    """One call of `answer` (entity_id None) or `answer_with_choice`."""
+    """One call of `answer` (entity_id None) or `answer_with_choice`: the state it was given and
+    the new one it returned (a new object each call, so that tests can follow a conversation)."""
 
     question: str
     entity_id: str | None
-    context: Conversation | None
+    state: State | None
     language_hint: str | None
+    returned: State
 
 
 class FakeEngine:
@@ -139,12 +140,17 @@ class FakeEngine:
     def answer(
         self,
         question: str,
-        context: Conversation | None = None,
+        state: State | None = None,
         *,
         language_hint: str | None = None,
-    ) -> Answer:
-        self.calls.append(EngineCall(question, None, context, language_hint))
+    ) -> tuple[Answer, State]:
         language = "fr" if language_hint == "fr" else "en"
+        returned = State(language=language)
+        self.calls.append(EngineCall(question, None, state, language_hint, returned))
+        return self._canned(question, language), returned
+
+    @staticmethod
+    def _canned(question: str, language: str) -> Answer:
         lowered = question.lower()
         if "boom" in lowered:
             raise RuntimeError("the engine exploded")
@@ -166,12 +172,14 @@ class FakeEngine:
         self,
         question: str,
         entity_id: str,
-        context: Conversation | None = None,
+        state: State | None = None,
         *,
         language_hint: str | None = None,
-    ) -> Answer:
-        self.calls.append(EngineCall(question, entity_id, context, language_hint))
-        return chosen_answer(entity_id, "fr" if language_hint == "fr" else "en")
+    ) -> tuple[Answer, State]:
+        language = "fr" if language_hint == "fr" else "en"
+        returned = State(language=language)
+        self.calls.append(EngineCall(question, entity_id, state, language_hint, returned))
+        return chosen_answer(entity_id, language), returned
 
     def sources(self) -> list[Source]:
         return list(SOURCES)

@@ -21,7 +21,7 @@ def asks_for_a_day(query: Query) -> bool:
 def imprecise_date(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | None:
     """The articles date these facts less precisely than the day asked for."""
     dated = [f for f in facts if f.when is not None]
-    if not asks_for_a_day(query) or not dated or any(f.when.day for f in dated):
+    if not asks_for_a_day(query) or not dated or any(f.when and f.when.day for f in dated):
         return None
     return no_more_precise(tk, query, dated, tk.replies.no_precise_date(query.language))
 

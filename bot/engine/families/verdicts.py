@@ -191,6 +191,7 @@ def sequence(tk: Toolkit, query: Query) -> Verdict | None:
             return None
         dated.append(moves[0])
     first, second = (m.when for m in dated)
+    assert first and second and first.month and second.month  # only dated months were kept
     if first.year != second.year or first.month == second.month:
         return Verdict("unsettled", dated)  # another year, or the same month: cannot tell
     before = first.month < second.month

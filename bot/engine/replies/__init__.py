@@ -181,14 +181,14 @@ def combine(answers: list[Answer]) -> Answer:
     if not any(a.more for a in shown) and len(combined.citations) <= MAX_QUOTES:
         return combined
     # Each part keeps its first quote in the short reply; the rest is behind "More".
-    whole = [a.more or a for a in shown]
+    wholes = [a.more or a for a in shown]
     return combined.model_copy(
         update={
             "citations": renumbered([a.citations[:1] for a in shown]),
             "more": combined.model_copy(
                 update={
-                    "text": "\n\n".join(a.text for a in whole),
-                    "citations": renumbered(a.citations for a in whole),
+                    "text": "\n\n".join(a.text for a in wholes),
+                    "citations": renumbered(a.citations for a in wholes),
                 }
             ),
         }

@@ -4,5 +4,5 @@ app.py builds and runs the python-telegram-bot Application; handlers.py holds it
 asynchronous handlers, which decide through plain functions testable without Telegram:
 addressing.py (which messages are questions), inline.py (inline results), keyboard.py
 (clarification buttons), render.py (Telegram HTML). What another front would share lives in
-bot.frontends.common.
+bot.frontends: texts, messages, expiring (pending choices), conversations.
 """

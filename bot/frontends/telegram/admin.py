@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot.frontends.reload import Reloader
 from bot.frontends.telegram.render import split_html
 from bot.frontends.telegram.sending import reply_html
+from bot.frontends.telegram.updates import message_of
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,7 @@ class AdminCommands:
         started = time.perf_counter()
         result = await self.reloader.reload(f"/reload (update {update.update_id})")
         text = html.escape(result.summary(shown=MESSAGE_PROBLEMS))
-        await reply_html(update.effective_message, split_html([f"<pre>{text}</pre>"]))
+        await reply_html(message_of(update), split_html([f"<pre>{text}</pre>"]))
         elapsed = (time.perf_counter() - started) * 1000
         outcome = "reloaded" if result.ok else "reload refused"
         update_id = update.update_id
@@ -51,9 +52,7 @@ class AdminCommands:
 
     async def misses(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         report = self.misses_report() if self.misses_report else "not recorded"
-        await reply_html(
-            update.effective_message, split_html([f"<pre>{html.escape(report)}</pre>"])
-        )
+        await reply_html(message_of(update), split_html([f"<pre>{html.escape(report)}</pre>"]))
         log.info("update %s: private chat, /misses", update.update_id)
         raise ApplicationHandlerStop
 

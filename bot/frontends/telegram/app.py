@@ -154,10 +154,10 @@ def build_application(
         application,
         reloader,
         settings.admins,
-        lambda: report(store, engine, days=None, top=MISSES_SHOWN).text(),
+        lambda: report(store, engine.as_engine(), days=None, top=MISSES_SHOWN).text(),
     )
-    MercatoHandlers(engine, misses=misses, **remembered(store)).register(application)
-    register_graph(application, engine)
+    MercatoHandlers(engine.as_engine(), misses=misses, **remembered(store)).register(application)
+    register_graph(application, engine.as_engine())
     application.add_error_handler(on_error)
     return application
 

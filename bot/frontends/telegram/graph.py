@@ -17,10 +17,11 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes, filters
 
 from bot.engine import Engine
-from bot.frontends.common import ui_language
-from bot.frontends.graph_image import render_png
-from bot.frontends.graph_text import candidates, caption_html, nothing, texts
+from bot.frontends.graph_text import candidates, caption_html, graph_text, nothing, texts
+from bot.frontends.picture import PictureUnavailable, render_png
 from bot.frontends.telegram.addressing import topic_of
+from bot.frontends.telegram.updates import message_of
+from bot.frontends.texts import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ class GraphCommand:
 
     async def handle(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         name = " ".join(context.args or [])
         outcome = await self._reply(message, name, language)
@@ -71,7 +72,12 @@ class GraphCommand:
             return "no flow"
         key = (focus, language)
         if key not in self._pictures:
-            self._pictures[key] = await asyncio.to_thread(render_png, graph, language)
+            try:
+                self._pictures[key] = await asyncio.to_thread(render_png, graph, language)
+            except PictureUnavailable as missing:
+                log.warning("/graph sent as text: %s", missing)
+                await _send_text(message, escape(graph_text(graph, language)))
+                return "text (no matplotlib)"
         private = message.chat.type == ChatType.PRIVATE
         await message.get_bot().send_photo(
             message.chat_id,

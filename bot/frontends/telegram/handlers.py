@@ -1,6 +1,6 @@
 """The update handlers: short and asynchronous, deciding through plain functions.
 
-Who is addressed (`addressing`), what to say (`bot.frontends.common`), how it looks (`render`),
+Who is addressed (`addressing`), what to say (`bot.frontends.messages`), how it looks (`render`),
 what inline mode offers (`inline`): each is decided elsewhere, testable without Telegram.
 """
 
@@ -31,21 +31,9 @@ from telegram.ext import (
 )
 
 from bot.engine import Engine
-from bot.frontends.common import (
-    TEXTS,
-    ConversationStore,
-    HeldBack,
-    HeldReply,
-    PendingChoice,
-    PendingChoices,
-    greeting_html,
-    help_html,
-    language_hint,
-    new_key,
-    sources_blocks,
-    ui_language,
-    usage_html,
-)
+from bot.frontends.conversations import ConversationStore
+from bot.frontends.expiring import HeldBack, HeldReply, PendingChoice, PendingChoices, new_key
+from bot.frontends.messages import greeting_html, help_html, sources_blocks, usage_html
 from bot.frontends.misses import MissLog
 from bot.frontends.telegram.addressing import is_addressed, topic_of
 from bot.frontends.telegram.inline import INLINE_CACHE_SECONDS, inline_hint, inline_results
@@ -57,6 +45,8 @@ from bot.frontends.telegram.keyboard import (
 )
 from bot.frontends.telegram.render import render_html, split_html
 from bot.frontends.telegram.sending import after_reply, reply_html, send_html
+from bot.frontends.telegram.updates import callback_of, inline_of, message_of
+from bot.frontends.texts import TEXTS, language_hint, ui_language
 from bot.model import Answer
 from bot.text import clean_input
 
@@ -128,7 +118,7 @@ class MercatoHandlers:
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Greet in the user's language with what Mercato knows and three example questions."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         greeting = greeting_html(self.engine, language, user.first_name if user else None)
         await reply_html(message, split_html([greeting]))
@@ -137,7 +127,7 @@ class MercatoHandlers:
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain how to ask, in private, in groups and inline."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         await reply_html(message, [help_html(language, context.bot.username)])
         _log_handled(update, message.chat.type, "help", started)
@@ -145,7 +135,7 @@ class MercatoHandlers:
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """List the articles the answers come from."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         language = ui_language(user.language_code if user else None)
         await reply_html(message, split_html(sources_blocks(self.engine, language)))
         _log_handled(update, message.chat.type, "sources", started)
@@ -153,7 +143,7 @@ class MercatoHandlers:
     async def message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a message addressed to the bot; let everything else pass silently."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         question = is_addressed(message, context.bot.username, context.bot.id)
         language = ui_language(user.language_code if user else None)
         if question is None and message.chat.type != ChatType.PRIVATE:
@@ -173,7 +163,7 @@ class MercatoHandlers:
         """A sticker, a voice message, a photo without caption…: ask for text, in private or
         when addressed in a group (a reply to the bot)."""
         started = time.perf_counter()
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         if is_addressed(message, context.bot.username, context.bot.id) is None:
             log.debug("update %s: media not addressed to the bot, ignored", update.update_id)
             return
@@ -184,7 +174,7 @@ class MercatoHandlers:
     async def choice(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Turn a pressed clarification button into the answer it stands for."""
         started = time.perf_counter()
-        query = update.callback_query
+        query = callback_of(update)
         chat_type = query.message.chat.type if query.message else "unknown"
         parsed = parse_choice_data(query.data)
         pending = self.choices.get(parsed[0]) if parsed else None
@@ -207,11 +197,11 @@ class MercatoHandlers:
     async def more(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Expand a short reply in place into the whole one, held back until now."""
         started = time.perf_counter()
-        query = update.callback_query
+        query = callback_of(update)
         chat_type = query.message.chat.type if query.message else "unknown"
         key = parse_more_data(query.data)
         held = self.held_back.get(key) if key else None
-        if held is None or not isinstance(query.message, Message):
+        if key is None or held is None or not isinstance(query.message, Message):
             await self._toast(query, "expired")
             outcome = "expired more"
         elif pressed_on(query) != (held.chat_id, held.message_id):
@@ -231,7 +221,7 @@ class MercatoHandlers:
     async def inline_query(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer `@bot question` typed in any chat with answers ready to send."""
         started = time.perf_counter()
-        query = update.inline_query
+        query = inline_of(update)
         language = ui_language(query.from_user.language_code)
         question = clean_input(query.query)
         if question:
@@ -256,9 +246,9 @@ class MercatoHandlers:
         """Ask the engine, reply with the answer (and buttons if it asks to choose); its kind."""
         user = message.from_user
         user_id = user.id if user else None
-        conversation = self.conversations.get(message.chat_id, user_id)
+        state = self.conversations.get(message.chat_id, user_id)
         hint = language_hint(user.language_code if user else None)
-        answer = self.engine.answer(question, conversation, language_hint=hint)
+        answer, state = self.engine.answer(question, state, language_hint=hint)
         chunks = render_html(answer)
         if chunks:
             markup, keep = self._buttons(answer, question, user_id, message.chat.type)
@@ -267,8 +257,7 @@ class MercatoHandlers:
         else:
             log.warning("the engine returned an empty answer; nothing sent")
         after_reply(
-            "the conversation",
-            lambda: self.conversations.save(message.chat_id, user_id, conversation),
+            "the conversation", lambda: self.conversations.save(message.chat_id, user_id, state)
         )
         if self.misses and answer.kind == "unknown":
             after_reply(
@@ -281,11 +270,11 @@ class MercatoHandlers:
         self, query: CallbackQuery, pending: PendingChoice, index: int, bot: Bot
     ) -> str:
         """Edit the question into the answer to option `index` (the rest in new messages)."""
-        conversation = self.conversations.get(pending.chat_id, pending.user_id)
-        answer = self.engine.answer_with_choice(
+        state = self.conversations.get(pending.chat_id, pending.user_id)
+        answer, state = self.engine.answer_with_choice(
             pending.question,
             pending.options[index].id,
-            conversation,
+            state,
             language_hint=pending.language,
         )
         chunks = render_html(answer) or ["…"]  # an edit needs some text
@@ -299,7 +288,7 @@ class MercatoHandlers:
         after_reply("the buttons", lambda: keep(pending.chat_id, carrier))
         after_reply(
             "the conversation",
-            lambda: self.conversations.save(pending.chat_id, pending.user_id, conversation),
+            lambda: self.conversations.save(pending.chat_id, pending.user_id, state),
         )
         return answer.kind
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import InlineQueryResultArticle, InputTextMessageContent
 
 from bot.engine import Engine
-from bot.engine.conversation import Conversation
-from bot.frontends.common import TEXTS, greeting_html
+from bot.frontends.messages import greeting_html
 from bot.frontends.telegram.render import headline, render_html_truncated, split_html
+from bot.frontends.texts import TEXTS
 from bot.model import Answer
 
 INLINE_CACHE_SECONDS = 30
@@ -30,15 +30,15 @@ def inline_results(
 ) -> list[InlineQueryResultArticle]:
     """Results for `@bot question`: the answer; for an ambiguous name, one answer per reading.
 
-    Inline questions have no conversation: each is answered from a fresh context.
+    Inline questions have no conversation: each is answered as a conversation's first.
     """
-    answer = engine.answer(question, Conversation(), language_hint=hint)
+    answer, _ = engine.answer(question, language_hint=hint)
     if answer.kind == "clarify" and answer.options:
         return [
             answer_article(
                 f"option-{i}",
                 option.label,
-                engine.answer_with_choice(question, option.id, Conversation(), language_hint=hint),
+                engine.answer_with_choice(question, option.id, language_hint=hint)[0],
             )
             for i, option in enumerate(answer.options[:INLINE_RESULTS_LIMIT])
         ]

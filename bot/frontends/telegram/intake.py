@@ -37,12 +37,13 @@ from telegram.constants import ChatType
 from telegram.error import InvalidToken, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.frontends.common import TEXTS, ui_language
 from bot.frontends.scheduler import CONCURRENCY, ChatScheduler, FloodGate
 from bot.frontends.store import LARGEST_ID, Store
 from bot.frontends.telegram.addressing import is_addressed
 from bot.frontends.telegram.failures import first_line, reason, retriable
 from bot.frontends.telegram.sending import reply_html
+from bot.frontends.telegram.updates import message_of
+from bot.frontends.texts import TEXTS, ui_language
 
 log = logging.getLogger(__name__)
 
@@ -302,7 +303,7 @@ class Intake:
 
     async def _slow_down(self, update: Update) -> None:
         """Ask the sender, once, to slow down; in a group only if the message was for the bot."""
-        message, user = update.effective_message, update.effective_user
+        message, user = message_of(update), update.effective_user
         bot = self.application.bot
         if (
             message.chat.type != ChatType.PRIVATE

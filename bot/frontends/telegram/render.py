@@ -180,4 +180,4 @@ def _finer(atom: str, level: int) -> list[str]:
 
 def _opening_tag(atom: str) -> bool:
     match = _TAG.match(atom)
-    return bool(match) and not match.group(1)
+    return match is not None and not match.group(1)

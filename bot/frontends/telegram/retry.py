@@ -62,7 +62,7 @@ class RetryingLimiter(AIORateLimiter):
         with contextlib.suppress(ValueError, TypeError):
             chat_id = int(chat_id)  # type: ignore[arg-type]
         in_group = (isinstance(chat_id, int) and chat_id < 0) or isinstance(chat_id, str)
-        group = chat_id if in_group else False
+        group = chat_id if in_group and chat_id is not None else False
 
         async def attempt() -> Any:
             # AIORateLimiter's own pacing (overall, per group), without its global 429 halt.

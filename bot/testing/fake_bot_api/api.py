@@ -69,12 +69,12 @@ class FakeBotAPI(BotMethods):
             "supports_inline_queries": True,
         }
         self.calls: list[ApiCall] = []
-        self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat id, message id)
+        self.messages: dict[tuple[Any, Any], dict[str, Any]] = {}  # (chat id, message id), as sent
         self.commands: dict[tuple[str, str], list[dict[str, Any]]] = {}  # (scope, language)
         self._updates: list[dict[str, Any]] = []  # delivered until confirmed by `offset`
         self._allowed_updates: list[str] | None = None
         self._faults: list[_Fault] = []
-        self._chats: dict[int, dict[str, Any]] = {}
+        self._chats: dict[Any, dict[str, Any]] = {}  # by chat id, as the client sends it
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)

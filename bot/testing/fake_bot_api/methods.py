@@ -39,11 +39,11 @@ class BotMethods:
     """The methods, as Telegram answers them; FakeBotAPI mixes them in and holds their state."""
 
     bot_user: dict[str, Any]
-    messages: dict[tuple[int, int], dict[str, Any]]
+    messages: dict[tuple[Any, Any], dict[str, Any]]
     commands: dict[tuple[str, str], list[dict[str, Any]]]
     _updates: list[dict[str, Any]]
     _allowed_updates: list[str] | None
-    _chats: dict[int, dict[str, Any]]
+    _chats: dict[Any, dict[str, Any]]
     _message_ids: Iterator[int]
     _changed: threading.Condition
     _closed: bool

@@ -48,10 +48,12 @@ def decode_parameters(query: str, content_type: str, body: bytes) -> dict[str, A
         form = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(header + body)
         for part in form.iter_parts():
             name = part.get_param("name", header="content-disposition")
+            payload = part.get_payload(decode=True)
+            assert isinstance(payload, bytes)  # a part of a form, decoded: its bytes
             if name and part.get_filename() is None:
-                pairs.append((str(name), part.get_payload(decode=True).decode()))
+                pairs.append((str(name), payload.decode()))
             elif name:
-                files[str(name)] = part.get_payload(decode=True)
+                files[str(name)] = payload
     elif body:
         pairs += parse_qsl(body.decode(), keep_blank_values=True)
     return {**{name: _decode_value(name, value) for name, value in pairs}, **files}

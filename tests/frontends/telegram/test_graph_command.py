@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from telegram_helpers import ADA, CAMILLE, GROUP, settings_for
 
-from bot.frontends.graph_text import caption_html
+from bot.frontends.graph_text import caption_html, graph_text
+from bot.frontends.picture import MISSING, PictureUnavailable
 from bot.frontends.telegram.app import build_application, polling
 from bot.testing.fake_bot_api import (
     CAPTION_LIMIT,
@@ -107,3 +108,16 @@ async def test_the_fake_refuses_a_caption_over_the_limit(api):
         with pytest.raises(Exception, match="too long"):
             await telegram_bot.send_photo(ADA["id"], PNG_SIGNATURE + b"\0" * 8 + b"IHDR" + bytes(8),
                                           caption="x" * (CAPTION_LIMIT + 1))  # fmt: skip
+
+
+async def test_without_matplotlib_the_map_is_sent_as_lines(bot, api, engine, monkeypatch, caplog):
+    def missing(graph, language):
+        raise PictureUnavailable(MISSING)
+
+    monkeypatch.setattr("bot.frontends.telegram.graph.render_png", missing)
+    api.push_message(private_chat(ADA), ADA, "/graph")
+    (call,) = await api.wait_for_calls("sendMessage", 1)
+    assert call.status == 200, call.result
+    assert parse_telegram_html(call.params["text"]) == graph_text(engine.flows(), "en")
+    assert api.calls_to("sendPhoto") == []
+    assert MISSING in caplog.text  # the operator learns what to install

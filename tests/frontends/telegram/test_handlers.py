@@ -25,8 +25,8 @@ from fake_engine import (
 )
 from telegram_helpers import ADA, BOB, CAMILLE, FORUM, GROUP, QUESTION, SUPERGROUP, sent
 
-from bot.frontends.common import TEXTS
 from bot.frontends.telegram.render import TELEGRAM_TEXT_LIMIT, render_html
+from bot.frontends.texts import TEXTS
 from bot.testing.fake_bot_api import FakeBotAPI, parse_telegram_html, private_chat
 
 # --- Private chats ------------------------------------------------------------------------------
@@ -130,9 +130,10 @@ async def test_each_person_in_each_chat_has_their_own_conversation(bot, api, can
     await sent(api, 3)
     api.push_message(private_chat(ADA), ADA, "fourth")
     await sent(api, 4)
-    first, second, third, fourth = (c.context for c in canned.calls)
-    assert first is second
-    assert third is not first and fourth is not first and fourth is not third
+    first, second, third, fourth = canned.calls
+    assert second.state is first.returned  # Ada's conversation in the group goes on
+    assert third.state is not first.returned and third.state is not second.returned
+    assert all(fourth.state is not c.returned for c in (first, second, third))
 
 
 # --- What answers look like ---------------------------------------------------------------------
@@ -193,7 +194,7 @@ async def test_pressing_a_button_edits_the_question_into_the_answer(bot, api, ca
     assert "reply_markup" not in edit.params  # the buttons are gone
     last = canned.calls[-1]
     assert (last.question, last.entity_id) == ("Where does ambiguous Alex work?", "alex-karp")
-    assert last.context is canned.calls[0].context  # the asker's conversation goes on
+    assert last.state is canned.calls[0].returned  # the asker's conversation goes on
 
 
 async def test_stale_foreign_and_unknown_buttons_get_a_toast_not_an_error(bot, api, caplog):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fake_engine import OPTIONS, SUMMARIES, TITLE_PANG, TITLE_XAI, chosen_answer, normal_answer
 from telegram_helpers import ADA, CAMILLE, QUESTION
 
-from bot.frontends.common import TEXTS
 from bot.frontends.telegram.render import TELEGRAM_TEXT_LIMIT, headline, render_html_truncated
+from bot.frontends.texts import TEXTS
 
 
 async def test_an_inline_query_gets_the_answer_as_one_article(bot, api, canned):
@@ -24,7 +24,7 @@ async def test_an_inline_query_gets_the_answer_as_one_article(bot, api, canned):
     assert content["parse_mode"] == "HTML"
     assert call.params["cache_time"] == 30
     assert call.params["is_personal"] is True
-    assert canned.calls[0].context is not None and canned.calls[0].language_hint == "en"
+    assert canned.calls[0].language_hint == "en"
 
 
 async def test_an_empty_inline_query_gets_a_hint(bot, api, canned):
@@ -55,5 +55,4 @@ async def test_an_ambiguous_inline_query_offers_one_answer_per_reading(bot, api,
     assert [r["input_message_content"]["message_text"] for r in results] == [
         render_html_truncated(chosen_answer(o.id)) for o in OPTIONS
     ]
-    contexts = [c.context for c in canned.calls]
-    assert len({id(c) for c in contexts}) == 3  # a fresh conversation each time
+    assert [c.state for c in canned.calls] == [None] * 3  # a new conversation each time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.frontends.common import PendingChoice, PendingChoices
+from bot.frontends.expiring import PendingChoice, PendingChoices
 from bot.frontends.telegram.keyboard import choice_data, choice_keyboard, parse_choice_data
 from bot.model import Option
 

@@ -11,8 +11,8 @@ import pytest
 from fake_engine import normal_answer
 from telegram_helpers import ADA, CAMILLE, GROUP, QUESTION, sent
 
-from bot.frontends.common import TEXTS
 from bot.frontends.telegram.render import render_html
+from bot.frontends.texts import TEXTS
 from bot.testing.fake_bot_api import DEFAULT_BOT_ID, private_chat
 
 _IDS = itertools.count(9001)

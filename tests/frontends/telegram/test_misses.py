@@ -7,7 +7,7 @@ import time
 
 from telegram_helpers import settings_for
 
-from bot.frontends.common import CHOICE_TTL
+from bot.frontends.expiring import CHOICE_TTL
 from bot.frontends.misses import DAY, MissLog, report, words_of
 from bot.frontends.store import Store
 from bot.frontends.telegram.app import STORE, build_application, polling

@@ -12,7 +12,6 @@ import logging
 
 import pytest
 
-from bot.engine.conversation import Conversation
 from bot.frontends.telegram.app import build_application, polling
 from bot.frontends.telegram.render import render_html
 from bot.settings import Settings
@@ -69,7 +68,7 @@ def visible(call: ApiCall) -> str:
 
 async def test_a_private_question_gets_an_html_answer_with_quoted_citations(bot, api, engine):
     question = "Qui a rejoint xAI depuis Meta ?"
-    expected = render_html(engine.answer(question, Conversation(), language_hint="fr"))
+    expected = render_html(engine.answer(question, language_hint="fr")[0])
     api.push_message(private_chat(CAMILLE), CAMILLE, question)
     calls = await replies(api, len(expected))
     assert [call.params["text"] for call in calls] == expected

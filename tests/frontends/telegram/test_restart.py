@@ -11,8 +11,8 @@ import pickle
 from fake_engine import short_answer
 from telegram_helpers import ADA, settings_for
 
-from bot.engine.conversation import Conversation
-from bot.frontends.common import PendingChoice
+from bot.engine import State
+from bot.frontends.expiring import PendingChoice
 from bot.frontends.remembered import StoredConversations, remembered
 from bot.frontends.store import Store
 from bot.frontends.telegram.app import build_application, polling
@@ -60,12 +60,18 @@ async def test_more_pressed_after_a_restart_still_expands(api, canned):
 
 def test_damaged_or_foreign_rows_are_ignored_never_fatal(tmp_path):
     store = Store(tmp_path / "m.sqlite3")
-    store.put("conversation", "1:2", b"not a pickle at all")
-    store.put("conversation", "1:3", pickle.dumps(("conversation/0/old", Conversation())))
+    store.put("conversation", "1:2", b"not JSON at all")
+    # What an older bot wrote: a pickled conversation (here a pickled stand-in).
+    store.put("conversation", "1:3", pickle.dumps(("conversation/1/old", {"language": "fr"})))
+    store.put(
+        "conversation", "1:4", State(language="fr").to_json().replace("state/", "x/").encode()
+    )
     store.put("choice", "abcdefgh", b"{broken json")
     conversations = StoredConversations(store)
     assert conversations.get(1, 2).last_query is None  # a fresh conversation
-    assert conversations.get(1, 3).last_query is None
+    assert conversations.get(1, 3) == State()
+    assert conversations.get(1, 4) == State()
+    assert store.get("conversation", "1:3") is None  # deleted, not read again
     assert remembered(store)["choices"].get("abcdefgh") is None
 
 
@@ -73,12 +79,10 @@ def test_choices_and_conversations_round_trip_through_the_store(tmp_path, engine
     path = tmp_path / "m.sqlite3"
     choice = PendingChoice("Qui est Chen ?", (Option(id="x", label="X"),), "fr", 5, 6)
     key = remembered(Store(path))["choices"].add(choice)
-    conversation = Conversation()
-    engine.answer("Qui est Xinlei Chen ?", conversation, language_hint="fr")
+    _, conversation = engine.answer("Qui est Xinlei Chen ?", language_hint="fr")
     StoredConversations(Store(path)).save(5, 6, conversation)
 
     again = Store(path)
     assert remembered(again)["choices"].get(key) == choice
     loaded = StoredConversations(again).get(5, 6)
-    assert loaded.last_query == conversation.last_query
-    assert loaded.last_person == conversation.last_person
+    assert loaded == conversation

@@ -1,18 +1,14 @@
-"""What every front shares: interface language, pending choices, conversations."""
+"""What every front shares: interface language, pending choices, conversations (an injected
+clock, never a sleep)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from bot.frontends.common import (
-    ConversationStore,
-    PendingChoice,
-    PendingChoices,
-    language_hint,
-    ui_language,
-)
+from bot.engine import State
+from bot.frontends.conversations import ConversationStore
+from bot.frontends.expiring import PendingChoice, PendingChoices
+from bot.frontends.texts import language_hint, ui_language
 from bot.model import Option
 
 
@@ -35,11 +31,23 @@ def pending(question: str = "Who is Alex?") -> PendingChoice:
     return PendingChoice(question, (Option(id="a", label="A"),), "en", -4001, 1001)
 
 
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def test_pending_choices_expire():
-    choices = PendingChoices(ttl=0.05)
+    clock = Clock()
+    choices = PendingChoices(ttl=60, clock=clock)
     key = choices.add(pending())
+    clock.now += 59
     assert choices.get(key).question == "Who is Alex?"
-    time.sleep(0.06)
+    clock.now += 2
     assert choices.get(key) is None
     assert len(choices) == 0
 
@@ -63,25 +71,33 @@ def test_keys_are_unguessable_and_distinct():
 
 def test_each_chat_and_user_has_its_own_conversation():
     store = ConversationStore()
-    ada = store.get(-4001, 1001)
+    ada = State(language="fr")
+    store.save(-4001, 1001, ada)
     assert store.get(-4001, 1001) is ada
-    assert store.get(-4001, 1002) is not ada
-    assert store.get(1001, 1001) is not ada
-    assert len(store) == 3
+    assert store.get(-4001, 1002) == State()
+    assert store.get(1001, 1001) == State()
+    assert len(store) == 1
 
 
 def test_a_quiet_conversation_expires():
-    store = ConversationStore(ttl=0.05)
-    first = store.get(1, 1)
-    time.sleep(0.06)
-    assert store.get(1, 1) is not first
+    clock = Clock()
+    store = ConversationStore(ttl=60, clock=clock)
+    store.save(1, 1, State(language="fr"))
+    clock.now += 50
+    store.save(1, 1, State(language="en"))  # a new message: 60 more seconds
+    clock.now += 50
+    assert store.get(1, 1) == State(language="en")
+    clock.now += 11
+    assert store.get(1, 1) == State()
 
 
 def test_conversations_are_bounded_least_recently_used_dropped_first():
     store = ConversationStore(capacity=2)
-    one, two = store.get(1), store.get(2)
-    assert store.get(1) is one  # 1 used last: 2 is now the least recently used
-    store.get(3)
+    one, two, three = State(language="fr"), State(language="en"), State(last_person="x")
+    store.save(1, None, one)
+    store.save(2, None, two)
+    store.save(1, None, one)  # 1 used last: 2 is now the least recently used
+    store.save(3, None, three)
     assert len(store) == 2
     assert store.get(1) is one
-    assert store.get(2) is not two
+    assert store.get(2) == State()
