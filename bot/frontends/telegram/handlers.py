@@ -259,10 +259,11 @@ class MercatoHandlers:
         after_reply(
             "the conversation", lambda: self.conversations.save(message.chat_id, user_id, state)
         )
-        if self.misses and answer.kind == "unknown":
+        misses = self.misses
+        if misses is not None and answer.kind == "unknown":
             after_reply(
                 "the question not answered",
-                lambda: self.misses.unknown(question, answer.language, message.chat.type),
+                lambda: misses.unknown(question, answer.language, message.chat.type),
             )
         return answer.kind if chunks else "empty"
 
@@ -285,7 +286,8 @@ class MercatoHandlers:
             bot, pending.chat_id, chunks[1:], thread_id=thread_id, reply_markup=markup
         )
         carrier = sent[-1].message_id if sent else pending.message_id
-        after_reply("the buttons", lambda: keep(pending.chat_id, carrier))
+        if carrier is not None:
+            after_reply("the buttons", lambda: keep(pending.chat_id, carrier))
         after_reply(
             "the conversation",
             lambda: self.conversations.save(pending.chat_id, pending.user_id, state),

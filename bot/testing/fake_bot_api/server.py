@@ -111,7 +111,7 @@ class RequestHandler(BaseHTTPRequestHandler):
             url.path, url.query, self.headers.get("Content-Type", ""), body
         )
         raw = isinstance(payload, bytes)
-        data = payload if raw else json.dumps(payload).encode()
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         try:
             self.send_response(status)
             self.send_header("Content-Type", "text/html" if raw else "application/json")
