@@ -18,12 +18,15 @@ application's database, a damaged file) is refused with `StoreUnusable`, never a
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import sqlite3
 import stat
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 DATABASE_NAME = "mercato.sqlite3"
 DONE_KEPT = 48 * 3600.0  # done updates remembered this long (Telegram keeps updates for 24 h)
@@ -288,7 +291,10 @@ def _create_private(path: Path) -> None:
 
 
 def _make_private(path: Path) -> None:
-    """A store left readable by others (by an older version) made 0600, with its WAL files."""
+    """A store left readable by others (by an older version) made 0600, with its WAL files;
+    a folder open to others is said (it may be shared: not changed here)."""
+    if stat.S_IMODE(path.parent.stat().st_mode) & 0o077:
+        log.warning("the folder %s is open to other users: chmod 700 it", path.parent)
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         if file.exists() and stat.S_IMODE(file.stat().st_mode) & 0o077:
             file.chmod(0o600)

@@ -140,6 +140,7 @@ def test_the_systemd_unit_verifies(tmp_path):
         },
     )
     assert "Restart=on-failure" in unit and "ExecReload=/bin/kill -HUP $MAINPID" in unit
+    assert "StateDirectoryMode=0700" in unit and "UMask=0077" in unit  # the store is private
     path = tmp_path / "mercato.service"
     path.write_text(unit)
     checked = subprocess.run(

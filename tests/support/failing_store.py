@@ -39,7 +39,10 @@ class FailingConnection:
         return self._db.execute(sql, *args)
 
     def executescript(self, script: str) -> sqlite3.Cursor:
-        return self.execute(script) if self.error else self._db.executescript(script)
+        if self.error is not None and self.matching(script):
+            self.refused += 1
+            raise self.error
+        return self._db.executescript(script)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._db, name)

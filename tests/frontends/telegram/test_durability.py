@@ -13,6 +13,7 @@ import subprocess
 
 from bot_process import start_bot
 
+from bot.frontends.telegram.app import TOKEN_REJECTED
 from bot.testing.fake_bot_api import FakeBotAPI, make_user, private_chat
 
 QUESTIONS = 150
@@ -91,3 +92,23 @@ def test_sigterm_finishes_in_flight_quickly_and_leaves_the_rest_for_the_next_sta
     _, counts = restart_and_finish(api, texts)
     assert set(counts) == texts
     print(f"SIGTERM after {sum(before.values())} answers: all {QUESTIONS} answered in the end")
+
+
+def test_a_token_revoked_mid_backlog_stops_the_bot_and_the_restored_token_answers_all(api):
+    api.delay("sendMessage", SEND_DELAY / 4, times=100_000)
+    process = start_bot(api)
+    api.wait_for_calls_sync("setMyCommands", 4, timeout=30)
+    texts = push_backlog(api)
+    api.wait_for_calls_sync("sendMessage", 30, timeout=30)
+    token, api.token = api.token, "987654:REVOKED-while-running"  # every call now gets 401
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 1
+    assert stderr.splitlines()[-1] == TOKEN_REJECTED
+    assert "Traceback" not in stderr
+    before = len(set(answers(api)))
+    assert before < QUESTIONS
+
+    api.token = token  # restored (a new token from @BotFather: the same, for the fake)
+    _, counts = restart_and_finish(api, texts)
+    print(f"token revoked after {before} of {QUESTIONS} answers: {len(texts - set(counts))} lost")
+    assert set(counts) == texts

@@ -17,7 +17,20 @@ def test_choice_data_round_trips_and_fits_telegram_64_bytes():
 
 
 @pytest.mark.parametrize(
-    "data", [None, "", "hello", "c::1", "c:key", "c:key:x", "x:key:1", "c:a:1:2"]
+    "data",
+    [
+        None,
+        "",
+        "hello",
+        "c::1",
+        "c:key",
+        "c:key:x",
+        "x:key:1",
+        "c:a:1:2",
+        "c:key:²",
+        "c:k:①",
+        "c:k:١",
+    ],
 )
 def test_foreign_callback_data_is_not_a_choice(data):
     assert parse_choice_data(data) is None
