@@ -137,7 +137,7 @@ TABLE: tuple[FactType, ...] = (
     FactType(
         "duration", "subject spent `quantity` (of time) at object",
         required=_set("quantity"), optional=_set("object"),
-        answers=_set("duration"), also_answers=_set("amount employment location"),
+        answers=_set("duration employment"), also_answers=_set("amount location"),
     ),
     FactType(
         "statement", "subject said something, `via` a medium",
