@@ -392,8 +392,8 @@ def durations(r: Reader) -> list[Fact]:
             if number
             else {"value": None, "qualifier": "some", "unit": unit}
         )
-        found.append(Fact("duration", person.entity, r.s.index, {"object": org.entity,
-                                                                  "quantity": quantity}))  # fmt: skip
+        fields = {"object": org.entity, "quantity": quantity}
+        found.append(Fact("duration", person.entity, r.s.index, fields))
     return found
 
 

@@ -16,21 +16,34 @@ APPROX = {
     "about": "about", "environ": "about", "around": "about", "roughly": "about",
     "nearly": "nearly", "presque": "nearly", "pres": "nearly", "almost": "nearly",
 }  # fmt: skip
+
+
+def _triples(text: str) -> list[tuple[str, str, str]]:
+    words = text.split()
+    return [tuple(words[k : k + 3]) for k in range(0, len(words), 3)]
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    words = text.split()
+    return [tuple(words[k : k + 2]) for k in range(0, len(words), 2)]
+
+
 COMPARATOR_QUALIFIER = {">": "more_than", ">=": "at_least"}
 CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD"}
 # Numbers articles write in words (the question parser reads digits only). A round noun
 # ("une centaine", "dozens") is an approximate figure: (value, qualifier).
+EXACT_WORDS = (
+    "deux two 2 trois three 3 quatre four 4 cinq five 5 six six 6 seven seven 7 huit eight 8 "
+    "nine nine 9 dix ten 10 douze twelve 12 vingt twenty 20"
+)
+ROUND_WORDS = (
+    "dizaine 10 douzaine 12 dozen 12 vingtaine 20 trentaine 30 cinquantaine 50 centaine 100 "
+    "hundred 100 millier 1000 thousand 1000"
+)
 NUMBER_WORDS = {
-    **dict.fromkeys(("deux", "two"), (2, "exact")), **dict.fromkeys(("trois", "three"), (3, "exact")),
-    **dict.fromkeys(("quatre", "four"), (4, "exact")), **dict.fromkeys(("cinq", "five"), (5, "exact")),
-    **dict.fromkeys(("six",), (6, "exact")), "seven": (7, "exact"),
-    **dict.fromkeys(("huit", "eight"), (8, "exact")), "nine": (9, "exact"),
-    **dict.fromkeys(("dix", "ten"), (10, "exact")), **dict.fromkeys(("douze", "twelve"), (12, "exact")),
-    **dict.fromkeys(("vingt", "twenty"), (20, "exact")), "dizaine": (10, "about"),
-    "douzaine": (12, "about"), "dozen": (12, "about"), "vingtaine": (20, "about"),
-    "trentaine": (30, "about"), "cinquantaine": (50, "about"), "centaine": (100, "about"),
-    "hundred": (100, "about"), "millier": (1000, "about"), "thousand": (1000, "about"),
-}  # fmt: skip
+    **{w: (int(n), "exact") for *ws, n in _triples(EXACT_WORDS) for w in ws},
+    **{w: (int(n), "about") for w, n in _pairs(ROUND_WORDS)},
+}
 # Units of time a duration counts, FR and EN.
 TIME_UNITS = frozenset("ans an annees annee years year mois months month semaines weeks".split())
 
