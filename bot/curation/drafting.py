@@ -32,6 +32,8 @@ CO_WORDS = frozenset({"co"})
 BY_WORDS = frozenset({"par", "by"})
 WITH_WORDS = frozenset({"with", "avec"})
 MEDIUM_WORDS = frozenset("sur on dans in a au to".split())
+# Verbs whose object is a headcount ("l'équipe compte une centaine d'ingénieurs").
+COUNT_VERBS = frozenset("compte comptait comptent counts numbers".split())
 ANAPHORS = frozenset("company firm entreprise societe startup start".split())
 WINDOW = 4  # tokens between a verb and the entity it governs
 
@@ -243,7 +245,8 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
             led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
             if leader and led:
                 fields = {"object": led.entity}
-                if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
+                pluperfect = any(w in ("avait", "avaient", "had") for w in r.words[max(0, i - 3) : i])
+                if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed") or pluperfect:
                     fields["tense"] = "past"
                 places = [o.entity for o in r.occ if r.kind(o) == "place"]
                 if places:
@@ -428,7 +431,9 @@ def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fac
                 }
             }
             found.append(Fact("amount", subject.entity, r.s.index, fields))
-        elif n["unit"] and any("count" in lx.relation_of(w) for w in r.words[: n["at"]]):
+        elif n["unit"] and any(
+            "count" in lx.relation_of(w) or w in COUNT_VERBS for w in r.words[: n["at"]]
+        ):
             if any(
                 f.fields.get("quantity") is n
                 or f.fields.get("quantity", {}).get("value") == n["value"]

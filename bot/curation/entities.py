@@ -254,10 +254,144 @@ def find_names(
         else:
             names.new[entity_id].sentence = min(names.new[entity_id].sentence, index_)
         names.occurrences[index_].append(Occurrence(entity_id, s, e))
+    if parses:
+        read_teams(draft, parses, names, base, index, taken_ids)
     for occurrences in names.occurrences.values():
         occurrences.sort(key=lambda o: o.start)
         names.known |= {o.entity for o in occurrences if o.entity in base.entities}
     return names
+
+
+# Nouns naming a team inside an organisation, and the words that refer back to one.
+TEAM_NOUNS = frozenset(
+    "équipe equipe team lab labo laboratoire unit unité unite division groupe group "
+    "département departement department".split()
+)
+BACK_REFERENCES = frozenset("cette ce son sa leur this its his her their that the le la l'".split())
+JOINERS = frozenset("de des du d' d’ of".split())
+ARTICLES = frozenset("la le l' l’ les".split())
+
+
+def _entity_at(names: Names, sentence: Sentence, char: int) -> str | None:
+    for o in names.occurrences[sentence.index]:
+        if sentence.tokens[o.start].start <= char < sentence.tokens[o.end - 1].end:
+            return o.entity
+    return None
+
+
+def _token_at(sentence: Sentence, char: int) -> int | None:
+    return next((k for k, t in enumerate(sentence.tokens) if t.start <= char < t.end), None)
+
+
+def _kind_of(names: Names, base: KnowledgeBase, entity: str) -> str:
+    return names.new[entity].type if entity in names.new else base.entities[entity].type
+
+
+def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
+                 base: KnowledgeBase) -> tuple[list[int], str | None]:  # fmt: skip
+    """The words describing a team noun ("équipe [d'Apple chargée] des modèles de fondation",
+    "the foundation models team") and the organisation owning it, from the words around it."""
+    words, owner, kept = parse.words, None, []
+    j = head + 1
+    while j < len(words):
+        w = words[j]
+        ahead = words[j + 1] if w.lower in JOINERS and j + 1 < len(words) else w
+        entity = _entity_at(names, sentence, ahead.start)
+        if entity and _kind_of(names, base, entity) == "organization" and not kept:
+            owner, j = entity, ahead.i + 1  # "d'Apple": its owner, not its description
+            continue
+        if w.pos == "VERB" and w.dep.startswith("acl") and w.head == head and not kept:
+            j += 1  # "chargée des…", "responsible for…": the description follows
+            continue
+        joined = w.lower in JOINERS and j + 1 < len(words)
+        if joined and words[j + 1].lower in ARTICLES:
+            joined = j + 2 < len(words) and words[j + 2].pos == "NOUN"
+        if joined or (kept and w.pos in ("NOUN", "ADJ") and words[j - 1].lower in JOINERS | ARTICLES):
+            kept.append(j)
+            j += 1
+            continue
+        if kept and w.pos == "ADJ" and kept[-1] == j - 1:
+            kept.append(j)
+            j += 1
+            continue
+        break
+    while kept and words[kept[-1]].pos not in ("NOUN", "ADJ"):
+        kept.pop()
+    before = []
+    for c in parse.children(head, "compound", "amod", "poss"):
+        entity = _entity_at(names, sentence, c.start)
+        if c.i < head and entity and _kind_of(names, base, entity) == "organization":
+            owner = entity  # "Apple's … team"
+        elif c.i < head and not entity and c.pos in ("NOUN", "ADJ") and c.dep != "poss":
+            before += [i for i in parse.subtree(c.i) if i < head]
+    before = sorted(set(before))
+    while before and before[-1] + 1 < head:
+        before.pop()  # only the words right before the noun ("the foundation models team")
+    return before + [head] + kept, owner
+
+
+def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeBase,
+               index: EntityIndex, taken: set[str]) -> None:  # fmt: skip
+    """Teams a description names ("l'équipe des modèles de fondation", "l'équipe AKI", "the
+    lab" after one was named): a unit of the organisation that owns them, one entity for every
+    sentence describing it the same way; "cette équipe", "son équipe" refer to the last one."""
+    owner_of_article = _title_organisation(draft, base, index)
+    by_key: dict[str, str] = {}
+    last: str | None = None
+    for sentence in draft.sentences:
+        parse = parses[sentence.index]
+        for w in parse.words:
+            if w.lemma not in TEAM_NOUNS or w.pos != "NOUN":
+                continue
+            at = _token_at(sentence, w.start)
+            if at is None or _entity_at(names, sentence, w.start):
+                continue
+            if w.dep.startswith("appos"):
+                continue  # "FAIR, Meta's research lab": FAIR itself, described
+            named = next((c for c in parse.children(w.i) if c.i == w.i + 1
+                          and _entity_at(names, sentence, c.start)), None)  # fmt: skip
+            if named is not None:  # "l'équipe AKI": AKI is the team
+                entity = _entity_at(names, sentence, named.start)
+                if entity in names.new and names.new[entity].type == "organization":
+                    new = names.new[entity]
+                    new.type, new.why = "unit", f"named as a team ('{w.text} {named.text}')"
+                    new.part_of = new.part_of or owner_of_article
+                last = entity
+                continue
+            span, owner = _description(parse, w.i, names, sentence, base)
+            determiners = {c.lower for c in parse.children(w.i, "det", "poss")}
+            if len(span) == 1:
+                if last and determiners & BACK_REFERENCES:
+                    names.occurrences[sentence.index].append(Occurrence(last, at, at + 1))
+                continue
+            text = sentence.text[parse.words[span[0]].start : parse.words[span[-1]].end]
+            key = normalize(text)
+            entity = by_key.get(key)
+            if entity is None:
+                entity = _entity_slug(text)
+                while entity in taken:
+                    entity += "-2"
+                taken.add(entity)
+                by_key[key] = entity
+                owner = owner or owner_of_article
+                why = f"a team described in words, part of {owner}" if owner else "a team"
+                names.new[entity] = NewEntity(entity, "unit", text, sentence=sentence.index,
+                                              part_of=owner, why=why)  # fmt: skip
+            names.occurrences[sentence.index].append(Occurrence(entity, at, at + 1))
+            last = entity
+        units = [o.entity for o in names.occurrences[sentence.index]
+                 if _kind_of(names, base, o.entity) == "unit"]  # fmt: skip
+        last = units[-1] if units else last
+
+
+def _title_organisation(draft: Draft, base: KnowledgeBase, index: EntityIndex) -> str | None:
+    """The first organisation of the base the title names: a team's owner when no word says."""
+    words = [t.norm for t in _title_tokens(draft)]
+    for mention in index.link(words):
+        ids = [e for e in mention.entity_ids if base.entities[e].type == "organization"]
+        if mention.score >= 100 and len(ids) == 1:
+            return ids[0]
+    return None
 
 
 def _capitalised_elsewhere(draft: Draft) -> set[str]:

@@ -191,7 +191,8 @@ TABLE: tuple[FactType, ...] = (
         "is typed; it answers only when no typed fact does, with its quote, and never settles "
         "a yes/no question",
         optional=_set("object tense"),
-        also_answers=frozenset(RELATIONS) - {"biography"},
+        # It holds no figure: how much, how many, how long are never its to answer.
+        also_answers=frozenset(RELATIONS) - {"biography", "amount", "count", "duration"},
     ),
 )  # fmt: skip
 
