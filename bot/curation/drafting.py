@@ -245,8 +245,11 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
             led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
             if leader and led:
                 fields = {"object": led.entity}
-                pluperfect = any(w in ("avait", "avaient", "had") for w in r.words[max(0, i - 3) : i])
-                if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed") or pluperfect:
+                before = r.words[max(0, i - 3) : i]
+                pluperfect = any(w in ("avait", "avaient", "had") for w in before)
+                if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
+                    fields["tense"] = "past"
+                if pluperfect:
                     fields["tense"] = "past"
                 places = [o.entity for o in r.occ if r.kind(o) == "place"]
                 if places:

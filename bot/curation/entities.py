@@ -3,6 +3,7 @@ as draft entities (person, organisation, product or place) with a surname alias 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.curation.analysis import Parse
@@ -45,6 +46,7 @@ class NewEntity:
     sentence: int = 0  # the first sentence naming it
     part_of: str | None = None
     why: str = ""  # how its type was read, shown by review
+    expansion: str = ""  # what an acronym stands for, as the article spells it out
 
 
 @dataclass
@@ -212,6 +214,8 @@ def find_names(
             if not covered:
                 occurrences.append(Occurrence(mention.entity_ids[0], mention.start, mention.end))
         names.occurrences[sentence.index] = occurrences
+    expansions = _expansions(draft)
+    pending = [p for p in pending if not _inside_expansion(draft, p, expansions)]
     votes: dict[str, list[str]] = {}  # every occurrence's entity labels, by name
     for index_, s, e in pending:
         sentence = draft.sentences[index_]
@@ -253,6 +257,10 @@ def find_names(
                 surnames.add(surname)
         else:
             names.new[entity_id].sentence = min(names.new[entity_id].sentence, index_)
+        expansion = expansions.get(key)
+        if expansion and expansion not in names.new[entity_id].aliases:
+            names.new[entity_id].aliases.append(expansion)
+            names.new[entity_id].expansion = expansion
         names.occurrences[index_].append(Occurrence(entity_id, s, e))
     if parses:
         read_teams(draft, parses, names, base, index, taken_ids)
@@ -306,7 +314,8 @@ def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
         joined = w.lower in JOINERS and j + 1 < len(words)
         if joined and words[j + 1].lower in ARTICLES:
             joined = j + 2 < len(words) and words[j + 2].pos == "NOUN"
-        if joined or (kept and w.pos in ("NOUN", "ADJ") and words[j - 1].lower in JOINERS | ARTICLES):
+        after_joiner = words[j - 1].lower in JOINERS | ARTICLES
+        if joined or (kept and w.pos in ("NOUN", "ADJ") and after_joiner):
             kept.append(j)
             j += 1
             continue
@@ -327,7 +336,19 @@ def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
     before = sorted(set(before))
     while before and before[-1] + 1 < head:
         before.pop()  # only the words right before the noun ("the foundation models team")
-    return before + [head] + kept, owner
+    return [*before, head, *kept], owner
+
+
+def _words_text(parse: Parse, span: list[int]) -> str:
+    """The text of words `span`, each contiguous run as written, runs joined by a space."""
+    runs: list[list[int]] = []
+    for i in span:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    text = parse.text
+    return " ".join(text[parse.words[r[0]].start : parse.words[r[-1]].end] for r in runs)
 
 
 def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeBase,
@@ -364,7 +385,7 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                 if last and determiners & BACK_REFERENCES:
                     names.occurrences[sentence.index].append(Occurrence(last, at, at + 1))
                 continue
-            text = sentence.text[parse.words[span[0]].start : parse.words[span[-1]].end]
+            text = _words_text(parse, span)
             key = normalize(text)
             entity = by_key.get(key)
             if entity is None:
@@ -392,6 +413,33 @@ def _title_organisation(draft: Draft, base: KnowledgeBase, index: EntityIndex) -
         if mention.score >= 100 and len(ids) == 1:
             return ids[0]
     return None
+
+
+# "AKI (Answers, Knowledge and Information)": an acronym, then the words it stands for.
+_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]{1,7})\s*\(([^()]+)\)")
+
+
+def _expansions(draft: Draft) -> dict[str, str]:
+    """Acronyms the article spells out, by normalised acronym: the words whose capitals
+    spell it."""
+    found = {}
+    for sentence in draft.sentences:
+        for match in _ACRONYM.finditer(sentence.text):
+            capitals = "".join(w[0] for w in re.findall(r"[\w’'-]+", match[2]) if w[0].isupper())
+            if capitals.lower() == match[1].lower():
+                found[normalize(match[1])] = match[2].strip()
+    return found
+
+
+def _inside_expansion(draft: Draft, span: tuple[int, int, int], expansions: dict) -> bool:
+    """The words of an acronym's expansion are not names of their own."""
+    index_, s, _ = span
+    sentence = draft.sentences[index_]
+    at = sentence.tokens[s].start
+    for match in _ACRONYM.finditer(sentence.text):
+        if normalize(match[1]) in expansions and match.start(2) <= at < match.end(2):
+            return True
+    return False
 
 
 def _capitalised_elsewhere(draft: Draft) -> set[str]:

@@ -219,6 +219,8 @@ def entity_records(draft: Draft, names: Names, facts: list[dict]) -> list[dict]:
         own = [f for f in facts if f["subject"] == entity.id and f["type"] != "mention"]
         sentence = draft.sentences[entity.sentence].text
         description = own[0]["text"] if own else {"fr": sentence, "en": sentence}
+        if entity.expansion:  # what it stands for first: the article spells it out
+            description = {k: f"{entity.name} ({entity.expansion})" for k in ("fr", "en")}
         record = {"id": entity.id, "type": kind, "draft": True,
                   "name": {"fr": entity.name, "en": entity.name}}  # fmt: skip
         if entity.part_of:
