@@ -599,7 +599,7 @@ def _possessors(c: Clause, events: list[Event]) -> None:
         for e in events:
             if e.subject == entity and owner not in e.fields.get("about", []):
                 e.fields["about"] = [*e.fields.get("about", []), owner]
-                said = " ".join(sorted(det & POSSESSIVES) + [c.p.words[i].text])
+                said = " ".join([*sorted(det & POSSESSIVES), c.p.words[i].text])
                 e.inferred.append(f"'{said}' read as the team of {owner}")
 
 
