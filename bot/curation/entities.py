@@ -339,6 +339,14 @@ def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
     return [*before, head, *kept], owner
 
 
+def _after_name_and_comma(parse: Parse, w, names: Names, sentence: Sentence) -> bool:
+    """An apposition the parser missed: the noun's phrase follows a name and a comma."""
+    start = min(i for i in parse.subtree(w.i) if i <= w.i and i >= w.i - 4)
+    if start < 2 or parse.words[start - 1].text != ",":
+        return False
+    return _entity_at(names, sentence, parse.words[start - 2].start) is not None
+
+
 def _words_text(parse: Parse, span: list[int]) -> str:
     """The text of words `span`, each contiguous run as written, runs joined by a space."""
     runs: list[list[int]] = []
@@ -367,7 +375,7 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
             at = _token_at(sentence, w.start)
             if at is None or _entity_at(names, sentence, w.start):
                 continue
-            if w.dep.startswith("appos"):
+            if w.dep.startswith("appos") or _after_name_and_comma(parse, w, names, sentence):
                 continue  # "FAIR, Meta's research lab": FAIR itself, described
             named = next((c for c in parse.children(w.i) if c.i == w.i + 1
                           and _entity_at(names, sentence, c.start)), None)  # fmt: skip
