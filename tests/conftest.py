@@ -1,6 +1,6 @@
-"""Shared fixtures: the project's knowledge base and engine, loaded once per test session, the
-reviewed curation bases, built once, and a private copy of the invented fixture base, free to
-break."""
+"""Shared fixtures: the tests' frozen copy of the knowledge base (tests/data/base, never
+knowledge/) and its engine, loaded once per test session, the reviewed curation bases, built
+once, and a private copy of the invented fixture base, free to break."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from paths import DATA
+from paths import DATA, KNOWLEDGE
 from review_overlay import REVIEWED_ARTICLES, build_reviewed
 
 from bot import kb
 from bot.engine import Engine
-from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
 
 @pytest.fixture(scope="session")
 def base() -> kb.KnowledgeBase:
-    return kb.load(DEFAULT_KNOWLEDGE_DIR)
+    return kb.load(KNOWLEDGE)  # the tests' frozen base, not knowledge/
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 from commands import mercato, ok
-from paths import KNOWLEDGE, REPO
+from paths import PROJECT_KNOWLEDGE as KNOWLEDGE
+from paths import REPO
 
 from bot.settings import DEFAULT_KNOWLEDGE_DIR
 
