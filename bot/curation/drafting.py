@@ -381,7 +381,8 @@ def durations(r: Reader) -> list[Fact]:
     """Time a person spent at an organisation: "travaillait chez X depuis plus de huit ans",
     "after years at X" (some years, no figure)."""
     found = []
-    counted = {n["at"]: n for n in numbers(r)}
+    named = {i for o in r.occ for i in range(o.start, o.end)}
+    counted = {n["at"]: n for n in numbers(r) if n["at"] not in named}  # not "Aurora-7"
     for i, word in enumerate(r.words):
         if word not in TIME_UNITS:
             continue

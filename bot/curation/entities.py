@@ -109,6 +109,10 @@ def _with_versions(spans, sentence: Sentence, parse: Parse | None) -> list[tuple
     return sorted([*kept, *found])
 
 
+def _span_text(sentence: Sentence, s: int, e: int) -> str:
+    return sentence.text[sentence.tokens[s].start : sentence.tokens[e - 1].end]
+
+
 def _entity_slug(name: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in normalize(name)).split())
 
@@ -205,8 +209,11 @@ def find_names(
         occurrences: list[Occurrence] = []
         for s, e in spans:
             exact = [m for m in mentions if (m.start, m.end) == (s, e)]
+            whole = index.exact.get(normalize(_span_text(sentence, s, e)), ())
             if exact:
                 occurrences.append(Occurrence(exact[0].entity_ids[0], s, e))
+            elif len(whole) == 1:  # "Aurora-7": a known name the tokeniser cut in two
+                occurrences.append(Occurrence(whole[0], s, e))
             elif e - s > 1 or s > 0 or sentence.tokens[s].norm in elsewhere:
                 pending.append((sentence.index, s, e))
         inside = [any(s <= m.start and m.end <= e for s, e in spans) for m in mentions]
@@ -276,6 +283,7 @@ TEAM_NOUNS = frozenset(
     "département departement department".split()
 )
 BACK_REFERENCES = frozenset("cette ce son sa leur this its his her their that the le la l'".split())
+INDEFINITE = frozenset("un une a an".split())
 JOINERS = frozenset("de des du d' d’ of".split())
 ARTICLES = frozenset("la le l' l’ les".split())
 
@@ -308,7 +316,7 @@ def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
         if entity and _kind_of(names, base, entity) == "organization" and not kept:
             owner, j = entity, ahead.i + 1  # "d'Apple": its owner, not its description
             continue
-        if w.pos == "VERB" and w.dep.startswith("acl") and w.head == head and not kept:
+        if w.pos == "VERB" and w.dep.startswith("acl") and head <= w.head < j and not kept:
             j += 1  # "chargée des…", "responsible for…": the description follows
             continue
         joined = w.lower in JOINERS and j + 1 < len(words)
@@ -341,6 +349,8 @@ def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
 
 def _after_name_and_comma(parse: Parse, w, names: Names, sentence: Sentence) -> bool:
     """An apposition the parser missed: the noun's phrase follows a name and a comma."""
+    if w.dep.startswith("nsubj") or w.dep == "root":
+        return False  # "Après le départ de X, l'équipe … voit": the sentence's subject
     start = min(i for i in parse.subtree(w.i) if i <= w.i and i >= w.i - 4)
     if start < 2 or parse.words[start - 1].text != ",":
         return False
@@ -384,12 +394,15 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                 if entity in names.new and names.new[entity].type == "organization":
                     new = names.new[entity]
                     new.type, new.why = "unit", f"named as a team ('{w.text} {named.text}')"
-                    new.part_of = new.part_of or owner_of_article
+                    nearby = _organisation_before(names, sentence, base, w.start)
+                    new.part_of = new.part_of or nearby or owner_of_article
                 last = entity
                 continue
             span, owner = _description(parse, w.i, names, sentence, base)
             determiners = {c.lower for c in parse.children(w.i, "det", "poss")}
-            if len(span) == 1:
+            if determiners & INDEFINITE:
+                continue  # "un nouveau laboratoire": a team not named yet
+            if not any(parse.words[i].pos == "NOUN" for i in span if i != w.i):
                 if last and determiners & BACK_REFERENCES:
                     names.occurrences[sentence.index].append(Occurrence(last, at, at + 1))
                 continue
@@ -402,8 +415,13 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                     entity += "-2"
                 taken.add(entity)
                 by_key[key] = entity
-                owner = owner or owner_of_article
-                why = f"a team described in words, part of {owner}" if owner else "a team"
+                nearby = _organisation_before(names, sentence, base, w.start)
+                why = f"a team described in words, part of {owner}"
+                if not owner and (nearby or owner_of_article):
+                    owner = nearby or owner_of_article
+                    said = "the organisation named before it" if nearby else "the title's"
+                    why = f"a team, part of {owner}: {said}"
+                why = why if owner else "a team"
                 names.new[entity] = NewEntity(entity, "unit", text, sentence=sentence.index,
                                               part_of=owner, why=why)  # fmt: skip
             names.occurrences[sentence.index].append(Occurrence(entity, at, at + 1))
@@ -411,6 +429,16 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
         units = [o.entity for o in names.occurrences[sentence.index]
                  if _kind_of(names, base, o.entity) == "unit"]  # fmt: skip
         last = units[-1] if units else last
+
+
+def _organisation_before(names: Names, sentence: Sentence, base: KnowledgeBase,
+                         char: int) -> str | None:  # fmt: skip
+    """The last organisation the sentence names before `char` ("depuis X, où elle dirigeait
+    l'équipe…": X's team)."""
+    before = [o.entity for o in sorted(names.occurrences[sentence.index], key=lambda o: o.start)
+              if o.start >= 0 and sentence.tokens[o.end - 1].end <= char
+              and _kind_of(names, base, o.entity) == "organization"]  # fmt: skip
+    return before[-1] if before else None
 
 
 def _title_organisation(draft: Draft, base: KnowledgeBase, index: EntityIndex) -> str | None:

@@ -156,7 +156,8 @@ class Clause:
             got = self.group(c.i)
             if got:
                 return got
-            for a in self.p.children(c.i, "appos", "acl"):  # "researchers, X and Y"
+            # "researchers, X and Y"; "X et Y, deux membres…" parsed as the noun's modifier
+            for a in self.p.children(c.i, "appos", "acl", "amod"):
                 if self.group(a.i):
                     return self.group(a.i)
             return []
@@ -398,6 +399,14 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
         patients = leaders
         leaders = [e for n in agents for e in c.people(n.i)]
         led = [e for e in patients if c.kind(e) != "person"]
+        pronoun = [s for s in c.p.children(v, "nsubj", "nsubjpass", "nsubj:pass")
+                   if s.pos == "PRON" and s.lower not in RELATIVE]  # fmt: skip
+        if not led and pronoun:  # "…, et elle est dirigée par X": the thing named before
+            earlier = [e for j, e in sorted(c.word_entity.items())
+                       if j < pronoun[0].i and c.kind(e) in ("unit", "organization")]  # fmt: skip
+            led = earlier[:1]
+            if led:
+                c.inferred.append(f"'{pronoun[0].text}' read as {led[0]}")
         if not led and w.dep == "acl":
             led = [e for e in c.group(w.head) if c.kind(e) != "person"]
             if not led and c.p.words[w.head].dep.startswith("appos"):
@@ -431,12 +440,26 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
     prefixed = c.p.text[max(0, w.start - 3) : w.start].lower() == "co-"  # "co-leads", cut
     if w.lower.startswith("co") or w.lemma.startswith("co") or prefixed:
         fields["co"] = True
-    partners = [e for case, n in c.obliques(v) if case in WITH_CASES for e in c.people(n.i)]
+    partners = [e for case, n in c.obliques(v) if case in WITH_CASES
+                for e in _partner(c, n, leaders)]  # fmt: skip
     out = []
     for person in leaders:
         others = [p for p in partners if p != person]
         out.append(Event("leads", person, {**fields, **({"about": others} if others else {})}))
     return out
+
+
+def _partner(c: Clause, noun: Word, leaders: list[str]) -> list[str]:
+    """Who "with X" / "with him" names: a pronoun is someone other than the leader (the
+    first other person of the sentence, else the last one named before it)."""
+    if noun.lower not in PERSON_PRONOUNS:
+        return c.people(noun.i)
+    earlier = [e for j, e in sorted(c.word_entity.items()) if j < noun.i
+               and c.kind(e) == "person" and e not in leaders]  # fmt: skip
+    found = earlier[:1] or [p for p in [c.article.last_person] if p and p not in leaders]
+    if found:
+        c.inferred.append(f"'{noun.text}' read as {found[0]}")
+    return found
 
 
 def _activity(c: Clause, v: int) -> str:
