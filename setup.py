@@ -8,8 +8,8 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 KNOWLEDGE = Path(__file__).parent / "knowledge"
-# The files a base is made of (bot/kb/loader.py reads these and nothing else).
-BASE_FILES = ("*.yaml", "articles/*.txt")
+# The files a base is made of: what bot/kb/loader.py reads and the review notes of `add`.
+BASE_FILES = ("*.yaml", "articles/*.txt", "drafts/*.yaml")
 
 
 class BuildWithKnowledge(build_py):

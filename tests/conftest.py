@@ -1,6 +1,6 @@
-"""Shared fixtures: the project's knowledge base and engine, loaded once per test session, the
-reviewed curation bases, built once, and a private copy of the invented fixture base, free to
-break."""
+"""Shared fixtures: the tests' frozen copy of the knowledge base (tests/data/base, never
+knowledge/) and its engine, loaded once per test session, the reviewed curation bases, built
+once, and a private copy of the invented fixture base, free to break."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from bot.engine import Engine
 
 @pytest.fixture(scope="session")
 def base() -> kb.KnowledgeBase:
-    return kb.load(KNOWLEDGE)
+    return kb.load(KNOWLEDGE)  # the tests' frozen base, not knowledge/
 
 
 @pytest.fixture(scope="session")

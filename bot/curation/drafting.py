@@ -16,9 +16,10 @@ from bot.curation.analysis import Parse
 from bot.curation.entities import Names, Occurrence
 from bot.curation.events import Article, Clause, read_events
 from bot.curation.ingest import Draft, Sentence
-from bot.curation.quantities import numbers, when_of
+from bot.curation.quantities import TIME_UNITS, numbers, when_of
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
+from bot.text import normalize
 
 PERSON, ORGS = "person", ("organization", "unit")
 # Words after which "de/of…" opens the side a mover came from ("issus de X", "venue de X").
@@ -32,6 +33,8 @@ CO_WORDS = frozenset({"co"})
 BY_WORDS = frozenset({"par", "by"})
 WITH_WORDS = frozenset({"with", "avec"})
 MEDIUM_WORDS = frozenset("sur on dans in a au to".split())
+# Verbs whose object is a headcount ("l'équipe compte une centaine d'ingénieurs").
+COUNT_VERBS = frozenset("compte comptait comptent counts numbers".split())
 ANAPHORS = frozenset("company firm entreprise societe startup start".split())
 WINDOW = 4  # tokens between a verb and the entity it governs
 
@@ -243,7 +246,11 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
             led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
             if leader and led:
                 fields = {"object": led.entity}
+                before = r.words[max(0, i - 3) : i]
+                pluperfect = any(w in ("avait", "avaient", "had") for w in before)
                 if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
+                    fields["tense"] = "past"
+                if pluperfect:
                     fields["tense"] = "past"
                 places = [o.entity for o in r.occ if r.kind(o) == "place"]
                 if places:
@@ -278,6 +285,7 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
                         fields,
                     )
                 )
+    facts.extend(durations(r))
     facts.extend(measures(r, previous_org, facts))
     hedge_via(r, [*facts, *events])
     for fact in facts:
@@ -363,12 +371,54 @@ def role_after_as(r: Reader) -> str | None:
     return None
 
 
+# Words before a unit of time that say "some" of it ("after years at X", "plusieurs années").
+SOME_TIME = frozenset("after apres several plusieurs des many".split())
+AT_WORDS = frozenset("at chez in".split())
+
+
+def durations(r: Reader) -> list[Fact]:
+    """Time a person spent at an organisation: "travaillait chez X depuis plus de huit ans",
+    "after years at X" (some years, no figure)."""
+    found = []
+    named = {i for o in r.occ for i in range(o.start, o.end)}
+    counted = {n["at"]: n for n in numbers(r) if n["at"] not in named}  # not "Aurora-7"
+    for i, word in enumerate(r.words):
+        if word not in TIME_UNITS:
+            continue
+        number = next((n for n in counted.values() if n["at"] < i <= n["at"] + 3), None)
+        if number is None and not (i and r.words[i - 1] in SOME_TIME):
+            continue
+        org = _org_at(r, i + 1) or r.before(i, ORGS)
+        person = r.before(i, (PERSON,)) or next((o for o in r.occ if r.kind(o) == PERSON), None)
+        if org is None or person is None:
+            continue
+        unit = r.s.tokens[i].raw
+        quantity = (
+            {"value": number["value"], "qualifier": number["qualifier"], "unit": unit}
+            if number
+            else {"value": None, "qualifier": "some", "unit": unit}
+        )
+        fields = {"object": org.entity, "quantity": quantity}
+        found.append(Fact("duration", person.entity, r.s.index, fields))
+    return found
+
+
+def _org_at(r: Reader, i: int) -> Occurrence | None:
+    """The organisation right after "at" / "chez" at word i ("years at Google Research")."""
+    if i < len(r.words) and r.words[i] in AT_WORDS:
+        o = r.at(i + 1)
+        return o if o and r.kind(o) in ORGS else None
+    return None
+
+
 def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fact]:
-    """Counts and amounts not already a hiring's quantity."""
+    """Counts and amounts not already a hiring's (or a duration's) quantity."""
     found = []
     used = {id(f.fields.get("quantity")) for f in facts}
+    timed = {f.fields["quantity"].get("value") for f in facts if f.type == "duration"}
     for n in numbers(r):
-        if id(n) in used:
+        if id(n) in used or (n["unit"] and normalize(n["unit"]) in TIME_UNITS
+                             and n["value"] in timed):  # fmt: skip
             continue
         subject = r.before(n["at"], ORGS)
         if subject is None and previous_org and any(w in ANAPHORS for w in r.words[: n["at"]]):
@@ -384,7 +434,9 @@ def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fac
                 }
             }
             found.append(Fact("amount", subject.entity, r.s.index, fields))
-        elif n["unit"] and any("count" in lx.relation_of(w) for w in r.words[: n["at"]]):
+        elif n["unit"] and any(
+            "count" in lx.relation_of(w) or w in COUNT_VERBS for w in r.words[: n["at"]]
+        ):
             if any(
                 f.fields.get("quantity") is n
                 or f.fields.get("quantity", {}).get("value") == n["value"]

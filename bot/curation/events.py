@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.curation.analysis import Parse, Word
+from bot.curation.entities import TEAM_NOUNS
 from bot.nlu import lexicon as lx
 from bot.text import normalize
 
@@ -36,6 +37,10 @@ EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.sp
 SOURCE_CASES = frozenset("from depuis de d du des".split())
 DEST_CASES = frozenset("for to pour vers chez".split())
 AT_CASES = frozenset("at chez in à a".split())
+WITH_CASES = frozenset("with avec".split())
+# "une recherche de type ChatGPT", "a ChatGPT-like search": not the product itself.
+LIKENESS = ("de type", "du type", "-like", "similar to", "comparable à", "à la")
+POSSESSIVES = frozenset("son sa ses leur leurs his her its their".split())
 NEGATIONS = frozenset("not n't never pas jamais aucun".split())
 POSSIBLE_AUX = frozenset("could might may can would pouvoir".split())
 PLAN_VERBS = frozenset("plan intend prepare aim prévoir prevoir envisager compter".split())
@@ -151,7 +156,8 @@ class Clause:
             got = self.group(c.i)
             if got:
                 return got
-            for a in self.p.children(c.i, "appos", "acl"):  # "researchers, X and Y"
+            # "researchers, X and Y"; "X et Y, deux membres…" parsed as the noun's modifier
+            for a in self.p.children(c.i, "appos", "acl", "amod"):
                 if self.group(a.i):
                     return self.group(a.i)
             return []
@@ -278,7 +284,7 @@ def appositions(c: Clause) -> list[Event]:
             holders = c.people(w.head)
         else:
             holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]
-        org = _role_org(c, w)
+        org = _role_org(c, w) or _relative_org(c, w)
         if not holders or not org:
             continue
         text, past = role_text(c, w)
@@ -296,6 +302,17 @@ def appositions(c: Clause) -> list[Event]:
                     fields["place"] = places[0]
                 out.append(Event("role", person, fields))
     return out
+
+
+def _relative_org(c: Clause, noun: Word) -> str | None:
+    """ "the three researchers who opened OpenAI's office": the organisation the relative
+    clause describing the noun names."""
+    for rel in c.p.children(noun.i, "relcl", "acl:relcl", "acl"):
+        orgs = [e for i in c.p.subtree(rel.i) for e in [c.entity(i)]
+                if e and c.kind(e) in ("organization", "unit")]  # fmt: skip
+        if orgs:
+            return orgs[0]
+    return None
 
 
 def _affiliation(c: Clause, v: int) -> str | None:
@@ -382,6 +399,14 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
         patients = leaders
         leaders = [e for n in agents for e in c.people(n.i)]
         led = [e for e in patients if c.kind(e) != "person"]
+        pronoun = [s for s in c.p.children(v, "nsubj", "nsubjpass", "nsubj:pass")
+                   if s.pos == "PRON" and s.lower not in RELATIVE]  # fmt: skip
+        if not led and pronoun:  # "…, et elle est dirigée par X": the thing named before
+            earlier = [e for j, e in sorted(c.word_entity.items())
+                       if j < pronoun[0].i and c.kind(e) in ("unit", "organization")]  # fmt: skip
+            led = earlier[:1]
+            if led:
+                c.inferred.append(f"'{pronoun[0].text}' read as {led[0]}")
         if not led and w.dep == "acl":
             led = [e for e in c.group(w.head) if c.kind(e) != "person"]
             if not led and c.p.words[w.head].dep.startswith("appos"):
@@ -412,14 +437,35 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
     activity = _activity(c, v)
     if activity:
         fields["role"] = activity
-    if w.lower.startswith("co") or w.lemma.startswith("co"):
+    prefixed = c.p.text[max(0, w.start - 3) : w.start].lower() == "co-"  # "co-leads", cut
+    if w.lower.startswith("co") or w.lemma.startswith("co") or prefixed:
         fields["co"] = True
-    return [Event("leads", person, dict(fields)) for person in leaders]
+    partners = [e for case, n in c.obliques(v) if case in WITH_CASES
+                for e in _partner(c, n, leaders)]  # fmt: skip
+    out = []
+    for person in leaders:
+        others = [p for p in partners if p != person]
+        out.append(Event("leads", person, {**fields, **({"about": others} if others else {})}))
+    return out
+
+
+def _partner(c: Clause, noun: Word, leaders: list[str]) -> list[str]:
+    """Who "with X" / "with him" names: a pronoun is someone other than the leader (the
+    first other person of the sentence, else the last one named before it)."""
+    if noun.lower not in PERSON_PRONOUNS:
+        return c.people(noun.i)
+    earlier = [e for j, e in sorted(c.word_entity.items()) if j < noun.i
+               and c.kind(e) == "person" and e not in leaders]  # fmt: skip
+    found = earlier[:1] or [p for p in [c.article.last_person] if p and p not in leaders]
+    if found:
+        c.inferred.append(f"'{noun.text}' read as {found[0]}")
+    return found
 
 
 def _activity(c: Clause, v: int) -> str:
     """What a leader led when it is no entity ("pre-training", "image generation")."""
-    parts = [w for w in c.p.children(v, "obj", "dobj", "acomp") if not c.entity(w.i)]
+    parts = [w for w in c.p.children(v, "obj", "dobj", "acomp")
+             if not c.entity(w.i) and w.lemma not in TEAM_NOUNS]  # fmt: skip
     span = sorted({i for w in parts for i in c.p.subtree(w.i)})
     cut = next((i for i in span if c.p.words[i].pos == "ADP" or c.entity(i)), None)
     span = [i for i in span if cut is None or i < cut]
@@ -449,8 +495,20 @@ def worked(c: Clause, v: int, workers: list[str]) -> list[Event]:
             e = c.entity(i)
             if e and c.kind(e) == "product":
                 things.append(e)
-    things = list(dict.fromkeys(things))
+    things = [t for t in dict.fromkeys(things) if not _likened(c, t)]
     return [Event("worked_on", s, {"object": t}) for s in workers for t in things if s != t]
+
+
+def _likened(c: Clause, entity: str) -> bool:
+    """The sentence names the entity only to compare with it ("de type ChatGPT")."""
+    for i, e in c.word_entity.items():
+        if e == entity:
+            w = c.p.words[i]
+            before = c.p.text[max(0, w.start - 12) : w.start].lower().rstrip()
+            after = c.p.text[w.end : w.end + 6].lower()
+            if before.endswith(LIKENESS) or after.startswith("-like"):
+                return True
+    return False
 
 
 def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[Event]:
@@ -549,7 +607,23 @@ def read_events(c: Clause) -> list[Event]:
                     e.fields["attributed_to"] = source
         events += found
     _connect(c, events, verbs)
+    _possessors(c, events)
     return events
+
+
+def _possessors(c: Clause, events: list[Event]) -> None:
+    """ "Son équipe développait…": the team is the last person's, so the fact is about them too
+    (inferred, shown by review)."""
+    for i, entity in c.word_entity.items():
+        det = {d.lower for d in c.p.children(i, "det", "poss")}
+        owner = c.article.last_person
+        if c.kind(entity) != "unit" or not det & POSSESSIVES or not owner:
+            continue
+        for e in events:
+            if e.subject == entity and owner not in e.fields.get("about", []):
+                e.fields["about"] = [*e.fields.get("about", []), owner]
+                said = " ".join([*sorted(det & POSSESSIVES), c.p.words[i].text])
+                e.inferred.append(f"'{said}' read as the team of {owner}")
 
 
 def _first_named_before(c: Clause, v: int) -> list[str]:

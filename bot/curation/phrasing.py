@@ -15,7 +15,8 @@ MONTHS = {
 UNITS = {
     "ingénieurs": "engineers", "chercheurs": "researchers", "personnes": "people",
     "employés": "employees", "salariés": "employees", "scientifiques": "scientists",
-    "chercheuses": "researchers", "talents": "talents",
+    "chercheuses": "researchers", "talents": "talents", "membres": "members",
+    "ans": "years", "années": "years", "mois": "months", "semaines": "weeks",
 }  # fmt: skip
 QUALIFIERS = {
     "fr": {"at_least": "au moins ", "about": "environ ", "more_than": "plus de ",

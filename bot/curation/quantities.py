@@ -16,8 +16,36 @@ APPROX = {
     "about": "about", "environ": "about", "around": "about", "roughly": "about",
     "nearly": "nearly", "presque": "nearly", "pres": "nearly", "almost": "nearly",
 }  # fmt: skip
+
+
+def _triples(text: str) -> list[tuple[str, str, str]]:
+    words = text.split()
+    return [tuple(words[k : k + 3]) for k in range(0, len(words), 3)]
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    words = text.split()
+    return [tuple(words[k : k + 2]) for k in range(0, len(words), 2)]
+
+
 COMPARATOR_QUALIFIER = {">": "more_than", ">=": "at_least"}
 CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "USD"}
+# Numbers articles write in words (the question parser reads digits only). A round noun
+# ("une centaine", "dozens") is an approximate figure: (value, qualifier).
+EXACT_WORDS = (
+    "deux two 2 trois three 3 quatre four 4 cinq five 5 six six 6 seven seven 7 huit eight 8 "
+    "nine nine 9 dix ten 10 douze twelve 12 vingt twenty 20"
+)
+ROUND_WORDS = (
+    "dizaine 10 douzaine 12 dozen 12 vingtaine 20 trentaine 30 cinquantaine 50 centaine 100 "
+    "hundred 100 millier 1000 thousand 1000"
+)
+NUMBER_WORDS = {
+    **{w: (int(n), "exact") for *ws, n in _triples(EXACT_WORDS) for w in ws},
+    **{w: (int(n), "about") for w, n in _pairs(ROUND_WORDS)},
+}
+# Units of time a duration counts, FR and EN.
+TIME_UNITS = frozenset("ans an annees annee years year mois months month semaines weeks".split())
 
 
 def when_of(reader: Reader) -> dict | None:
@@ -40,16 +68,18 @@ def numbers(reader: Reader) -> list[dict]:
     """Each number with its qualifier, and either a currency (an amount) or a unit (a count)."""
     words, found, i = reader.words, [], 0
     while i < len(words):
-        read = read_number(words, i)
+        read = read_number(words, i) or _number_word(words, i)
         if read is None or re.fullmatch(r"19\d\d|20\d\d", words[i]):
             i += 1
             continue
-        value, end = read
+        value, end = read[:2]
         if end < len(words) and words[end] in lx.MULTIPLIERS:
             end += 1  # "80 millions": the multiplier is read, not yet passed
         value = int(value) if value == int(value) else value
         pair = " ".join(words[max(0, i - 2) : i])
         qualifier = COMPARATOR_QUALIFIER.get(lx.COMPARATORS.get(pair, ""), "exact")
+        if qualifier == "exact" and len(read) > 2:
+            qualifier = read[2]  # "une centaine": about 100
         if qualifier == "exact" and i and words[i - 1] in APPROX:
             qualifier = APPROX[words[i - 1]]
         if qualifier == "exact" and i and lx.COMPARATORS.get(words[i - 1]) in COMPARATOR_QUALIFIER:
@@ -65,9 +95,20 @@ def numbers(reader: Reader) -> list[dict]:
         )
         currency = currency or next((CURRENCY_WORDS[w] for w in rest if w in CURRENCY_WORDS), None)
         unit = None
+        if end < len(words) and words[end] in ("d", "de", "of"):
+            end += 1  # "une centaine d'ingénieurs", "hundreds of engineers"
         if currency is None and end < len(words) and words[end] not in ("%", "pour", "percent"):
             unit = reader.s.tokens[end].raw
         found.append({"at": i, "value": value, "qualifier": qualifier, "currency": currency,
                       "unit": unit})  # fmt: skip
         i = end
     return found
+
+
+def _number_word(words: list[str], i: int) -> tuple[float, int, str] | None:
+    """A number written in words ("huit", "une centaine"), with its qualifier when round."""
+    found = NUMBER_WORDS.get(words[i])
+    if found is None:
+        return None
+    value, qualifier = found
+    return float(value), i + 1, qualifier

@@ -4,11 +4,13 @@ YAML files as text (existing content untouched), then the whole base loaded to p
 
 from __future__ import annotations
 
-import re
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from bot.curation.analysis import analyse
 from bot.curation.drafting import Fact, draft_facts
@@ -32,27 +34,46 @@ class Report:
     context: list[int] = field(default_factory=list)
 
 
-def _dump(items: list[dict], indent: str = "  ") -> str:
-    text = yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1000)
-    return "".join(f"{indent}{line}\n" for line in text.splitlines())
+def _round_trip() -> YAML:
+    """ruamel.yaml set to write the base as it is written: comments, quotes, flow maps and
+    `null` kept, two-space mappings, list items indented under their key."""
+    rt = YAML()
+    rt.preserve_quotes = True
+    rt.width = 4096
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.representer.add_representer(
+        type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null")
+    )
+    return rt
 
 
-def append_to_list(text: str, key: str, block: str) -> str:
-    """`block` (YAML list items) added at the end of the top-level list `key`, before the next
-    top-level key; `key: []` becomes a block list. Nothing else in `text` changes."""
-    if not block:
+def _load(text: str) -> CommentedMap:
+    return _round_trip().load(text) or CommentedMap()
+
+
+def _text(data: CommentedMap) -> str:
+    out = io.StringIO()
+    _round_trip().dump(data, out)
+    return out.getvalue()
+
+
+def append_to_list(text: str, key: str, items: list[dict], notes: list[str] | None = None) -> str:
+    """`items` added at the end of the top-level list `key` (created when missing; `key: []`
+    becomes a block list), each after its comment in `notes` when given; the YAML is read and
+    written back by ruamel.yaml, so that everything already there stays as written."""
+    if not items:
         return text
-    match = re.search(rf"^{key}:[ \t]*(\[\])?[ \t]*(#.*)?$", text, re.MULTILINE)
-    if match is None:
-        return text.rstrip("\n") + f"\n\n{key}:\n{block}"
-    if match.group(1):
-        text = text[: match.start()] + f"{key}:" + text[match.end() :]
-        match = re.search(rf"^{key}:", text, re.MULTILINE)
-        assert match is not None  # the key was just written
-    following = re.compile(r"^[A-Za-z_][\w-]*:", re.MULTILINE).search(text, match.end())
-    end = following.start() if following else len(text)
-    head, tail = text[:end].rstrip("\n"), text[end:]
-    return f"{head}\n\n{block}" + ("\n" + tail if tail else "")
+    data = _load(text)
+    seq = data.get(key)
+    if not isinstance(seq, CommentedSeq):
+        seq = CommentedSeq()
+        data[key] = seq
+    seq.fa.set_block_style()
+    for k, item in enumerate(items):
+        seq.append(item)
+        if notes and k < len(notes) and notes[k]:
+            seq.yaml_set_comment_before_after_key(len(seq) - 1, before=notes[k], indent=2)
+    return _text(data)
 
 
 def add_article(raw: str, directory: Path, **given: str | None) -> Report:
@@ -78,19 +99,18 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
     context = [{"ref": f"{draft.id}:{i}"} for i in unnamed]
     files = {name: directory / name for name in ("entities.yaml", "facts.yaml")}
     before = {name: path.read_text(encoding="utf-8") for name, path in files.items()}
-    report.path.write_text(article_file(draft), encoding="utf-8")
-    header = f"  # ---- drafts from article {draft.id} (python -m bot review {draft.id})\n"
+    header = f"---- drafts from article {draft.id} (python -m bot review {draft.id})"
+    # Every text is made before anything is written: a failure leaves the base as it was.
     facts_text = append_to_list(
-        before["facts.yaml"], "facts", header + _facts_yaml(draft, report.facts)
+        before["facts.yaml"], "facts", report.facts, _sentence_notes(draft, report.facts, header)
     )
-    facts_text = append_to_list(facts_text, "context", _dump(context) if context else "")
-    files["facts.yaml"].write_text(facts_text, encoding="utf-8")
+    facts_text = append_to_list(facts_text, "context", context)
     entities_text = declare_ambiguous(before["entities.yaml"], names.ambiguous)
     entities_text = append_to_list(
-        entities_text,
-        "entities",
-        header + _dump(report.entities) if report.entities else "",
+        entities_text, "entities", report.entities, [header] if report.entities else None
     )
+    report.path.write_text(article_file(draft), encoding="utf-8")
+    files["facts.yaml"].write_text(facts_text, encoding="utf-8")
     files["entities.yaml"].write_text(entities_text, encoding="utf-8")
     notes = directory / "drafts" / f"{draft.id}.yaml"
     notes.parent.mkdir(exist_ok=True)
@@ -107,19 +127,17 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
 
 
 def declare_ambiguous(text: str, surnames: list[str]) -> str:
-    """The surnames two people now share, added to `ambiguous_names` (one line rewritten)."""
-    match = re.search(r"^ambiguous_names:[ \t]*\[(.*)\][ \t]*$", text, re.MULTILINE)
-    current = [n.strip() for n in match.group(1).split(",") if n.strip()] if match else []
+    """The surnames two people now share, added to `ambiguous_names`."""
+    data = _load(text)
+    current = list(data.get("ambiguous_names") or [])
     added = [n for n in dict.fromkeys(surnames) if n not in current]
     if not added:
         return text
-    if match is None:
-        block = "".join(f"  - {n}\n" for n in added)
-        if re.search(r"^ambiguous_names:", text, re.MULTILINE):
-            return append_to_list(text, "ambiguous_names", block)
-        return f"ambiguous_names: [{', '.join(added)}]\n" + text
-    line = f"ambiguous_names: [{', '.join([*current, *added])}]"
-    return text[: match.start()] + line + text[match.end() :]
+    if "ambiguous_names" not in data:
+        data.insert(0, "ambiguous_names", CommentedSeq())
+        data["ambiguous_names"].fa.set_flow_style()
+    data["ambiguous_names"].extend(added)
+    return _text(data)
 
 
 def _notes_yaml(report: Report, names: Names) -> str:
@@ -133,16 +151,20 @@ def _notes_yaml(report: Report, names: Names) -> str:
     return yaml.safe_dump(notes, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def _facts_yaml(draft: Draft, records: list[dict]) -> str:
-    out, last = [], None
+def _sentence_notes(draft: Draft, records: list[dict], header: str) -> list[str]:
+    """The comment before each fact: its sentence when it is the first fact citing it (the
+    article's header before the first)."""
+    notes, last = [], None
     for record in records:
         ref = record["citations"][0]["ref"]
+        note = ""
         if ref != last:
-            sentence = draft.sentences[int(ref.rsplit(":", 1)[1])].text
-            out.append(f"  # {ref}  {sentence}\n")
+            note = f"{ref}  {draft.sentences[int(ref.rsplit(':', 1)[1])].text}"
             last = ref
-        out.append(_dump([record]))
-    return "".join(out)
+        notes.append(note)
+    if notes:
+        notes[0] = f"{header}\n{notes[0]}"
+    return notes
 
 
 def _name(base: KnowledgeBase, names: Names):
@@ -223,6 +245,8 @@ def entity_records(draft: Draft, names: Names, facts: list[dict]) -> list[dict]:
         own = [f for f in facts if f["subject"] == entity.id and f["type"] != "mention"]
         sentence = draft.sentences[entity.sentence].text
         description = own[0]["text"] if own else {"fr": sentence, "en": sentence}
+        if entity.expansion:  # what it stands for first: the article spells it out
+            description = {k: f"{entity.name} ({entity.expansion})" for k in ("fr", "en")}
         record = {"id": entity.id, "type": kind, "draft": True,
                   "name": {"fr": entity.name, "en": entity.name}}  # fmt: skip
         if entity.part_of:

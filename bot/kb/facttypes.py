@@ -137,7 +137,7 @@ TABLE: tuple[FactType, ...] = (
     FactType(
         "duration", "subject spent `quantity` (of time) at object",
         required=_set("quantity"), optional=_set("object"),
-        answers=_set("duration"), also_answers=_set("amount employment location"),
+        answers=_set("duration employment"), also_answers=_set("amount location"),
     ),
     FactType(
         "statement", "subject said something, `via` a medium",
@@ -191,7 +191,8 @@ TABLE: tuple[FactType, ...] = (
         "is typed; it answers only when no typed fact does, with its quote, and never settles "
         "a yes/no question",
         optional=_set("object tense"),
-        also_answers=frozenset(RELATIONS) - {"biography"},
+        # It holds no figure: how much, how many, how long are never its to answer.
+        also_answers=frozenset(RELATIONS) - {"biography", "amount", "count", "duration"},
     ),
 )  # fmt: skip
 

@@ -36,7 +36,7 @@ def read_number(words: list[str], start: int) -> tuple[float, int] | None:
         return float(glued[1]) * lx.MULTIPLIERS[glued[2]], start + 1
     digits: list[str] = []
     end = start
-    while end < len(words) and words[end].isdigit() and (not digits or len(words[end]) == 3):
+    while end < len(words) and words[end].isdecimal() and (not digits or len(words[end]) == 3):
         digits.append(words[end])
         end += 1
     if not digits:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from chat import Chat
 from commands import FAKE_TOKEN, TIMEOUT, mercato, ok
-from paths import KNOWLEDGE, REPO
+from paths import KNOWLEDGE, PROJECT_KNOWLEDGE, REPO
 
 from bot.engine import PARSE_CACHE_NAME, Engine
 from bot.frontends.console import render_plain
@@ -301,7 +301,7 @@ def test_console_keeps_the_conversation_and_stops_at_quit(env, engine: Engine):
 
 def test_check_accepts_the_knowledge_base(env):
     assert "knowledge base OK" in ok(mercato("check", env=env))
-    assert "knowledge base OK" in ok(mercato("check", str(KNOWLEDGE), env=env))
+    assert "knowledge base OK" in ok(mercato("check", str(PROJECT_KNOWLEDGE), env=env))
 
 
 def test_check_rejects_a_broken_copy(env, tmp_path):
@@ -327,6 +327,7 @@ def test_settings_come_from_a_dot_env_file_in_the_working_directory(env, tmp_pat
     with_env = tmp_path / "with-env"
     with_env.mkdir()
     (with_env / ".env").write_text(f"MERCATO_KNOWLEDGE_DIR={broken}\n", encoding="utf-8")
+    env.pop("MERCATO_KNOWLEDGE_DIR")  # the environment would win over the file
     assert mercato("check", env=env, cwd=with_env).returncode == 1
     assert mercato("check", env=env, cwd=tmp_path).returncode == 0  # no .env there
 

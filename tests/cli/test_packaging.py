@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from commands import mercato, ok
-from paths import KNOWLEDGE, REPO
+from paths import PROJECT_KNOWLEDGE as KNOWLEDGE
+from paths import REPO
 
 from bot import __version__
 from bot.settings import SHIPPED_KNOWLEDGE_DIR

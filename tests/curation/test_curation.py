@@ -105,10 +105,20 @@ def test_sentences_lists_the_added_article(bases) -> None:
 
 def test_appending_keeps_existing_text_and_fills_an_empty_list() -> None:
     text = "# head\nfacts:\n  - id: a   # kept as written\n\ncontext: []\n"
-    out = append_to_list(text, "facts", "  - id: b\n")
-    out = append_to_list(out, "context", "  - ref: x:0\n")
+    out = append_to_list(text, "facts", [{"id": "b", "name": {"fr": "B"}}], ["about b"])
+    out = append_to_list(out, "context", [{"ref": "x:0"}])
     assert out.startswith("# head\nfacts:\n  - id: a   # kept as written\n")
-    assert yaml.safe_load(out) == {"facts": [{"id": "a"}, {"id": "b"}], "context": [{"ref": "x:0"}]}
+    assert "  # about b\n  - id: b\n" in out
+    assert yaml.safe_load(out) == {
+        "facts": [{"id": "a"}, {"id": "b", "name": {"fr": "B"}}],
+        "context": [{"ref": "x:0"}],
+    }
+
+
+def test_appending_keeps_flow_maps_quotes_and_nulls_as_written() -> None:
+    text = 'entities:\n  - id: a\n    name: {fr: A, en: "A"}\n    part_of: null\n'
+    out = append_to_list(text, "entities", [{"id": "b"}])
+    assert out.startswith(text)
 
 
 def test_a_base_that_does_not_load_after_add_is_left_untouched(tmp_path: Path) -> None:

@@ -118,3 +118,69 @@ def test_could_is_possible_and_the_source_is_media(english) -> None:
     hired = _find(facts, type="hired", subject="orbiton", object="ray-tanaka")
     assert hired and hired[0]["modality"] == "possible"
     assert types["tech-ledger"] == "media"
+
+
+TEAMS_FR = """Lumenic perd ses chercheurs
+Après le départ de Lena Moreau, l'équipe de Lumenic chargée des modèles de vision voit partir d'autres ingénieurs vers Vectoria Labs.
+En mai, Sofia Brandt, membre de cette équipe, a quitté Lumenic pour Vectoria Labs.
+Sofia Brandt travaillait chez Lumenic depuis plus de six ans.
+L'équipe des modèles de vision compte une centaine d'ingénieurs, et elle est désormais dirigée par Hugo Marchal.
+En juin, Ilse Varga, qui dirigeait l'équipe QDS (Query, Dialogue and Search), a quitté Lumenic pour Vectoria Labs.
+Son équipe développait une recherche de type Quillo destinée à Aurora-7.
+"""
+
+TEAMS_EN = """Lumenic names its new lab
+Lumenic has opened Lumenic Frontier Labs, the unit led by Omar Haddou.
+Dana Whitfield, the former chief executive of Vectoria Labs, co-leads the lab with him.
+Ray Tanaka led speech recognition for Aurora-7 after years at Vectoria Labs.
+"""
+
+
+@pytest.fixture(scope="module")
+def teams(tmp_path_factory):
+    return _add(tmp_path_factory.mktemp("teams"), TEAMS_FR, "orbiton-teams")
+
+
+def test_a_team_described_in_words_is_one_unit_of_its_owner(teams, tmp_path_factory) -> None:
+    facts, types = teams
+    team = "equipe-des-modeles-de-vision"
+    assert types[team] == "unit"
+    assert _find(facts, type="leads", subject="hugo-marchal", object=team)
+    count = _find(facts, type="count", subject=team)
+    assert count and count[0]["quantity"]["value"] == 100
+    assert count[0]["quantity"]["qualifier"] == "about"
+    # "cette équipe" is the same team, not a new one
+    assert _find(facts, type="role", subject="sofia-brandt", object=team)
+    units = {e for e, kind in types.items() if kind == "unit"} - {"lumenic-tampere-lab"}
+    assert units == {team, "qds"}  # one team for every sentence describing it
+
+
+def test_an_acronym_spelt_out_is_an_alias_not_three_entities(teams) -> None:
+    facts, types = teams
+    assert types["qds"] == "unit"
+    assert not {"query", "dialogue", "search"} & set(types)
+    assert _find(facts, type="leads", subject="ilse-varga", object="qds")
+
+
+def test_a_possessive_team_is_about_its_owner_and_a_likeness_is_no_product(teams) -> None:
+    facts, _types = teams
+    worked = _find(facts, type="worked_on", subject="qds")
+    assert [f["object"] for f in worked] == ["aurora-7"]
+    assert worked[0]["about"] == ["ilse-varga"]
+
+
+def test_time_spent_at_an_organisation_is_a_duration(teams) -> None:
+    facts, _types = teams
+    spent = _find(facts, type="duration", subject="sofia-brandt", object="lumenic")
+    assert spent and spent[0]["quantity"]["value"] == 6
+    assert spent[0]["quantity"]["qualifier"] == "more_than"
+    assert "6 years" in spent[0]["text"]["en"]
+
+
+def test_co_leads_with_him_and_years_at_a_place(tmp_path) -> None:
+    facts, _types = _add(tmp_path, TEAMS_EN, "veltrax-lab")
+    leads = _find(facts, type="leads", subject="dana-whitfield")
+    assert leads and leads[0]["about"] == ["omar-haddou"]
+    assert "co-leads" in leads[0]["text"]["en"]
+    years = _find(facts, type="duration", subject="ray-tanaka", object="vectoria-labs")
+    assert years and years[0]["quantity"]["qualifier"] == "some"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from base_edits import line_with, lines_with, problems_of, read, replace_once, run_check
-from paths import DATA, KNOWLEDGE
+from paths import DATA, KNOWLEDGE, PROJECT_KNOWLEDGE
 
 from bot import kb
 
@@ -494,7 +494,7 @@ def test_check_command_prints_counts_of_a_base() -> None:
 
 
 def test_check_command_accepts_the_real_base() -> None:
-    result = run_check(KNOWLEDGE)
+    result = run_check(PROJECT_KNOWLEDGE)
 
     assert result.returncode == 0, result.stderr
     assert "knowledge base OK" in result.stdout

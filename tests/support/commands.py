@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from paths import REPO
+from paths import KNOWLEDGE, REPO
 
 TIMEOUT = 60  # seconds; a command that hangs fails its test instead of the whole run
 FAKE_TOKEN = "999999:obviously-FAKE-token-for-Mercato-tests"
@@ -25,6 +25,8 @@ def clean_env(tmp_path: Path) -> dict[str, str]:
         **clean,
         "TELEGRAM_BOT_TOKEN": "",
         "MERCATO_DATA_DIR": str(tmp_path / "data"),
+        # the tests' frozen base: what the commands answer does not change with knowledge/
+        "MERCATO_KNOWLEDGE_DIR": str(KNOWLEDGE),
         "PYTHONIOENCODING": "utf-8",
         # `bot` importable from any working directory, installed or not
         "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),

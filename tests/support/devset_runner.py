@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from paths import DATA
+from paths import DATA, KNOWLEDGE
 from reply_reading import (
     OTHER,
     UNKNOWN,
@@ -206,7 +206,9 @@ def engine_for(
     key = curated if path.parent == CURATION and curated in REVIEWED_ARTICLES else ""
     if key not in engines:
         engines[key] = (
-            Engine(kb.load(build_reviewed(key, scratch / key))) if key else load_engine(knowledge)
+            Engine(kb.load(build_reviewed(key, scratch / key)))
+            if key
+            else load_engine(knowledge or KNOWLEDGE)
         )
     return engines[key]
 
@@ -237,7 +239,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("sets", nargs="*", help="set names or files (default: every set)")
     parser.add_argument("--family", help="show only this family's items")
     parser.add_argument("--failures", action="store_true", help="show every failure too")
-    parser.add_argument("--knowledge", type=Path, help="the base to ask (default: knowledge/)")
+    parser.add_argument(
+        "--knowledge", type=Path, help="the base to ask (default: the tests' tests/data/base)"
+    )
     args = parser.parse_args(argv)
     paths = [set_path(name) for name in args.sets or set_names()]
     engines: dict[str, Engine] = {}

@@ -27,9 +27,12 @@ def words(language: str) -> ModuleType:
     return _MODULES.get(language) or _MODULES[FALLBACK]
 
 
-def clause(sentence: str) -> str:
-    """A description as a clause: first letter lowered (not an acronym's), no final period."""
+def clause(sentence: str, name: str = "") -> str:
+    """A description as a clause: first letter lowered (not an acronym's, nor that of the
+    described entity's own name opening it), no final period."""
     sentence = sentence.rstrip(" .")
+    if name and sentence.startswith(name):
+        return sentence
     if sentence[:1].isupper() and sentence[1:2].islower():
         sentence = sentence[0].lower() + sentence[1:]
     return sentence
@@ -150,7 +153,8 @@ class Replies:
     @staticmethod
     def clarify(language: str, options: list[Option], entities: dict[str, Entity]) -> Answer:
         labels = [
-            f"{o.label} ({clause(entities[o.id].description.get(language))})" for o in options
+            f"{o.label} ({clause(entities[o.id].description.get(language), o.label)})"
+            for o in options
         ]
         text = f"{words(language).CLARIFY} " + words(language).OPTION_SEPARATOR.join(labels)
         return Answer(kind="clarify", language=language, text=text, options=options, confidence=0.5)
