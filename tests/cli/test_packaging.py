@@ -58,8 +58,11 @@ def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def as_installed(env: dict[str, str], site: Path) -> dict[str, str]:
-    """The environment of a command run from the installed wheel, not from the checkout."""
-    return {**env, "PYTHONPATH": str(site)}
+    """The environment of a command run from the installed wheel, not from the checkout, with
+    no base configured: the installed bot finds its own."""
+    installed = {**env, "PYTHONPATH": str(site)}
+    installed.pop("MERCATO_KNOWLEDGE_DIR")
+    return installed
 
 
 def test_the_installed_bot_answers_from_its_base_in_any_directory(
