@@ -146,3 +146,35 @@ def negated(words: list[str], raw_folded: str) -> bool:
         )
         count += word in lx.NEGATION_PARTICLES and not inverted
     return count % 2 == 1
+
+
+def phrase_in(words: list[str], phrases: tuple[str, ...] | frozenset[str]) -> str | None:
+    """The first of `phrases` (one word or several) written in `words`, else None."""
+    joined = f" {' '.join(words)} "
+    return next((p for p in phrases if f" {p} " in joined), None)
+
+
+def order_asked(words: list[str]) -> str | None:
+    """'first' or 'last' when the question asks for a rank in time ("the last to join")."""
+    found = phrase_in(words, tuple(sorted(lx.ORDER_WORDS, key=len, reverse=True)))
+    return lx.ORDER_WORDS[found] if found else None
+
+
+def comparative(words: list[str]) -> str | None:
+    """'more' or 'less' when the question compares sizes ("who hired more", "le plus gros");
+    "plus de 2000" compares with a number (a comparator), and "ne … plus" is a negation."""
+    for i, word in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if nxt in ("de", "d", "than", "que", "qu") or (i and words[i - 1] in ("ne", "n")):
+            continue
+        if word in lx.COMPARATIVES:
+            return lx.COMPARATIVES[word]
+    return None
+
+
+def same_date(words: list[str]) -> bool:
+    """ "the same month as B", "le même mois que B": a date shared with B's."""
+    return any(
+        w in lx.SAME_WORDS and words[i + 1 : i + 2] and words[i + 1] in lx.DATE_NOUNS
+        for i, w in enumerate(words)
+    )

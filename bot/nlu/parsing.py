@@ -14,11 +14,15 @@ import re
 from bot.nlu import lexicon as lx
 from bot.nlu import numbers
 from bot.nlu.frame import (
+    comparative,
     expand_negations,
     frame_relations,
     is_yesno,
     negated,
+    order_asked,
+    phrase_in,
     question_word,
+    same_date,
     singular,
     tense,
     word_relations,
@@ -259,8 +263,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     if any(singular(w) in lx.ROLE_NOUNS for w in words):
         relations = cue_relations = relations | {"role"}  # "gérait", "head of": a role asked
     qword = question_word(words)
+    paying = bool(lx.PAYMENT_VERBS & set(words))
     if qword == "how_combien":
-        qword = "how_much" if "amount" in relations else "how_many"
+        qword = "how_much" if "amount" in relations or paying else "how_many"
+    if qword == "how_much" and paying:
+        relations = cue_relations = relations | {"amount"}  # "combien a-t-il sorti"
     relations = frame_relations(cue_relations, qword)
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
@@ -329,8 +336,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         for i, w in enumerate(words)
         if i not in spans
     )
+    definition = phrase_in(words, lx.DEFINITION_CUES) is not None
     profile = bool(entities or ambiguous) and (
-        any(w in lx.PROFILE_CUES for w in leftover)
+        definition
+        or any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
     )
     yesno = is_yesno(words, raw_folded, qword, relations) or _statement_asked(
@@ -387,4 +396,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
         negated=negated(words, raw_folded),
+        order=order_asked(words),
+        same_date=same_date(words),
+        comparative=comparative(words),
+        definition=definition,
     )

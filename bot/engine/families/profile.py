@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.engine.compose import Result
-from bot.engine.replies import clause
 from bot.engine.toolkit import Toolkit
 from bot.kb.facttypes import PROFILE_RANK
 from bot.nlu.parsing import Query
@@ -17,7 +16,8 @@ def profile(tk: Toolkit, query: Query) -> Result:
     chosen = sorted(own, key=lambda f: PROFILE_RANK[f.type])[:4]
     chosen += others[: max(0, 3 - len(chosen))]
     separator = " : " if query.language == "fr" else ": "
-    description = clause(entity.description.get(query.language))
+    # After the colon the description keeps its capital: it may open with a name ("Tesla's…").
+    description = entity.description.get(query.language).rstrip(" .")
     lead = f"{entity.name.get(query.language)}{separator}{description}"
     return tk.composer.compose(
         query, chosen, confidence=tk.composer.confidence(query, 0.9), lead=lead

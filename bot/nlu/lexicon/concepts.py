@@ -93,6 +93,11 @@ CONCEPTS: dict[str, Concept] = {
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "other_words": _WORDS,  # "what about the other?": the option not chosen
     "before_words": _WORDS,  # "did A join before B?": an order in time
+    "order_words": Concept("groups", phrases=True, groups=("first", "last"), exclusive=True),
+    "same_words": _WORDS,  # "the same month as B": a date shared with B's
+    "comparatives": Concept("groups", phrases=True, groups=("more", "less"), exclusive=True),
+    "definition_cues": _PHRASES,  # "what does X stand for": X's expansion or description
+    "payment_verbs": _WORDS,  # "combien a-t-il sorti": a verb that means paying after "how much"
     "after_words": _WORDS,  # "did A join after B?"
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
