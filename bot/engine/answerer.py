@@ -11,6 +11,7 @@ from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.count import count_named
+from bot.engine.families.definition import expansion
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
 from bot.engine.families.said import not_quoted
@@ -120,6 +121,8 @@ class Answerer:
             return Result(tk.replies.foreign(query.language), ())
         if not query.entities:
             return topical(tk, query)
+        if query.definition:
+            return expansion(tk, query)
         if query.profile:
             return profile(tk, query)
         facts, matched = tk.selector.select(query)

@@ -88,11 +88,16 @@ def tense(words: list[str]) -> str | None:
     """'future', 'past' or 'current' when a word says (future first, then past), else None."""
     if any(w in lx.FUTURE_CUES for w in words):
         return "future"
-    if any(w in lx.PAST_CUES for w in words):
+    if any(w in lx.PAST_CUES or past_verb(w) for w in words):
         return "past"
     if any(w in lx.PRESENT_CUES for w in words):
         return "current"
     return None
+
+
+def past_verb(word: str) -> bool:
+    """A relation's verb in the imperfect ("dirigeait"): the question is about the past."""
+    return word.endswith(lx.PAST_ENDINGS) and bool(lx.relation_of(word))
 
 
 def frame_relations(cue_relations: frozenset[str], qword: str | None) -> frozenset[str]:

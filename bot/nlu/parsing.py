@@ -336,7 +336,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         for i, w in enumerate(words)
         if i not in spans
     )
-    definition = phrase_in(words, lx.DEFINITION_CUES) is not None
+    cue = phrase_in(words, lx.DEFINITION_CUES)
+    # "What does X stand for?": X's name is what is asked, when the question asks nothing else.
+    definition = cue is not None and bool(entities) and set(meaningful) <= set(cue.split())
     profile = bool(entities or ambiguous) and (
         definition
         or any(w in lx.PROFILE_CUES for w in leftover)

@@ -152,6 +152,7 @@ WORK_ON_PARTICLES = _words("work_on_particles")
 # Tense cues: which of someone's roles the question is about.
 PAST_CUES = _words("past_cues")
 FUTURE_CUES = _words("future_cues")
+PAST_ENDINGS = tuple(_listed("past_endings"))  # "dirigeait": a relation's verb in the past
 # Nouns naming a kind of entity, for "Which companies / models / people are mentioned?".
 TYPE_NOUNS: dict[str, str] = _by_word("type_nouns")
 CONJUNCTIONS = _words("conjunctions")

@@ -84,6 +84,7 @@ CONCEPTS: dict[str, Concept] = {
     "past_cues": _WORDS,
     "future_cues": _WORDS,
     "present_cues": _WORDS,
+    "past_endings": _WORDS,  # a relation's verb ending so is in the past ("dirigeait")
     "type_nouns": Concept("groups", groups=str, exclusive=True),  # entity type -> nouns
     "conjunctions": _WORDS,
     "linking_words": _WORDS,
