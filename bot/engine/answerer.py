@@ -12,6 +12,7 @@ from bot.engine.dialogue import Dialogue
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.count import count_named
 from bot.engine.families.definition import expansion
+from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
 from bot.engine.families.said import not_quoted
@@ -125,6 +126,9 @@ class Answerer:
             return expansion(tk, query)
         if query.profile:
             return profile(tk, query)
+        ordered = order(tk, query)
+        if ordered is not None:
+            return ordered
         facts, matched = tk.selector.select(query)
         if query.yesno:
             return yes_no(tk, query, facts, matched)

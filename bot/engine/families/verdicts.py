@@ -122,9 +122,7 @@ def holds_now(fact: Fact, person: str) -> bool:
     """The fact gives the person a role or a lead they hold now (not a move, not a former
     role)."""
     return (
-        fact.type not in ft.MOVE_FACT_TYPES
-        and fact.subject == person
-        and fact.tense == "current"
+        fact.type not in ft.MOVE_FACT_TYPES and fact.subject == person and fact.tense == "current"
     )
 
 
@@ -187,7 +185,9 @@ def sequence(tk: Toolkit, query: Query) -> Verdict | None:
     words = set(query.words)
     earlier, later = bool(words & lx.BEFORE_WORDS), bool(words & lx.AFTER_WORDS)
     asked_people = people(tk, query)
-    if earlier == later or len(asked_people) != 2 or not query.relations & lx.MOVE_RELATIONS:
+    # "Was A at X before B?" asks the same of where their moves took them.
+    moved = query.relations & lx.MOVE_RELATIONS or not query.relations
+    if earlier == later or len(asked_people) != 2 or not moved:
         return None
     places = others(tk, query)
     dated = []
