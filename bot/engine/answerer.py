@@ -10,6 +10,7 @@ from bot.engine.conversation import Conversation
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
+from bot.engine.families.comparison import compare
 from bot.engine.families.count import count_named
 from bot.engine.families.definition import expansion
 from bot.engine.families.order import order
@@ -120,6 +121,9 @@ class Answerer:
             return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
         if query.foreign:
             return Result(tk.replies.foreign(query.language), ())
+        compared = compare(tk, query)
+        if compared is not None:
+            return compared
         if not query.entities:
             return topical(tk, query)
         if query.definition:

@@ -151,6 +151,11 @@ class Dialogue:
         """Pick the one candidate that shares a fact with the question's other entities."""
         assert query.ambiguous is not None
         others = [e.id for e in query.entities]
+        if all(self.facts.type_of(c) == PERSON for c in query.ambiguous.entity_ids):
+            # "Chen or Chuang, who joined X first?": the other people are peers, each with
+            # facts of their own; what ties the name to the question is the rest of it.
+            candidates = query.ambiguous.entity_ids
+            others = [o for o in others if self.facts.type_of(o) != PERSON or o in candidates]
         if not others or query.yesno:
             return None  # a yes/no question must not be settled by the choice of name
         fitting = [

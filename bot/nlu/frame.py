@@ -167,11 +167,10 @@ def order_asked(words: list[str]) -> str | None:
 
 def comparative(words: list[str]) -> str | None:
     """'more' or 'less' when the question compares sizes ("who hired more", "le plus gros");
-    "plus de 2000" compares with a number (a comparator), and "ne … plus" is a negation."""
+    "ne … plus" is a negation. ("plus de 2000" is also a comparator: the caller tells.)"""
     for i, word in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if nxt in ("de", "d", "than", "que", "qu") or (i and words[i - 1] in ("ne", "n")):
-            continue
+        if set(words[max(0, i - 3) : i]) & lx.NEGATION_PARTICLES_BEFORE:
+            continue  # "il ne travaille plus": no longer
         if word in lx.COMPARATIVES:
             return lx.COMPARATIVES[word]
     return None

@@ -98,6 +98,7 @@ DATE_LEADS = _words("date_leads")
 EN_AUXILIARIES = frozenset(_own("en", "question_auxiliaries"))
 FR_INVERSION_PRONOUNS = frozenset(_own("fr", "inversion_pronouns"))
 NEGATION_PARTICLES = _words("negation_particles")
+NEGATION_PARTICLES_BEFORE = _words("negation_openers")  # "ne … plus": no longer
 
 # Follow-ups.
 PRONOUNS = _words("pronouns")

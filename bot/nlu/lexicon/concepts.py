@@ -62,6 +62,7 @@ CONCEPTS: dict[str, Concept] = {
     "question_auxiliaries": _WORDS,  # yes/no: an auxiliary opening the question
     "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
     "negation_particles": _WORDS,  # "not", "pas": what negates a clause
+    "negation_openers": _WORDS,  # "ne", "n'": opens a negation ("ne … plus": no longer)
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
     "thing_pronouns": _WORDS,
