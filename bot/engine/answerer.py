@@ -13,6 +13,7 @@ from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.comparison import compare
 from bot.engine.families.count import count_named
 from bot.engine.families.definition import expansion
+from bot.engine.families.membership import belonging
 from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
@@ -112,6 +113,7 @@ class Answerer:
     def _answer_query(self, query: Query) -> Result:
         """Route a question, read in context, to the family that answers it."""
         tk = self.tk
+        named = query  # "is Colossus an xAI thing?" names the whole its parent drop would hide
         query = tk.selector.without_redundant_parents(query)
         if query.unknown_names:
             # Someone the articles never mention: nothing about anyone else answers for them.
@@ -130,9 +132,9 @@ class Answerer:
             return expansion(tk, query)
         if query.profile:
             return profile(tk, query)
-        ordered = order(tk, query)
-        if ordered is not None:
-            return ordered
+        answered = order(tk, query) or belonging(tk, named)
+        if answered is not None:
+            return answered
         facts, matched = tk.selector.select(query)
         if query.yesno:
             return yes_no(tk, query, facts, matched)

@@ -308,9 +308,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     origins = [e for e in entities if e.role == "source" and e not in people]
     # "ex-X people", "former X staff": the word before says they came from there.
     formerly = [e for e in origins if e.position and words[e.position - 1] not in lx.LINKING_WORDS]
-    if (people or formerly) and origins and not relations:
-        # "Is she from X?", "ex-X people at Y?": where someone comes from is a move.
-        relations = cue_relations = frozenset({"move_in"})
+    if (people or formerly) and origins and not cue_relations:
+        # "Is she from X?", "ex-X people at Y?": where someone comes from is a move; "how
+        # many ex-X people" counts among the moves.
+        relations = relations | {"move_in"}
+        cue_relations = frozenset({"move_in"})
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
     leftover = [w for i, w in enumerate(words) if i not in spans]
