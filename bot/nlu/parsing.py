@@ -187,6 +187,16 @@ def _cleft(words: list[str], mentions: list[Mention]) -> bool:
             after = [m.end for m in mentions if m.start == start + size]
             if after and after[0] < len(words) and words[after[0]] in lx.WHO:
                 return True
+            # "X c'est lui qui…": a pronoun standing for the name said just before.
+            pronoun = start + size
+            if (
+                any(m.end <= start for m in mentions)
+                and words[pronoun : pronoun + 1]
+                and words[pronoun] in lx.PRONOUNS
+                and words[pronoun + 1 : pronoun + 2]
+                and words[pronoun + 1] in lx.WHO
+            ):
+                return True
     return False
 
 
