@@ -151,7 +151,9 @@ class Dialogue:
         """Pick the one candidate that shares a fact with the question's other entities."""
         assert query.ambiguous is not None
         others = [e.id for e in query.entities]
-        if all(self.facts.type_of(c) == PERSON for c in query.ambiguous.entity_ids):
+        if compares_people(query) and all(
+            self.facts.type_of(c) == PERSON for c in query.ambiguous.entity_ids
+        ):
             # "Chen or Chuang, who joined X first?": the other people are peers, each with
             # facts of their own; what ties the name to the question is the rest of it.
             candidates = query.ambiguous.entity_ids
@@ -178,3 +180,14 @@ class Dialogue:
             for i in query.ambiguous.entity_ids
         ]
         return self.replies.clarify(query.language, options, self.kb.entities)
+
+
+def compares_people(query: Query) -> bool:
+    """The question sets people side by side (who came first, before whom, who hired more)."""
+    words = set(query.words)
+    return bool(
+        query.order
+        or query.comparative
+        or words & (lx.BEFORE_WORDS | lx.AFTER_WORDS)
+        or any(e.alternative for e in query.entities)
+    )

@@ -31,5 +31,5 @@ def as_clause(description: str) -> str:
     if not words:
         return ""
     first, after = words[0], words[1:2]
-    named = "’" in first or "'" in first or (after and after[0][:1].isupper())
+    named = "’" in first or "'" in first or (after and after[0].isupper())
     return " ".join(words) if named else clause(description)
