@@ -10,8 +10,14 @@ from dataclasses import replace
 from bot.engine.compose import Result
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
+from bot.engine.factindex import PERSON
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
+from bot.engine.families.comparison import compare
 from bot.engine.families.count import count_named
+from bot.engine.families.definition import expansion
+from bot.engine.families.groups import jointly
+from bot.engine.families.membership import belonging
+from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
@@ -100,6 +106,7 @@ class Answerer:
     def _answer_query(self, query: Query) -> Result:
         """Route a question, read in context, to the family that answers it."""
         tk = self.tk
+        named = query  # "is Colossus an xAI thing?" names the whole its parent drop would hide
         query = tk.selector.without_redundant_parents(query)
         if query.unknown_names:
             # Someone the articles never mention: nothing about anyone else answers for them.
@@ -109,14 +116,28 @@ class Answerer:
             return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
         if query.foreign:
             return Result(tk.replies.foreign(query.language), ())
+        compared = compare(tk, query)
+        if compared is not None:
+            return compared
         if not query.entities:
             return topical(tk, query)
         off_topic = said_elsewhere(tk, query) if asks_said(query) else None
         if off_topic is not None:
             return off_topic  # "what did X say about Y?" when X is quoted on other things
+        if query.definition:
+            return expansion(tk, query)
         if query.profile:
             return profile(tk, query)
+        answered = order(tk, query) or belonging(tk, named)
+        if answered is not None:
+            return answered
         facts, matched = tk.selector.select(query)
+        if not facts and landmarks(tk, query):
+            # "How long was X at Y before Z?": Z dates the time asked about, it takes no part.
+            query = replace(
+                query, entities=tuple(e for e in query.entities if e not in landmarks(tk, query))
+            )
+            facts, matched = tk.selector.select(query)
         if query.yesno:
             return yes_no(tk, query, facts, matched)
         if not facts and query.qword == "how_many" and query.relations & lx.MOVE_RELATIONS:
@@ -124,6 +145,9 @@ class Answerer:
         if not facts:
             if not query.relations and not query.content and query.qword in (None, "what", "who"):
                 return profile(tk, query)
+            described = jointly(tk, query)
+            if described is not None:
+                return described
             loose = tk.selector.moves_on_any_side(query)
             imprecise = imprecise_date(tk, query, loose)
             if imprecise is not None:
@@ -142,6 +166,20 @@ class Answerer:
             return unquoted
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
+
+
+def landmarks(tk: Toolkit, query: Query) -> list[EntityRef]:
+    """The organisations right after "before"/"after" in a question naming others too: they
+    place the time asked about ("at Y before Z")."""
+    words = query.words
+    marks = [
+        e
+        for e in query.entities
+        if 0 < e.position < len(words) + 1
+        and words[e.position - 1] in lx.BEFORE_WORDS | lx.AFTER_WORDS
+        and tk.facts.type_of(e.id) != PERSON
+    ]
+    return marks if len(marks) < len(query.entities) else []
 
 
 def fallback_language(state: State, hint: str | None) -> str:

@@ -52,8 +52,7 @@ class Composer:
     ) -> Result:
         lang = query.language
         facts = list({fact.id: fact for fact in facts}.values())  # each fact said once
-        # "Which companies…": organisations asked for (a noun inside a name does not count).
-        organisations = bool(lx.ORGANIZATION_NOUNS & query.keywords)
+        organisations = asks_organisations(query)
         subjects: list[str] = []
         for fact in facts:
             for entity_id in self.answer_side(fact, query, organisations):
@@ -197,3 +196,13 @@ class Composer:
 
     def names(self, query: Query) -> list[str]:
         return [self.kb.entities[e.id].name.get(query.language) for e in query.entities]
+
+
+def asks_organisations(query: Query) -> bool:
+    """ "Which companies…", "quelles boîtes": organisations asked for, a noun right after a
+    question word; a noun after a name is part of it ("Meta's FAIR lab")."""
+    words = query.words
+    return any(
+        w in lx.ORGANIZATION_NOUNS and i and (words[i - 1] in lx.WHAT or words[i - 1] in lx.WHO)
+        for i, w in enumerate(words)
+    )

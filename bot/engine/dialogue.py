@@ -162,6 +162,13 @@ class Dialogue:
         others = [e.id for e in query.entities if not e.alternative] or [
             e.id for e in query.entities
         ]
+        if compares_people(query) and all(
+            self.facts.type_of(c) == PERSON for c in query.ambiguous.entity_ids
+        ):
+            # "Chen or Chuang, who joined X first?": the other people are peers, each with
+            # facts of their own; what ties the name to the question is the rest of it.
+            candidates = query.ambiguous.entity_ids
+            others = [o for o in others if self.facts.type_of(o) != PERSON or o in candidates]
         if not others or query.yesno:
             return None  # a yes/no question must not be settled by the choice of name
         fitting = [
@@ -185,3 +192,14 @@ class Dialogue:
         ]
         answer = self.replies.clarify(query.language, options, self.kb.entities)
         return answer, replace(state, pending=query)
+
+
+def compares_people(query: Query) -> bool:
+    """The question sets people side by side (who came first, before whom, who hired more)."""
+    words = set(query.words)
+    return bool(
+        query.order
+        or query.comparative
+        or words & (lx.BEFORE_WORDS | lx.AFTER_WORDS)
+        or any(e.alternative for e in query.entities)
+    )

@@ -27,6 +27,8 @@ class Selector:
     def __init__(self, base: KnowledgeBase, facts: FactIndex) -> None:
         self.kb = base
         self.facts = facts
+        # What each fact's title implies ("former CEO of X": led X), computed once.
+        self.implied = {f.id: title_relations(f) for f in base.facts}
 
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
@@ -241,7 +243,9 @@ class Selector:
         if "provenance" in query.relations:
             facts = [f for f in facts if f.via] or facts
             primary = primary | {f.type for f in facts if f.via}
-        chosen = [f for f in facts if f.type in primary] or [f for f in facts if f.type in cued]
+        chosen = [
+            f for f in facts if f.type in primary or query.relations & self.implied[f.id]
+        ] or [f for f in facts if f.type in cued]
         matched = bool(chosen)
         if not chosen:
             chosen = [f for f in facts if f.type in fallback]
@@ -304,6 +308,20 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(stems({w}) and not stems({w}) & covered for w in words)
+
+
+def title_relations(fact: Fact) -> frozenset[str]:
+    """The relations a fact's title implies: a "CEO of X" or "head of X" leads X (the one
+    fact-type table says which titles imply what)."""
+    if fact.type not in ft.TITLED_TYPES or fact.role is None:
+        return frozenset()
+    said = set(normalize(f"{fact.role.fr} {fact.role.en}").split())
+    implied = [
+        ft.TITLE_RELATIONS[group]
+        for group, words in lx.ROLE_GROUPS.items()
+        if group in ft.TITLE_RELATIONS and words & said
+    ]
+    return frozenset().union(*implied)
 
 
 def asked_noun_relation(query: Query) -> str | None:

@@ -196,6 +196,15 @@ TABLE: tuple[FactType, ...] = (
     ),
 )  # fmt: skip
 
+# What a title says its holder does: a CEO or a head of X leads X (the lexicons name each
+# group's words in every language: "CEO", "PDG"; "head", "responsable", "chef").
+TITLE_RELATIONS: dict[str, frozenset[str]] = {
+    "ceo": frozenset({"lead"}),
+    "head": frozenset({"lead"}),
+}
+# The fields whose facts may carry a title.
+TITLED_TYPES = frozenset({"role", "leads", "joined", "hired"})
+
 FACT_TYPES: dict[str, FactType] = {row.name: row for row in TABLE}
 TYPE_NAMES = tuple(FACT_TYPES)
 PROFILE_RANK = {row.name: rank for rank, row in enumerate(TABLE)}

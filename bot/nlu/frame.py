@@ -88,11 +88,16 @@ def tense(words: list[str]) -> str | None:
     """'future', 'past' or 'current' when a word says (future first, then past), else None."""
     if any(w in lx.FUTURE_CUES for w in words):
         return "future"
-    if any(w in lx.PAST_CUES for w in words):
+    if any(w in lx.PAST_CUES or past_verb(w) for w in words):
         return "past"
     if any(w in lx.PRESENT_CUES for w in words):
         return "current"
     return None
+
+
+def past_verb(word: str) -> bool:
+    """A relation's verb in the imperfect ("dirigeait"): the question is about the past."""
+    return word.endswith(lx.PAST_ENDINGS) and bool(lx.relation_of(word))
 
 
 def frame_relations(cue_relations: frozenset[str], qword: str | None) -> frozenset[str]:
@@ -146,3 +151,34 @@ def negated(words: list[str], raw_folded: str) -> bool:
         )
         count += word in lx.NEGATION_PARTICLES and not inverted
     return count % 2 == 1
+
+
+def phrase_in(words: list[str], phrases: tuple[str, ...] | frozenset[str]) -> str | None:
+    """The first of `phrases` (one word or several) written in `words`, else None."""
+    joined = f" {' '.join(words)} "
+    return next((p for p in phrases if f" {p} " in joined), None)
+
+
+def order_asked(words: list[str]) -> str | None:
+    """'first' or 'last' when the question asks for a rank in time ("the last to join")."""
+    found = phrase_in(words, tuple(sorted(lx.ORDER_WORDS, key=len, reverse=True)))
+    return lx.ORDER_WORDS[found] if found else None
+
+
+def comparative(words: list[str]) -> str | None:
+    """'more' or 'less' when the question compares sizes ("who hired more", "le plus gros");
+    "ne … plus" is a negation. ("plus de 2000" is also a comparator: the caller tells.)"""
+    for i, word in enumerate(words):
+        if set(words[max(0, i - 3) : i]) & lx.NEGATION_PARTICLES_BEFORE:
+            continue  # "il ne travaille plus": no longer
+        if word in lx.COMPARATIVES:
+            return lx.COMPARATIVES[word]
+    return None
+
+
+def same_date(words: list[str]) -> bool:
+    """ "the same month as B", "le même mois que B": a date shared with B's."""
+    return any(
+        w in lx.SAME_WORDS and words[i + 1 : i + 2] and words[i + 1] in lx.DATE_NOUNS
+        for i, w in enumerate(words)
+    )

@@ -14,11 +14,15 @@ import re
 from bot.nlu import lexicon as lx
 from bot.nlu import numbers
 from bot.nlu.frame import (
+    comparative,
     expand_negations,
     frame_relations,
     is_yesno,
     negated,
+    order_asked,
+    phrase_in,
     question_word,
+    same_date,
     singular,
     tense,
     word_relations,
@@ -183,6 +187,16 @@ def _cleft(words: list[str], mentions: list[Mention]) -> bool:
             after = [m.end for m in mentions if m.start == start + size]
             if after and after[0] < len(words) and words[after[0]] in lx.WHO:
                 return True
+            # "X c'est lui qui…": a pronoun standing for the name said just before.
+            pronoun = start + size
+            if (
+                any(m.end <= start for m in mentions)
+                and words[pronoun : pronoun + 1]
+                and words[pronoun] in lx.PRONOUNS
+                and words[pronoun + 1 : pronoun + 2]
+                and words[pronoun + 1] in lx.WHO
+            ):
+                return True
     return False
 
 
@@ -274,8 +288,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     if any(singular(w) in lx.ROLE_NOUNS for w in words):
         relations = cue_relations = relations | {"role"}  # "gérait", "head of": a role asked
     qword = question_word(words)
+    paying = bool(lx.PAYMENT_VERBS & set(words))
     if qword == "how_combien":
-        qword = "how_much" if "amount" in relations else "how_many"
+        qword = "how_much" if "amount" in relations or paying else "how_many"
+    if qword == "how_much" and paying:
+        relations = cue_relations = relations | {"amount"}  # "combien a-t-il sorti"
     relations = frame_relations(cue_relations, qword)
     if _cause_asked(words, relations):
         # "Did X leave for the money?": why they moved is asked, not whether they moved.
@@ -319,9 +336,11 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     origins = [e for e in entities if e.role == "source" and e not in people]
     # "ex-X people", "former X staff": the word before says they came from there.
     formerly = [e for e in origins if e.position and words[e.position - 1] not in lx.LINKING_WORDS]
-    if (people or formerly) and origins and not relations:
-        # "Is she from X?", "ex-X people at Y?": where someone comes from is a move.
-        relations = cue_relations = frozenset({"move_in"})
+    if (people or formerly) and origins and not cue_relations:
+        # "Is she from X?", "ex-X people at Y?": where someone comes from is a move; "how
+        # many ex-X people" counts among the moves.
+        relations = relations | {"move_in"}
+        cue_relations = frozenset({"move_in"})
 
     spans = {i for m in mentions for i in range(m.start, m.end)}
     leftover = [w for i, w in enumerate(words) if i not in spans]
@@ -347,8 +366,12 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         for i, w in enumerate(words)
         if i not in spans
     )
+    cue = phrase_in(words, lx.DEFINITION_CUES)
+    # "What does X stand for?": X's name is what is asked, when the question asks nothing else.
+    definition = cue is not None and bool(entities) and set(meaningful) <= set(cue.split())
     profile = bool(entities or ambiguous) and (
-        any(w in lx.PROFILE_CUES for w in leftover)
+        definition
+        or any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
     )
     yesno = is_yesno(words, raw_folded, qword, relations) or _statement_asked(
@@ -405,4 +428,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
         negated=negated(words, raw_folded),
+        order=order_asked(words),
+        same_date=same_date(words),
+        comparative=comparative(words),
+        definition=definition,
     )

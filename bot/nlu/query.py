@@ -59,6 +59,10 @@ class Query:
     numbers: tuple[float, ...] = ()  # every number stated, years included
     role_words: frozenset[str] = frozenset()  # "CEO", "directeur"…: the role asked about
     type_noun: str | None = None  # "companies", "modèles"…: the kind of entity asked for
+    order: str | None = None  # 'first' | 'last': a rank in time ("the last to join")
+    same_date: bool = False  # "the same month as B": a date shared with B's
+    comparative: str | None = None  # 'more' | 'less': which is larger ("who hired more")
+    definition: bool = False  # "what does X stand for": what X's name means
 
     def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
         return replace(self, entities=entities, ambiguous=None)

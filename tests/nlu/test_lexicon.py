@@ -31,13 +31,15 @@ SHARED = frozenset(
         "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
-        "before_words", "after_words",
+        "before_words", "after_words", "order_words", "comparatives", "same_words",
+        "definition_cues", "payment_verbs",
     }
 )  # fmt: skip
 ONE_LANGUAGE = {
     "fr": {
         "where_ou_next", "opening_what", "combien", "inversion_pronouns", "object_elision",
         "elision_auxiliaries", "accented_homographs", "purpose_markers", "infinitive_endings",
+        "past_endings", "negation_openers",
     },
     "en": {
         "where", "how_long_tail", "how_big_tail", "how_many_tail", "how_much_tail",
@@ -204,7 +206,7 @@ def test_an_unknown_concept(ldir):
 
 def test_a_word_instead_of_a_list(ldir):
     path = ldir / "fr.yaml"
-    edit(path, "why: [pourquoi]", "why: pourquoi")
+    edit(path, "why: [pourquoi, pk, pq, pkoi]", "why: pourquoi")
     line = line_of(path, "why: pourquoi")
     assert only_problem(ldir) == f"{path}:{line}: why: expected a list of words"
 

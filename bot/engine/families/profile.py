@@ -17,8 +17,21 @@ def profile(tk: Toolkit, query: Query) -> Result:
     chosen = sorted(own, key=lambda f: PROFILE_RANK[f.type])[:4]
     chosen += others[: max(0, 3 - len(chosen))]
     separator = " : " if query.language == "fr" else ": "
-    description = clause(entity.description.get(query.language), entity.name.get(query.language))
+    description = as_clause(
+        entity.description.get(query.language), entity.name.get(query.language)
+    )
     lead = f"{entity.name.get(query.language)}{separator}{description}"
     return tk.composer.compose(
         query, chosen, confidence=tk.composer.confidence(query, 0.9), lead=lead
     )
+
+
+def as_clause(description: str, name: str = "") -> str:
+    """A description after a colon: its first letter lowered, unless it opens with a name
+    ("Tesla’s supercomputer", "Fundamental AI Research")."""
+    words = description.rstrip(" .").split()
+    if not words:
+        return ""
+    first, after = words[0], words[1:2]
+    named = "’" in first or "'" in first or (after and after[0].isupper())
+    return " ".join(words) if named else clause(description, name)

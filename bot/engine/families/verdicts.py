@@ -111,9 +111,19 @@ def whereabouts(tk: Toolkit, query: Query) -> Verdict | None:
         if held and all(f.tense == "past" for f in held):
             return Verdict("no", held + last)  # a former role there, and a move since
         was_there = [f for f in tk.facts.involving.get(person, []) if tk.facts.involves(f, place)]
+        if any(holds_now(f, person) for f in was_there):
+            return None  # a current role there ("now runs X"): the facts settle it
         if was_there and not any(tk.facts.slot_matches(m, orient(m).dest, place) for m in last):
             return Verdict("unsettled", was_there[:2] + last)  # tied to it once, moved since
     return None
+
+
+def holds_now(fact: Fact, person: str) -> bool:
+    """The fact gives the person a role or a lead they hold now (not a move, not a former
+    role)."""
+    return (
+        fact.type not in ft.MOVE_FACT_TYPES and fact.subject == person and fact.tense == "current"
+    )
 
 
 def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
@@ -175,7 +185,9 @@ def sequence(tk: Toolkit, query: Query) -> Verdict | None:
     words = set(query.words)
     earlier, later = bool(words & lx.BEFORE_WORDS), bool(words & lx.AFTER_WORDS)
     asked_people = people(tk, query)
-    if earlier == later or len(asked_people) != 2 or not query.relations & lx.MOVE_RELATIONS:
+    # "Was A at X before B?" asks the same of where their moves took them.
+    moved = query.relations & lx.MOVE_RELATIONS or not query.relations
+    if earlier == later or len(asked_people) != 2 or not moved:
         return None
     places = others(tk, query)
     dated = []

@@ -78,7 +78,7 @@ class Replies:
         if headline:
             parts.append(headline)
         if lead:
-            parts.append(lead if lead.endswith((".", "!", "?")) else f"{lead}.")
+            parts.append(lead if lead.endswith((".", "!", "?", ":")) else f"{lead}.")
         first = " ".join(parts)
         body = " ".join(sentences)
         return f"{first}\n{body}".strip() if first and body else (first or body)
@@ -102,6 +102,21 @@ class Replies:
             return None
         text = " ".join(p for p in parts if p)
         return f"{text[:1].upper()}{text[1:]}."
+
+    @staticmethod
+    def order(relation: str, language: str) -> str:
+        """ "Before.", "After.", "The same month.": one date against another."""
+        return words(language).ORDER[relation]
+
+    @staticmethod
+    def unordered(language: str) -> str:
+        """The opening of a reply when the dates do not tell which came first."""
+        return words(language).UNORDERED
+
+    @staticmethod
+    def uncompared(language: str) -> str:
+        """The opening of a reply when the figures do not tell which is larger."""
+        return words(language).UNCOMPARED
 
     @staticmethod
     def no_exact_number(language: str) -> str:

@@ -21,6 +21,10 @@ HELLO = "Hello!"  # to a greeting
 NOT_FOUND = "I can't find the answer in my articles."
 FOREIGN = "I only answer in English or French."  # to another language
 CLARIFY = "Which one do you mean?"  # before the candidates of an ambiguous name
+# "Before or after B?": where in time, against B's date.
+ORDER = {"before": "Before.", "after": "After.", "same": "The same month."}
+UNORDERED = "The articles' dates do not tell which came first. Here is what they do say:"
+UNCOMPARED = "The articles' figures do not settle which is larger. Here is what they do say:"
 OPTION_SEPARATOR = "; "
 
 

@@ -21,6 +21,12 @@ HELLO = "Bonjour !"  # to a greeting
 NOT_FOUND = "Je ne trouve pas la réponse dans mes articles."
 FOREIGN = "Je ne réponds qu’en français ou en anglais."  # to another language
 CLARIFY = "De qui parlez-vous ?"  # before the candidates of an ambiguous name
+# "Before or after B?": where in time, against B's date.
+ORDER = {"before": "Avant.", "after": "Après.", "same": "Le même mois."}
+UNORDERED = "Les dates des articles ne disent pas lequel est le premier. Voici ce qu’ils disent :"
+UNCOMPARED = (
+    "Les chiffres des articles ne disent pas lequel est le plus grand. Voici ce qu’ils disent :"
+)
 OPTION_SEPARATOR = " ; "
 
 

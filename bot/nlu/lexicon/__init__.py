@@ -99,6 +99,7 @@ EN_AUXILIARIES = frozenset(_own("en", "question_auxiliaries"))
 FR_INVERSION_PRONOUNS = frozenset(_own("fr", "inversion_pronouns"))
 NEGATION_PARTICLES = _words("negation_particles")
 CAUSE_PREPOSITIONS = _words("cause_prepositions")
+NEGATION_PARTICLES_BEFORE = _words("negation_openers")  # "ne … plus": no longer
 
 # Follow-ups.
 PRONOUNS = _words("pronouns")
@@ -153,6 +154,7 @@ WORK_ON_PARTICLES = _words("work_on_particles")
 # Tense cues: which of someone's roles the question is about.
 PAST_CUES = _words("past_cues")
 FUTURE_CUES = _words("future_cues")
+PAST_ENDINGS = tuple(_listed("past_endings"))  # "dirigeait": a relation's verb in the past
 # Nouns naming a kind of entity, for "Which companies / models / people are mentioned?".
 TYPE_NOUNS: dict[str, str] = _by_word("type_nouns")
 CONJUNCTIONS = _words("conjunctions")
@@ -163,6 +165,11 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(group) for group in _groups("role_synonyms").values()
 )
 ROLE_NOUNS = frozenset().union(*ROLE_SYNONYMS)
+# Each group of role nouns by its name ("ceo", "head"): the fact-type table says which imply
+# a relation (bot.kb.facttypes.TITLE_RELATIONS).
+ROLE_GROUPS: dict[str, frozenset[str]] = {
+    str(name): frozenset(group) for name, group in _groups("role_synonyms").items()
+}
 
 
 def role_synonyms(words: frozenset[str]) -> frozenset[str]:
@@ -180,6 +187,11 @@ CLEFT_OPENERS = _listed("cleft_openers")  # "c'est X qui…", "is it X who…"
 OTHER_WORDS = _words("other_words")  # "what about the other?", "et l'autre ?"
 BEFORE_WORDS = _words("before_words")  # "did A join before B?"
 AFTER_WORDS = _words("after_words")
+ORDER_WORDS: dict[str, str] = _by_word("order_words")  # "the first / last to join": a rank in time
+SAME_WORDS = _words("same_words")  # "the same month as B"
+COMPARATIVES: dict[str, str] = _by_word("comparatives")  # "more", "the most": which is larger
+DEFINITION_CUES = _listed("definition_cues")  # "what does X stand for": what X is
+PAYMENT_VERBS = _words("payment_verbs")  # "combien a-t-il sorti": paying, after "how much"
 TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"
 COPULAS = _words("copulas")  # "X est chez Y ?": a statement's verb
 PLURAL_QUANTIFIERS = _words("plural_quantifiers")  # "the two Daniels", "tous les Chen"

@@ -63,6 +63,7 @@ CONCEPTS: dict[str, Concept] = {
     "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
     "negation_particles": _WORDS,  # "not", "pas": what negates a clause
     "cause_prepositions": _WORDS,  # "for the money", "pour le fric": a cause asked about
+    "negation_openers": _WORDS,  # "ne", "n'": opens a negation ("ne … plus": no longer)
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
     "thing_pronouns": _WORDS,
@@ -85,6 +86,7 @@ CONCEPTS: dict[str, Concept] = {
     "past_cues": _WORDS,
     "future_cues": _WORDS,
     "present_cues": _WORDS,
+    "past_endings": _WORDS,  # a relation's verb ending so is in the past ("dirigeait")
     "type_nouns": Concept("groups", groups=str, exclusive=True),  # entity type -> nouns
     "conjunctions": _WORDS,
     "linking_words": _WORDS,
@@ -94,6 +96,11 @@ CONCEPTS: dict[str, Concept] = {
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "other_words": _WORDS,  # "what about the other?": the option not chosen
     "before_words": _WORDS,  # "did A join before B?": an order in time
+    "order_words": Concept("groups", phrases=True, groups=("first", "last"), exclusive=True),
+    "same_words": _WORDS,  # "the same month as B": a date shared with B's
+    "comparatives": Concept("groups", phrases=True, groups=("more", "less"), exclusive=True),
+    "definition_cues": _PHRASES,  # "what does X stand for": X's expansion or description
+    "payment_verbs": _WORDS,  # "combien a-t-il sorti": a verb that means paying after "how much"
     "after_words": _WORDS,  # "did A join after B?"
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
