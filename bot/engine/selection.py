@@ -226,7 +226,7 @@ class Selector:
         if "lead" in query.relations and not any(
             self.facts.type_of(e.id) == PERSON for e in query.entities
         ):
-            # "Who runs xAI?" is not answered by who runs a part of it (its data centre).
+            # Who runs a company is not answered by who runs a part of it (its data centre).
             # A part of it counts when the question describes that part ("its AI team").
             named = {e.id for e in query.entities}
             asked = self.facts.stems(query.content, query.language) - self.facts.common_stems

@@ -43,7 +43,7 @@ __all__ = [
 _HOMOGRAPH = re.compile(r"\b(?:" + "|".join(lx.ACCENTED_HOMOGRAPHS) + r")\b", re.IGNORECASE)
 
 
-# A second question inside one message: "…, and when did he join X?", "… et quand ?".
+# A second question inside one message: "…, and since when is he there?", "… et quand ?".
 # The conjunction stays with the second question, which reads as a follow-up ("and when?").
 _SECOND_QUESTION = re.compile(
     r"(?:\?\s+|[,;]?\s+(?=(?:and|et)\s+(?:(?:for|pour|from|de|since|depuis|in|en|to|with|avec)\s+)?"

@@ -18,7 +18,11 @@ from bot.engine import Engine
 # (file, questions that must pass at least): measured when the floor was last raised.
 # casual.yaml 255 -> 253 (issue 16): "did X say that on <another medium>?" is no longer a No
 # when the articles only name the medium X used; a No needs a fact that contradicts.
-SETS = [("heldout.yaml", 129), ("blind.yaml", 80), ("blind2.yaml", 72), ("casual.yaml", 253)]
+# heldout.yaml 129 -> 128 and blind2.yaml 72 -> 71 (issue "Understand what people mean", clean
+# lexicons): the English profile cue "lowdown" and the provenance cue "show" each existed for one
+# item (blind2-profile-en-003, heldout-followups-en-006) and are retired; "show" also misread
+# "show me…" as asking where a claim comes from.
+SETS = [("heldout.yaml", 128), ("blind.yaml", 80), ("blind2.yaml", 71), ("casual.yaml", 253)]
 
 
 @pytest.mark.parametrize(("name", "floor"), SETS)
