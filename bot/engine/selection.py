@@ -229,7 +229,10 @@ class Selector:
             # Who runs a company is not answered by who runs a part of it (its data centre).
             # A part of it counts when the question describes that part ("its AI team").
             named = {e.id for e in query.entities}
-            asked = self.facts.stems(query.content, query.language) - self.facts.common_stems
+            # The question's rare words describe it; when all are frequent (a small base where
+            # "lab" and "labs" stem alike), all of them do.
+            described = self.facts.stems(query.content, query.language)
+            asked = (described - self.facts.common_stems) or described
             facts = [
                 f
                 for f in facts
