@@ -104,7 +104,7 @@ class Composer:
         and they say something new (a profile's description is not restated)."""
         kept: list[Fact] = []
         length = len(said)
-        seen = stems(normalize(said).split())
+        seen = stems(normalize(said).split(), language)
         named: set[str] = set()
         for fact in facts:
             text = fact.text.get(language)

@@ -44,7 +44,7 @@ class Dialogue:
             narrowed = [i for i in query.ambiguous.entity_ids if i in options]
             chosen = narrowed if len(narrowed) == 1 else []
         if not chosen and query.entities:
-            # "Celui d'Apple", "the Tesla one": the option that shares a fact with it.
+            # "celui de X", "the X one": the option that shares a fact with it.
             linked = [
                 option
                 for option in options

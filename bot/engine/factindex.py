@@ -3,7 +3,12 @@ an entity, each fact's words, and moves seen uniformly."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
 
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
@@ -30,9 +35,34 @@ def orient(fact: Fact) -> Move:
     return Move(getattr(fact, slots.mover), getattr(fact, slots.source), getattr(fact, slots.dest))
 
 
-def stems(words: frozenset[str] | set[str] | list[str]) -> frozenset[str]:
-    """Crude stems (first five letters) so "working" meets "workers" and "recrues" "recrute"."""
-    return frozenset(w[:5] for w in words if len(w) > 1)
+# Snowball stemmers (PyStemmer): "recrutés" meets "recrute", "hiring" meets "hired".
+_STEMMERS = {"fr": Stemmer.Stemmer("french"), "en": Stemmer.Stemmer("english")}
+BOTH = tuple(_STEMMERS)
+# British -ise spellings stemmed as the -ize ones ("reorganised" meets "reorganize").
+_BRITISH_ISE = re.compile(r"(?<=\w\w\w)is(e|ed|es|ing|ation|ations)$")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, language: str) -> str:
+    if language == "en":
+        return _STEMMERS["en"].stemWord(_BRITISH_ISE.sub(r"iz\1", word))
+    # The French stemmer reads accents ("recrutées"); unaccented, a participle's "-ee(s)" is
+    # left for a second pass to take ("recrutees" -> "recrute" -> "recrut").
+    return _STEMMERS["fr"].stemWord(_STEMMERS["fr"].stemWord(word))
+
+
+def stems(words: Iterable[str], language: str | None = None) -> frozenset[str]:
+    """The Snowball stems of `words` (one-letter words left out) in `language`, or in both
+    languages when it is not known: a question may mix them ("les data centers")."""
+    languages = (language,) if language in _STEMMERS else BOTH
+    return frozenset(_stem(w, code) for w in words if len(w) > 1 for code in languages)
+
+
+def phrasing_stems(fact: Fact) -> frozenset[str]:
+    """A fact's words as stems: its French phrasing stemmed as French, its English as English."""
+    return stems(normalize(fact.text.fr).split(), "fr") | stems(
+        normalize(fact.text.en).split(), "en"
+    )
 
 
 class FactIndex:
@@ -44,9 +74,9 @@ class FactIndex:
             entity_id: frozenset(self._chain(entity_id)) for entity_id in base.entities
         }
         self.words: dict[str, frozenset[str]] = {
-            fact.id: stems(normalize(f"{fact.text.fr} {fact.text.en}").split())
-            for fact in base.facts
+            fact.id: phrasing_stems(fact) for fact in base.facts
         }
+        self.vocabulary = frozenset().union(*self.words.values())
         # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
         frequency: dict[str, int] = {}
         for found in self.words.values():
@@ -61,6 +91,17 @@ class FactIndex:
             involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
             for entity_id in involved:
                 self.involving.setdefault(entity_id, []).append(fact)
+
+    def stems(self, words: Iterable[str], language: str) -> frozenset[str]:
+        """One stem per word of a question (one-letter words left out): in the question's
+        language, or in the other when only that one is the base's ("les data centers")."""
+        return frozenset(self.stem(w, language) for w in words if len(w) > 1)
+
+    def stem(self, word: str, language: str) -> str:
+        own = _stem(word, language if language in _STEMMERS else BOTH[0])
+        if own in self.vocabulary:
+            return own
+        return next((s for s in (_stem(word, c) for c in BOTH) if s in self.vocabulary), own)
 
     def _chain(self, entity_id: str) -> list[str]:
         chain: list[str] = []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from bot.engine.factindex import PERSON, FactIndex, orient, stems
 from bot.engine.measures import date_agrees
 from bot.kb import Fact, KnowledgeBase
@@ -18,6 +20,8 @@ ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})
 ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
+# A word this close to a word of a named entity's name is that name misspelt ("Alexander").
+NAME_TYPO_RATIO = 85
 WHY_TYPES = ft.RELATION_FACT_TYPES["reason"][0] | ft.STANCE_FACT_TYPES | {"risk"}
 
 
@@ -199,7 +203,9 @@ class Selector:
         score = 3.0 if fact.type in primary else 0.0
         if fact.type in query.relations:
             score += 1.0  # the type named after the asked relation answers it most directly
-        score += len(stems(query.content) & self.facts.words[fact.id]) * 0.5
+        score += (
+            len(self.facts.stems(query.content, query.language) & self.facts.words[fact.id]) * 0.5
+        )
         if query.entities and fact.subject == query.entities[0].id:
             score += 0.5
         return score
@@ -222,10 +228,13 @@ class Selector:
         if "lead" in query.relations and not any(
             self.facts.type_of(e.id) == PERSON for e in query.entities
         ):
-            # "Who runs xAI?" is not answered by who runs a part of it (its data centre).
+            # Who runs a company is not answered by who runs a part of it (its data centre).
             # A part of it counts when the question describes that part ("its AI team").
             named = {e.id for e in query.entities}
-            asked = stems(query.content) - self.facts.common_stems
+            # The question's rare words describe it; when all are frequent (a small base where
+            # "lab" and "labs" stem alike), all of them do.
+            described = self.facts.stems(query.content, query.language)
+            asked = (described - self.facts.common_stems) or described
             facts = [
                 f
                 for f in facts
@@ -254,10 +263,11 @@ class Selector:
             chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
         elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
             chosen, guarded = facts, True  # the value asked for is there, whatever the relation
-        elif not chosen and query.keywords:
+        elif not chosen and (keywords := query.keywords - self.misspelt_names(query)):
             # Nothing of the asked kind: keep only facts that share the question's own words
             # ("someone's take on pay": no opinion fact, but a statement that says "pay").
-            chosen = [f for f in facts if stems(query.keywords) & self.facts.words[f.id]]
+            own = self.facts.stems(keywords, query.language)
+            chosen = [f for f in facts if own & self.facts.words[f.id]]
         elif not chosen and not query.relations:
             chosen, guarded = facts, True  # "What did X do at Meta?": everything that links them
         chosen = self.by_tense(chosen, query)
@@ -271,7 +281,10 @@ class Selector:
     def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:
         "who managed Meta's data centres" keeps the data-centre fact, not every Meta role."""
-        asked = stems({w for w in query.content if not w.isdigit()}) - self.facts.common_stems
+        asked = (
+            self.facts.stems({w for w in query.content if not w.isdigit()}, query.language)
+            - self.facts.common_stems
+        )
         if not asked or len(facts) < 2:
             return facts
         return [f for f in facts if asked & self.facts.words[f.id]] or facts
@@ -279,7 +292,7 @@ class Selector:
     def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
         role = fact.role or fact.text
-        said = stems(normalize(f"{role.fr} {role.en}").split())
+        said = stems(normalize(role.fr).split(), "fr") | stems(normalize(role.en).split(), "en")
         # Every role noun asked ("directeur scientifique") must be there, in either language.
         return all(stems(lx.role_synonyms(frozenset({w}))) & said for w in role_words)
 
@@ -298,16 +311,34 @@ class Selector:
         mixed_case = not (query.text.islower() or query.text.isupper())
         if names_only and mixed_case:
             words &= query.capitalized  # only capitalised words can be names
+        words -= self.misspelt_names(query, frozenset(words))
         if not words:
             return False
-        asked = stems(words)
+        asked = self.facts.stems(words, query.language)
         return not any(asked & self.facts.words[f.id] for f in facts)
+
+    def misspelt_names(self, query: Query, words: frozenset[str] | None = None) -> frozenset[str]:
+        """Those of `words` (the question's keywords) that no fact says and that misspell a
+        word of a name the question links (a first name when only the surname was linked):
+        the name explains them."""
+        named = {
+            part
+            for e in query.entities
+            for name in self.facts.kb.entities[e.id].names()
+            for part in normalize(name).split()
+        }
+        return frozenset(
+            w
+            for w in (query.keywords if words is None else words)
+            if self.facts.stem(w, query.language) not in self.facts.vocabulary
+            and any(fuzz.ratio(w, n) >= NAME_TYPO_RATIO for n in named)
+        )
 
     def unexplained_in_any(self, query: Query, facts: list[Fact]) -> bool:
         """Some word of the question that no lexicon explains is in none of the facts."""
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
-        return any(stems({w}) and not stems({w}) & covered for w in words)
+        return any(self.facts.stem(w, query.language) not in covered for w in words if len(w) > 1)
 
 
 def title_relations(fact: Fact) -> frozenset[str]:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from text_to_num import text2num
 
 from bot.nlu import lexicon as lx
+from bot.text import fold
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
@@ -26,14 +30,72 @@ def months_and_years(words: list[str], raw: str) -> tuple[frozenset[int], frozen
     return frozenset(months), frozenset(int(y) for y in _YEAR.findall(raw))
 
 
-_GLUED_MULTIPLIER = re.compile(r"(\d+)([a-z]+)")
+_GLUED_MULTIPLIER = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)")
+_DECIMAL = re.compile(r"\d+\.\d+")
+# A number as written: "1,5" and "1.5" are decimals, "1,500" and "2.000" thousands.
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*[^\W\d_]*|[^\W\d_]+")
+SPELT_RUN = 8  # the most words one number spelt out takes here ("deux cent cinquante mille…")
+# A number word alone below this is an article or a quantifier ("un", "les deux"), not a count.
+SPELT_ALONE_FROM = 10
+
+
+def number_words(text: str, language: str) -> list[str]:
+    """The question's words as numbers are read in them: a written number whole ("1,5" is
+    1.5, "1,500" is 1500), numbers spelt out as digits ("deux cents" is 200, "twelve" 12)."""
+    return _spelt_as_digits([_plain(t) for t in _TOKEN.findall(fold(text))], language)
+
+
+def _plain(token: str) -> str:
+    """A written number in the form float() reads, its glued letters kept ("1,5k" -> "1.5k")."""
+    number = _WRITTEN_NUMBER.match(token)
+    if number is None:
+        return token
+    *whole, last = re.split(r"[.,]", number[0])
+    decimal = bool(whole) and len(last) != 3  # its last part is no thousands group
+    digits = "".join(whole) + "." + last if decimal else "".join([*whole, last])
+    return digits + token[number.end() :]
+
+
+def _spelt_as_digits(words: list[str], language: str) -> list[str]:
+    read, i = [], 0
+    while i < len(words):
+        found = _longest_spelt(tuple(words[i : i + SPELT_RUN]), language)
+        if found is None:
+            read.append(words[i])
+            i += 1
+        else:
+            value, size = found
+            read.append(str(value))
+            i += size
+    return read
+
+
+@lru_cache(maxsize=4096)
+def _longest_spelt(words: tuple[str, ...], language: str) -> tuple[int, int] | None:
+    """The number spelt by the longest run of `words` from the first, and the run's length;
+    a multiplier word alone ("millions") is left to multiply the number before it."""
+    if not words or not words[0].isalpha():
+        return None
+    for size in range(len(words), 0, -1):
+        try:
+            value = text2num(" ".join(words[:size]), language)
+        except ValueError:
+            continue
+        alone = size == 1 and (words[0] in lx.MULTIPLIERS or value < SPELT_ALONE_FROM)
+        return None if alone else (value, size)
+    return None
 
 
 def read_number(words: list[str], start: int) -> tuple[float, int] | None:
-    """The number starting at `start` ("2 000", "200 millions") and the index after it."""
+    """The number starting at `start` ("2 000", "1.5 milliard", "200 millions") and the index
+    after it (the multiplier word is not passed)."""
     glued = _GLUED_MULTIPLIER.fullmatch(words[start]) if start < len(words) else None
     if glued and glued[2] in lx.MULTIPLIERS:  # "12k", "200m"
         return float(glued[1]) * lx.MULTIPLIERS[glued[2]], start + 1
+    if start < len(words) and _DECIMAL.fullmatch(words[start]):
+        multiplier = lx.MULTIPLIERS.get(words[start + 1], 1) if start + 1 < len(words) else 1
+        return float(words[start]) * multiplier, start + 1
     digits: list[str] = []
     end = start
     while end < len(words) and words[end].isdecimal() and (not digits or len(words[end]) == 3):
@@ -46,7 +108,7 @@ def read_number(words: list[str], start: int) -> tuple[float, int] | None:
 
 
 def all_numbers(words: list[str]) -> tuple[float, ...]:
-    """Every number the question states, "1 200" and "200 millions" read whole."""
+    """Every number in `words` (see number_words), "1 200" and "200 millions" read whole."""
     found, i = [], 0
     while i < len(words):
         read = read_number(words, i)
@@ -59,7 +121,8 @@ def all_numbers(words: list[str]) -> tuple[float, ...]:
 
 
 def comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
-    """Each "more than / moins de N [million]" in the question, as (operator, value)."""
+    """Each "more than / moins de N [million]" in `words` (see number_words), as
+    (operator, value)."""
     found = []
     for i in range(len(words) - 1):
         pair = f"{words[i]} {words[i + 1]}"

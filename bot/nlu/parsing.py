@@ -47,7 +47,7 @@ __all__ = [
 _HOMOGRAPH = re.compile(r"\b(?:" + "|".join(lx.ACCENTED_HOMOGRAPHS) + r")\b", re.IGNORECASE)
 
 
-# A second question inside one message: "…, and when did he join X?", "… et quand ?".
+# A second question inside one message: "…, and since when is he there?", "… et quand ?".
 # The conjunction stays with the second question, which reads as a follow-up ("and when?").
 _SECOND_QUESTION = re.compile(
     r"(?:\?\s+|[,;]?\s+(?=(?:and|et)\s+(?:(?:for|pour|from|de|since|depuis|in|en|to|with|avec)\s+)?"
@@ -346,7 +346,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     leftover = [w for i, w in enumerate(words) if i not in spans]
     meaningful = [w for w in leftover if w not in lx.FILLERS and w not in lx.STOPWORDS]
     months, years = numbers.months_and_years(words, text)
-    comparisons = numbers.comparisons(words)
+    counted = numbers.number_words(text, language)  # "1,5 milliard", "deux cents" read whole
+    comparisons = numbers.comparisons(counted)
     # "plus de 2000 employés" compares a count; it is not the year 2000.
     years = frozenset(y for y in years if all(value != y for _, value in comparisons))
     opener = words[0] if words else ""
@@ -424,7 +425,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         tense=tense(words),
         role_words=frozenset(singular(w) for w in words if singular(w) in lx.ROLE_NOUNS),
         comparisons=comparisons,
-        numbers=numbers.all_numbers(words),
+        numbers=numbers.all_numbers(counted),
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
         negative=any(lx.negative(w) for w in leftover),
         negated=negated(words, raw_folded),

@@ -19,7 +19,10 @@ from bot.engine import Engine
 # casual.yaml 255 -> 253 -> 254 (issue 16, 2026-12-03): "did X say that on <another medium>?"
 # is no longer a No when the articles only name the medium X used (a No needs a fact that
 # contradicts); then a cause asked ("pour le fric ?") got its Not confirmed.
-SETS = [("heldout.yaml", 129), ("blind.yaml", 80), ("blind2.yaml", 72), ("casual.yaml", 254)]
+# blind2.yaml 72 -> 71 (issue 18, clean lexicons): the English profile cue "lowdown" existed for
+# one item (blind2-profile-en-003) and is retired, as is the provenance cue "show", which also
+# misread "show me…" as asking where a claim comes from.
+SETS = [("heldout.yaml", 129), ("blind.yaml", 80), ("blind2.yaml", 71), ("casual.yaml", 254)]
 
 
 @pytest.mark.parametrize(("name", "floor"), SETS)

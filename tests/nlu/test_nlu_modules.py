@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.nlu import parsing
 from bot.nlu.frame import question_word, tense
 from bot.nlu.language import detect_language
-from bot.nlu.numbers import all_numbers, comparisons, months_and_years
+from bot.nlu.numbers import all_numbers, comparisons, months_and_years, number_words
 from bot.nlu.query import EntityRef, Query
 from bot.text import normalize
 
@@ -41,6 +41,36 @@ def test_numbers_comparisons_and_dates():
     assert all_numbers(words("12k or 2024x")) == (12000.0,)  # an unknown suffix is no number
     assert months_and_years(words("in may 2024"), "in may 2024") == ({5}, {2024})
     assert months_and_years(words("you may"), "you may") == (frozenset(), frozenset())
+
+
+def counted(text: str, language: str) -> tuple[float, ...]:
+    return all_numbers(number_words(text, language))
+
+
+def test_decimals_with_a_comma_or_a_point():
+    assert counted("Meta a-t-il offert 1,5 milliard ?", "fr") == (1.5e9,)
+    assert counted("a 1.5 billion offer", "en") == (1.5e9,)
+    assert counted("1,5k ingénieurs", "fr") == (1500.0,)
+    # Three digits after the separator are a thousands group, not a decimal.
+    assert counted("1,500 engineers and 2.000 others", "en") == (1500.0, 2000.0)
+
+
+def test_numbers_spelt_out_in_french_and_english():
+    assert counted("deux cents chercheurs", "fr") == (200.0,)
+    assert counted("vingt et un ingénieurs", "fr") == (21.0,)
+    assert counted("twelve engineers", "en") == (12.0,)
+    assert counted("un million de dollars", "fr") == (1e6,)
+    assert comparisons(number_words("more than twenty people", "en")) == ((">", 20.0),)
+    # A small number word alone is an article or a quantifier, not a count.
+    assert counted("les deux Daniels et une personne", "fr") == ()
+    assert counted("the two Daniels, one of them", "en") == ()
+
+
+def test_written_numbers_still_read_whole():
+    assert counted("plus de 2 000 employés", "fr") == (2000.0,)
+    assert counted("200 millions de dollars", "fr") == (200e6,)
+    assert counted("12k employees", "en") == (12000.0,)
+    assert comparisons(number_words("moins de 1,5 milliard", "fr")) == (("<", 1.5e9),)
 
 
 def test_question_word_and_tense():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.engine.compose import Result
-from bot.engine.factindex import stems
 from bot.engine.families.catalogue import catalogue
 from bot.engine.measures import date_agrees, states_number
 from bot.engine.selection import ROLE_TYPES
@@ -40,7 +39,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
             for f in facts
             if f.type not in ROLE_TYPES or tk.selector.names_role(f, query.role_words)
         ]
-    asked = stems(query.content)
+    asked = tk.facts.stems(query.content, query.language)
     if asked and not any(asked & tk.facts.words[f.id] for f in facts):
         # "Why are on-device models an asset?": no fact of that type says it, another does.
         saying = [f for f in tk.kb.facts if len(asked & tk.facts.words[f.id]) >= 2]
@@ -49,7 +48,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
         # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.
         return Result(tk.replies.unknown(query.language), ())
     # With no name to anchor it, the question's own words pick among the facts.
-    keywords = stems(query.keywords) - tk.facts.common_stems
+    keywords = tk.facts.stems(query.keywords, query.language) - tk.facts.common_stems
     overlap = {f.id: len(keywords & tk.facts.words[f.id]) for f in facts}
     if max(overlap.values()):
         facts = [f for f in facts if overlap[f.id]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import Result
-from bot.engine.factindex import orient, stems
+from bot.engine.factindex import orient
 from bot.engine.families.verdicts import (
     SAYING_RELATIONS,
     Verdict,
@@ -77,7 +77,7 @@ def compose(tk: Toolkit, query: Query, verdict: Verdict) -> Result:
 
 def says_it_all(tk: Toolkit, query: Query, fact: Fact) -> bool:
     """Every word the question adds to its names is in the fact ("did X reorganise its team")."""
-    asked = stems(query.content) - tk.facts.common_stems
+    asked = tk.facts.stems(query.content, query.language) - tk.facts.common_stems
     return bool(asked) and asked <= tk.facts.words[fact.id]
 
 
@@ -91,7 +91,7 @@ def claims_said(tk: Toolkit, query: Query) -> list[Fact]:
     of its own words at least), when the question is not about who said it."""
     if query.cue_relations & SAYING_RELATIONS or not query.entities:
         return []
-    asked = stems(query.keywords)
+    asked = tk.facts.stems(query.keywords, query.language)
     rare = asked - tk.facts.common_stems
 
     def says(fact: Fact) -> bool:
@@ -193,7 +193,7 @@ def related(tk: Toolkit, query: Query, primary: frozenset[str]) -> list[Fact]:
     if primary:
         return main[:2]  # what the articles say of the one asked about
     # No kind asked: the facts naming most of the question's entities and words.
-    asked = stems(query.content)
+    asked = tk.facts.stems(query.content, query.language)
     pool = {f.id: f for e in query.entities for f in tk.facts.involving.get(e.id, [])}
 
     def relevance(fact: Fact) -> tuple[int, int]:
