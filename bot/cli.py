@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="print latency, load time and memory figures")
     bench.add_argument("--telegram", action="store_true", help="updates/s through a fake Bot API")
     bench.add_argument("--quick", action="store_true", help="small synthetic base (for tests)")
+    bench.add_argument(
+        "--scale", action="store_true", help="one line per base size: 1,000 to 100,000 facts"
+    )
     curation.add_parsers(sub)
     return parser
 
@@ -87,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "misses":
             return misses(engine, settings, since=args.since, top=args.top)
         if args.command == "bench":
-            from bot.testing.bench import run_bench
+            from bot.testing.bench import run_bench, run_scale
 
+            if args.scale:
+                return run_scale(quick=args.quick)
             return run_bench(engine, settings, telegram=args.telegram, quick=args.quick)
         return run(engine, settings)
     except BrokenPipeError:

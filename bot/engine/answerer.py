@@ -36,8 +36,8 @@ from bot.text import clean_input, normalize
 class Answerer:
     """Everything precomputed for one knowledge base; `answer` is the per-message path."""
 
-    def __init__(self, base: KnowledgeBase) -> None:
-        self.tk = Toolkit.build(base)
+    def __init__(self, base: KnowledgeBase, previous: Toolkit | None = None) -> None:
+        self.tk = Toolkit.build(base, previous)
         self.replies = self.tk.replies
         self.dialogue = Dialogue(self.tk)
 

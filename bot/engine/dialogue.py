@@ -48,11 +48,7 @@ class Dialogue:
             linked = [
                 option
                 for option in options
-                if any(
-                    self.facts.involves(f, e.id)
-                    for e in query.entities
-                    for f in self.facts.involving.get(option, [])
-                )
+                if any(self.facts.involving_all([option, e.id]) for e in query.entities)
             ]
             chosen = linked if len(linked) == 1 else []
         complete = query.qword is not None or query.relations or query.yesno
@@ -174,10 +170,7 @@ class Dialogue:
         fitting = [
             candidate
             for candidate in query.ambiguous.entity_ids
-            if any(
-                all(self.facts.involves(f, o) for o in others)
-                for f in self.facts.involving.get(candidate, [])
-            )
+            if self.facts.involving_all([candidate, *others])
         ]
         if len(fitting) != 1:
             return None

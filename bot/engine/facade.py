@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import kb
+from bot.engine import snapshot
 from bot.engine.answerer import Answerer
 from bot.engine.flows import FlowGraph, build_flows
 from bot.engine.state import State
@@ -31,9 +32,11 @@ class Source:
 class Engine:
     """Answers questions from one knowledge base; safe to share between conversations."""
 
-    def __init__(self, base: kb.KnowledgeBase) -> None:
+    def __init__(self, base: kb.KnowledgeBase, previous: Engine | None = None) -> None:
+        """`previous`, an engine over an earlier state of the same base, lends its indexes
+        when the entities and facts have not changed."""
         self.kb = base
-        self._answerer = Answerer(base)
+        self._answerer = Answerer(base, previous._answerer.tk if previous else None)
 
     def answer(
         self,
@@ -110,23 +113,42 @@ class Engine:
 
 
 PARSE_CACHE_NAME = "knowledge-parse-cache.pickle"
+SNAPSHOT_NAME = "engine-snapshot.pickle"
 
 
 def load_engine(
-    knowledge_dir: str | Path | None = None, data_dir: str | Path | None = None
+    knowledge_dir: str | Path | None = None,
+    data_dir: str | Path | None = None,
+    previous: Engine | None = None,
 ) -> Engine:
     """Load the knowledge base (raises kb.KnowledgeError when it is broken) and wrap it.
 
-    With `data_dir`, parsed YAML is cached there between runs (validation still runs).
+    With `data_dir`, the engine built is kept there (`snapshot`) and read back while the
+    base's files and the code are unchanged; parsed YAML is cached there too. `previous`, the
+    engine loaded before from the same directory (a reload), lends what its unchanged files
+    gave: only the changed files are read and checked again.
     """
+    directory = Path(knowledge_dir or default_knowledge_dir())
     cache = Path(data_dir) / PARSE_CACHE_NAME if data_dir is not None else None
-    # A load builds tens of thousands of objects and frees almost none: the cyclic garbage
+    stored = Path(data_dir) / SNAPSHOT_NAME if data_dir is not None else None
+    # A load builds millions of objects and frees almost none: the cyclic garbage
     # collector would run over and over for nothing (about a sixth of a large base's load).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return Engine(kb.load(knowledge_dir or default_knowledge_dir(), parse_cache=cache))
+        key = snapshot.snapshot_key(directory) if stored else None
+        engine = snapshot.read(stored, key) if stored and previous is None else None
+        if not isinstance(engine, Engine):
+            base = kb.load(directory, cache, previous=previous.kb if previous else None)
+            engine = Engine(base, previous)
+            if stored:
+                # Written aside: the engine answers meanwhile (a process exits once written).
+                snapshot.write_later(stored, key, engine, directory)
+        return engine
     finally:
+        # The engine's millions of objects live as long as it does: out of the collector's
+        # sight, a full collection no longer walks them all (a second-long pause mid-answer).
+        gc.freeze()
         if collecting:
             gc.enable()
 

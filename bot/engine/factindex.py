@@ -3,6 +3,7 @@ an entity, each fact's words, and moves seen uniformly."""
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,8 +74,14 @@ class FactIndex:
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._chain(entity_id)) for entity_id in base.entities
         }
+        phrasing = {
+            fact.id: normalize(f"{fact.text.fr} {fact.text.en}").split() for fact in base.facts
+        }
+        # One string per distinct stem, shared by every fact's set: a tenth of the index's size.
+        shared: dict[str, str] = {}
         self.words: dict[str, frozenset[str]] = {
-            fact.id: phrasing_stems(fact) for fact in base.facts
+            fact.id: frozenset(shared.setdefault(s, s) for s in phrasing_stems(fact))
+            for fact in base.facts
         }
         self.vocabulary = frozenset().union(*self.words.values())
         # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
@@ -85,12 +92,95 @@ class FactIndex:
         limit = max(3, len(base.facts) // 10)
         self.common_stems = frozenset(s for s, n in frequency.items() if n > limit)
         # Facts that say what something was done for ("left … to work in …"): they answer why.
-        self.purposes = frozenset(f.id for f in base.facts if states_purpose(f))
+        self.purposes = frozenset(i for i, words in phrasing.items() if states_purpose(words))
         self.involving: dict[str, list[Fact]] = {}
         for fact in base.facts:
             involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
             for entity_id in involved:
                 self.involving.setdefault(entity_id, []).append(fact)
+        # The same postings as sets of fact ids: "involves every one of them" is then one
+        # membership test per entity, over the shortest posting only.
+        self.involving_ids = {e: frozenset(f.id for f in fs) for e, fs in self.involving.items()}
+        self.position = {fact.id: i for i, fact in enumerate(base.facts)}
+        self.by_type: dict[str, list[Fact]] = {}
+        self.by_number: dict[float, list[Fact]] = {}
+        self.by_month: dict[int, list[Fact]] = {}
+        self.by_year: dict[int, list[Fact]] = {}
+        self.by_year_month: dict[tuple[int, int], list[Fact]] = {}
+        for fact in base.facts:
+            self.by_type.setdefault(fact.type, []).append(fact)
+            measure = fact.amount or fact.quantity
+            if measure is not None and measure.value is not None:
+                self.by_number.setdefault(measure.value, []).append(fact)
+            if fact.when is not None and fact.when.month is not None and not fact.when.since:
+                self.by_month.setdefault(fact.when.month, []).append(fact)
+                if fact.when.year is not None:
+                    month = (fact.when.year, fact.when.month)
+                    self.by_year_month.setdefault(month, []).append(fact)
+            if fact.when is not None and fact.when.year is not None:
+                self.by_year.setdefault(fact.when.year, []).append(fact)
+        self.by_stem: dict[str, list[Fact]] = {}
+        for fact in base.facts:
+            for stem in self.words[fact.id]:
+                self.by_stem.setdefault(stem, []).append(fact)
+
+    def over(self, base: KnowledgeBase) -> FactIndex:
+        """This index for `base`, a base with the same entities and facts (other articles)."""
+        index = copy.copy(self)
+        index.kb = base
+        return index
+
+    def in_order(self, facts: Iterable[Fact]) -> list[Fact]:
+        """`facts`, each once, in the base's order (the order a scan over all facts gives)."""
+        unique = {f.id: f for f in facts}
+        return sorted(unique.values(), key=lambda f: self.position[f.id])
+
+    def involving_all(self, entity_ids: Iterable[str]) -> list[Fact]:
+        """The facts that involve every one of `entity_ids` (or a part of it), in base order."""
+        wanted = list(dict.fromkeys(entity_ids))
+        if not wanted:
+            return []
+        shortest = min(wanted, key=lambda e: len(self.involving_ids.get(e, ())))
+        others = [self.involving_ids.get(e, frozenset()) for e in wanted if e != shortest]
+        return [f for f in self.involving.get(shortest, []) if all(f.id in ids for ids in others)]
+
+    def of_types(self, types: Iterable[str]) -> list[Fact]:
+        """The facts of any of `types`, in base order."""
+        return self.in_order(f for t in set(types) for f in self.by_type.get(t, ()))
+
+    def typed(self, types: Iterable[str], months: Iterable[int], years: Iterable[int]) -> list:
+        """The facts of any of `types`, and, when months or years are given, dated then."""
+        months, years, types = set(months), set(years), set(types)
+        if not (months or years):
+            return self.of_types(types)
+        return [f for f in self.dated(months, years) if f.type in types]
+
+    def with_numbers(self, numbers: Iterable[float]) -> list[Fact]:
+        """The facts whose count or amount is one of `numbers`, in base order."""
+        return self.in_order(f for n in set(numbers) for f in self.by_number.get(n, ()))
+
+    def dated(self, months: Iterable[int], years: Iterable[int]) -> list[Fact]:
+        """The facts dated in one of `months` (a precise month, not "since") and one of
+        `years`; either may be empty (not asked). What `date_agrees` keeps, in base order."""
+        months, years = set(months), set(years)
+        if months and years:
+            keys = [(y, m) for y in years for m in months]
+            return self.in_order(f for k in keys for f in self.by_year_month.get(k, ()))
+        if months:
+            return self.in_order(f for m in months for f in self.by_month.get(m, ()))
+        return self.in_order(f for y in years for f in self.by_year.get(y, ()))
+
+    def sharing(self, asked: frozenset[str], at_least: int) -> list[Fact]:
+        """The facts whose words share at least `at_least` (≥ 1) of the stems `asked`, in base
+        order. A fact sharing k stems shares one of any len(asked) - k + 1 of them: only the
+        rarest stems' postings are read, never the commonest."""
+        if len(asked) < at_least:
+            return []
+        rarest = sorted(asked, key=lambda s: len(self.by_stem.get(s, ())))
+        seen = {
+            f.id: f for s in rarest[: len(rarest) - at_least + 1] for f in self.by_stem.get(s, ())
+        }
+        return self.in_order(f for f in seen.values() if len(asked & self.words[f.id]) >= at_least)
 
     def stems(self, words: Iterable[str], language: str) -> frozenset[str]:
         """One stem per word of a question (one-letter words left out): in the question's
@@ -136,9 +226,9 @@ class FactIndex:
         return fact.type in MOVE_FACT_TYPES and orient(fact).mover == entity_id
 
 
-def states_purpose(fact: Fact) -> bool:
-    """The fact's phrasing has a purpose: a marker ("afin", "pour") before an infinitive."""
-    words = normalize(f"{fact.text.fr} {fact.text.en}").split()
+def states_purpose(words: list[str]) -> bool:
+    """A phrasing's normalised words state a purpose: a marker ("afin", "pour") before an
+    infinitive."""
     return any(
         word in PURPOSE_MARKERS and next_word.endswith(INFINITIVE_ENDINGS)
         for word, next_word in zip(words, [*words[1:], ""], strict=True)

@@ -126,15 +126,14 @@ class Selector:
         required = [e.id for e in query.entities if not e.alternative]
         alternatives = [e.id for e in query.entities if e.alternative]
         pool = (
-            self.facts.involving.get(required[0], [])
+            self.facts.involving_all(required)
             if required
             else [f for e in alternatives for f in self.facts.involving.get(e, [])]
         )
         facts = [
             f
             for f in {f.id: f for f in pool}.values()
-            if all(self.facts.involves(f, e) for e in required)
-            and (not alternatives or any(self.facts.involves(f, e) for e in alternatives))
+            if not alternatives or any(self.facts.involves(f, e) for e in alternatives)
         ]
         # "According to whom…?" asks for a source, except around a hire or a departure, whose
         # sides still hold ("from which firms has X been recruiting, according to…?").

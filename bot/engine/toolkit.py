@@ -25,12 +25,20 @@ class Toolkit:
     composer: Composer
 
     @classmethod
-    def build(cls, base: KnowledgeBase) -> Toolkit:
-        facts = FactIndex(base)
+    def build(cls, base: KnowledgeBase, previous: Toolkit | None = None) -> Toolkit:
+        """The toolkit of `base`; the indexes of `previous` when its base has the very same
+        entities and facts (a reload where only articles changed)."""
+        if previous is not None and (previous.kb.entities, previous.kb.facts) == (
+            base.entities,
+            base.facts,
+        ):
+            facts, index = previous.facts.over(base), previous.index
+        else:
+            facts, index = FactIndex(base), EntityIndex(base, lx.STOPWORDS)
         replies = Replies(base)
         return cls(
             kb=base,
-            index=EntityIndex(base, lx.STOPWORDS),
+            index=index,
             facts=facts,
             replies=replies,
             selector=Selector(base, facts),

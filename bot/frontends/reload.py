@@ -130,7 +130,11 @@ class Reloader:
         async with self._lock:
             started = time.perf_counter()
             try:
-                new = await asyncio.to_thread(load_engine, self.knowledge_dir, self.data_dir)
+                current = self.engine.current
+                previous = current if isinstance(current, Engine) else None
+                new = await asyncio.to_thread(
+                    load_engine, self.knowledge_dir, self.data_dir, previous
+                )
             except kb.KnowledgeError as error:
                 result = ReloadResult(False, time.perf_counter() - started, problems=error.problems)
                 log.error("%s: %s", reason, result.summary(shown=None))

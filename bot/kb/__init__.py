@@ -1,6 +1,6 @@
 """The knowledge base: its schema, loading and validation, and sentence splitting."""
 
-from bot.kb.loader import KnowledgeError, load
+from bot.kb.loader import KnowledgeError, file_signatures, load
 from bot.kb.schema import (
     About,
     Article,
@@ -26,5 +26,6 @@ __all__ = [
     "KnowledgeError",
     "Localized",
     "Sentence",
+    "file_signatures",
     "load",
 ]

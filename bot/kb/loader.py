@@ -5,7 +5,9 @@ Every problem is reported as `file:line: path: message`, so a curator knows whic
 
 from __future__ import annotations
 
+import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -84,21 +86,64 @@ def shown_path(directory: Path) -> Path:
         return directory
 
 
-def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBase:
+YAML_FILES = (("entities.yaml", EntitiesFile), ("facts.yaml", FactsFile), ("about.yaml", About))
+
+
+def file_signatures(directory: str | Path) -> dict[str, tuple[int, int]]:
+    """(size, modification time in ns) of every file a load reads, by its path in the base.
+
+    What `make` and git trust to tell a changed file without reading it.
+    """
+    directory = Path(directory)
+    try:
+        with os.scandir(directory / "articles") as found:  # its stat costs no path parsing
+            entries = [e for e in found if e.name.endswith(".txt")]
+    except OSError:
+        entries = []  # missing: reported by the load itself
+    signatures = {}
+    for entry in sorted(entries, key=lambda e: e.name):
+        stat = entry.stat()
+        signatures[f"articles/{entry.name}"] = (stat.st_size, stat.st_mtime_ns)
+    for name, _ in YAML_FILES:
+        try:
+            stat = os.stat(directory / name)
+        except OSError:
+            continue
+        signatures[name] = (stat.st_size, stat.st_mtime_ns)
+    return signatures
+
+
+def load(
+    directory: str | Path,
+    parse_cache: Path | None = None,
+    previous: KnowledgeBase | None = None,
+) -> KnowledgeBase:
     """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
 
     `parse_cache`, a file path, keeps parsed YAML between runs to make large bases load fast.
+    `previous`, the base loaded before from the same directory, lends the articles, entities
+    and facts of the files that have not changed since (a reload after one article changed
+    reads and checks that article, and the citations, again; not the whole base).
     """
     directory = shown_path(Path(directory))
-    cache = ParseCache(parse_cache)
+    signatures = {str(directory / name): sig for name, sig in file_signatures(directory).items()}
+    kept = {
+        name
+        for name, signature in signatures.items()
+        if previous is not None and previous.files.get(name) == signature
+    }
+    # A reload parses only the files that changed, whose new text no cache holds: reading and
+    # rewriting the whole cache would cost more than they do. It is left to the next full load.
+    cache = ParseCache(parse_cache if previous is None else None)
     problems: list[str] = []
     articles: dict[str, Article] = {}
     article_paths = sorted((directory / "articles").glob("*.txt"), key=lambda p: p.name)
     if not article_paths:
         problems.append(f"{directory / 'articles'}:1: (articles): no article files (*.txt)")
     for path in article_paths:
+        article = _kept_article(previous, path, kept)
         try:
-            article = _load_article(path, problems, cache)
+            article = article or _load_article(path, problems, cache)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
             continue
@@ -109,12 +154,64 @@ def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBas
             continue
         articles[article.id] = article
 
+    if previous is not None and _yaml_kept(directory, previous, articles, kept):
+        base = _with_articles(directory, previous, articles, problems)
+    else:
+        base = _load_yaml(directory, articles, cache, problems)
+    if problems:
+        raise KnowledgeError(problems)
+    cache.save()
+    base.files = signatures
+    return base
+
+
+def _kept_article(previous: KnowledgeBase | None, path: Path, kept: set[str]) -> Article | None:
+    """The previous load's article of `path`, when its file has not changed since."""
+    if previous is None or str(path) not in kept:
+        return None
+    article = previous.articles.get(path.stem)
+    return article if article is not None and article.path == path else None
+
+
+def _yaml_kept(
+    directory: Path, previous: KnowledgeBase, articles: dict[str, Article], kept: set[str]
+) -> bool:
+    """Whether the previous load's entities and facts still hold: their files are unchanged
+    and no citation written `ref: article-id:n` points into an article that changed."""
+    if not all(str(directory / name) in kept for name, _ in YAML_FILES):
+        return False
+    changed = {i for i in articles if previous.articles.get(i) is not articles[i]}
+    changed |= previous.articles.keys() - articles.keys()
+    refs = (c.ref for f in previous.facts for c in f.citations if c.ref)
+    return not any(ref.rpartition(":")[0] in changed for ref in refs)
+
+
+def _with_articles(
+    directory: Path, previous: KnowledgeBase, articles: dict[str, Article], problems: list[str]
+) -> KnowledgeBase:
+    """The previous base's entities and facts over `articles`: only the citations and the
+    coverage, which depend on the articles, are checked again."""
+    path = directory / "facts.yaml"
+    source = YamlFile(path, path.read_text(encoding="utf-8"), None)
+    facts_file = FactsFile.model_construct(facts=previous.facts, context=previous.context)
+    covered = check_facts(
+        source, facts_file, previous.entities, articles, problems, citations_only=True
+    )
+    check_coverage(articles, covered, problems)
+    return replace(
+        previous,
+        articles=articles,
+        covered_sentences=len(covered),
+        total_sentences=sum(len(a.sentences) for a in articles.values()),
+    )
+
+
+def _load_yaml(
+    directory: Path, articles: dict[str, Article], cache: ParseCache, problems: list[str]
+) -> KnowledgeBase:
+    """Parse and check entities, facts and about over `articles` (KnowledgeError if broken)."""
     parsed: dict[str, tuple[YamlFile, Any]] = {}
-    for name, model in (
-        ("entities.yaml", EntitiesFile),
-        ("facts.yaml", FactsFile),
-        ("about.yaml", About),
-    ):
+    for name, model in YAML_FILES:
         path = directory / name
         if not path.exists():
             problems.append(f"{path}:1: (file): missing")
@@ -137,18 +234,7 @@ def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBas
     facts_file = resolve_references(facts_source, facts_file, articles, problems)
     entities = check_entities(entities_source, entities_file, problems)
     covered = check_facts(facts_source, facts_file, entities, articles, problems)
-    total = sum(len(a.sentences) for a in articles.values())
-    for article in articles.values():
-        for sentence in article.sentences:
-            if sentence.id not in covered:
-                problems.append(
-                    f"{article.path}:{_text_line(article, sentence)}: sentences[{sentence.index}]: "
-                    f"sentence neither cited by a fact nor marked as context: "
-                    f"{preview(sentence.text)!r}"
-                )
-    if problems:
-        raise KnowledgeError(problems)
-    cache.save()
+    check_coverage(articles, covered, problems)
     return KnowledgeBase(
         articles=articles,
         entities=entities,
@@ -157,8 +243,20 @@ def load(directory: str | Path, parse_cache: Path | None = None) -> KnowledgeBas
         ambiguous_names=list(entities_file.ambiguous_names),
         about=parsed["about.yaml"][1],
         covered_sentences=len(covered),
-        total_sentences=total,
+        total_sentences=sum(len(a.sentences) for a in articles.values()),
     )
+
+
+def check_coverage(articles: dict[str, Article], covered: set[str], problems: list[str]) -> None:
+    """Every sentence is cited by a fact or marked as context."""
+    for article in articles.values():
+        for sentence in article.sentences:
+            if sentence.id not in covered:
+                problems.append(
+                    f"{article.path}:{_text_line(article, sentence)}: sentences[{sentence.index}]: "
+                    f"sentence neither cited by a fact nor marked as context: "
+                    f"{preview(sentence.text)!r}"
+                )
 
 
 def _text_line(article: Article, sentence: Sentence) -> int:

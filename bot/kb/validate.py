@@ -29,9 +29,11 @@ def check_entities(source: YamlFile, data: EntitiesFile, problems: list[str]) ->
             )
     ambiguous = {normalize(name) for name in data.ambiguous_names}
     owners: dict[str, tuple[str, int]] = {}
+    holders: dict[str, set[str]] = {}  # each name's entities, so each shared name is checked once
     for i, entity in enumerate(data.entities):
         for form in entity.names():
             key = normalize(form)
+            holders.setdefault(key, set()).add(entity.id)
             owner = owners.get(key)
             if owner and owner[0] != entity.id and key not in ambiguous:
                 problems.append(
@@ -44,9 +46,7 @@ def check_entities(source: YamlFile, data: EntitiesFile, problems: list[str]) ->
             owners.setdefault(key, (entity.id, i))
     problems.extend(check_part_of_cycles(source, data))
     for i, name in enumerate(data.ambiguous_names):
-        key = normalize(name)
-        holders = {e.id for e in data.entities if key in {normalize(f) for f in e.names()}}
-        if len(holders) < 2:
+        if len(holders.get(normalize(name), ())) < 2:
             problems.append(
                 source.problem(("ambiguous_names", i), f"{name!r} names fewer than two entities")
             )
@@ -59,8 +59,13 @@ def check_facts(
     entities: dict[str, Entity],
     articles: dict[str, Article],
     problems: list[str],
+    *,
+    citations_only: bool = False,
 ) -> set[str]:
-    """Check references and citations; return the ids of the sentences cited or marked context."""
+    """Check references and citations; return the ids of the sentences cited or marked context.
+
+    `citations_only`: the facts were checked before, only their articles may have changed.
+    """
     sentence_ids = {
         (article_id, s.text): s.id
         for article_id, article in articles.items()
@@ -89,6 +94,10 @@ def check_facts(
     seen: set[str] = set()
     said: dict[tuple, int] = {}
     for i, fact in enumerate(data.facts):
+        if citations_only:
+            for j, citation in enumerate(fact.citations):
+                check_citation(("facts", i, "citations", j), citation.article, citation.sentence)
+            continue
         same = said.setdefault(fact_claim(fact), i)
         if same != i:
             problems.append(

@@ -2,12 +2,14 @@
 
 Two bases are measured: the project's own, and a synthetic one of 10,000 generated articles
 (people moving between companies) written to a temporary directory, so that the figures say
-how the engine scales, not only how fast it is on two articles.
+how the engine scales, not only how fast it is on two articles. `--scale` measures the
+realistic news base of `synthetic.py` at several sizes, each in fresh processes.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import statistics
@@ -22,6 +24,7 @@ import yaml
 
 from bot import kb
 from bot.engine import Engine, State, load_engine
+from bot.engine.snapshot import RACY_NS
 from bot.settings import Settings
 
 SYNTHETIC_ARTICLES = 10_000
@@ -195,6 +198,69 @@ def _print_latency(label: str, figures: dict[str, float]) -> None:
     )
 
 
+SCALE_SIZES = (1_000, 10_000, 100_000)
+QUICK_SCALE_SIZES = (300,)
+SCALE_SESSIONS = 1500  # conversations asked of each base, one to three questions each
+
+
+def run_scale(*, quick: bool) -> int:
+    """One line per base size: loads, latency percentiles and peak memory, each base measured
+    in fresh processes (the first load with an empty parse cache, then a warm one)."""
+    from bot.testing.synthetic import question_sessions, write_news_base
+
+    for size in QUICK_SCALE_SIZES if quick else SCALE_SIZES:
+        with tempfile.TemporaryDirectory() as tmp:
+            directory, data_dir = Path(tmp) / "knowledge", Path(tmp) / "data"
+            world = write_news_base(directory, size)
+            sessions = question_sessions(world, random.Random(42), 100 if quick else SCALE_SESSIONS)
+            questions = Path(tmp) / "questions.json"
+            questions.write_text(json.dumps(sessions), encoding="utf-8")
+            # Files changed this recently are not trusted to a snapshot (`snapshot.write`).
+            time.sleep(RACY_NS / 1e9)
+            first = _child("first_load", directory, data_dir)
+            warm = _child("answer", directory, data_dir, questions)
+            print(
+                f"facts {len(world.facts)}: first load {first['load']:.2f} s, "
+                f"load {warm['load']:.2f} s, p50 {warm['p50']:.2f} ms, p95 {warm['p95']:.2f} ms, "
+                f"p99 {warm['p99']:.2f} ms, peak {warm['peak']:.0f} MB, "
+                f"reload {warm['reload']:.2f} s",
+                flush=True,
+            )
+    return 0
+
+
+def _child(task: str, directory: Path, data_dir: Path, questions: Path | None = None) -> dict:
+    """Run `scale_task` in a fresh process, so that its memory is its own, and read its figures."""
+    code = "import sys; from bot.testing.bench import scale_task; scale_task(*sys.argv[1:])"
+    args = [task, str(directory), str(data_dir), str(questions or "")]
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def scale_task(task: str, directory: str, data_dir: str, questions: str) -> None:
+    """In a child process: load the base; for `answer`, also ask the sessions and reload once.
+
+    Prints one JSON line of figures; peak memory is taken before the reload, which holds two
+    bases for a moment.
+    """
+    engine, load_seconds = timed_load(Path(directory), Path(data_dir))
+    figures: dict[str, float] = {"load": load_seconds}
+    if task == "answer":
+        samples = []
+        for session in json.loads(Path(questions).read_text(encoding="utf-8")):
+            state = State()
+            for question in session:
+                started = time.perf_counter()
+                _, state = engine.answer(question, state)
+                samples.append((time.perf_counter() - started) * 1000)
+        figures |= percentiles(samples)
+        figures["peak"] = peak_mb()
+        figures["reload"] = reload_after_one_change(engine, Path(directory), Path(data_dir))
+    print(json.dumps(figures))
+
+
 def run_bench(engine: Engine, settings: Settings, *, telegram: bool, quick: bool) -> int:
     """Print the figures; `quick` shrinks the synthetic base so tests can run the command."""
     rng = random.Random(42)
@@ -246,13 +312,31 @@ def reload_after_one_change(engine: Engine, directory: Path, data_dir: Path) -> 
     return result.seconds
 
 
+def peak_mb() -> float:
+    """This process's peak resident memory (MB) since it started its program.
+
+    Linux's `ru_maxrss` survives exec: a child of a large parent reports the parent's size.
+    VmHWM belongs to the program's own memory, so it is read first.
+    """
+    import resource
+
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        return (
+            next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
+            / 1024
+        )
+    except (OSError, StopIteration, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def peak_rss(directory: Path, data_dir: Path) -> float:
     """Peak resident memory (MB) of a fresh process loading `directory` and answering."""
     code = (
-        "import resource, sys; from pathlib import Path; from bot.engine import load_engine; "
+        "import sys; from bot.engine import load_engine; from bot.testing.bench import peak_mb; "
         "e = load_engine(sys.argv[1], sys.argv[2]); "
         "[e.answer(q) for q in ('Qui est qui ?', 'Who joined whom?', 'Bonjour')]; "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(peak_mb())"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(directory), str(data_dir)],
@@ -260,7 +344,7 @@ def peak_rss(directory: Path, data_dir: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return int(done.stdout.strip()) / 1024
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def _telegram_bench(engine: Engine, quick: bool) -> int:

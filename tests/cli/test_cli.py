@@ -370,6 +370,15 @@ def test_bench_quick_prints_latency_load_and_memory(env):
     assert memory and int(memory.group(1)) > 0
 
 
+def test_bench_scale_quick_prints_one_line_per_size(env):
+    out = ok(mercato("bench", "--scale", "--quick", env=env))
+    line = (
+        r"^facts \d+: first load \d+\.\d+ s, load \d+\.\d+ s, p50 \d+\.\d+ ms, "
+        r"p95 \d+\.\d+ ms, p99 \d+\.\d+ ms, peak \d+ MB, reload \d+\.\d+ s$"
+    )
+    assert re.search(line, out, re.MULTILINE), out
+
+
 def test_bench_telegram_quick_compares_mercato_with_an_echo_bot(env):
     out = ok(mercato("bench", "--telegram", "--quick", env=env))
     figures = dict(re.findall(r"^\s*(\w+): ([\d.]+)$", out, re.MULTILINE))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.engine.compose import Result
 from bot.engine.families.catalogue import catalogue
-from bot.engine.measures import date_agrees, states_number
+from bot.engine.measures import date_agrees
 from bot.engine.selection import ROLE_TYPES
 from bot.engine.toolkit import Toolkit
 from bot.nlu import lexicon as lx
@@ -18,7 +18,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
     if query.type_noun and not query.cue_relations and not query.yesno:
         return catalogue(tk, query, query.type_noun)
     counted = tuple(n for n in query.numbers if not is_day(query, n))  # "le 12 juin": a date
-    numbered = [f for f in tk.kb.facts if states_number(f, counted)] if counted else []
+    numbered = tk.facts.with_numbers(counted) if counted else []
     if numbered and not query.comparisons:
         return tk.composer.compose(
             query, numbered[:4], confidence=0.7
@@ -28,7 +28,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
         return Result(tk.replies.unknown(query.language, greeting=query.greeting), ())
     facts = [
         f
-        for f in tk.kb.facts
+        for f in tk.facts.typed(primary | cued, query.months, query.years)
         if f.type in primary | cued and tk.selector.fits_question_word(f, query)
     ]
     if query.months or query.years:
@@ -42,7 +42,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
     asked = tk.facts.stems(query.content, query.language)
     if asked and not any(asked & tk.facts.words[f.id] for f in facts):
         # "Why are on-device models an asset?": no fact of that type says it, another does.
-        saying = [f for f in tk.kb.facts if len(asked & tk.facts.words[f.id]) >= 2]
+        saying = tk.facts.sharing(asked, 2)
         facts = saying or facts
     if not facts or tk.selector.unexplained(query, facts, names_only=True):
         # "Who joined Nvidia from Intel?": names we do not know are not a topic to list.

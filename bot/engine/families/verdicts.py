@@ -168,7 +168,7 @@ def someone_else(
         return None  # only a move named by both its ends points at one other person
     done = [
         f
-        for f in tk.kb.facts
+        for f in tk.facts.involving_all(sided)
         if f.type in ft.MOVE_FACT_TYPES
         and orient(f).mover
         and orient(f).mover != person

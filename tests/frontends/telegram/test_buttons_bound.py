@@ -3,9 +3,9 @@ it is refused; odd callback data is answered, never a crash."""
 
 from __future__ import annotations
 
-from bot.frontends.common import TEXTS
 from telegram_helpers import ADA, BOB
 
+from bot.frontends.texts import TEXTS
 from bot.testing.fake_bot_api import private_chat
 
 
