@@ -36,7 +36,7 @@ class Engine:
         """`previous`, an engine over an earlier state of the same base, lends its indexes
         when the entities and facts have not changed."""
         self.kb = base
-        self._answerer = Answerer(base, previous._answerer.tk if previous else None)
+        self._answerer: Answerer = Answerer(base, previous._answerer.tk if previous else None)
 
     def answer(
         self,
@@ -105,7 +105,7 @@ class Engine:
 
     def summary(self, language: str) -> str:
         """One paragraph saying what Mercato knows about, in `language`."""
-        return self.kb.about.summary.get(language)
+        return self._answerer.replies.summary(language)
 
     def examples(self, language: str) -> list[str]:
         """Example questions in `language`, taken from the knowledge base."""
@@ -137,11 +137,11 @@ def load_engine(
     gc.disable()
     try:
         key = snapshot.snapshot_key(directory) if stored else None
-        engine = snapshot.read(stored, key) if stored and previous is None else None
+        engine = snapshot.read(stored, key) if stored and key and previous is None else None
         if not isinstance(engine, Engine):
             base = kb.load(directory, cache, previous=previous.kb if previous else None)
             engine = Engine(base, previous)
-            if stored:
+            if stored and key:
                 # Written aside: the engine answers meanwhile (a process exits once written).
                 snapshot.write_later(stored, key, engine, directory)
         return engine

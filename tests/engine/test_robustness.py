@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from paths import KNOWLEDGE
 
+from bot import kb
 from bot.engine import Engine
 from bot.model import Answer
 from bot.text import fold
@@ -460,3 +461,12 @@ def test_french_hint_keeps_french_for_a_bare_name(engine: Engine, name: str) -> 
     assert (english.kind, english.language) == ("answer", "en")
     assert french.text.startswith(f"{name} : ")  # French typography, French description
     assert french.text != english.text
+
+
+def test_the_summary_counts_the_articles_the_base_holds(base_dir) -> None:
+    about = base_dir / "about.yaml"
+    text = about.read_text(encoding="utf-8")
+    about.write_text(text.replace("en: ", 'en: "From {articles} articles." #', 1), encoding="utf-8")
+    held = len(list((base_dir / "articles").glob("*.txt")))
+    summary = Engine(kb.load(base_dir)).summary("en")
+    assert summary == f"From {held} articles."

@@ -130,9 +130,12 @@ def between(tk: Toolkit, query: Query, sides: tuple[list[EntityRef], list[Entity
 
 def beats(query: Query, fact: Fact, other: Fact) -> bool:
     """The fact's figure is surely the larger (the smaller, for "fewer") of the two."""
+    mine, theirs = bounds(fact), bounds(other)
+    if mine is None or theirs is None:
+        return False  # a figure with no value ("a large sum") settles no comparison
     if query.comparative == "more":
-        return larger(bounds(fact), bounds(other), a_exclusive(fact))
-    return larger(bounds(other), bounds(fact), a_exclusive(other))
+        return larger(mine, theirs, a_exclusive(fact))
+    return larger(theirs, mine, a_exclusive(other))
 
 
 def a_exclusive(fact: Fact) -> bool:

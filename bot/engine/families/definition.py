@@ -20,14 +20,14 @@ def expansion(tk: Toolkit, query: Query) -> Result:
     entity = tk.kb.entities[query.entities[0].id]
     lang = query.language
     involving = tk.facts.involving.get(entity.id, [])
-    texts = [c.sentence for f in involving for c in f.citations]
+    texts = [c.sentence or "" for f in involving for c in f.citations]
     expanded = next(
         (run for text in texts for run in _CAPITALISED_RUN.findall(text) if spells(run, entity)),
         None,
     )
     if expanded is None:
         return Result(tk.replies.not_stated(lang, tk.composer.names(query)), ())
-    evidence = [f for f in involving if any(expanded in c.sentence for c in f.citations)]
+    evidence = [f for f in involving if any(expanded in (c.sentence or "") for c in f.citations)]
     separator = " : " if lang == "fr" else ": "
     lead = f"{entity.name.get(lang)}{separator}{expanded}"
     confidence = tk.composer.confidence(query, 0.9)

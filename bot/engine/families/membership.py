@@ -44,7 +44,7 @@ def naming(tk: Toolkit, part: str, parent: str) -> list[Fact]:
     names = [normalize(n) for n in tk.kb.entities[parent].names()]
 
     def names_parent(fact: Fact) -> bool:
-        said = [f" {normalize(c.sentence)} " for c in fact.citations]
+        said = [f" {normalize(c.sentence or '')} " for c in fact.citations]
         return any(f" {n} " in s for n in names for s in said)
 
     return [f for f in tk.facts.involving.get(part, []) if names_parent(f)][:2]

@@ -47,7 +47,7 @@ def date_of(tk: Toolkit, fact: Fact) -> Date | None:
 
 
 def article_year(tk: Toolkit, fact: Fact) -> int | None:
-    dates = [tk.kb.articles[c.article].meta.date or "" for c in fact.citations]
+    dates = [tk.kb.articles[c.article].meta.date or "" for c in fact.citations if c.article]
     years = {int(d[:4]) for d in dates if d[:4].isdigit()}
     return years.pop() if len(years) == 1 else None
 

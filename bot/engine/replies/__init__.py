@@ -43,13 +43,19 @@ class Replies:
 
     def __init__(self, base: KnowledgeBase) -> None:
         self.about = base.about
+        self.article_count = len(base.articles)
+
+    def summary(self, language: str) -> str:
+        """The base's summary; `{articles}` in it reads as the number of articles, so that it
+        stays true as the base grows."""
+        return self.about.summary.get(language).replace("{articles}", str(self.article_count))
 
     def examples(self, language: str) -> list[str]:
         return list(self.about.examples_fr if language == "fr" else self.about.examples_en)
 
     def _what_i_know(self, language: str) -> str:
         examples = " ; ".join(self.examples(language)[:3])
-        return f"{self.about.summary.get(language)} {words(language).FOR_EXAMPLE} {examples}"
+        return f"{self.summary(language)} {words(language).FOR_EXAMPLE} {examples}"
 
     @staticmethod
     def join_names(names: list[str], language: str) -> str:
