@@ -61,7 +61,10 @@ def write(path: Path, key: tuple, engine: Any, directory: Path) -> None:
     files would not be what the key says) or so recently that a second change within the same
     clock tick could keep its size and time (git's "racily clean" files). Best effort: a
     read-only directory costs speed."""
-    if snapshot_key(directory) != key or _recently_changed(key[2]):
+    try:
+        if snapshot_key(directory) != key or _recently_changed(key[2]):
+            return
+    except OSError:  # the base is going away (a file deleted, its folder removed): nothing to keep
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

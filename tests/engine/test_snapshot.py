@@ -6,7 +6,7 @@ import os
 import threading
 import time
 
-from bot.engine import facade, load_engine
+from bot.engine import facade, load_engine, snapshot
 from bot.engine.facade import SNAPSHOT_NAME
 from bot.engine.snapshot import RACY_NS
 from bot.testing.bench import write_synthetic_base
@@ -66,3 +66,17 @@ def test_a_reload_keeps_the_indexes_when_only_an_article_changed(tmp_path):
     assert second.kb.articles["synth-00001"].title.startswith("Revised")
     assert second._answerer.tk.index is first._answerer.tk.index
     assert second._answerer.tk.facts.kb is second.kb
+
+
+def test_a_base_removed_while_its_snapshot_waits_is_no_crash(tmp_path, monkeypatch):
+    directory, data_dir = tmp_path / "knowledge", tmp_path / "data"
+    write_synthetic_base(directory, 5)
+    engine = load_engine(directory)
+    key = snapshot.snapshot_key(directory)
+
+    def vanished(directory):  # a file listed, then deleted before it is read
+        raise FileNotFoundError(directory / "articles" / "synth-00001.txt")
+
+    monkeypatch.setattr(snapshot.kb, "file_signatures", vanished)
+    snapshot.write(data_dir / SNAPSHOT_NAME, key, engine, directory)
+    assert not (data_dir / SNAPSHOT_NAME).exists()
