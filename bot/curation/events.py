@@ -182,12 +182,21 @@ def _event_of(w: Word) -> str | None:
     return EVENT_OF.get(lemma)
 
 
+def _split_negation(c: Clause, v: int) -> bool:
+    """French "ne <verb> pas": the parser may hang "pas" on the object ("ne rejoint pas
+    Microsoft"); the verb's own "ne" with a negation word right after the verb still negates."""
+    p = c.p
+    if not any(w.lower in ("ne", "n'", "n’") for w in p.children(v)):
+        return False
+    return any(p.words[i].lower in NEGATIONS for i in range(v + 1, min(v + 3, len(p.words))))
+
+
 def modality(c: Clause, v: int) -> dict:
     """How the sentence states the event at word v."""
     p, out = c.p, {}
     words = [w.lower for w in p.words]
     scope = [p.words[v], *p.children(v)]
-    negated = any(w.lower in NEGATIONS or w.dep == "neg" for w in scope)
+    negated = any(w.lower in NEGATIONS or w.dep == "neg" for w in scope) or _split_negation(c, v)
     restrictive = any(w.lower == "ne" or w.lower == "n'" for w in scope) and "que" in words
     if negated and not restrictive:
         out["polarity"] = "negated"

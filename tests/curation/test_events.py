@@ -184,3 +184,13 @@ def test_co_leads_with_him_and_years_at_a_place(tmp_path) -> None:
     assert "co-leads" in leads[0]["text"]["en"]
     years = _find(facts, type="duration", subject="ray-tanaka", object="vectoria-labs")
     assert years and years[0]["quantity"]["qualifier"] == "some"
+
+
+def test_ne_verb_pas_negates_when_the_parser_hangs_pas_on_the_object(tmp_path) -> None:
+    article = (
+        "Orbiton et ses recrues\n"
+        "Marc Olivier, le fondateur de Numerik, qui était aussi le conseiller de Veltrax, ne rejoint pas Orbiton : il garde son siège au conseil de Numerik.\n"
+    )
+    facts, _ = _add(tmp_path, article, "orbiton-neg")
+    joined = _find(facts, type="joined", subject="marc-olivier", object="orbiton")
+    assert joined and all(f.get("polarity") == "negated" for f in joined)
