@@ -12,6 +12,15 @@ def date_agrees(fact: Fact, query: Query) -> bool | None:
     "in June" vs "on 21 June")."""
     verdicts = []
     when = fact.when
+    if query.since and (query.months or query.years):
+        # "Since January?": only a span opening then is that date; a dated event inside or
+        # outside the span neither confirms nor contradicts it.
+        if when is None or not when.since:
+            return None
+        # A span opening at another date overlaps the asked one: it settles nothing either.
+        month_ok = not query.months or when.month in query.months
+        year_ok = not query.years or when.year is None or when.year in query.years
+        return True if month_ok and year_ok else None
     if query.days:
         day = when.day if when and not when.since else None
         verdicts.append(None if day is None else day in query.days)
@@ -53,6 +62,8 @@ def compare_numbers(facts: list[Fact], query: Query) -> str | None:
 def _compare(value: float, qualifier: str, operator: str, asked: float) -> str | None:
     """Does "<qualifier> value" satisfy "<operator> asked"? None when it cannot tell."""
     lower_bound_only = qualifier in ("more_than", "at_least")
+    if operator == "==":
+        return _exactly(value, qualifier, asked)
     if operator in (">", ">="):
         if value > asked or (value == asked and (operator == ">=" or qualifier == "more_than")):
             return "yes"
@@ -60,6 +71,18 @@ def _compare(value: float, qualifier: str, operator: str, asked: float) -> str |
     if lower_bound_only:
         return "no" if value >= asked else None
     return "yes" if value < asked else "no"
+
+
+def _exactly(value: float, qualifier: str, asked: float) -> str | None:
+    """"Exactly N?": only an exact figure says yes; "about" or "nearly" N, and a bound that
+    N lies within, leave it open; a figure far from N, or a bound N lies outside, say no."""
+    if qualifier == "exact":
+        return "yes" if value == asked else "no"
+    if qualifier in ("more_than", "at_least"):
+        outside = asked < value or (asked == value and qualifier == "more_than")
+        return "no" if outside else None
+    gap = abs(value - asked) / max(abs(value), 1.0)
+    return "no" if gap > 0.5 else None
 
 
 def equals_number(facts: list[Fact], query: Query) -> str | None:

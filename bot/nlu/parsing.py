@@ -424,6 +424,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         present=any(w in lx.PRESENT_CUES for w in words),
         tense=tense(words),
         role_words=frozenset(singular(w) for w in words if singular(w) in lx.ROLE_NOUNS),
+        since=_dated_since(words),
         comparisons=comparisons,
         numbers=numbers.all_numbers(counted),
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
@@ -433,4 +434,13 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         same_date=same_date(words),
         comparative=comparative(words),
         definition=definition,
+    )
+
+
+def _dated_since(words: list[str]) -> bool:
+    """ "since January", "depuis début 2025": a since word with a month or a year right after."""
+    return any(
+        w in lx.SINCE_WORDS
+        and any(x in lx.MONTHS or (x.isdigit() and len(x) == 4) for x in words[i + 1 : i + 4])
+        for i, w in enumerate(words)
     )

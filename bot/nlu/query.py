@@ -55,6 +55,7 @@ class Query:
     negative: bool = False  # the question itself is negative ("refused", "without")
     negated: bool = False  # it denies what it asks ("is it true that X did not…"): verdicts flip
     tense: str | None = None  # 'past' | 'current' | 'future' when the question says
+    since: bool = False  # its month or year opens a span ("depuis janvier"), dates no event
     comparisons: tuple[tuple[str, float], ...] = ()  # ("<", 5.0) for "moins de 5 ans"
     numbers: tuple[float, ...] = ()  # every number stated, years included
     role_words: frozenset[str] = frozenset()  # "CEO", "directeur"…: the role asked about

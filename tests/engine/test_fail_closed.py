@@ -16,16 +16,27 @@ as the engine learns, and say so; never lower a floor to let a change through.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import fact_probes as fp
 import pytest
 from paths import DATA
-from reply_reading import HEDGED, NO, UNKNOWN, YES
+from reply_reading import HEDGED, NO, UNKNOWN, YES, verdict_of
 
 from bot import kb
 from bot.engine import Engine, State
-from bot.kb.schema import About, CitationRef, Entity, Fact, Localized, When
+from bot.kb.schema import (
+    About,
+    Article,
+    ArticleMeta,
+    CitationRef,
+    Entity,
+    Fact,
+    Localized,
+    Sentence,
+    When,
+)
 from bot.model import Answer
 
 # family: (lowest pass rate, highest confidently wrong rate). First measured on 2026-12-03 at
@@ -245,3 +256,30 @@ def test_a_no_must_give_the_right_value_and_a_not_confirmed_is_never_confidently
     assert not hedged.passed and not hedged.confidently_wrong
     assert fp.run(Saying("Yes."), [probe])[0].confidently_wrong
     assert fp.run(Saying("?", kind="unknown"), [probe])[0].got == UNKNOWN
+
+
+def _verdict(base: kb.KnowledgeBase, question: str) -> str:
+    """The engine's verdict over `base`, whose facts all cite sentence "s" of article "a"."""
+    meta = ArticleMeta(id="a", title="A", language="en")
+    article = Article(meta=meta, text="s", sentences=[Sentence("a:0", "a", 0, "s")], path=Path("a"))
+    answer, _ = Engine(replace(base, articles={"a": article})).answer(question, State())
+    return verdict_of(answer)
+
+
+def test_a_span_since_a_month_is_not_contradicted_by_events_inside_it() -> None:
+    hires = {"value": 14, "qualifier": "at_least", "unit": {"fr": "personnes", "en": "people"}}
+    base = synthetic(
+        fact("f", "hired", subject="acme", source="zeta", quantity=hires,
+             when=When(month=1, since=True)),
+        fact("g", "joined", subject="ada", object="acme", source="zeta", when=When(month=6)),
+    )  # fmt: skip
+    assert _verdict(base, "Did Acme hire more than 20 people from Zeta since January?") == HEDGED
+    assert _verdict(base, "Has Acme hired people from Zeta since March?") not in (YES, NO)
+
+
+def test_exactly_a_figure_given_as_about_or_nearly_is_not_confirmed() -> None:
+    staff = {"value": 1200, "qualifier": "about", "unit": {"fr": "personnes", "en": "people"}}
+    base = synthetic(fact("g", "count", subject="zeta", quantity=staff))
+    assert _verdict(base, "Does Zeta employ exactly 1200 people?") == HEDGED
+    assert _verdict(base, "Zeta emploie-t-elle exactement 1200 personnes ?") == HEDGED
+    assert _verdict(base, "Does Zeta employ exactly 5000 people?") == NO

@@ -32,7 +32,7 @@ SHARED = frozenset(
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
         "before_words", "after_words", "order_words", "comparatives", "same_words",
-        "definition_cues", "payment_verbs",
+        "definition_cues", "payment_verbs", "since_words",
     }
 )  # fmt: skip
 ONE_LANGUAGE = {

@@ -185,6 +185,7 @@ PRESENT_AUXILIARIES = _words("present_auxiliaries")
 AGENT_PREPOSITIONS = _words("agent_prepositions")  # "led by X", "dirigée par X": X acts
 CLEFT_OPENERS = _listed("cleft_openers")  # "c'est X qui…", "is it X who…"
 OTHER_WORDS = _words("other_words")  # "what about the other?", "et l'autre ?"
+SINCE_WORDS = _words("since_words")  # "since January": a span's start
 BEFORE_WORDS = _words("before_words")  # "did A join before B?"
 AFTER_WORDS = _words("after_words")
 ORDER_WORDS: dict[str, str] = _by_word("order_words")  # "the first / last to join": a rank in time

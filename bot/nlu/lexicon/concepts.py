@@ -95,6 +95,7 @@ CONCEPTS: dict[str, Concept] = {
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "other_words": _WORDS,  # "what about the other?": the option not chosen
+    "since_words": _WORDS,  # "since January": a date opening a span
     "before_words": _WORDS,  # "did A join before B?": an order in time
     "order_words": Concept("groups", phrases=True, groups=("first", "last"), exclusive=True),
     "same_words": _WORDS,  # "the same month as B": a date shared with B's
@@ -117,7 +118,7 @@ CONCEPTS: dict[str, Concept] = {
     "greetings": _WORDS,
     # word once accents are folded -> the accented words that stand for it
     "accented_homographs": Concept("groups", accented=True, groups=str, exclusive=True),
-    "comparators": Concept("groups", phrases=True, groups=(">", ">=", "<"), exclusive=True),
+    "comparators": Concept("groups", phrases=True, groups=(">", ">=", "<", "=="), exclusive=True),
     "multipliers": Concept("groups", groups=int, exclusive=True),  # value -> words
     "months": Concept("groups", groups=tuple(range(1, 13)), exclusive=True),
 }
