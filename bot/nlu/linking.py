@@ -85,6 +85,11 @@ class EntityIndex:
         self.known_names = capitalised_words(
             [article.text for article in base.articles.values()]
         ) | frozenset(word for key in self.exact for word in key.split())
+        # Every word the articles and the facts (in both languages) write: two plain words in
+        # a row that none of them writes nor the lexicons know can be a name ("sam altman").
+        texts = [a.text for a in base.articles.values()]
+        texts += [f"{fact.text.fr} {fact.text.en}" for fact in base.facts]
+        self.article_words = frozenset(word for text in texts for word in normalize(text).split())
         # Only forms long enough to survive a typo are fuzzy targets.
         self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
         by_trigram: dict[str, list[int]] = defaultdict(list)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 from bot.text import normalize
 
@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 FUNCTION_WORD_ZIPF = 4.5
 LONE_COMMON_ZIPF = 4.8
 RARE_WORD_ZIPF = 2.5  # rarer than this in the question's language: likely a name
+NAME_PAIR_RARE_ZIPF = 3.0  # two unread words in a row: one this rare…
+NAME_PAIR_OTHER_ZIPF = 4.6  # …and the other no commoner than this ("sam", "jimmy"): a name
+LANGUAGE_WORDS = 100_000  # words of each language that a lone rare word must not be, nor be near
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -71,6 +74,7 @@ def unknown_names(
     is_lexicon_word: Callable[[str], bool],
     language: str,
     partial_person: Callable[[Mention], bool],
+    article_words: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, ...], frozenset[int], list[list[int]]]:
     """The names `text` writes that are neither linked (`mentions`) nor named in the articles
     (`known_names`), as written, one per run of name words; the word positions of those runs
@@ -81,7 +85,8 @@ def unknown_names(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if text.islower() or text.isupper():
         beside = [m for m in mentions if partial_person(m)]
-        flags = _rare_beside_names(words, beside, covered, is_lexicon_word, language)
+        unread = known_names | article_words
+        flags = _rare_beside_names(words, beside, covered, is_lexicon_word, language, unread)
     else:
         flags = _capitalised(raw, words, covered, is_lexicon_word, language)
     names, positions = [], set()
@@ -149,9 +154,11 @@ def _rare_beside_names(
     covered: set[int],
     is_lexicon_word: Callable[[str], bool],
     language: str,
+    article_words: frozenset[str],
 ) -> list[bool]:
     """Without capitals: a rare word right before or after a linked name is part of a name
-    ("kimbal musk"), and the linked words with it."""
+    ("kimbal musk"), and the linked words with it; a word of no language ("babuschkin"), and
+    two plain words in a row that the articles never write ("sam altman")."""
     flags = [i in covered for i in range(len(words))]
     rare = [
         i not in covered
@@ -162,10 +169,72 @@ def _rare_beside_names(
         for i, w in enumerate(words)
     ]
     beside = {i for m in mentions for i in (m.start - 1, m.end) if 0 <= i < len(words) and rare[i]}
+    # A word no language has, and no typo of one of its words, is a name on its own ("lample",
+    # "babuschkin"), with the plain words next to it that the engine gives no job ("guillaume").
+    alone = {
+        i
+        for i, w in enumerate(words)
+        if rare[i] and i not in beside and w not in article_words and _no_word(w)
+    }
+    unread = [
+        i not in covered and _plain(w, is_lexicon_word) and w not in article_words
+        for i, w in enumerate(words)
+    ]
+    alone |= {
+        j
+        for i in range(len(words) - 1)
+        if unread[i] and unread[i + 1] and _name_pair(words[i], words[i + 1])
+        for j in (i, i + 1)
+    }
+    for i in sorted(alone):
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(words) and j not in covered and _plain(words[j], is_lexicon_word):
+                alone.add(j)
+                j += step
+    beside |= alone
     for i in beside:
         flags[i] = True
     # Only runs holding such a word matter; a linked name alone stays a known name.
     return [f and (i in beside or _in_run_with(i, beside, flags)) for i, f in enumerate(flags)]
+
+
+def _name_pair(first: str, second: str) -> bool:
+    """Two words a name could be: one rare in both languages, the other not among the commonest
+    ("sam altman"; not "take frm", "data centers")."""
+    rarity = sorted(max(zipf(w, "fr"), zipf(w, "en")) for w in (first, second))
+    return rarity[0] < NAME_PAIR_RARE_ZIPF and rarity[1] < NAME_PAIR_OTHER_ZIPF
+
+
+def _plain(word: str, is_lexicon_word: Callable[[str], bool]) -> bool:
+    return word.isalpha() and len(word) > 2 and not is_lexicon_word(word)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=1)
+def language_words() -> frozenset[str]:
+    """The commonest words of French and English, normalised as questions are (accents off:
+    "surenchere" is a word). About half a second, once per process."""
+    return frozenset(
+        normalize(w) for lang in ("fr", "en") for w in top_n_list(lang, LANGUAGE_WORDS)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _no_word(word: str) -> bool:
+    """Neither a word of French or English nor one edit away from one: "recrutment" and
+    "dirije" are typos, "babuschkin" is a name."""
+    if len(word) < 4 or not word.isascii():
+        return False
+    known = language_words()
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {word}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    return not any(e in known for e in edits)
 
 
 def _in_run_with(i: int, marked: set[int], flags: list[bool]) -> bool:

@@ -244,7 +244,7 @@ def _account_for_names(
     while True:
         strangers, positions, runs = unknown_names(
             text, words, mentions, index.known_names, lx.engine_word, language,
-            index.partial_person,
+            index.partial_person, index.article_words,
         )  # fmt: skip
         spans = [(run[0], run[-1] + 1) for run in runs if len(run) > 1]
         unsettled = [span for span in spans if not _one_full_name(span, mentions, index)]
