@@ -14,6 +14,7 @@ from bot.engine.answerer import Answerer
 from bot.engine.flows import FlowGraph, build_flows
 from bot.engine.state import State
 from bot.model import Answer
+from bot.nlu.names import language_words
 from bot.settings import default_knowledge_dir
 from bot.text import clean_input, normalize
 
@@ -144,6 +145,7 @@ def load_engine(
             if stored and key:
                 # Written aside: the engine answers meanwhile (a process exits once written).
                 snapshot.write_later(stored, key, engine, directory)
+        language_words()  # read once here, not in the middle of a first reply
         return engine
     finally:
         # The engine's millions of objects live as long as it does: out of the collector's
