@@ -81,6 +81,11 @@ class Dialogue:
             query = query.with_entities((EntityRef(state.last_person), *query.entities))
         elif query.plural_pronoun and not query.entities and state.last_entities:
             query = query.with_entities(tuple(EntityRef(e) for e in state.last_entities))
+        elif query.plural_pronoun and query.yesno and state.last_entities:
+            # "And did they hire from X too?": "they" are the last answer's, not anyone who did.
+            asked = {e.id for e in query.entities}
+            them = [EntityRef(e) for e in state.last_entities if e not in asked]
+            query = query.with_entities((*them, *query.entities))
         if query.thing_pronoun is not None:
             asked = {e.id for e in query.entities}
             things = [

@@ -8,7 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chat import Chat
 from paths import DATA
+from reply_reading import NO, YES, verdict_of
 
 from bot import kb
 from bot.engine import Engine
@@ -98,3 +100,10 @@ def test_an_ambiguous_name_is_settled_by_the_others_named(tmp_path: Path):
     assert engine.answer("Who is Wierzbicki?")[0].kind == "clarify"
     answer, _ = engine.answer("When did Wierzbicki or Solberg come to Lumenic, and who founded it?")
     assert answer.kind in ("answer", "clarify")
+
+
+def test_they_in_a_follow_up_yes_no_are_the_last_answers_people_not_anyone(third):
+    chat = Chat(third)
+    chat.ask("Who founded Lumenic?")
+    verdict = verdict_of(chat.ask("Did they hire engineers from Vectoria Labs too?"))
+    assert verdict not in (YES, NO)  # the founder hired no one the articles name; Lumenic did
