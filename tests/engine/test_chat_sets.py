@@ -10,9 +10,15 @@ import pytest
 
 from bot.engine import Engine
 
-# set: (passes at least, confidently wrong at most), measured when last raised (2026-12-03,
-# after the fail-closed work of issue 16).
-FLOORS = {"failclosed": (102, 1), "casual2": (138, 0)}  # raised with "what X said about Y"
+# set: (passes at least, confidently wrong at most). failclosed and casual2 raised on
+# 2026-12-04 to that day's scores (were (102, 1) and (138, 0)); casual4 and strangers3 entered
+# that day at their scores after the first blind run (README) and the day's fixes.
+FLOORS = {
+    "failclosed": (103, 0),
+    "casual2": (172, 0),
+    "casual4": (113, 0),
+    "strangers3": (93, 3),
+}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
