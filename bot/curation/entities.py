@@ -445,7 +445,8 @@ def _with_article(parse: Parse, noun, text: str, language: str) -> str:
         article = "the"
     else:
         article = "l’" if normalize(text[:1]) in "aeiouyh" else ""
-    return f"{article}{text}" if article.endswith(("'", "’")) or not article else f"{article} {text}"
+    joined = article.endswith(("'", "’")) or not article
+    return f"{article}{text}" if joined else f"{article} {text}"
 
 
 def _organisation_before(names: Names, sentence: Sentence, base: KnowledgeBase,
