@@ -47,6 +47,7 @@ class NewEntity:
     part_of: str | None = None
     why: str = ""  # how its type was read, shown by review
     expansion: str = ""  # what an acronym stands for, as the article spells it out
+    described: str = ""  # a team named by a description: its words with their article
 
 
 @dataclass
@@ -423,12 +424,29 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                     why = f"a team, part of {owner}: {said}"
                 why = why if owner else "a team"
                 names.new[entity] = NewEntity(entity, "unit", text, sentence=sentence.index,
-                                              part_of=owner, why=why)  # fmt: skip
+                                              part_of=owner, why=why,
+                                              described=_with_article(parse, w, text,
+                                                                      draft.language))  # fmt: skip
             names.occurrences[sentence.index].append(Occurrence(entity, at, at + 1))
             last = entity
         units = [o.entity for o in names.occurrences[sentence.index]
                  if _kind_of(names, base, o.entity) == "unit"]  # fmt: skip
         last = units[-1] if units else last
+
+
+def _with_article(parse: Parse, noun, text: str, language: str) -> str:
+    """A described team's words as a sentence says them: with the definite article the
+    article gives it ("l'équipe des modèles de fondation"), else the language's own."""
+    dets = [c for c in parse.children(noun.i, "det") if c.i < noun.i and
+            c.lower.replace("’", "'") in ("le", "la", "l'", "the")]  # fmt: skip
+    if dets:
+        article = dets[0].text.lower()
+    elif language == "en":
+        article = "the"
+    else:
+        article = "l’" if normalize(text[:1]) in "aeiouyh" else ""
+    joined = article.endswith(("'", "’")) or not article
+    return f"{article}{text}" if joined else f"{article} {text}"
 
 
 def _organisation_before(names: Names, sentence: Sentence, base: KnowledgeBase,

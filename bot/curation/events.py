@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.curation.analysis import Parse, Word
-from bot.curation.entities import TEAM_NOUNS
+from bot.curation.entities import PRODUCT_NOUNS, TEAM_NOUNS
 from bot.nlu import lexicon as lx
 from bot.text import normalize
 
@@ -32,6 +32,7 @@ VERBS = {
     "deny": "deny démentir dementir nier",
     "keep": "keep remain stay conserver garder rester",
     "hold": "hold occuper",
+    "expect": "expect attendre prévoir prevoir schedule",
 }
 EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.split()}
 SOURCE_CASES = frozenset("from depuis de d du des".split())
@@ -52,6 +53,11 @@ GROUP_PRONOUNS = frozenset("both they them ils elles eux tous".split())
 RELATIVE = frozenset("who which that where qui que où dont".split())
 CO_PREFIXES = ("co-", "co", "cofond", "cofound")
 MOVES = {"join", "leave", "hire"}
+# "next year", "l'an prochain", "la semaine prochaine": a time relative to the article's.
+NEXT_WORDS = frozenset("next prochain prochaine".split())
+PERIODS = {"year": "next_year", "an": "next_year", "année": "next_year", "annee": "next_year",
+           "month": "next_month", "mois": "next_month", "week": "next_week",
+           "semaine": "next_week"}  # fmt: skip
 
 
 @dataclass
@@ -492,20 +498,46 @@ def _recent_unit(c: Clause) -> list[str]:
 
 
 def worked(c: Clause, v: int, workers: list[str]) -> list[Event]:
-    things = []
-    for o in c.p.children(v, "obj", "dobj"):
-        things += [e for e in c.group(o.i) if c.kind(e) == "product"]
-        for n in c.p.subtree(o.i):
-            e = c.entity(n)
-            if e and c.kind(e) == "product":
-                things.append(e)
-    for _, n in c.obliques(v):
-        for i in c.p.subtree(n.i):
-            e = c.entity(i)
-            if e and c.kind(e) == "product":
-                things.append(e)
+    """ "X worked on Y", "X développait une recherche … destinée à Y": the product worked on,
+    with the noun phrase of what was made when it is more than the product's name."""
+    things: list[str] = []
+    phrases: dict[str, str] = {}
+    nouns = [*c.p.children(v, "obj", "dobj"), *(n for _, n in c.obliques(v))]
+    for o in nouns:
+        found = [e for e in c.group(o.i) if c.kind(e) == "product"]
+        found += [e for n in c.p.subtree(o.i) for e in [c.entity(n)]
+                  if e and c.kind(e) == "product"]  # fmt: skip
+        things += found
+        made = _made(c, o)
+        for e in found:
+            if made:
+                phrases.setdefault(e, made)
     things = [t for t in dict.fromkeys(things) if not _likened(c, t)]
-    return [Event("worked_on", s, {"object": t}) for s in workers for t in things if s != t]
+    return [
+        Event("worked_on", s, {"object": t, **({"role": phrases[t]} if t in phrases else {})})
+        for s in workers
+        for t in things
+        if s != t
+    ]
+
+
+MADE_WORDS = 12  # a longer object is a clause, not the name of something made
+
+
+def _made(c: Clause, noun: Word) -> str:
+    """The noun phrase of what was made ("une recherche de type ChatGPT destinée à Siri"),
+    as written, when its head is a common noun rather than the product's own name."""
+    if c.entity(noun.i) or noun.pos not in ("NOUN",):
+        return ""
+    span = sorted(c.p.subtree(noun.i))
+    cut = next((i for i in span if i > noun.i and c.p.words[i].pos in ("PUNCT", "CCONJ")), None)
+    span = [i for i in span if cut is None or i < cut]
+    if not span or len(span) > MADE_WORDS or span != list(range(span[0], span[-1] + 1)):
+        return ""
+    own = [c.p.words[i] for i in span if not c.entity(i) and c.p.words[i].pos != "DET"]
+    if all(normalize(w.text) in PRODUCT_NOUNS for w in own):
+        return ""  # "the o1 model": the product's own name with its kind
+    return c.p.text[c.p.words[span[0]].start : c.p.words[span[-1]].end]
 
 
 def _likened(c: Clause, entity: str) -> bool:
@@ -586,6 +618,8 @@ def read_events(c: Clause) -> list[Event]:
                     if holder
                     else []
                 )
+        elif event == "expect":
+            found = expected(c, v)
         elif event == "say":
             found = [Event("statement", a, {}) for a in actors[:1]]
         else:
@@ -609,7 +643,7 @@ def read_events(c: Clause) -> list[Event]:
     for v, found in per_verb.items():
         for e in found:
             if v in when and e.type not in ("role",):
-                e.fields["when"] = dict(sorted(when[v].items()))
+                e.fields["when"] = dict(sorted({**e.fields.get("when", {}), **when[v]}.items()))
             if reported and e.type in ("joined", "left", "hired", "leads", "role", "worked_on"):
                 e.fields.setdefault("modality", "reported")
                 if source and source not in (e.subject, e.fields.get("object")):
@@ -618,6 +652,34 @@ def read_events(c: Clause) -> list[Event]:
     _connect(c, events, verbs)
     _possessors(c, events)
     return events
+
+
+def expected(c: Clause, v: int) -> list[Event]:
+    """ "X est attendu l'an prochain", "X is expected next year": a planned event, dated by
+    the clause, that has not happened; nothing without a date."""
+    w = c.p.words[v]
+    if not c.p.children(v, "aux:pass", "auxpass") or w.morph.get("VerbForm") != "Part":
+        return []
+    named = [e for s in c.p.children(v, "nsubj:pass", "nsubjpass") for i in c.p.subtree(s.i)
+             for e in [c.entity(i)] if e and c.kind(e) != "person"]  # fmt: skip
+    when = _next_period(c, v)
+    if not named or when is None:
+        return []
+    return [Event("plan", named[0], {"when": when, "modality": "planned", "expected": True})]
+
+
+def _next_period(c: Clause, v: int) -> dict | None:
+    """A relative date in the verb's clause ("l'an prochain"); {} for an absolute one, which
+    the sentence's dates fill in; None when the clause gives no date."""
+    for i in c.p.subtree(v):
+        word = c.p.words[i]
+        nexts = [a for a in c.p.children(i, "amod") if a.lower in NEXT_WORDS]
+        if normalize(word.text) in PERIODS and nexts:
+            return {"relative": PERIODS[normalize(word.text)]}
+        month = lx.MONTHS.get(normalize(word.text)) if len(word.text) > 3 else None
+        if month or re.fullmatch(r"(19|20)\d\d", word.text):
+            return {}
+    return None
 
 
 def _possessors(c: Clause, events: list[Event]) -> None:

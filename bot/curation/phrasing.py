@@ -65,6 +65,8 @@ def _french_order(text: str) -> str:
     """ "inférence ingénieur" (English order kept) -> "ingénieur inférence"."""
     words = text.split()
     heads = {fr.split()[0] for _, fr in ROLE_WORDS[:22]}
+    if words and words[0] in heads:
+        return text  # "directeur scientifique": already in French order
     for k, w in enumerate(words):
         if w in heads and k:
             return " ".join([*words[k:], *words[:k]])
@@ -75,10 +77,10 @@ TEMPLATES = {
     "joined": {"fr": "{S} a rejoint {O}{as}{when}{from}.", "en": "{S} joined {O}{as}{when}{from}."},
     "hired": {"fr": "{S} a recruté {O}{from}{when}.", "en": "{S} hired {O}{from}{when}."},
     "left": {"fr": "{S} a quitté {O}{to}{when}.", "en": "{S} left {O}{to}{when}."},
-    "role": {"fr": "{S} {is} {role} ({O}{at}).", "en": "{S} {is} {role} ({O}{at})."},
+    "role": {"fr": "{S} {is} {role} {of}{O}{at}.", "en": "{S} {is} {a}{role} {of}{O}{at}."},
     "founded": {"fr": "{S} a fondé {O}{when}.", "en": "{S} founded {O}{when}."},
     "cofounded": {"fr": "{S} a cofondé {O}{when}.", "en": "{S} co-founded {O}{when}."},
-    "count": {"fr": "{S} : {Q}.", "en": "{S}: {Q}."},
+    "count": {"fr": "{S} compte {Q}.", "en": "{Q} {of}{S}."},
     "amount": {"fr": "{S} : {A}{when}.", "en": "{S}: {A}{when}."},
     "location": {"fr": "{S} est installée à {P}.", "en": "{S} is based in {P}."},
     "leads": {"fr": "{S} {leads} {O}{as}{when}.", "en": "{S} {leads} {O}{as}{when}."},
@@ -109,13 +111,65 @@ PIECES = {
     "fr": {"lead_as": " ({})", "about": " avec {}", "and": " et ", "according": " (selon {})",
            "as": " comme {}", "from": ", en provenance de {}", "hired_from": " issus de {}",
            "to": " pour {}", "via": " (selon {})", "via_said": " ({})", "in": " en {}",
-           "is": "est", "was": "était"},
+           "is": "est", "was": "était", "at_place": " à {}"},
     "en": {"lead_as": " ({})", "about": " with {}", "and": " and ",
            "according": " (according to {})",
            "as": " as {}", "from": ", coming from {}", "hired_from": " from {}", "to": " for {}",
            "via": " (according to {})", "via_said": " ({})", "in": " in {}", "is": "is",
-           "was": "was"},
+           "was": "was", "at_place": " in {}"},
 }  # fmt: skip
+
+
+# Titles said without an article ("X is chief scientist at Y"); other roles take one.
+TITLE_WORDS = frozenset(
+    "chief head vice president ceo cto cfo coo director founder co-founder cofounder lead "
+    "general managing principal executive chair chairman".split()
+)
+# Roles that belong to a group rather than work at a place: "a member of", "membre de".
+MEMBERSHIP = frozenset("member members membre membres".split())
+QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
+TEAM = {"fr": ("l’équipe {q}", " de {}"), "en": ("the team {q}", " at {}")}
+
+
+def article(role: str, language: str) -> str:
+    """ "a " / "an " before an English role that is no title ("a researcher")."""
+    words = role.lower().split()
+    if language != "en" or not words or words[0] in TITLE_WORDS | {"a", "an", "the"}:
+        return ""
+    return "an " if words[0][0] in "aeiou" else "a "
+
+
+def preposition(fact, role: str, named: str, language: str) -> str:
+    """The word before the organisation a role or a count is about: a member "of" a team,
+    a researcher "at" a company; "chez" / "de" in French, elided before a vowel."""
+    if not named:
+        return ""
+    member = bool(set(role.lower().split()) & MEMBERSHIP)
+    group = named.lower().startswith(("the ", "l’", "l'", "le ", "la "))  # a described team
+    if fact.type == "count":
+        word = "in" if group else "at"
+    elif language == "en":
+        word = "of" if member or group else "at"
+    else:
+        word = "de" if member or group else "chez"
+    if word == "de" and named[:1].lower() in "aeiouyhéè" and not named.startswith(("l’", "l'")):
+        return "d’"
+    return f"{word} " if word else ""
+
+
+def described_name(name: str, described: str, owner: str, language: str, article: str) -> str:
+    """A team the article names by a description: its words with their article in the
+    article's language ("l'équipe des modèles de fondation"); quoted, as the team of its
+    owner, in the other ("the team “équipe des modèles de fondation” at Apple")."""
+    if language == article:
+        return described
+    opening, closing = QUOTES[language]
+    team, of = TEAM[language]
+    text = team.format(q=f"{opening}{name}{closing}")
+    if owner:
+        elided = language == "fr" and owner[:1].lower() in "aeiouyh"
+        text += f" d’{owner}" if elided else of.format(owner)
+    return text
 
 
 def unit_in(language: str, unit: str, article_language: str) -> str:
@@ -127,9 +181,20 @@ def unit_in(language: str, unit: str, article_language: str) -> str:
     return back.get(unit, unit)
 
 
+RELATIVE = {
+    "fr": {"next_year": "l’an prochain", "next_month": "le mois prochain",
+           "next_week": "la semaine prochaine", "this_week": "cette semaine",
+           "recently": "récemment", "recent_months": "ces derniers mois"},
+    "en": {"next_year": "next year", "next_month": "next month", "next_week": "next week",
+           "this_week": "this week", "recently": "recently", "recent_months": "in recent months"},
+}  # fmt: skip
+
+
 def when_text(when: dict | None, language: str) -> str:
     if not when:
         return ""
+    if when.get("relative") and not (when.get("month") or when.get("year")):
+        return f" {RELATIVE[language][when['relative']]}"
     parts = []
     if when.get("month"):
         parts.append(MONTHS[language].split()[when["month"] - 1])
@@ -186,6 +251,13 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     negated = f.get("polarity") == "negated"
     if fact.type in OWN_SENTENCE and language == article_language:
         return sentence
+    if f.get("expected"):  # "attendu l'an prochain": expected, not done
+        if language == article_language:
+            return sentence
+        return EXPECTED[language].format(S=name(fact.subject, language),
+                                         when=when_text(f.get("when"), language))  # fmt: skip
+    if fact.type == "worked_on" and f.get("role") and not negated:
+        return _made_line(fact, name, article_language, language)
     template = (NEGATED if negated else TEMPLATES).get(fact.type, {}).get(language)
     if template is None:
         if language == article_language:
@@ -224,7 +296,9 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         "A": money(f["amount"], language) if f.get("amount") else "",
         "P": n("place"),
         "leads": verb,
-        "at": f", {n('place')}" if f.get("place") else "",
+        "at": pieces["at_place"].format(n("place")) if f.get("place") else "",
+        "a": article(role, language),
+        "of": preposition(fact, role, n("object") or name(fact.subject, language), language),
         "about": pieces["about"].format(pieces["and"].join(about)) if about else "",
     }
     line = template.format(**values)
@@ -235,3 +309,22 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     if modality in ("possible", "planned"):
         line = MODAL[modality][language] + line
     return line
+
+
+EXPECTED = {"fr": "Attendu{when} : {S}.", "en": "{S} is expected{when}."}
+MADE = {"fr": "{S} a travaillé sur {made}{when}.", "en": "{S} worked on {made}{when}."}
+MADE_QUOTED = {
+    "fr": "{S} a travaillé sur {O}{when} (selon les mots de l’article : « {made} »).",
+    "en": "{S} worked on {O}{when} (in the article's words: “{made}”).",
+}
+
+
+def _made_line(fact, name, article_language: str, language: str) -> str:
+    """What a team worked on, as the article names it: its own words in its language, quoted
+    after the product's name in the other."""
+    f = fact.fields
+    made = f["role"][article_language] if isinstance(f["role"], dict) else f["role"]
+    template = (MADE if language == article_language else MADE_QUOTED)[language]
+    values = {"S": name(fact.subject, language), "O": name(f["object"], language),
+              "when": when_text(f.get("when"), language), "made": made}  # fmt: skip
+    return template.format(**values)

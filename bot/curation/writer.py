@@ -16,7 +16,7 @@ from bot.curation.analysis import analyse
 from bot.curation.drafting import Fact, draft_facts
 from bot.curation.entities import Names, find_names
 from bot.curation.ingest import Draft, article_file, read, slug
-from bot.curation.phrasing import localise_role, phrase, unit_in
+from bot.curation.phrasing import described_name, localise_role, phrase, unit_in
 from bot.kb.loader import load
 from bot.kb.schema import KnowledgeBase, KnowledgeError
 from bot.nlu import lexicon as lx
@@ -167,11 +167,18 @@ def _sentence_notes(draft: Draft, records: list[dict], header: str) -> list[str]
     return notes
 
 
-def _name(base: KnowledgeBase, names: Names):
+def _name(base: KnowledgeBase, names: Names, article_language: str):
+    """`name(entity_id, language)`: how a fact's sentence names the entity; a team the article
+    describes in words keeps them, with their article, and is quoted in the other language."""
+
     def name(entity_id: str, language: str) -> str:
-        if entity_id in names.new:
-            return names.new[entity_id].name
-        return base.entities[entity_id].name.get(language)
+        if entity_id not in names.new:
+            return base.entities[entity_id].name.get(language)
+        entity = names.new[entity_id]
+        if not entity.described:
+            return entity.name
+        owner = name(entity.part_of, language) if entity.part_of else ""
+        return described_name(entity.name, entity.described, owner, language, article_language)
 
     return name
 
@@ -181,9 +188,11 @@ def fact_records(draft: Draft, names: Names, base: KnowledgeBase, facts: list[Fa
     records = []
     said: set[str] = set()
     lang = draft.language
-    name = _name(base, names)
+    name = _name(base, names, lang)
     for fact in facts:
         f = fact.fields
+        if fact.type == "worked_on" and isinstance(f.get("role"), str):
+            f["role"] = {k: f["role"] for k in ("fr", "en")}  # the article's words, kept
         if f.get("role") and isinstance(f["role"], str):
             f["role"] = {k: localise_role(f["role"], lang, k) for k in ("fr", "en")}
         if f.get("quantity") and not isinstance(f["quantity"]["unit"], dict):

@@ -76,6 +76,8 @@ class Composer:
             # "How many…?": the number comes first, as the first fact with one states it.
             measured = next((f for f in ordered if f.amount or f.quantity), None)
             headline = self.replies.measure(measured, lang) if measured else None
+            if headline and restates(ordered[0].text.get(lang), headline):
+                headline = None  # the fact opens with the number: said once
         opening = dict(headline=headline, verdict=verdict, lead=lead)
         full = Answer(
             kind="answer",
@@ -206,3 +208,9 @@ def asks_organisations(query: Query) -> bool:
         w in lx.ORGANIZATION_NOUNS and i and (words[i - 1] in lx.WHAT or words[i - 1] in lx.WHO)
         for i, w in enumerate(words)
     )
+
+
+def restates(text: str, headline: str) -> bool:
+    """Whether a fact's text opens with what the headline says ("About 100 engineers.")."""
+    said = normalize(headline).split()
+    return bool(said) and normalize(text).split()[: len(said)] == said

@@ -70,7 +70,10 @@ class When(Strict):
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | None = Field(default=None, ge=1, le=31)
     since: bool = False  # "depuis janvier": a period starting then
-    relative: Literal["this_week", "recently", "recent_months"] | None = None
+    relative: (
+        Literal["this_week", "recently", "recent_months", "next_week", "next_month", "next_year"]
+        | None
+    ) = None
 
 
 class Quantity(Strict):

@@ -113,14 +113,25 @@ def word_relations(words: list[str]) -> frozenset[str]:
     found: set[str] = set()
     for i, word in enumerate(words):
         families = lx.relation_of(word)
-        if (
-            "employment" in families
-            and words[i + 1 : i + 2]
-            and words[i + 1] in (lx.WORK_ON_PARTICLES)
-        ):
+        if "employment" in families and _worked_on(words, i):
             families = (families - {"employment"}) | {"work_on"}
         found |= families
     return frozenset(found)
+
+
+# Question words a fronted particle asks with ("sur quoi travaillait…", "on what…").
+_ASKED_THINGS = frozenset("quoi quel quels quelle quelles lequel laquelle what which".split())
+
+
+def _worked_on(words: list[str], i: int) -> bool:
+    """ "work on X", and the particle fronted with its question word ("sur quoi travaillait")."""
+    if words[i + 1 : i + 2] and words[i + 1] in lx.WORK_ON_PARTICLES:
+        return True
+    before = words[max(0, i - 3) : i]
+    return any(
+        w in lx.WORK_ON_PARTICLES and before[k + 1 : k + 2] and before[k + 1] in _ASKED_THINGS
+        for k, w in enumerate(before)
+    )
 
 
 # English writes a negation into its auxiliary: "didn't" -> "did not" ("won't", "can't" keep

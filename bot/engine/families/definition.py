@@ -21,10 +21,8 @@ def expansion(tk: Toolkit, query: Query) -> Result:
     lang = query.language
     involving = tk.facts.involving.get(entity.id, [])
     texts = [c.sentence or "" for f in involving for c in f.citations]
-    expanded = next(
-        (run for text in texts for run in _CAPITALISED_RUN.findall(text) if spells(run, entity)),
-        None,
-    )
+    expanded = next((run for text in texts for run in runs(text, entity) if spells(run, entity)),
+                    None)  # fmt: skip
     if expanded is None:
         return Result(tk.replies.not_stated(lang, tk.composer.names(query)), ())
     evidence = [f for f in involving if any(expanded in (c.sentence or "") for c in f.citations)]
@@ -32,6 +30,13 @@ def expansion(tk: Toolkit, query: Query) -> Result:
     lead = f"{entity.name.get(lang)}{separator}{expanded}"
     confidence = tk.composer.confidence(query, 0.9)
     return tk.composer.compose(query, evidence[:2], confidence=confidence, lead=lead)
+
+
+def runs(text: str, entity: Entity) -> list[str]:
+    """The candidate expansions in a sentence: the entity's aliases written in it ("AKI
+    (Answers, Knowledge and Information)", commas and all), then its runs of capitalised words."""
+    written = [alias for alias in entity.aliases if len(alias.split()) > 1 and alias in text]
+    return [*written, *_CAPITALISED_RUN.findall(text)]
 
 
 def spells(run: str, entity: Entity) -> bool:
