@@ -81,7 +81,8 @@ class Parse:
         return sorted(found)
 
     def ancestors(self, i: int) -> list[int]:
-        found, j = [], i
+        found: list[int] = []
+        j = i
         while self.words[j].head != j and len(found) < len(self.words):
             j = self.words[j].head
             found.append(j)

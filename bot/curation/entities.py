@@ -181,8 +181,8 @@ def _company_prefix(base: KnowledgeBase, index: EntityIndex, name: str) -> str |
     parts = name.split()
     if len(parts) < 2:
         return None
-    owners = index.exact.get(normalize(parts[0]), ())
-    owners = [e for e in owners if base.entities[e].type == "organization"]
+    named = index.exact.get(normalize(parts[0]), ())
+    owners = [e for e in named if base.entities[e].type == "organization"]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -308,7 +308,8 @@ def _description(parse: Parse, head: int, names: Names, sentence: Sentence,
                  base: KnowledgeBase) -> tuple[list[int], str | None]:  # fmt: skip
     """The words describing a team noun ("équipe [d'Apple chargée] des modèles de fondation",
     "the foundation models team") and the organisation owning it, from the words around it."""
-    words, owner, kept = parse.words, None, []
+    words, owner = parse.words, None
+    kept: list[int] = []
     j = head + 1
     while j < len(words):
         w = words[j]

@@ -93,8 +93,8 @@ class Clause:
                     self.word_entity[w.i] = entity
         self.inferred: list[str] = []
 
-    def kind(self, entity: str) -> str:
-        return self.kinds.get(entity, "")
+    def kind(self, entity: str | None) -> str:
+        return self.kinds.get(entity, "") if entity else ""
 
     def entity(self, i: int) -> str | None:
         """The entity word i names: its own, or one of the name it heads (a compound)."""
@@ -110,9 +110,9 @@ class Clause:
         own = self.entity(i)
         if own:
             found.append(own)
-        elif w.lower in PERSON_PRONOUNS and w.pos == "PRON" and self.antecedent(i):
-            found.append(self.antecedent(i))
-            self.inferred.append(f"'{w.text}' read as {self.antecedent(i)}")
+        elif w.lower in PERSON_PRONOUNS and w.pos == "PRON" and (person := self.antecedent(i)):
+            found.append(person)
+            self.inferred.append(f"'{w.text}' read as {person}")
         elif w.lower in GROUP_PRONOUNS and depth == 0 and self.article.last_group:
             found.extend(self.article.last_group)
             self.inferred.append(f"'{w.text}' read as {', '.join(self.article.last_group)}")
@@ -312,7 +312,7 @@ def appositions(c: Clause) -> list[Event]:
                 out.append(Event(kind, person, {"object": org}))
             else:
                 tense = "past" if past else "current"
-                fields = {"object": org, "role": text, "tense": tense}
+                fields: dict = {"object": org, "role": text, "tense": tense}
                 if places:
                     fields["place"] = places[0]
                 out.append(Event("role", person, fields))
@@ -374,8 +374,8 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
     people = [e for e in movers if c.kind(e) == "person"]
     orgs = [e for e in objects if c.kind(e) in ("organization", "unit")]
     if kind == "join":
-        dest = (orgs or dests or [None])[0]
-        inferred = []
+        dest = next(iter(orgs or dests), None)
+        inferred: list[str] = []
         if dest is None and c.article.main_actor and sources:
             dest = c.article.main_actor
             inferred.append(f"destination {dest}: the article's main actor")
@@ -388,7 +388,7 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
                 fields["from"] = source[0]
             out.append(Event("joined", person, fields, list(inferred)))
         return out
-    left = (orgs or [None])[0]
+    left = next(iter(orgs), None)
     inferred = []
     if left is None:
         left = _affiliation(c, v)
@@ -398,9 +398,9 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
         return []
     for person in people:
         fields = {"object": left}
-        dest = [d for d in dests if d != left]
-        if dest:
-            fields["to"] = dest[0]
+        onward = [d for d in dests if d != left]
+        if onward:
+            fields["to"] = onward[0]
         out.append(Event("left", person, fields, list(inferred)))
     return out
 
@@ -556,7 +556,7 @@ def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[
     """ "keeps his role as chief scientist of FAIR", "holds the title of chief AI officer"."""
     out = []
     for case, noun in c.obliques(v) + [("", o) for o in c.p.children(v, "dobj", "obj")]:
-        target = noun
+        target: Word | None = noun
         if noun.lemma in ("title", "titre", "role", "rôle", "poste"):
             inner = [n for prep in c.p.children(noun.i, "prep") for n in c.p.children(prep.i)]
             target = inner[0] if inner else None
@@ -583,7 +583,7 @@ def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[
 def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
-    verbs = {w.i: _event_of(w) for w in c.p.words if _event_of(w)}
+    verbs = {w.i: event for w in c.p.words if (event := _event_of(w))}
     per_verb: dict[int, list[Event]] = {}
     for v, event in verbs.items():
         c.inferred = []
@@ -601,8 +601,9 @@ def read_events(c: Clause) -> list[Event]:
         elif event == "criticise":
             targets = [e for o in c.p.children(v, "dobj", "obj") for i in c.p.subtree(o.i)
                        for e in [c.entity(i)] if e]  # fmt: skip
+            criticised: list[str | None] = [*targets[:1]] or [None]
             found = [Event("criticism", a, {"object": t} if t else {})
-                     for a in actors[:1] for t in (targets[:1] or [None]) if a != t]  # fmt: skip
+                     for a in actors[:1] for t in criticised if a != t]  # fmt: skip
             if not actors:
                 holder = [e for s in c.p.children(v, "nsubj") for i in c.p.subtree(s.i)
                           for e in [c.entity(i)] if e]  # fmt: skip
@@ -716,7 +717,7 @@ def _connect(c: Clause, events: list[Event], verbs: dict[int, str]) -> None:
     is past; a past role elsewhere, or the place worked at before joining, is where a
     newcomer came from (inferred, shown by review)."""
     left = {(e.subject, e.fields.get("object")) for e in events if e.type == "left"}
-    past_roles = {}
+    past_roles: dict = {}
     for e in events:
         if e.type == "role" and (e.subject, e.fields["object"]) in left:
             e.fields["tense"] = "past"

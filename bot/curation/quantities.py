@@ -20,12 +20,12 @@ APPROX = {
 
 def _triples(text: str) -> list[tuple[str, str, str]]:
     words = text.split()
-    return [tuple(words[k : k + 3]) for k in range(0, len(words), 3)]
+    return [(words[k], words[k + 1], words[k + 2]) for k in range(0, len(words) - 2, 3)]
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
     words = text.split()
-    return [tuple(words[k : k + 2]) for k in range(0, len(words), 2)]
+    return [(words[k], words[k + 1]) for k in range(0, len(words) - 1, 2)]
 
 
 COMPARATOR_QUALIFIER = {">": "more_than", ">=": "at_least"}

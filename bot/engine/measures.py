@@ -74,7 +74,7 @@ def _compare(value: float, qualifier: str, operator: str, asked: float) -> str |
 
 
 def _exactly(value: float, qualifier: str, asked: float) -> str | None:
-    """"Exactly N?": only an exact figure says yes; "about" or "nearly" N, and a bound that
+    """ "Exactly N?": only an exact figure says yes; "about" or "nearly" N, and a bound that
     N lies within, leave it open; a figure far from N, or a bound N lies outside, say no."""
     if qualifier == "exact":
         return "yes" if value == asked else "no"

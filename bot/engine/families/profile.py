@@ -17,9 +17,7 @@ def profile(tk: Toolkit, query: Query) -> Result:
     chosen = sorted(own, key=lambda f: PROFILE_RANK[f.type])[:4]
     chosen += others[: max(0, 3 - len(chosen))]
     separator = " : " if query.language == "fr" else ": "
-    description = as_clause(
-        entity.description.get(query.language), entity.name.get(query.language)
-    )
+    description = as_clause(entity.description.get(query.language), entity.name.get(query.language))
     lead = f"{entity.name.get(query.language)}{separator}{description}"
     return tk.composer.compose(
         query, chosen, confidence=tk.composer.confidence(query, 0.9), lead=lead
