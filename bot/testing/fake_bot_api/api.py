@@ -233,6 +233,11 @@ class FakeBotAPI(BotMethods):
         with self._changed:
             self._faults.append(fault)
 
+    def heal(self, method: str) -> None:
+        """Drop every fault still pending for `method`: the outage is over."""
+        with self._changed:
+            self._faults = [f for f in self._faults if f.method != method.lower()]
+
     def delay(
         self, method: str, seconds: float, *, times: int = 1, chat_id: int | None = None
     ) -> None:

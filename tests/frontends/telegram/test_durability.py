@@ -8,8 +8,12 @@ same MERCATO_DATA_DIR. Each question is "echo <n>", which the canned engine answ
 from __future__ import annotations
 
 import collections
+import os
 import signal
+import sqlite3
 import subprocess
+import time
+from pathlib import Path
 
 from bot_process import start_bot
 
@@ -18,6 +22,7 @@ from bot.testing.fake_bot_api import FakeBotAPI, make_user, private_chat
 
 QUESTIONS = 150
 CHATS = 10
+STORAGE_LOCK = 8  # seconds another program holds the store's write lock
 SEND_DELAY = 0.2  # seconds each sendMessage takes: 10 chats in parallel, ~50 replies a second
 
 
@@ -112,3 +117,42 @@ def test_a_token_revoked_mid_backlog_stops_the_bot_and_the_restored_token_answer
     _, counts = restart_and_finish(api, texts)
     print(f"token revoked after {before} of {QUESTIONS} answers: {len(texts - set(counts))} lost")
     assert set(counts) == texts
+
+
+def test_eight_seconds_of_502_on_every_send_loses_no_question(api):
+    process = start_bot(api)
+    try:
+        api.wait_for_calls_sync("setMyCommands", 4, timeout=30)
+        api.fail("sendMessage", 502, times=1_000_000)  # a proxy answering 502 to every send
+        texts = push_backlog(api)
+        time.sleep(8)
+        before = len(set(answers(api)))
+        api.heal("sendMessage")
+        api.wait_until_sync(lambda: texts <= set(answers(api)), timeout=120)
+    finally:
+        returncode, stderr = stop(process, signal.SIGTERM)
+    assert returncode == 0, stderr
+    lost = len(texts - set(answers(api)))
+    print(f"8 s of 502 on every send: {before} answered during it, {lost} of {QUESTIONS} lost")
+    assert before == 0 and lost == 0
+
+
+def test_an_eight_second_storage_lock_loses_no_question(api):
+    process = start_bot(api)
+    try:
+        api.wait_for_calls_sync("setMyCommands", 4, timeout=30)
+        store = Path(os.environ["MERCATO_DATA_DIR"]) / "mercato.sqlite3"
+        holder = sqlite3.connect(store, timeout=30)
+        holder.execute("BEGIN EXCLUSIVE")  # another program holding the write lock
+        texts = push_backlog(api)
+        time.sleep(STORAGE_LOCK)
+        before = len(set(answers(api)))
+        holder.rollback()
+        holder.close()
+        api.wait_until_sync(lambda: texts <= set(answers(api)), timeout=120)
+    finally:
+        returncode, stderr = stop(process, signal.SIGTERM)
+    assert returncode == 0, stderr
+    lost = len(texts - set(answers(api)))
+    print(f"{STORAGE_LOCK} s storage lock: {before} answered during it, {lost} of {QUESTIONS} lost")
+    assert lost == 0
