@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 import re
 import threading
 import time
@@ -46,6 +47,7 @@ class _Fault:
     delay: float = 0.0
     chat_id: int | None = None
     body: str | None = None  # answered as it is (a proxy's HTML error page), not as JSON
+    rate: float = 1.0  # the share of the matching calls it hits (the others pass, uncounted)
 
 
 class FakeBotAPI(BotMethods):
@@ -74,6 +76,7 @@ class FakeBotAPI(BotMethods):
         self._updates: list[dict[str, Any]] = []  # delivered until confirmed by `offset`
         self._allowed_updates: list[str] | None = None
         self._faults: list[_Fault] = []
+        self._chance = random.Random(7)  # faults hitting a share of calls, the same every run
         self._chats: dict[Any, dict[str, Any]] = {}  # by chat id, as the client sends it
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
@@ -209,8 +212,10 @@ class FakeBotAPI(BotMethods):
         times: int = 1,
         chat_id: int | None = None,
         body: str | None = None,
+        rate: float = 1.0,
     ) -> None:
-        """Answer the next `times` calls of `method` (to `chat_id` only, if given) with an error.
+        """Answer the next `times` calls of `method` (to `chat_id` only, if given) with an error
+        (`rate`: only that share of them, drawn at random).
 
         429 carries `parameters.retry_after`; 401/404 make PTB raise InvalidToken, 403 Forbidden,
         400 BadRequest, anything else NetworkError. `body`: the text answered instead of
@@ -229,6 +234,7 @@ class FakeBotAPI(BotMethods):
             retry_after,
             chat_id=chat_id,
             body=body,
+            rate=rate,
         )
         with self._changed:
             self._faults.append(fault)
@@ -345,7 +351,7 @@ class FakeBotAPI(BotMethods):
                 ),
                 None,
             )
-            if fault is None:
+            if fault is None or (fault.rate < 1.0 and self._chance.random() >= fault.rate):
                 return
             fault.times -= 1
             if fault.times <= 0:

@@ -156,3 +156,19 @@ def test_an_eight_second_storage_lock_loses_no_question(api):
     lost = len(texts - set(answers(api)))
     print(f"{STORAGE_LOCK} s storage lock: {before} answered during it, {lost} of {QUESTIONS} lost")
     assert lost == 0
+
+
+def test_a_third_of_sends_failing_with_5xx_loses_no_question(api):
+    process = start_bot(api)
+    try:
+        api.wait_for_calls_sync("setMyCommands", 4, timeout=30)
+        api.fail("sendMessage", 503, times=1_000_000, rate=0.3)
+        texts = push_backlog(api)
+        api.wait_until_sync(lambda: texts <= set(answers(api)), timeout=120)
+    finally:
+        returncode, stderr = stop(process, signal.SIGTERM)
+    assert returncode == 0, stderr
+    failed = sum(1 for call in api.calls_to("sendMessage") if call.status >= 500)
+    lost = len(texts - set(answers(api)))
+    print(f"30% of sends failing (503): {failed} sends failed, {lost} of {QUESTIONS} lost")
+    assert failed and lost == 0
