@@ -158,7 +158,7 @@ class Dialogue:
 
     def disambiguate(self, query: Query) -> Query | None:
         """Pick the one candidate that shares a fact with the question's other entities: those
-        it is compared with ("Chen, Chuang or Sen") are its peers, not its facts' partners."""
+        it is compared with ("Lind, Strand or Varga") are its peers, not its facts' partners."""
         assert query.ambiguous is not None
         others = [e.id for e in query.entities if not e.alternative] or [
             e.id for e in query.entities
@@ -166,7 +166,7 @@ class Dialogue:
         if compares_people(query) and all(
             self.facts.type_of(c) == PERSON for c in query.ambiguous.entity_ids
         ):
-            # "Chen or Chuang, who joined X first?": the other people are peers, each with
+            # "Lind or Strand, who joined X first?": the other people are peers, each with
             # facts of their own; what ties the name to the question is the rest of it.
             candidates = query.ambiguous.entity_ids
             others = [o for o in others if self.facts.type_of(o) != PERSON or o in candidates]

@@ -131,7 +131,7 @@ class EntityIndex:
         return sorted(mentions, key=lambda m: m.start)
 
     def partial_person(self, mention: Mention) -> bool:
-        """The mention names a person, or several, by part of the name only ("Musk", "Pang")."""
+        """The mention names a person, or several, by part of the name only ("Lind", "Strand")."""
         return mention.surface not in self.full_names and all(
             self.types.get(i) == "person" for i in mention.entity_ids
         )

@@ -2,10 +2,10 @@
 
 A question about someone the articles never mention must not be answered with a fact about
 someone else. A name is read from its capitals (in a message that mixes cases) or, in an
-all-lowercase message, from a rare word (`wordfreq`) standing beside a linked name ("kimbal
-musk"). A name run counts as known only when every word of it is linked to an entity or is a
-name the articles themselves write: "Bo Pang" is not Ruoming Pang, "Daniel Levy" is not Daniel
-Gross, "Dojo" is known when an article names it.
+all-lowercase message, from a rare word (`wordfreq`) standing beside a linked name ("kjell
+lind"). A name run counts as known only when every word of it is linked to an entity or is a
+name the articles themselves write: "Bo Lind" is not Ada Lind, "Ada Strand" is not Ada Lind,
+a product is known when an article names it.
 """
 
 from __future__ import annotations

@@ -26,6 +26,7 @@ from bot import kb
 from bot.engine import Engine, State, load_engine
 from bot.engine.snapshot import RACY_NS
 from bot.settings import Settings
+from bot.testing.synthetic import typo
 
 SYNTHETIC_ARTICLES = 10_000
 QUICK_ARTICLES = 200
@@ -54,22 +55,11 @@ def question_set(base: kb.KnowledgeBase, rng: random.Random, size: int) -> list[
         lambda: f"Quand {rng.choice(people).name.fr} a-t-il été recruté ?",
         lambda: f"Which companies did {rng.choice(orgs).name.en} hire from?",
         lambda: f"Did {rng.choice(people).name.en} join {rng.choice(orgs).name.en}?",
-        lambda: f"tell me about {_typo(rng.choice(people).name.en, rng)} please",
+        lambda: f"tell me about {typo(rng.choice(people).name.en, rng)} please",
         lambda: "Quelle est la météo à Lyon demain ?",
         lambda: "Bonjour",
     ]
     return [rng.choice(templates)() for _ in range(size)]
-
-
-def _typo(name: str, rng: random.Random) -> str:
-    """Swap two adjacent letters of the longest word: what people type in a hurry."""
-    words = name.split()
-    longest = max(range(len(words)), key=lambda i: len(words[i]))
-    word = words[longest]
-    if len(word) > 4:
-        i = rng.randrange(1, len(word) - 2)
-        words[longest] = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-    return " ".join(words)
 
 
 def measure_latency(engine: Engine, questions: list[str]) -> dict[str, float]:

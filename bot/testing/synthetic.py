@@ -403,7 +403,7 @@ def question_sessions(world: World, rng: random.Random, count: int) -> list[Sess
             lambda: [f"How much did {dest} offer {person}?"],
             lambda: [f"Where is {company.short} based?"],
             lambda: [f"What did {world.name(company.leader)} say?"],
-            lambda: [f"tell me about {_typo(person, rng)} please"],
+            lambda: [f"tell me about {typo(person, rng)} please"],
             lambda: [f"Qui a rejoint {dest} en {rng.choice(MONTHS_FR.split())} 2025 ?"],
             lambda: [f"Who did {dest} hire from {source}?", "How many?"],
             lambda: ["Who was hired in March 2025?"],
@@ -416,7 +416,7 @@ def question_sessions(world: World, rng: random.Random, count: int) -> list[Sess
     return [session() for _ in range(count)]
 
 
-def _typo(name: str, rng: random.Random) -> str:
+def typo(name: str, rng: random.Random) -> str:
     """Swap two adjacent letters of the longest word: what people type in a hurry."""
     words = name.split()
     longest = max(range(len(words)), key=lambda i: len(words[i]))
