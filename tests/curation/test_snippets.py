@@ -69,7 +69,7 @@ def test_a_described_team_keeps_its_article_and_is_quoted_in_the_other_language(
 
 
 def test_an_english_count_opens_with_its_figure_and_is_said_once(english) -> None:
-    facts, engine = english
+    facts, _ = english
     count = next(f for f in facts.values() if f["type"] == "count")
     assert count["text"]["en"] == "About 40 engineers in the voice agents team."
     assert count["text"]["fr"].startswith("L’équipe « voice agents team » de Lumenic compte")
@@ -121,7 +121,7 @@ def test_an_expected_event_is_planned_dated_relatively_and_not_confirmed(french,
     assert plan["text"]["en"] == "Aurora-7 is expected next year."
     _, text = _reply(engine, "When is the new Aurora-7 expected?")
     assert "next year" in text
-    kind, text = _reply(engine, "Has the new Aurora-7 been released?")
+    _, text = _reply(engine, "Has the new Aurora-7 been released?")
     assert not text.startswith("Yes")
     facts, engine = english
     assert facts["aurora-7-plan"]["text"]["fr"] == "Attendu l’an prochain : Aurora-7."
