@@ -389,7 +389,8 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                 continue
             if w.dep.startswith("appos") or _after_name_and_comma(parse, w, names, sentence):
                 continue  # "FAIR, Meta's research lab": FAIR itself, described
-            named = next((c for c in parse.children(w.i) if c.i == w.i + 1
+            named = next((c for c in parse.children(w.i) if c.i in (w.i + 1, w.i - 1)
+                          and (c.i == w.i + 1 or c.dep == "compound")
                           and _entity_at(names, sentence, c.start)), None)  # fmt: skip
             if named is not None:  # "l'équipe AKI": AKI is the team
                 entity = _entity_at(names, sentence, named.start)
@@ -398,6 +399,8 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                     new.type, new.why = "unit", f"named as a team ('{w.text} {named.text}')"
                     nearby = _organisation_before(names, sentence, base, w.start)
                     new.part_of = new.part_of or nearby or owner_of_article
+                if named.i < w.i:  # "the QDS team": the noun heads the name, it is QDS too
+                    names.occurrences[sentence.index].append(Occurrence(entity, at, at + 1))
                 last = entity
                 continue
             span, owner = _description(parse, w.i, names, sentence, base)
@@ -471,7 +474,10 @@ def _title_organisation(draft: Draft, base: KnowledgeBase, index: EntityIndex) -
 
 
 # "AKI (Answers, Knowledge and Information)": an acronym, then the words it stands for.
-_ACRONYM = re.compile(r"\b([A-Z][A-Za-z]{1,7})\s*\(([^()]+)\)")
+# "the QDS team (Query, Dialogue and Search)": a team noun may stand between them.
+_ACRONYM = re.compile(
+    r"\b([A-Z][A-Za-z]{1,7})(?:\s+(?:team|lab|unit|group|division))?\s*\(([^()]+)\)"
+)
 
 
 def _expansions(draft: Draft) -> dict[str, str]:

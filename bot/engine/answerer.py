@@ -21,6 +21,7 @@ from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
+from bot.engine.families.teams import team_of
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import yes_no
 from bot.engine.replies import combine
@@ -132,6 +133,12 @@ class Answerer:
         if answered is not None:
             return answered
         facts, matched = tk.selector.select(query)
+        teamed = None if matched or query.yesno else team_of(tk, query)
+        if teamed is not None:
+            # "What was X's team working on?": what the articles say of the team X led.
+            team_facts, team_matched = tk.selector.select(teamed)
+            if team_matched:
+                query, facts, matched = teamed, team_facts, True
         if not facts and landmarks(tk, query):
             # "How long was X at Y before Z?": Z dates the time asked about, it takes no part.
             query = replace(
