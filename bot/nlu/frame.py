@@ -79,6 +79,16 @@ def is_yesno(
     return raw_folded.rstrip().endswith("?") and bool(relations)
 
 
+def confirmation_tag(words: list[str]) -> int:
+    """How many of the last words hand the statement before them over to be confirmed ("…,
+    right?", "…, c'est ça ?"); 0 when none do, or nothing is left before them."""
+    for tag in sorted(lx.CONFIRMATION_TAGS, key=len, reverse=True):
+        size = len(tag.split())
+        if len(words) > size + 1 and " ".join(words[-size:]) == tag:
+            return size
+    return 0
+
+
 def singular(word: str) -> str:
     """ "ceos" -> "ceo", "chercheurs" -> "chercheur": role nouns are listed in the singular."""
     return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word

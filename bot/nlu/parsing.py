@@ -15,6 +15,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu import numbers
 from bot.nlu.frame import (
     comparative,
+    confirmation_tag,
     expand_negations,
     frame_relations,
     is_yesno,
@@ -280,6 +281,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     text = expand_negations(text)
     raw_folded = fold(text)
     words = normalize(_HOMOGRAPH.sub(lambda m: lx.ACCENTED_HOMOGRAPHS[m[0].lower()], text)).split()
+    tagged = confirmation_tag(words)
+    words = words[: len(words) - tagged]  # "…, right?": the statement is what is asked
     language = detect_language(words, text, fallback_language)
     foreign = language == "other"
     if foreign:
@@ -375,8 +378,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         or any(w in lx.PROFILE_CUES for w in leftover)
         or (qword in ("who", "what", None) and not relations and not meaningful)
     )
-    yesno = is_yesno(words, raw_folded, qword, relations) or _statement_asked(
-        words, raw_folded, qword, relations, mentions, leftover
+    yesno = (
+        (bool(tagged) and qword is None)
+        or is_yesno(words, raw_folded, qword, relations)
+        or _statement_asked(words, raw_folded, qword, relations, mentions, leftover)
     )
     move_verbs = tuple(
         (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None

@@ -21,6 +21,8 @@ from bot.text import fold
 
 ASK = {
     "join": {"en": "Did {a} join {b}?", "fr": "Est-ce que {a} a rejoint {b} ?"},
+    # A statement handed over to be confirmed asks the same.
+    "join_tag": {"en": "so {a} joined {b}, right?", "fr": "{a} a rejoint {b}, c'est ça ?"},
     "still": {"en": "Is {a} still at {b}?", "fr": "Est-ce que {a} est toujours chez {b} ?"},
     "lead": {"en": "Does {a} lead {b}?", "fr": "Est-ce que {a} dirige {b} ?"},
     "criticise": {"en": "Did {a} criticise {b}?", "fr": "Est-ce que {a} a critiqué {b} ?"},
@@ -89,12 +91,13 @@ def test_a_stated_move_is_a_yes(engine: Engine, base: KnowledgeBase, language: s
     wrong = []
     for fact in person_moves(base):
         move = orient(fact)
-        question = ASK["join"][language].format(
-            a=name(base, move.mover, language), b=name(base, move.dest, language)
-        )
         expected = "hedged" if hedged(fact) else "yes"
-        if (got := verdict(engine, question, language)) != expected:
-            wrong.append(f"{question} -> {got}, expected {expected}")
+        for form in ("join", "join_tag"):
+            question = ASK[form][language].format(
+                a=name(base, move.mover, language), b=name(base, move.dest, language)
+            )
+            if (got := verdict(engine, question, language)) != expected:
+                wrong.append(f"{question} -> {got}, expected {expected}")
     assert not wrong, "\n".join(wrong)
 
 
@@ -217,6 +220,28 @@ def test_the_order_of_two_dated_moves_settles_before_and_after(
         expected = "yes" if a.when.month < b.when.month else "no"
         if (got := verdict(engine, question, "en")) != expected:
             wrong.append(f"{question} -> {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_order_of_a_dated_move_and_an_undated_one_is_not_settled(
+    engine: Engine, base: KnowledgeBase
+) -> None:
+    """ "Was A hired before B?" when only A's move has a date: neither Yes nor No (the other
+    person is no place A could have gone to instead)."""
+    moves = person_moves(base)
+    dated = [f for f in moves if f.when is not None and f.when.month is not None]
+    undated = [f for f in moves if f.when is None or f.when.month is None]
+    pairs = [(a, b) for a in dated for b in undated if orient(a).mover != orient(b).mover]
+    assert pairs, "the base has a dated and an undated move of two people"
+    wrong = []
+    for a, b in pairs:
+        first, second = name(base, orient(a).mover, "en"), name(base, orient(b).mover, "en")
+        for question in (
+            f"Was {first} hired before {second}?",
+            f"{first} joined after {second}, right?",
+        ):
+            if (got := verdict(engine, question, "en")) in ("yes", "no"):
+                wrong.append(f"{question} -> {got}")
     assert not wrong, "\n".join(wrong)
 
 

@@ -79,3 +79,15 @@ def test_question_word_and_tense():
     assert question_word(words("est-ce que")) is None
     assert tense(words("will he still")) == "future"
     assert tense(words("still")) == "current"
+
+
+def test_chat_idioms_read_as_the_relation_they_mean():
+    from bot.nlu.frame import confirmation_tag, word_relations
+
+    assert "move_in" in word_relations(words("il a signé chez qui"))  # "signer chez": join
+    assert "move_out" in word_relations(words("qui a lâché sa boîte pour une autre"))
+    assert question_word(words("il a eu cb")) == "how_combien"  # chat spelling of "combien"
+    assert confirmation_tag(words("so she joined in june, right?")) == 1
+    assert confirmation_tag(words("elle est partie en juin, c'est ça ?")) == 3
+    assert confirmation_tag(words("right?")) == 0  # nothing before it to confirm
+    assert confirmation_tag(words("who joined in june?")) == 0

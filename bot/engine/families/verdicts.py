@@ -252,7 +252,9 @@ ONE_AT_A_TIME = ft.MOVE_FACT_TYPES | {"leads", "role", "location"}
 def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdict | None:
     """The asked person did the asked kind of thing, but with someone or somewhere else."""
     main = query.entities[0].id
-    if tk.facts.type_of(main) != PERSON or len(query.entities) < 2:
+    # Where or with whom it was done: another person ("did A join before B?") is no such place.
+    places = [e for e in query.entities[1:] if tk.facts.type_of(e.id) != PERSON]
+    if tk.facts.type_of(main) != PERSON or not places:
         return None
     own = [
         f
@@ -262,7 +264,7 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
         and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
     ]
     # Had they been there once (a move away from it), this would not be a No.
-    linked = any(tk.facts.involves(f, e.id) for f in own for e in query.entities[1:])
+    linked = any(tk.facts.involves(f, e.id) for f in own for e in places)
     return Verdict("no", own[:4]) if own and not linked else None
 
 
