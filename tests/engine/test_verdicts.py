@@ -223,6 +223,51 @@ def test_the_order_of_two_dated_moves_settles_before_and_after(
     assert not wrong, "\n".join(wrong)
 
 
+def test_which_of_two_came_later_is_named_from_the_months(
+    engine: Engine, base: KnowledgeBase
+) -> None:
+    dated = [f for f in person_moves(base) if f.when is not None and f.when.month is not None]
+    pairs = [
+        (a, b)
+        for a in dated
+        for b in dated
+        if a is not b and orient(a).dest == orient(b).dest and a.when.month < b.when.month
+        and a.when.year == b.when.year and orient(a).mover != orient(b).mover
+    ]  # fmt: skip
+    assert pairs, "the base has two people moving to one place in different months"
+    wrong = []
+    for a, b in pairs:
+        first, second = name(base, orient(a).mover, "en"), name(base, orient(b).mover, "en")
+        place = name(base, orient(a).dest, "en")
+        for question, expected in (
+            (f"{first} vs {second}, who joined {place} later?", second),
+            (f"{second} ou {first}, qui a rejoint {place} plus tôt ?", first),
+        ):
+            text = engine.answer(question)[0].text
+            if not text.startswith(expected):
+                wrong.append(f"{question} -> {text[:60]}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_where_someone_came_from_is_before_where_they_went(
+    engine: Engine, base: KnowledgeBase
+) -> None:
+    moves = [f for f in person_moves(base) if is_company(base, orient(f).source)]
+    assert moves, "the base has a person moving from one company to another"
+    wrong = []
+    for fact in moves:
+        move = orient(fact)
+        who = name(base, move.mover, "en")
+        src, dest = name(base, move.source, "en"), name(base, move.dest, "en")
+        for question, expected in (
+            (f"Was {who} at {src} before or after {dest}?", "before"),
+            (f"{who} était chez {dest} avant ou après {src} ?", "apres"),
+        ):
+            if not (got := fold(engine.answer(question)[0].text)).startswith(expected):
+                wrong.append(f"{question} -> {got[:60]}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_the_order_of_a_dated_move_and_an_undated_one_is_not_settled(
     engine: Engine, base: KnowledgeBase
 ) -> None:

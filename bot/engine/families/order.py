@@ -25,13 +25,17 @@ def order(tk: Toolkit, query: Query) -> Result | None:
     rank = query.order
     if rank is None and earlier != later and words & (lx.OTHER_WORDS | {"others", "autres"}):
         rank = "first" if earlier else "last"  # "before the others"
+    named = people(tk, query)
+    if rank is None and earlier != later and query.qword == "who" and len(named) == 2:
+        rank = "first" if earlier else "last"  # "A or B, who joined later?"
     if rank is not None:
         return ranked(tk, query, rank)
-    named = people(tk, query)
     if query.same_date and len(named) == 1:
         return relative(tk, query, named[0], "same")
     if earlier and later and len(named) == 2:
         return before_or_after(tk, query, named[0], named[1])
+    if earlier and later and len(named) == 1:
+        return employers_order(tk, query, named[0])
     if query.qword == "who" and earlier != later and len(named) == 1:
         return relative(tk, query, named[0], "before" if earlier else "after")
     return None
@@ -151,6 +155,26 @@ def before_or_after(tk: Toolkit, query: Query, first: str, second: str) -> Resul
     lead = tk.replies.order(relation, query.language)
     confidence = tk.composer.confidence(query, 0.9)
     return tk.composer.compose(query, [a[1], b[1]], confidence=confidence, lead=lead)
+
+
+def employers_order(tk: Toolkit, query: Query, person: str) -> Result | None:
+    """ "Was A at X before or after Y?": a move of A's between the two says which came first
+    (where A left from is before where A went), dated or not."""
+    places = others(tk, query)
+    if len(places) != 2:
+        return None
+    for move in moves_of(tk, person):
+        sides = orient(move)
+        ends = [
+            next((p for p in places if tk.facts.slot_matches(move, side, p)), None)
+            for side in (sides.source, sides.dest)
+        ]
+        if None not in ends and ends[0] != ends[1]:
+            relation = "before" if ends[0] == places[0] else "after"
+            lead = tk.replies.order(relation, query.language)
+            confidence = tk.composer.confidence(query, 0.9)
+            return tk.composer.compose(query, [move], confidence=confidence, lead=lead)
+    return None
 
 
 def answer(tk: Toolkit, query: Query, winners: list[str], facts: list[Fact]) -> Result:
