@@ -399,7 +399,8 @@ def read_teams(draft: Draft, parses: list[Parse], names: Names, base: KnowledgeB
                     new.type, new.why = "unit", f"named as a team ('{w.text} {named.text}')"
                     nearby = _organisation_before(names, sentence, base, w.start)
                     new.part_of = new.part_of or nearby or owner_of_article
-                if entity is not None and named.i < w.i:  # "the QDS team": the noun heads the name, it is QDS too
+                # "the QDS team": the noun heads the name, it is QDS too
+                if entity is not None and named.i < w.i:
                     names.occurrences[sentence.index].append(Occurrence(entity, at, at + 1))
                 last = entity
                 continue
