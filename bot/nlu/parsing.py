@@ -353,6 +353,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     comparisons = numbers.comparisons(counted)
     # "plus de 2000 employés" compares a count; it is not the year 2000.
     years = frozenset(y for y in years if all(value != y for _, value in comparisons))
+    cue = phrase_in(words, lx.DEFINITION_CUES)
+    # "What does X stand for?": X's name is what is asked, when the question asks nothing else.
+    definition = cue is not None and bool(entities) and set(meaningful) <= set(cue.split())
     opener = words[0] if words else ""
     ellipsis = (
         (
@@ -364,15 +367,13 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         and not (qword and entities and set(words) & (lx.COPULAS | lx.EN_AUXILIARIES))
         # "And X?" is short; "and X will do Y with Z?" is a whole question of its own.
         and not (len(entities) > 1 and len(words) > ELLIPSIS_WORDS)
+        and not definition  # "et X, ça veut dire quoi ?" asks of X alone
     )
     pronoun = any(
         w in lx.PRONOUNS and not _inverted_after_name(words, i, raw_folded, mentions)
         for i, w in enumerate(words)
         if i not in spans
     )
-    cue = phrase_in(words, lx.DEFINITION_CUES)
-    # "What does X stand for?": X's name is what is asked, when the question asks nothing else.
-    definition = cue is not None and bool(entities) and set(meaningful) <= set(cue.split())
     profile = bool(entities or ambiguous) and (
         definition
         or any(w in lx.PROFILE_CUES for w in leftover)
