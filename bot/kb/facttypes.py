@@ -23,7 +23,7 @@ COMMON_FIELDS = frozenset(
 RELATIONS = (
     "move_in", "move_out", "lead", "found", "create", "role", "work_on", "statement",
     "opinion", "criticism", "reason", "plan", "amount", "count", "employment", "duration",
-    "provenance", "biography", "location", "expertise", "risk", "trend", "owns",
+    "provenance", "biography", "location", "expertise", "risk", "trend", "owns", "valuation",
 )  # fmt: skip
 
 
@@ -135,6 +135,11 @@ TABLE: tuple[FactType, ...] = (
         answers=_set("amount"),
     ),
     FactType(
+        # What a company is worth is no one's pay: only a valuation answers it.
+        "valuation", "subject (a company) is valued at `amount`",
+        required=_set("amount"), answers=_set("valuation"),
+    ),
+    FactType(
         "duration", "subject spent `quantity` (of time) at object",
         required=_set("quantity"), optional=_set("object"),
         answers=_set("duration employment"), also_answers=_set("amount location"),
@@ -192,7 +197,7 @@ TABLE: tuple[FactType, ...] = (
         "a yes/no question",
         optional=_set("object tense"),
         # It holds no figure: how much, how many, how long are never its to answer.
-        also_answers=frozenset(RELATIONS) - {"biography", "amount", "count", "duration"},
+        also_answers=frozenset(RELATIONS) - {"biography", "amount", "count", "duration", "valuation"},
     ),
 )  # fmt: skip
 

@@ -297,6 +297,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     if qword == "how_much" and paying:
         relations = cue_relations = relations | {"amount"}  # "combien a-t-il sorti"
     relations = frame_relations(cue_relations, qword)
+    if "valuation" in cue_relations:
+        # "combien vaut X ?": the measure asked is X's value, no one's pay and no headcount.
+        qword = "how_much" if qword in ("how_many", "how_much") else qword
+        relations = relations - {"amount", "count"}
     if _cause_asked(words, relations):
         # "Did X leave for the money?": why they moved is asked, not whether they moved.
         relations = cue_relations = relations | {"reason"}
