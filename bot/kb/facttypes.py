@@ -27,6 +27,10 @@ RELATIONS = (
 )  # fmt: skip
 
 
+# The relations only a figure answers (and "biography": details the facts never hold).
+FIGURES = frozenset({"biography", "amount", "count", "duration", "valuation"})
+
+
 @dataclass(frozen=True)
 class Move:
     """The fields of a move fact holding who moved, where from and where to."""
@@ -197,7 +201,7 @@ TABLE: tuple[FactType, ...] = (
         "a yes/no question",
         optional=_set("object tense"),
         # It holds no figure: how much, how many, how long are never its to answer.
-        also_answers=frozenset(RELATIONS) - {"biography", "amount", "count", "duration", "valuation"},
+        also_answers=frozenset(RELATIONS) - FIGURES,
     ),
 )  # fmt: skip
 

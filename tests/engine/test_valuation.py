@@ -23,8 +23,12 @@ VALUED = """
       en: "Lumenic is valued at about 400 million euros."
     citations:
       - article: lumenic-debauche-vectoria
-        sentence: "Lumenic emploie environ 300 personnes et a levé plus de 50 millions d’euros auprès du fonds Nordkapp Ventures."
+        sentence: "{sentence}"
 """
+SENTENCE = (
+    "Lumenic emploie environ 300 personnes et a levé plus de 50 millions d’euros auprès du "
+    "fonds Nordkapp Ventures."
+)
 
 
 @pytest.mark.parametrize("question", ASKED)
@@ -38,6 +42,7 @@ def test_money_raised_or_a_headcount_is_no_valuation(question: str) -> None:
 def test_a_valuation_fact_answers(base_dir: Path, question: str) -> None:
     facts = base_dir / "facts.yaml"
     text = facts.read_text(encoding="utf-8")
-    facts.write_text(text.replace("facts:\n", "facts:\n" + VALUED.lstrip("\n"), 1), encoding="utf-8")
+    valued = VALUED.lstrip("\n").replace("{sentence}", SENTENCE)
+    facts.write_text(text.replace("facts:\n", "facts:\n" + valued, 1), encoding="utf-8")
     answer, _ = Engine(kb.load(base_dir)).answer(question)
     assert answer.kind == "answer" and "400" in fold(answer.text), answer.text
