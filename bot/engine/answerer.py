@@ -27,7 +27,7 @@ from bot.engine.families.yesno import yes_no
 from bot.engine.replies import combine
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
-from bot.kb import KnowledgeBase
+from bot.kb import Fact, KnowledgeBase
 from bot.model import Answer
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import EntityRef, Query, parse, preamble_and_question, split_questions
@@ -171,8 +171,18 @@ class Answerer:
         unquoted = not_quoted(tk, query, facts)
         if unquoted is not None:
             return unquoted
+        if unnamed(tk, query, facts):
+            return tk.composer.unanswered(query, facts, verdict="unnamed")
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
+
+
+def unnamed(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:
+    """Names are asked ("what are their names?") and the facts only count people."""
+    return bool(lx.NAME_WORDS & set(query.words)) and all(
+        f.quantity is not None and not any(tk.facts.type_of(p) == PERSON for p in f.participants())
+        for f in facts
+    )
 
 
 def landmarks(tk: Toolkit, query: Query) -> list[EntityRef]:

@@ -101,6 +101,13 @@ class Composer:
             return Result(full, tuple(subjects))
         return Result(short.model_copy(update={"more": full}), tuple(subjects))
 
+    def unanswered(self, query: Query, facts: list[Fact], *, verdict: str) -> Result:
+        """What the articles say near the question, opened by `verdict`, as no answer to it."""
+        result = self.compose(query, facts, confidence=0.5, verdict=verdict)
+        answer = result.answer
+        more = answer.more and answer.more.model_copy(update={"kind": "unknown"})
+        return Result(answer.model_copy(update={"kind": "unknown", "more": more}), ())
+
     def shortlist(self, facts: list[Fact], language: str, said: str) -> list[Fact]:
         """The facts a short reply keeps: the first, then others while the text stays short
         and they say something new (a profile's description is not restated)."""

@@ -43,8 +43,9 @@ def question_word(words: list[str]) -> str | None:
             return "where"
         if word in lx.WHY:
             return "why"
-        if word in lx.HOW and i == 0:
-            return "what"  # "How did X respond?": a manner, answered like "what"
+        if word in lx.HOW and i in (0, len(words) - 1):
+            # "How did X respond?", "il s'appelle comment ?": a manner, answered like "what"
+            return "what"
         if word in lx.WHO:
             return "who"
         if word in lx.WHAT or (i == 0 and word in lx.OPENING_WHAT):

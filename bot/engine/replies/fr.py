@@ -11,6 +11,7 @@ VERDICTS = {
     "unsettled": "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
     "coarser": "Pas confirmé : les articles ne donnent pas de date plus précise que celle-ci :",
     "bound": "Pas confirmé : les articles ne donnent qu’un ordre de grandeur :",
+    "unnamed": "Les articles ne les nomment pas. Voici ce qu’ils disent :",
 }
 
 NO_PRECISE_DATE = "Les articles ne donnent pas de date plus précise que ceci :"

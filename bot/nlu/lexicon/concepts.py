@@ -104,6 +104,7 @@ CONCEPTS: dict[str, Concept] = {
     "payment_verbs": _WORDS,  # "combien a-t-il sorti": a verb that means paying after "how much"
     "after_words": _WORDS,  # "did A join after B?"
     "confirmation_tags": _PHRASES,  # "…, right?": the statement before is asked yes or no
+    "name_words": _WORDS,  # "their names": people asked by name, a count is no answer
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
     "plural_quantifiers": _WORDS,  # "the two Daniels": every holder of a shared name
