@@ -12,11 +12,12 @@ from bot.engine import Engine
 
 # set: (passes at least, confidently wrong at most). failclosed and casual2 raised on
 # 2026-12-04 to that day's scores (were (102, 1) and (138, 0)); casual4 and strangers3 entered
-# that day at their scores after the first blind run (README) and the day's fixes.
+# that day at their scores after the first blind run (README) and the day's fixes. Raised again
+# in the next session to its scores (casual2 172 -> 176, casual4 113 -> 124), said in its note.
 FLOORS = {
     "failclosed": (103, 0),
-    "casual2": (172, 0),
-    "casual4": (113, 0),
+    "casual2": (176, 0),
+    "casual4": (124, 0),
     "strangers3": (93, 3),
 }
 
