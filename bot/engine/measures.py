@@ -87,7 +87,7 @@ def _exactly(value: float, qualifier: str, asked: float) -> str | None:
 
 def equals_number(facts: list[Fact], query: Query) -> str | None:
     """'yes' or 'no' when the question's one number ("12,000 employees?") meets the first
-    fact with a count or amount: equal, close to an "about", or within an "at least"."""
+    fact with a count or amount: equal, or close to an "about"; 'no' below a lower bound."""
     asked = asked_numbers(query)
     if len(asked) != 1 or query.months:
         return None
@@ -108,5 +108,9 @@ def _equals(value: float, qualifier: str, asked: float) -> str | None:
             return "yes"
         return "no" if gap > 0.5 else None
     if qualifier in ("at_least", "more_than"):
-        return "yes" if asked <= value else None
+        # A total asked below the bound is contradicted by it ("10?" against "more than 20");
+        # one above it is not settled.
+        if asked == value:
+            return "yes" if qualifier == "at_least" else "no"
+        return "no" if asked < value else None
     return None

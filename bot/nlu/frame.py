@@ -80,14 +80,23 @@ def is_yesno(
     return raw_folded.rstrip().endswith("?") and bool(relations)
 
 
-def confirmation_tag(words: list[str]) -> int:
-    """How many of the last words hand the statement before them over to be confirmed ("…,
-    right?", "…, c'est ça ?"); 0 when none do, or nothing is left before them."""
-    for tag in sorted(lx.CONFIRMATION_TAGS, key=len, reverse=True):
+def confirmation_tag(words: list[str]) -> tuple[int, int]:
+    """How many of the first and of the last words hand the statement between over to be
+    confirmed ("…, right?", "…, c'est ça ?"; "si j'ai bien compris, …": only a tag of
+    several words opens one); (0, 0) when none do, or nothing is left between."""
+    tags = sorted(lx.CONFIRMATION_TAGS, key=len, reverse=True)
+    for tag in tags:
         size = len(tag.split())
         if len(words) > size + 1 and " ".join(words[-size:]) == tag:
-            return size
-    return 0
+            return 0, size
+    for tag in tags:
+        size = len(tag.split())
+        if size >= OPENING_TAG_WORDS and len(words) > size + 1 and " ".join(words[:size]) == tag:
+            return size, 0
+    return 0, 0
+
+
+OPENING_TAG_WORDS = 3  # "si j'ai bien compris, …"; a short tag first ("non", "right") is no tag
 
 
 def singular(word: str) -> str:
@@ -155,24 +164,37 @@ def expand_negations(text: str) -> str:
     return _CONTRACTED_NOT.sub(lambda m: f"{_IRREGULAR_STEMS.get(m[1].lower(), m[1])} not", text)
 
 
-def negated(words: list[str], raw_folded: str) -> bool:
-    """The question asks whether a negation is true ("is it true that X did not join…?",
-    "n'est-il pas vrai que X n'a pas rejoint…?"): an odd number of negations in the clause
-    after its truth cue. A negative question ("didn't X join…?", "est-ce que X n'a pas
-    rejoint…?") presupposes the positive and asks the same; the negation of the cue itself
-    ("isn't it true", "n'est-il pas vrai") only insists."""
+def negated(words: list[str], raw_folded: str, statement: bool) -> bool:
+    """The question asks whether a negation is true: an odd number of negations in the clause
+    after its truth cue ("is it true that X did not join…?", "n'est-il pas vrai que X n'a pas
+    rejoint…?"), or in a negative statement handed over to be confirmed ("X never worked at Y,
+    right?", "X n'a pas rejoint Y ?"). A negative question ("didn't X join…?", "est-ce que X
+    n'a pas rejoint…?") presupposes the positive and asks the same; the negation of the cue
+    itself ("isn't it true", "n'est-il pas vrai") only insists."""
     cue = next((i for i, w in enumerate(words) if w in lx.TRUTH_CUES), None)
-    if cue is None:
+    if cue is None and not statement:
         return False
     count = 0
-    for i in range(cue + 1, len(words)):
+    for i in range(0 if cue is None else cue + 1, len(words)):
         word = words[i]
         inverted = (
-            words[i - 1] in lx.FR_INVERSION_PRONOUNS
+            i > 0
+            and words[i - 1] in lx.FR_INVERSION_PRONOUNS
             and re.search(rf"-{words[i - 1]}\s+{word}\b", raw_folded) is not None
         )
         count += word in lx.NEGATION_PARTICLES and not inverted
     return count % 2 == 1
+
+
+def interrogative(words: list[str], raw_folded: str) -> bool:
+    """The question is asked in interrogative form: an English auxiliary first (fillers aside),
+    "est-ce que", or a French inversion; a statement ending in "?" is not."""
+    content = [w for w in words if w not in lx.FILLERS]
+    return bool(content) and (
+        content[0] in lx.EN_AUXILIARIES
+        or content[:2] == ["est", "ce"]  # "est-ce que", "est-ce qu'il"
+        or _FR_INVERSION.search(raw_folded) is not None
+    )
 
 
 def phrase_in(words: list[str], phrases: tuple[str, ...] | frozenset[str]) -> str | None:

@@ -10,6 +10,7 @@ import re
 
 from bot.nlu import lexicon as lx
 from bot.nlu.lexicon import LANGUAGES
+from bot.nlu.names import zipf
 
 __all__ = ["ACCENTS", "LANGUAGES", "detect_language"]
 
@@ -17,6 +18,10 @@ __all__ = ["ACCENTS", "LANGUAGES", "detect_language"]
 ACCENTS: dict[str, re.Pattern[str]] = {"fr": re.compile(r"[éèêàùçœîôâ]")}
 # ¿ ¡ ñ ß ä ö ü are never French or English: one settles it.
 _FOREIGN = re.compile(r"[¿¡ñßäöü]")
+# A word this much commoner (wordfreq's Zipf scale) in one language than in the other is that
+# language's ("recruter", "compte"; "hire", "planning"), when no marker word tells.
+_FREQUENCY_LEAD = 1.5
+_SHORT = 2  # "a", "en", "de": words of both
 
 
 def detect_language(words: list[str], raw: str, fallback: str) -> str:
@@ -37,4 +42,20 @@ def detect_language(words: list[str], raw: str, fallback: str) -> str:
     if other >= 2 and other > best:
         return "other"
     leaders = [code for code, score in scores.items() if score == best]
+    if len(leaders) > 1:
+        leaders = _by_frequency(words, leaders)
     return leaders[0] if len(leaders) == 1 else fallback
+
+
+def _by_frequency(words: list[str], tied: list[str]) -> list[str]:
+    """The tied languages whose own words the message has most of, by their frequencies."""
+    frequencies = [{code: zipf(w, code) for code in tied} for w in words if len(w) > _SHORT]
+    scores = {
+        code: sum(
+            f[code] - max(v for c, v in f.items() if c != code) >= _FREQUENCY_LEAD
+            for f in frequencies
+        )
+        for code in tied
+    }
+    best = max(scores.values())
+    return [code for code, score in scores.items() if score == best]

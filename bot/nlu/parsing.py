@@ -18,6 +18,7 @@ from bot.nlu.frame import (
     confirmation_tag,
     expand_negations,
     frame_relations,
+    interrogative,
     is_yesno,
     negated,
     order_asked,
@@ -281,8 +282,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     text = expand_negations(text)
     raw_folded = fold(text)
     words = normalize(_HOMOGRAPH.sub(lambda m: lx.ACCENTED_HOMOGRAPHS[m[0].lower()], text)).split()
-    tagged = confirmation_tag(words)
-    words = words[: len(words) - tagged]  # "…, right?": the statement is what is asked
+    opening, closing = confirmation_tag(words)
+    tagged = opening + closing
+    words = words[opening : len(words) - closing]  # "…, right?": the statement is asked
     language = detect_language(words, text, fallback_language)
     foreign = language == "other"
     if foreign:
@@ -388,6 +390,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         or is_yesno(words, raw_folded, qword, relations)
         or _statement_asked(words, raw_folded, qword, relations, mentions, leftover)
     )
+    asks_negation = negated(
+        words, raw_folded, yesno and (bool(tagged) or not interrogative(words, raw_folded))
+    )
     move_verbs = tuple(
         (i, kind) for i, w in enumerate(words) if (kind := lx.move_verb_class(w)) is not None
     )
@@ -438,13 +443,17 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         comparisons=comparisons,
         numbers=numbers.all_numbers(counted),
         type_noun=next((lx.TYPE_NOUNS[w] for w in words if w in lx.TYPE_NOUNS), None),
-        negative=any(lx.negative(w) for w in leftover),
-        negated=negated(words, raw_folded),
+        # A negation the verdict flips ("X did not join Y, right?") is not also the wording.
+        negative=any(lx.negative(w) for w in leftover if not (asks_negation and w in _NEGATORS)),
+        negated=asks_negation,
         order=order_asked(words),
         same_date=same_date(words),
         comparative=comparative(words),
         definition=definition,
     )
+
+
+_NEGATORS = lx.NEGATION_PARTICLES | lx.NEGATION_PARTICLES_BEFORE
 
 
 def _dated_since(words: list[str]) -> bool:

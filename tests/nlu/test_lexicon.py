@@ -30,7 +30,7 @@ SHARED = frozenset(
         "linking_words", "role_synonyms", "negative_cues", "fillers", "greetings",
         "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
-        "confirmation_tags", "name_words",
+        "confirmation_tags", "name_words", "topic_markers",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
         "before_words", "after_words", "order_words", "comparatives", "same_words",
         "definition_cues", "payment_verbs", "since_words",

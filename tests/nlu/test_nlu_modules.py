@@ -31,6 +31,13 @@ def test_language_from_markers_accents_and_foreign_words():
     assert detect_language(words("quien es el jefe"), "quien es el jefe", "en") == "other"
     assert detect_language(words("xyz"), "xyz", "fr") == "fr"  # nothing tells: the fallback
     assert detect_language(words("xyz"), "xyz", "en") == "en"
+    # No marker word: the words' frequencies in each language tell ("recruter" is French).
+    for text, language in (
+        ("Zorblat compte recruter Quexil ?", "fr"),
+        ("zorblat hire quexil", "en"),
+    ):
+        for fallback in ("fr", "en"):
+            assert detect_language(words(text), text, fallback) == language, (text, fallback)
 
 
 def test_numbers_comparisons_and_dates():
@@ -87,7 +94,9 @@ def test_chat_idioms_read_as_the_relation_they_mean():
     assert "move_in" in word_relations(words("il a signé chez qui"))  # "signer chez": join
     assert "move_out" in word_relations(words("qui a lâché sa boîte pour une autre"))
     assert question_word(words("il a eu cb")) == "how_combien"  # chat spelling of "combien"
-    assert confirmation_tag(words("so she joined in june, right?")) == 1
-    assert confirmation_tag(words("elle est partie en juin, c'est ça ?")) == 3
-    assert confirmation_tag(words("right?")) == 0  # nothing before it to confirm
-    assert confirmation_tag(words("who joined in june?")) == 0
+    assert confirmation_tag(words("so she joined in june, right?")) == (0, 1)
+    assert confirmation_tag(words("elle est partie en juin, c'est ça ?")) == (0, 3)
+    assert confirmation_tag(words("si j'ai bien compris, elle est partie en juin")) == (5, 0)
+    assert confirmation_tag(words("non, elle est partie en juin")) == (0, 0)  # short: no opener
+    assert confirmation_tag(words("right?")) == (0, 0)  # nothing before it to confirm
+    assert confirmation_tag(words("who joined in june?")) == (0, 0)

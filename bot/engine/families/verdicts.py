@@ -28,7 +28,7 @@ ACTING_RELATIONS = SAYING_RELATIONS | {"lead", "found", "create", "owns", "plan"
 
 @dataclass(frozen=True)
 class Verdict:
-    value: str  # yes | no | hedged | bound | coarser | unsettled
+    value: str  # yes | no | hedged | bound | coarser | already | unsettled
     facts: list[Fact]
 
 
@@ -301,10 +301,28 @@ def wording(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict | None:
     best = facts[0]
     if reported(tk, query, best):
         return Verdict("hedged", facts)
+    if best.type in ft.STANCE_FACT_TYPES and spoke_asked(query):
+        # "Did X say anything about Y?": that X spoke of it settles it, whatever the wording.
+        return Verdict("yes", facts)
     if best.type in ft.STANCE_FACT_TYPES:
         # "Did they match the offers?" when they refused them: the wording settles it.
         return Verdict("no" if polarity(best) != query.negative else "yes", facts)
     return None
+
+
+def spoke_asked(query: Query) -> bool:
+    """The question asks whether someone spoke or thought of something, not what: nothing
+    follows the verb, or a topic does ("did X say anything about Y", "a-t-il parlé de Y");
+    "did X say (that) Y needs Z" asks what, and the wording must agree."""
+    words = query.words
+    verb = next((i for i, w in enumerate(words) if lx.relation_of(w) & _SPEAKING), None)
+    if verb is None:
+        return False
+    after = [w for w in words[verb + 1 :] if w not in lx.FILLERS]
+    return not after or after[0] in lx.TOPIC_MARKERS
+
+
+_SPEAKING = frozenset({"statement", "opinion"})
 
 
 def by_actor(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:

@@ -29,7 +29,15 @@ from bot.nlu.parsing import Query
 
 CLAIM_WORDS = 2  # words a claim must share with the question to be what it asks about
 # How sure a verdict is, before the entity links' own scores are taken into account.
-CONFIDENCE = {"yes": 0.9, "no": 0.8, "hedged": 0.7, "bound": 0.6, "coarser": 0.6, "unsettled": 0.5}
+CONFIDENCE = {
+    "yes": 0.9,
+    "no": 0.8,
+    "hedged": 0.7,
+    "bound": 0.6,
+    "coarser": 0.6,
+    "already": 0.6,
+    "unsettled": 0.5,
+}
 
 
 def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Result:
@@ -129,6 +137,11 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         # A former role asked in the present ("est-il chercheur chez X ?"): not a Yes; a No
         # when the question says it is about now.
         return Verdict("no" if query.tense == "current" else "hedged", facts)
+    if query.tense == "future" and not any(f.tense == "future" for f in facts):
+        # "Will X hire Y?", "is X planning to…?" when the articles tell it as done (or as a
+        # state): no plan is confirmed, and the reply says what did happen.
+        done = any(f.type in ft.MOVE_FACT_TYPES for f in facts)
+        return Verdict("already" if done else "hedged", facts)
     # What the articles state plainly settles it before what they only report.
     facts = sorted(facts, key=lambda f: reported(tk, query, f))
     measured = [f for f in facts if f.amount or f.quantity]

@@ -195,6 +195,7 @@ DEFINITION_CUES = _listed("definition_cues")  # "what does X stand for": what X 
 PAYMENT_VERBS = _words("payment_verbs")  # "combien a-t-il sorti": paying, after "how much"
 CONFIRMATION_TAGS = _listed("confirmation_tags")  # "…, right?", "…, c'est ça ?"
 NAME_WORDS = _words("name_words")  # "what are their names"
+TOPIC_MARKERS = _words("topic_markers")  # "did X say anything about Y", "a-t-il parlé de Y"
 TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"
 COPULAS = _words("copulas")  # "X est chez Y ?": a statement's verb
 PLURAL_QUANTIFIERS = _words("plural_quantifiers")  # "the two Daniels", "tous les Chen"

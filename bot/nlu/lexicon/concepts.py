@@ -105,6 +105,7 @@ CONCEPTS: dict[str, Concept] = {
     "after_words": _WORDS,  # "did A join after B?"
     "confirmation_tags": _PHRASES,  # "…, right?": the statement before is asked yes or no
     "name_words": _WORDS,  # "their names": people asked by name, a count is no answer
+    "topic_markers": _WORDS,  # "did X say anything about Y": whether X spoke of Y is asked
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
     "plural_quantifiers": _WORDS,  # "the two Daniels": every holder of a shared name

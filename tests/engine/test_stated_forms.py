@@ -1,0 +1,151 @@
+"""Yes/no questions asked as statements, plans and counts, generated from the base's facts.
+
+Every verdict expected here is read off the fact's own slots by the test: a negative statement
+handed over to be confirmed ("X never joined Y, right?") is a No when the fact states the move;
+a plan asked of a move the articles tell as done is not a Yes; a count below a fact's lower
+bound is a No, one above it is not a Yes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.engine.factindex import orient
+from bot.engine.families.verdicts import hedged
+from bot.kb import Fact, KnowledgeBase
+from bot.kb import facttypes as ft
+from tests.engine.test_verdicts import LANGUAGES, is_company, name, person_moves, verdict
+
+DENIED = {
+    "en": ("so {a} never joined {b}, right?", "{a} did not join {b}?", "{a} never joined {b}?"),
+    "fr": (
+        "{a} n'a jamais rejoint {b}, c'est ça ?",
+        "{a} n'a pas rejoint {b} ?",
+        "si j'ai bien compris, {a} n'a jamais rejoint {b}",
+    ),
+}
+PLANNED = {
+    "en": ("Is {b} planning to hire {a}?", "Will {b} hire {a}?", "Is {b} going to hire {a}?"),
+    "fr": ("Est-ce que {b} prévoit de recruter {a} ?", "{b} va recruter {a} ?"),
+}
+MIN_COUNT = 4  # half of it is still a count of people
+COUNTED = {
+    "en": "Did {a} hire {n} {unit} from {b}?",
+    "fr": "Est-ce que {a} a recruté {n} {unit} de {b} ?",
+}
+
+
+def counted_hires(base: KnowledgeBase) -> list[Fact]:
+    """Hires of a number of people from a named company, the number given as a lower bound or
+    exactly."""
+    return [
+        f
+        for f in base.facts
+        if f.type in ft.MOVE_FACT_TYPES
+        and f.quantity is not None
+        and f.quantity.value is not None
+        and f.quantity.value >= MIN_COUNT
+        and f.quantity.qualifier in ("more_than", "at_least", "exact")
+        and is_company(base, f.subject)
+        and is_company(base, f.source)
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_negative_statement_of_a_stated_move_is_a_no(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    for fact in person_moves(base):
+        move = orient(fact)
+        expected = "hedged" if hedged(fact) else "no"
+        for form in DENIED[language]:
+            question = form.format(
+                a=name(base, move.mover, language), b=name(base, move.dest, language)
+            )
+            if (got := verdict(engine, question, language)) != expected:
+                wrong.append(f"{question} -> {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_plan_is_not_confirmed_by_a_move_already_made(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    for fact in person_moves(base):
+        if fact.tense == "future":
+            continue  # a move the article tells as to come: a plan may be a Yes
+        move = orient(fact)
+        for form in PLANNED[language]:
+            question = form.format(
+                a=name(base, move.mover, language), b=name(base, move.dest, language)
+            )
+            if (got := verdict(engine, question, language)) in ("yes", "no"):
+                wrong.append(f"{question} -> {got}, expected neither yes nor no")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_base_has_counted_hires(base: KnowledgeBase) -> None:
+    assert counted_hires(base)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_count_below_the_stated_one_is_a_no(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    for fact in counted_hires(base):
+        assert fact.quantity is not None and fact.quantity.value is not None
+        unit = fact.quantity.unit.get(language) if fact.quantity.unit else ""
+        below = int(fact.quantity.value) // 2
+        above = int(fact.quantity.value) * 3
+        exact = fact.quantity.qualifier == "exact"
+        for n, allowed in ((below, {"no"}), (above, {"no"} if exact else {"hedged", "other"})):
+            if hedged(fact):
+                allowed = {"hedged"}
+            question = COUNTED[language].format(
+                a=name(base, fact.subject, language),
+                n=n,
+                unit=unit,
+                b=name(base, fact.source, language),
+            )
+            if (got := verdict(engine, question, language)) not in allowed:
+                wrong.append(f"{question} -> {got}, expected {sorted(allowed)}")
+    assert not wrong, "\n".join(wrong)
+
+
+SPOKE = {
+    "en": ("Did {a} say anything?", "Has {a} commented?", "Did {a} say something about it?"),
+    "fr": ("Est-ce que {a} a dit quelque chose ?", "{a} a fait un commentaire ?"),
+}
+SILENT = {
+    "en": ("So {a} said nothing, right?", "{a} never commented?"),
+    "fr": ("{a} n'a rien dit ?", "{a} n'a fait aucun commentaire, c'est ça ?"),
+}
+
+
+def speakers(base: KnowledgeBase) -> set[str]:
+    """Who the articles quote or report as saying something, plainly."""
+    return {
+        f.subject
+        for f in base.facts
+        if f.type in ("statement", "criticism") and f.subject and not hedged(f)
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_whether_someone_spoke_is_settled_by_what_they_said_whatever_its_wording(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    assert speakers(base)
+    wrong = []
+    for speaker in sorted(speakers(base)):
+        a = name(base, speaker, language)
+        for forms, expected in ((SPOKE, {"yes"}), (SILENT, {"no"})):
+            for form in forms[language]:
+                question = form.format(a=a)
+                if (got := verdict(engine, question, language)) not in expected:
+                    wrong.append(f"{question} -> {got}, expected {sorted(expected)}")
+    assert not wrong, "\n".join(wrong)
