@@ -75,8 +75,15 @@ class Dialogue:
 
     def resolve_followup(self, query: Query, state: State) -> Query:
         """Fill in what a follow-up leaves out from the conversation's previous question."""
+        if query.unknown_names:
+            return (
+                query  # "and <a stranger>?": about whom the articles say nothing, nothing to fill
+            )
         last: Query | None = state.last_query
         has_person = any(self.facts.type_of(e.id) == PERSON for e in query.entities)
+        if query.pronoun and state.last_strangers and not query.ambiguous:
+            # "Did he recruit X?" after a stranger: "he" is the stranger, and X is someone else.
+            return replace(query, unknown_names=state.last_strangers)
         if query.pronoun and not has_person and state.last_person and not query.ambiguous:
             query = query.with_entities((EntityRef(state.last_person), *query.entities))
         elif query.plural_pronoun and not query.entities and state.last_entities:
@@ -140,6 +147,11 @@ class Dialogue:
 
     def remember(self, query: Query, result: Result, state: State) -> State:
         """The state after `result` answered `query`: who and what a follow-up refers to."""
+        if query.unknown_names and not query.pronoun:
+            # "Who is <a stranger>?": a "he" next is the stranger, not someone asked before.
+            return replace(
+                state, last_query=None, last_person=None, last_strangers=query.unknown_names
+            )
         if result.answer.kind == "unknown" and not query.entities:
             return state  # a greeting or noise must not make the next "And when?" lose its subject
         people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
@@ -151,9 +163,11 @@ class Dialogue:
             last_person = people[-1]
         return replace(
             state,
-            last_query=query.with_entities(query.entities),
+            # A stranger a pronoun stood for stays in last_strangers, not in what "and X?" fills.
+            last_query=replace(query.with_entities(query.entities), unknown_names=()),
             last_person=last_person,
             last_entities=tuple(e.id for e in query.entities) or state.last_entities,
+            last_strangers=state.last_strangers if last_person is None else (),
         )
 
     def disambiguate(self, query: Query) -> Query | None:

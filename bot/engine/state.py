@@ -29,6 +29,8 @@ class State:
     language: str | None = None
     last_query: Query | None = None  # the previous question, as read in context
     last_person: str | None = None  # entity id that "he/she/il/elle" refer to
+    # Names the base does not know, asked last: "he/she" then refer to them, not to anyone known.
+    last_strangers: tuple[str, ...] = ()
     last_entities: tuple[str, ...] = ()
     pending: Query | None = None  # a question waiting for a clarification
     # A clarified question and the options not picked, for "what about the other?".

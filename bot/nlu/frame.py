@@ -182,7 +182,10 @@ def negated(words: list[str], raw_folded: str, statement: bool) -> bool:
             and words[i - 1] in lx.FR_INVERSION_PRONOUNS
             and re.search(rf"-{words[i - 1]}\s+{word}\b", raw_folded) is not None
         )
-        count += word in lx.NEGATION_PARTICLES and not inverted
+        nobody = word in lx.NEGATIVE_PRONOUNS and bool(
+            set(words[i + 1 : i + 4]) & lx.NEGATION_PARTICLES_BEFORE
+        )
+        count += (word in lx.NEGATION_PARTICLES or nobody) and not inverted
     return count % 2 == 1
 
 

@@ -85,6 +85,15 @@ class EntityIndex:
         self.known_names = capitalised_words(
             [article.text for article in base.articles.values()]
         ) | frozenset(word for key in self.exact for word in key.split())
+        # People's first names: one beside a word the articles never write is someone else's
+        # ("alan" of a known Alan before another surname).
+        self.first_names = frozenset(
+            normalize(form).split()[0]
+            for entity in base.entities.values()
+            if entity.type == "person"
+            for form in (entity.name.fr, entity.name.en)
+            if " " in normalize(form)
+        )
         # Every word the articles and the facts (in both languages) write: two plain words in
         # a row that none of them writes nor the lexicons know can be a name ("sam altman").
         texts = [a.text for a in base.articles.values()]

@@ -10,6 +10,7 @@ a product is known when an article names it.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from wordfreq import top_n_list, zipf_frequency
 
+from bot.nlu import lexicon as lx
 from bot.text import normalize
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ RARE_WORD_ZIPF = 2.5  # rarer than this in the question's language: likely a nam
 NAME_PAIR_RARE_ZIPF = 3.0  # two unread words in a row: one this rare…
 NAME_PAIR_OTHER_ZIPF = 4.6  # …and the other no commoner than this ("sam", "jimmy"): a name
 LANGUAGE_WORDS = 100_000  # words of each language that a lone rare word must not be, nor be near
+EXACT = 100.0  # a mention's score when its words are an alias as written
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -75,18 +78,24 @@ def unknown_names(
     language: str,
     partial_person: Callable[[Mention], bool],
     article_words: frozenset[str] = frozenset(),
+    cut: tuple[int, int] = (0, 0),
+    first_names: frozenset[str] = frozenset(),
 ) -> tuple[tuple[str, ...], frozenset[int], list[list[int]]]:
     """The names `text` writes that are neither linked (`mentions`) nor named in the articles
     (`known_names`), as written, one per run of name words; the word positions of those runs
-    (a known surname inside "Bo Pang" names someone else); and every run of name words."""
+    (a known surname inside "Bo Pang" names someone else); and every run of name words.
+    `words` leave out the first and last `cut` words of `text` (a confirmation tag)."""
     raw = _tokens(text)
-    if len(raw) != len(words):
+    if len(raw) != len(words) + sum(cut):
         return (), frozenset(), []  # the normaliser split differently: say nothing, not guess
+    raw = raw[cut[0] : len(raw) - cut[1]]
     covered = {i for m in mentions for i in range(m.start, m.end)}
     if text.islower() or text.isupper():
         beside = [m for m in mentions if partial_person(m)]
         unread = known_names | article_words
-        flags = _rare_beside_names(words, beside, covered, is_lexicon_word, language, unread)
+        flags = _rare_beside_names(
+            words, beside, covered, is_lexicon_word, language, unread, first_names
+        )
     else:
         flags = _capitalised(raw, words, covered, is_lexicon_word, language)
     names, positions = [], set()
@@ -125,7 +134,11 @@ def _capitalised(
     flags = []
     for i, (_, initial) in enumerate(raw):
         word = words[i]
-        if not capital[i] or (is_lexicon_word(word) and i not in covered):
+        # "Figure AI": a word of the lexicon with a company's suffix, and the suffix, are a name.
+        suffixed = i + 1 < len(raw) and capital[i + 1] and words[i + 1] in lx.COMPANY_SUFFIXES
+        suffix = i > 0 and capital[i - 1] and word in lx.COMPANY_SUFFIXES
+        in_name = suffixed or suffix
+        if not capital[i] or (is_lexicon_word(word) and i not in covered and not in_name):
             flags.append(False)
         elif not initial or i in covered:
             flags.append(True)
@@ -155,10 +168,13 @@ def _rare_beside_names(
     is_lexicon_word: Callable[[str], bool],
     language: str,
     article_words: frozenset[str],
+    first_names: frozenset[str],
 ) -> list[bool]:
     """Without capitals: a rare word right before or after a linked name is part of a name
     ("kimbal musk"), and the linked words with it; a word of no language ("babuschkin"), and
-    two plain words in a row that the articles never write ("sam altman")."""
+    two plain words in a row that the articles never write ("sam altman"), or a known
+    person's first name beside one they never write (another surname); a plain word before
+    a misspelt surname (another first name: someone else)."""
     flags = [i in covered for i in range(len(words))]
     rare = [
         i not in covered
@@ -174,18 +190,41 @@ def _rare_beside_names(
     alone = {
         i
         for i, w in enumerate(words)
-        if rare[i] and i not in beside and w not in article_words and _no_word(w)
+        if rare[i]
+        and i not in beside
+        and w not in article_words
+        and _no_word(w)
+        and not _shortens(w, article_words)
     }
     unread = [
         i not in covered and _plain(w, is_lexicon_word) and w not in article_words
         for i, w in enumerate(words)
     ]
+    named = [
+        i not in covered and _plain(w, is_lexicon_word) and w in first_names
+        for i, w in enumerate(words)
+    ]
     alone |= {
         j
         for i in range(len(words) - 1)
-        if unread[i] and unread[i + 1] and _name_pair(words[i], words[i + 1])
+        if (unread[i] or named[i])
+        and (unread[i + 1] or named[i + 1])
+        and (unread[i] or unread[i + 1])
+        and _name_pair(words[i], words[i + 1])
         for j in (i, i + 1)
     }
+    alone |= {
+        j
+        for i in range(len(words) - 1)
+        if unread[i] and i + 1 not in covered and words[i + 1] in lx.COMPANY_SUFFIXES
+        for j in (i, i + 1)
+    }  # "inflection ai": a company's name
+    alone |= {
+        i
+        for m in mentions
+        if m.score < EXACT and (i := m.start - 1) >= 0 and unread[i]
+        and max(zipf(words[i], "fr"), zipf(words[i], "en")) < NAME_PAIR_OTHER_ZIPF
+    }  # fmt: skip
     for i in sorted(alone):
         for step in (-1, 1):
             j = i + step
@@ -235,6 +274,23 @@ def _no_word(word: str) -> bool:
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     return not any(e in known for e in edits)
+
+
+def _shortens(word: str, article_words: frozenset[str]) -> bool:
+    """The word cuts short one the articles write ("superintel"): no name."""
+    if len(word) < MIN_SHORTENED:
+        return False
+    ordered = _sorted(article_words)
+    at = bisect.bisect_left(ordered, word)
+    return at < len(ordered) and ordered[at].startswith(word)
+
+
+MIN_SHORTENED = 5  # letters a cut-short word keeps ("superintel", "recrut")
+
+
+@lru_cache(maxsize=2)
+def _sorted(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))
 
 
 def _in_run_with(i: int, marked: set[int], flags: list[bool]) -> bool:

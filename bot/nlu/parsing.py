@@ -238,7 +238,12 @@ def _cause_asked(words: list[str], relations: frozenset[str]) -> bool:
 
 
 def _account_for_names(
-    text: str, words: list[str], mentions: list[Mention], index: EntityIndex, language: str
+    text: str,
+    words: list[str],
+    mentions: list[Mention],
+    index: EntityIndex,
+    language: str,
+    cut: tuple[int, int],
 ) -> tuple[list[Mention], tuple[str, ...]]:
     """The mentions, with a misspelt full name relinked whole ("Alexander Wang", "Tomasz
     Wierzbiki"), and the names the base does not know. A known surname inside an unknown full
@@ -246,7 +251,7 @@ def _account_for_names(
     while True:
         strangers, positions, runs = unknown_names(
             text, words, mentions, index.known_names, lx.engine_word, language,
-            index.partial_person, index.article_words,
+            index.partial_person, index.article_words, cut, index.first_names,
         )  # fmt: skip
         spans = [(run[0], run[-1] + 1) for run in runs if len(run) > 1]
         unsettled = [span for span in spans if not _one_full_name(span, mentions, index)]
@@ -309,7 +314,9 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
     mentions = index.link(words, protected)
-    mentions, strangers = _account_for_names(text, words, mentions, index, language)
+    mentions, strangers = _account_for_names(
+        text, words, mentions, index, language, (opening, closing)
+    )
     entities: list[EntityRef] = []
     ambiguous = None
     for number, mention in enumerate(mentions):

@@ -30,7 +30,7 @@ SHARED = frozenset(
         "linking_words", "role_synonyms", "negative_cues", "fillers", "greetings",
         "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
-        "confirmation_tags", "name_words", "topic_markers",
+        "confirmation_tags", "name_words", "topic_markers", "company_suffixes",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
         "before_words", "after_words", "order_words", "comparatives", "same_words",
         "definition_cues", "payment_verbs", "since_words",
@@ -40,7 +40,7 @@ ONE_LANGUAGE = {
     "fr": {
         "where_ou_next", "opening_what", "combien", "inversion_pronouns", "object_elision",
         "elision_auxiliaries", "accented_homographs", "purpose_markers", "infinitive_endings",
-        "past_endings", "negation_openers",
+        "past_endings", "negation_openers", "negative_pronouns",
     },
     "en": {
         "where", "how_long_tail", "how_big_tail", "how_many_tail", "how_much_tail",

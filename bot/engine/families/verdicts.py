@@ -210,6 +210,26 @@ def sequence(tk: Toolkit, query: Query) -> Verdict | None:
     return Verdict("yes" if before == earlier else "no", dated)
 
 
+def employers_sequence(tk: Toolkit, query: Query) -> Verdict | None:
+    """ "Was A at X before Y?": A's move between the two says (where A left from came first),
+    dated or not."""
+    words = set(query.words)
+    earlier, later = bool(words & lx.BEFORE_WORDS), bool(words & lx.AFTER_WORDS)
+    asked_people, places = people(tk, query), others(tk, query)
+    if earlier == later or len(asked_people) != 1 or len(places) != 2:
+        return None
+    for move in moves_of(tk, asked_people[0]):
+        sides = orient(move)
+        ends = [
+            next((p for p in places if tk.facts.slot_matches(move, side, p)), None)
+            for side in (sides.source, sides.dest)
+        ]
+        if None not in ends and ends[0] != ends[1]:
+            first_asked_first = ends[0] == places[0]
+            return Verdict("yes" if first_asked_first == earlier else "no", [move])
+    return None
+
+
 # ---------------------------------------------------------------- roles
 
 

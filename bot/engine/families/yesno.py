@@ -12,6 +12,7 @@ from bot.engine.families.verdicts import (
     Verdict,
     by_actor,
     done_elsewhere,
+    employers_sequence,
     move_elsewhere,
     reported,
     role_elsewhere,
@@ -53,7 +54,7 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
     if facts and not stance and missing_attribute(query, facts):
         # The move is there, the pay or the duration asked about never is.
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
-    verdict = whereabouts(tk, query) or sequence(tk, query)
+    verdict = whereabouts(tk, query) or sequence(tk, query) or employers_sequence(tk, query)
     if verdict is None and facts and "reason" in query.cue_relations and not gives_reason(facts):
         verdict = Verdict("unsettled", facts)  # "…because of X?": no fact gives a reason
     if verdict is None and facts and (matched or stance or says_it_all(tk, query, facts[0])):
@@ -150,6 +151,9 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         if query.comparisons
         else equals_number(facts, query)  # "12,000 employees?" against "about 1,200"
     )
+    if numeric == "yes" and unstated_detail(tk, query, measured):
+        # "Are its 1,200 staff all engineers?": the figure agrees, the rest no fact says.
+        return Verdict("unsettled", facts)
     if numeric is not None:
         # "More than 2,000 employees?" against "about 1,200"; a reported count: not confirmed.
         return Verdict("hedged" if reported(tk, query, measured[0]) else numeric, facts)
@@ -168,6 +172,17 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     saying = [f for f in facts if says_it_all(tk, query, f)] or facts
     # A fact stating that it did not happen ("did not join") answers No.
     return Verdict("no" if saying[0].polarity == "negated" else "yes", saying)
+
+
+def unstated_detail(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:
+    """A word of the question, or a kind of people it counts ("engineers"), that none of the
+    facts says."""
+    compared = {w for phrase in lx.COMPARATORS for w in phrase.split()}  # "plus de", "more than"
+    unexplained = replace(query, content=query.content - compared)
+    if tk.selector.unexplained_in_any(unexplained, facts):
+        return True
+    said = frozenset().union(*(tk.facts.words[f.id] for f in facts))
+    return any(tk.facts.stem(w, query.language) not in said for w in query.role_words)
 
 
 def not_yet(fact: Fact, query: Query) -> bool:

@@ -99,6 +99,7 @@ EN_AUXILIARIES = frozenset(_own("en", "question_auxiliaries"))
 FR_INVERSION_PRONOUNS = frozenset(_own("fr", "inversion_pronouns"))
 NEGATION_PARTICLES = _words("negation_particles")
 CAUSE_PREPOSITIONS = _words("cause_prepositions")
+NEGATIVE_PRONOUNS = _words("negative_pronouns")  # "personne n'a…"
 NEGATION_PARTICLES_BEFORE = _words("negation_openers")  # "ne … plus": no longer
 
 # Follow-ups.
@@ -195,6 +196,7 @@ DEFINITION_CUES = _listed("definition_cues")  # "what does X stand for": what X 
 PAYMENT_VERBS = _words("payment_verbs")  # "combien a-t-il sorti": paying, after "how much"
 CONFIRMATION_TAGS = _listed("confirmation_tags")  # "…, right?", "…, c'est ça ?"
 NAME_WORDS = _words("name_words")  # "what are their names"
+COMPANY_SUFFIXES = _words("company_suffixes")  # "Figure AI", "X Labs", "Y Ventures"
 TOPIC_MARKERS = _words("topic_markers")  # "did X say anything about Y", "a-t-il parlé de Y"
 TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"
 COPULAS = _words("copulas")  # "X est chez Y ?": a statement's verb

@@ -63,6 +63,7 @@ CONCEPTS: dict[str, Concept] = {
     "inversion_pronouns": _WORDS,  # yes/no: the pronoun of an inversion
     "negation_particles": _WORDS,  # "not", "pas": what negates a clause
     "cause_prepositions": _WORDS,  # "for the money", "pour le fric": a cause asked about
+    "negative_pronouns": _WORDS,  # "personne n'a…": nobody, before a negation opener
     "negation_openers": _WORDS,  # "ne", "n'": opens a negation ("ne … plus": no longer)
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
@@ -105,6 +106,7 @@ CONCEPTS: dict[str, Concept] = {
     "after_words": _WORDS,  # "did A join after B?"
     "confirmation_tags": _PHRASES,  # "…, right?": the statement before is asked yes or no
     "name_words": _WORDS,  # "their names": people asked by name, a count is no answer
+    "company_suffixes": _WORDS,  # "Figure AI", "inflection labs": the word before is a name
     "topic_markers": _WORDS,  # "did X say anything about Y": whether X spoke of Y is asked
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
