@@ -34,6 +34,11 @@ LONE_COMMON_ZIPF = 4.8
 RARE_WORD_ZIPF = 2.5  # rarer than this in the question's language: likely a name
 NAME_PAIR_RARE_ZIPF = 3.0  # two unread words in a row: one this rare…
 NAME_PAIR_OTHER_ZIPF = 4.6  # …and the other no commoner than this ("sam", "jimmy"): a name
+# …or one a little less rare, written as such (no typo: "kaplan", "gomez"), beside one as
+# common as a first name can be ("john", "chris").
+NAME_PAIR_WORD_ZIPF = 3.7
+NAME_PAIR_FIRST_ZIPF = 5.5
+NAME_LANGUAGE_GAP = 1.0  # Zipf between French and English: a name's ("brown" 0.9, "biggest" 2.6)
 LANGUAGE_WORDS = 100_000  # words of each language that a lone rare word must not be, nor be near
 EXACT = 100.0  # a mention's score when its words are an alias as written
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
@@ -200,17 +205,16 @@ def _rare_beside_names(
         i not in covered and _plain(w, is_lexicon_word) and w not in article_words
         for i, w in enumerate(words)
     ]
+    # A known first name, alone or linked alone ("helena" of Helena Varga), before a surname.
+    partial = {i for m in mentions for i in range(m.start, m.end)}
     named = [
-        i not in covered and _plain(w, is_lexicon_word) and w in first_names
+        _plain(w, is_lexicon_word) and w in first_names and (i not in covered or i in partial)
         for i, w in enumerate(words)
     ]
     alone |= {
         j
         for i in range(len(words) - 1)
-        if (unread[i] or named[i])
-        and (unread[i + 1] or named[i + 1])
-        and (unread[i] or unread[i + 1])
-        and _name_pair(words[i], words[i + 1])
+        if (unread[i] or named[i]) and unread[i + 1] and _name_pair(words[i], words[i + 1])
         for j in (i, i + 1)
     }
     alone |= {
@@ -241,8 +245,23 @@ def _rare_beside_names(
 def _name_pair(first: str, second: str) -> bool:
     """Two words a name could be: one rare in both languages, the other not among the commonest
     ("sam altman"; not "take frm", "data centers")."""
-    rarity = sorted(max(zipf(w, "fr"), zipf(w, "en")) for w in (first, second))
-    return rarity[0] < NAME_PAIR_RARE_ZIPF and rarity[1] < NAME_PAIR_OTHER_ZIPF
+    (rarest, rarer), (other, commoner) = sorted(
+        (max(zipf(w, "fr"), zipf(w, "en")), w) for w in (first, second)
+    )
+    if rarest < NAME_PAIR_RARE_ZIPF and other < NAME_PAIR_OTHER_ZIPF:
+        return True
+    spelt = rarer in language_words() or _no_word(rarer)  # not "recrutment"
+    # A word as common as "john" is a first name only first ("compute center" is no name); a
+    # name is about as frequent in French as in English, a word of one language is not.
+    first_name = other < NAME_PAIR_OTHER_ZIPF or commoner == first
+    both = all(abs(zipf(w, "fr") - zipf(w, "en")) < NAME_LANGUAGE_GAP for w in (first, second))
+    return (
+        spelt
+        and first_name
+        and both
+        and rarest < NAME_PAIR_WORD_ZIPF
+        and other < NAME_PAIR_FIRST_ZIPF
+    )
 
 
 def _plain(word: str, is_lexicon_word: Callable[[str], bool]) -> bool:

@@ -34,6 +34,18 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("Quand Sam Altman a-t-il rejoint Lumenic ?", "sam altman"),
         ("How many engineers did Quantix Photonics hire from Vectoria Labs?", "quantix photonics"),
         ("did kasimir wierzbicki found lumenic", "kasimir wierzbicki"),  # no capitals
+        # A known first name beside a surname the articles never write: someone else.
+        ("when did helena cowen join lumenic", "helena cowen"),
+        # Another first name before a misspelt known surname: someone else.
+        ("did lex solbergg join lumenic", "lex solbergg"),
+        # A first name as common as a word, first, beside a rarer written surname.
+        ("when did john schulman join lumenic", "john schulman"),
+        ("did aidan gomez found lumenic", "aidan gomez"),
+        # A word before a company's suffix ("AI", "Labs") names a company.
+        ("How many engineers did Figure AI hire from Lumenic?", "figure ai"),
+        ("did inflection ai hire from lumenic", "inflection ai"),
+        # A name in a statement handed over to be confirmed.
+        ("so Alan Cowen founded Lumenic, right?", "alan cowen"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
@@ -44,7 +56,12 @@ def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, st
 
 
 @pytest.mark.parametrize(
-    "question", ["Did Tomasz Wierzbiki found Lumenic?", "Did Tomas Wierzbicki found Lumenic?"]
+    "question",
+    [
+        "Did Tomasz Wierzbiki found Lumenic?",
+        "Did Tomas Wierzbicki found Lumenic?",
+        "did ingrid solbergg join lumenic",  # a typo of the surname after the right first name
+    ],
 )
 def test_a_misspelt_full_name_still_links(third, question):
     kind, text = reply(third, question)
@@ -54,6 +71,30 @@ def test_a_misspelt_full_name_still_links(third, question):
 def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
     kind, text = reply(third, "Did Ingrid Solberg design the Aurora-7 chip at Vectoria Labs?")
     assert kind == "answer" and "nothing about" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "where is vectoria's biggest compute center",  # words of one language, not names
+        "did lumenic hire from the tech giants",
+        "did lumenic make crazy offers",
+        "did the photoni war hurt lumenic",  # a word the articles write ("photonique"), cut short
+    ],
+)
+def test_words_of_the_language_are_no_strangers(third, question):
+    _, text = reply(third, question)
+    assert "nothing about" not in text, text
+
+
+def test_a_pronoun_after_a_stranger_is_the_stranger(third):
+    chat = Chat(third)
+    chat.ask("who is igor babuschkin?")
+    for follow_up in ("and when did he join lumenic?", "did he hire ingrid solberg?"):
+        answer = chat.ask(follow_up)
+        assert answer.kind == "unknown" and "babuschkin" in normalize(answer.text), follow_up
+    answer = chat.ask("and who is ingrid solberg?")  # a known name again: answered
+    assert answer.kind == "answer" and "babuschkin" not in normalize(answer.text)
 
 
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
