@@ -147,11 +147,11 @@ class Dialogue:
 
     def remember(self, query: Query, result: Result, state: State) -> State:
         """The state after `result` answered `query`: who and what a follow-up refers to."""
-        if query.unknown_names and not query.pronoun:
+        strangers = tuple(n for n in query.unknown_names if " " in n)  # a first name and more
+        asked = query.qword or query.relations or query.yesno  # a question, not noise
+        if strangers and asked and not query.pronoun:
             # "Who is <a stranger>?": a "he" next is the stranger, not someone asked before.
-            return replace(
-                state, last_query=None, last_person=None, last_strangers=query.unknown_names
-            )
+            return replace(state, last_query=None, last_person=None, last_strangers=strangers)
         if result.answer.kind == "unknown" and not query.entities:
             return state  # a greeting or noise must not make the next "And when?" lose its subject
         people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
