@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.curation import kinds as kn
+from bot.curation import roles
 from bot.curation.analysis import Parse
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.kinds import PRODUCT_NOUNS
@@ -14,6 +15,7 @@ from bot.curation.teams import TEAM_NOUNS, read_teams
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
 from bot.nlu.linking import EntityIndex
+from bot.nlu.names import zipf
 from bot.text import normalize
 
 __all__ = ["PRODUCT_NOUNS", "TEAM_NOUNS", "Names", "NewEntity", "Occurrence", "find_names"]
@@ -25,13 +27,13 @@ def _capitalised(token_raw: str) -> bool:
     )
 
 
-def _spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """Runs of capitalised words separated by single spaces, without leading function words
-    or months."""
+def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
+    """Runs of capitalised words separated by single spaces or a hyphen ("Tel-Aviv"), without
+    leading function words or months."""
     spans, start = [], None
     tokens = sentence.tokens
     for i, token in enumerate([*tokens, None]):
-        joined = token is not None and start is not None and sentence.gap(i) == " "
+        joined = token is not None and start is not None and sentence.gap(i) in (" ", "-")
         word = token is not None and _capitalised(token.raw) and token.norm not in lx.MONTHS
         if word and (start is None or joined):
             start = i if start is None else start
@@ -42,10 +44,64 @@ def _spans(sentence: Sentence) -> list[tuple[int, int]]:
     trimmed = []
     for s, e in spans:
         while s < e and (tokens[s].norm in lx.STOPWORDS or lx.relation_of(tokens[s].norm)):
+            if s > 0 and _part_of_name(sentence, s, e, language):
+                break
             s += 1
         if s < e and not (e - s == 1 and len(tokens[s].raw) < 2):
             trimmed.append((s, e))
     return trimmed
+
+
+# A name that is a common word keeps its article ("Le Chat", "The Information"): without it,
+# the word alone is no name.
+NAME_ARTICLES = frozenset("le la les the".split())
+COMMON_ZIPF = 4.0  # wordfreq's Zipf scale: at least ten times per million words
+
+
+def _common(word: str, language: str) -> bool:
+    return zipf(word.lower(), language) >= COMMON_ZIPF
+
+
+def _part_of_name(sentence: Sentence, s: int, e: int, language: str) -> bool:
+    """A capitalised function word inside a sentence that begins a name: a capital letter
+    before a word ("Y Combinator"), an article before one common word ("Le Chat")."""
+    token = sentence.tokens[s]
+    if e - s < 2:
+        return False
+    if len(token.raw) == 1 and token.raw.isupper():
+        return True
+    return (
+        token.norm in NAME_ARTICLES and e - s == 2 and _common(sentence.tokens[s + 1].raw, language)
+    )
+
+
+def _fragment(sentence: Sentence, s: int, e: int, parse: Parse | None, language: str) -> bool:
+    """A lone capitalised word that is a common word of the language and that the parser does
+    not read as a proper noun ("Ecole", "Etat"): no name."""
+    if e - s != 1 or parse is None:
+        return False
+    token = sentence.tokens[s]
+    words = [w for w in parse.words if token.start <= w.start < token.end]
+    proper = any(w.pos in ("PROPN", "X") for w in words)
+    return not proper and bool(words) and _common(token.raw, language)
+
+
+LIST_GAPS = frozenset({", ", " and ", " et ", ", and ", ", et ", " & ", " or ", " ou "})
+
+
+def _lists(sentence: Sentence, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Names the sentence lists ("A, B and C"): runs of spans with only commas and a
+    conjunction between them."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in sorted(spans):
+        if runs:
+            last = runs[-1][-1]
+            gap = sentence.text[sentence.tokens[last[1] - 1].end : sentence.tokens[span[0]].start]
+            if gap in LIST_GAPS:
+                runs[-1].append(span)
+                continue
+        runs.append([span])
+    return [r for r in runs if len(r) > 1]
 
 
 def _with_versions(spans, sentence: Sentence, parse: Parse | None) -> list[tuple[int, int]]:
@@ -87,12 +143,15 @@ def find_names(
     elsewhere = _capitalised_elsewhere(draft)
     pending: list[tuple[int, int, int]] = []
     surnames: set[str] = set()
+    language = draft.language
+    lists: dict[int, list[list[tuple[int, int]]]] = {}
     for sentence in draft.sentences:
         words = [t.norm for t in sentence.tokens]
         mentions = [m for m in index.link(words) if m.score >= 100 and len(m.entity_ids) == 1]
-        spans = _with_versions(
-            _spans(sentence), sentence, parses[sentence.index] if parses else None
-        )
+        parse = parses[sentence.index] if parses else None
+        spans = _with_versions(_spans(sentence, language), sentence, parse)
+        spans = [sp for sp in spans if not _fragment(sentence, *sp, parse, language)]
+        lists[sentence.index] = _lists(sentence, spans)
         occurrences: list[Occurrence] = []
         for s, e in spans:
             exact = [m for m in mentions if (m.start, m.end) == (s, e)]
@@ -111,12 +170,15 @@ def find_names(
     expansions = _expansions(draft)
     pending = [p for p in pending if not _inside_expansion(draft, p, expansions)]
     votes: dict[str, list[str]] = {}  # every occurrence's entity labels, by name
+    funders = _listed_funders(draft, parses, lists)
     for index_, s, e in pending:
         sentence = draft.sentences[index_]
         key = normalize(sentence.text[sentence.tokens[s].start : sentence.tokens[e - 1].end])
         votes.setdefault(key, []).extend(
             kn.labels(parses[index_] if parses else None, sentence, s, e)
         )
+        if (index_, s, e) in funders:
+            votes[key].append(roles.FUNDER)
     # New names, longest first, so that "Tanaka" finds "Mei Tanaka".
     for index_, s, e in sorted(pending, key=lambda p: p[1] - p[2]):
         sentence = draft.sentences[index_]
@@ -156,12 +218,48 @@ def find_names(
             names.new[entity_id].aliases.append(expansion)
             names.new[entity_id].expansion = expansion
         names.occurrences[index_].append(Occurrence(entity_id, s, e))
+    _listed_with_organisations(names, base, lists)
     if parses:
         read_teams(draft, parses, names, base, index, taken_ids)
     for occurrences in names.occurrences.values():
         occurrences.sort(key=lambda o: o.start)
         names.known |= {o.entity for o in occurrences if o.entity in base.entities}
     return names
+
+
+def _listed_funders(draft: Draft, parses: list[Parse] | None, lists: dict) -> set:
+    """Every name of a list one of whose names funds ("A, B and C backed the round"): the
+    parse hangs the verb on one of them only."""
+    found: set[tuple[int, int, int]] = set()
+    if not parses:
+        return found
+    for index_, runs in lists.items():
+        sentence, parse = draft.sentences[index_], parses[index_]
+        for run in runs:
+            if any(roles.FUNDER in kn.labels(parse, sentence, s, e) for s, e in run):
+                found |= {(index_, s, e) for s, e in run}
+    return found
+
+
+def _listed_with_organisations(names: Names, base: KnowledgeBase, lists: dict) -> None:
+    """A new name listed among more organisations than people ("DST Global, Andreessen
+    Horowitz, Bpifrance et Nvidia") is one too, whatever its shape or label suggested."""
+    for index_, runs in lists.items():
+        at = {(o.start, o.end): o.entity for o in names.occurrences[index_]}
+        for run in runs:
+            members = [at[sp] for sp in run if sp in at]
+            kinds = [names.type_of(base, e) for e in members]
+            orgs, people = kinds.count("organization"), kinds.count("person")
+            if len(members) < 3 or orgs < 2 or orgs <= people:
+                continue
+            for entity in members:
+                new = names.new.get(entity)
+                if new is None or new.type not in ("person", "place"):
+                    continue
+                surname = new.aliases[:1] if new.type == "person" else []
+                new.type, new.why = "organization", "listed with organisations"
+                new.aliases = [a for a in new.aliases if a not in surname]
+                names.ambiguous = [a for a in names.ambiguous if a not in surname]
 
 
 # "AKI (Answers, Knowledge and Information)": an acronym, then the words it stands for.

@@ -3,10 +3,17 @@ words around it, spaCy's entity label and the part it plays in its sentence."""
 
 from __future__ import annotations
 
+from bot.curation import roles
 from bot.curation.analysis import Parse
 from bot.curation.ingest import Sentence
 from bot.nlu import lexicon as lx
 from bot.text import normalize
+
+
+def _type_nouns(kind: str) -> frozenset[str]:
+    """The lexicon's nouns naming entities of a kind ("models", "entreprises")."""
+    return frozenset(word for word, of in lx.TYPE_NOUNS.items() if of == kind)
+
 
 # Last words that make a name an organisation's rather than a person's.
 ORG_WORDS = frozenset(
@@ -20,7 +27,7 @@ WEEKDAYS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 )
 PLACE_PREPOSITIONS = frozenset({"à", "in", "near", "près"})
-PRODUCT_NOUNS = frozenset(lx.TYPE_NOUNS.get("product", ())) | frozenset(
+PRODUCT_NOUNS = _type_nouns("product") | frozenset(
     "robot robots puce chip chips modele model assistant".split()
 )
 
@@ -34,13 +41,15 @@ REPORT_CUES = ("selon", "according to", "d'après", "d’après")
 
 
 def labels(parse: Parse | None, sentence: Sentence, start: int, end: int) -> list[str]:
+    """spaCy's entity labels on the name's words, and the parts the name plays in its
+    sentence (ROLES), which its type must fit."""
     if parse is None:
         return []
     first, last = sentence.tokens[start].start, sentence.tokens[end - 1].end
     words = [w for w in parse.words if first <= w.start < last]
-    # "SUBJ": the name acts in its sentence, which a place does not
-    acting = any(w.dep.startswith("nsubj") for w in words)
-    return [w.ent for w in words if w.ent] + (["SUBJ"] if acting else [])
+    if not words:
+        return []
+    return [w.ent for w in words if w.ent] + roles.roles(parse, words)
 
 
 def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[str, str]:
@@ -56,6 +65,12 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
         return "product", "named next to a product noun"
     if any(c.isdigit() for c in raw):
         return "product", "a name with a version number"
+    if roles.FUNDER in labels:
+        return "organization", "it invests, backs or leads a funding round"
+    if _after_org_noun(tokens, start):
+        return "organization", f"named after '{before}'"
+    if roles.MADE in labels and not {"PERSON", "PER", "ORG"} & set(labels):
+        return "product", "what someone builds, leads or names among products"
     lead_in = sentence.text[: tokens[start].start].lower().rstrip()
     for determiner in (" the", " le", " la", " l'", " l’"):
         lead_in = lead_in.removesuffix(determiner).rstrip()
@@ -75,15 +90,27 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
         return "place", f"after '{before}'"
     if votes:
         kind = max(set(votes), key=votes.count)
-        if kind == "place" and "SUBJ" in labels:
-            kind = "organization"
+        if kind == "place" and (roles.ACTOR in labels or "SUBJ" in labels):
+            kind = "organization"  # a place neither acts nor is hired, joined or bought
         if kind == "person" and len(words) == 1:
             kind = "organization"  # a lone unknown word tagged as a person is rarely one
         return kind, f"entity label {next(x for x in labels if x in NER_TYPES)}"
     return "organization", "a capitalised name"
 
 
+# Nouns that, right before a name, say it is an organisation's ("the venture firm NFDG",
+# "le fonds X", "la start-up X").
+ORG_NOUNS = _type_nouns("organization") | frozenset(
+    "fund funds fonds firm investor investors investisseur investisseurs startup start up "
+    "group groupe bank banque incubator incubateur accelerator accelerateur".split()
+)
+
+
+def _after_org_noun(tokens, start: int) -> bool:
+    return start > 0 and normalize(tokens[start - 1].raw) in ORG_NOUNS
+
+
 def skipped(labels: list[str]) -> bool:
     """A nationality, a date or a number spaCy recognised: no entity."""
-    tags = [label for label in labels if label != "SUBJ"]
+    tags = [label for label in labels if label not in roles.ROLES]
     return bool(tags) and all(label in NOT_ENTITIES for label in tags)
