@@ -79,15 +79,18 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
     if last in ORG_WORDS:
         return "organization", f"'{words[-1]}' names an organisation"
     votes = [NER_TYPES[label] for label in labels if label in NER_TYPES]
+    spaced = raw.split()  # "Tel-Aviv" is one word, "Jean-Pierre Morel" two
     person_like = (
-        2 <= len(words) <= 3
+        2 <= len(spaced) <= 3
         and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
         and normalize(before) not in DETERMINERS
     )
     if person_like and "place" not in votes and "product" not in votes:
         return "person", "a first name and a surname"
-    if len(words) == 1 and before in PLACE_PREPOSITIONS:
+    if len(spaced) == 1 and before in PLACE_PREPOSITIONS:
         return "place", f"after '{before}'"
+    if len(spaced) == 1 and roles.LOCATIVE in labels and "ORG" not in labels:
+        return "place", "listed with a place after 'in' / 'à'"
     if votes:
         kind = max(set(votes), key=votes.count)
         if kind == "place" and (roles.ACTOR in labels or "SUBJ" in labels):

@@ -16,7 +16,9 @@ SUBJ = "SUBJ"  # the subject of a verb: it acts, which a place does not
 ACTOR = "ACTOR"  # hired, joined, left, bought or owning: an organisation, not a place
 FUNDER = "FUNDER"  # invests, backs, funds, leads a funding round: an organisation
 MADE = "MADE"  # led, built or worked on, or listed among products: a product
-ROLES = frozenset({SUBJ, ACTOR, FUNDER, MADE})
+LOCATIVE = "LOCATIVE"  # "in X", "à X", or listed with such a name: a place, if one word
+ROLES = frozenset({SUBJ, ACTOR, FUNDER, MADE, LOCATIVE})
+PLACE_CASES = frozenset("in à a near près".split())
 
 # Verb lemmas (spaCy's, both languages) whose subject funds, and the nouns naming a round.
 FUND_VERBS = frozenset(
@@ -161,4 +163,8 @@ def roles(p: Parse, words: list[Word]) -> list[str]:
             found.append(ACTOR)
         if _made(p, w, p.text) or (g is not w and _made(p, g, p.text)):
             found.append(MADE)
+        case, attached = _case(p, g)
+        invested = attached is not None and attached.lemma in FUND_VERBS
+        if case in PLACE_CASES and not invested and FUNDER not in found and ACTOR not in found:
+            found.append(LOCATIVE)
     return found
