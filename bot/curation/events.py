@@ -44,7 +44,10 @@ LIKENESS = ("de type", "du type", "-like", "similar to", "comparable à", "à la
 POSSESSIVES = frozenset("son sa ses leur leurs his her its their".split())
 NEGATIONS = frozenset("not n't never pas jamais aucun".split())
 POSSIBLE_AUX = frozenset("could might may can would pouvoir".split())
-PLAN_VERBS = frozenset("plan intend prepare aim prévoir prevoir envisager compter".split())
+# "plans to join", "is expected to join", "est censé rejoindre": planned, not done.
+PLAN_VERBS = frozenset(
+    "plan intend prepare aim expect prévoir prevoir envisager compter censer".split()
+)
 REPORT_WORDS = frozenset("reportedly allegedly apparently".split())
 REPORT_CASES = ("according to", "selon", "d'après", "d’après")
 PAST_WORDS = frozenset("former formerly ex ancien ancienne previously".split())
@@ -197,6 +200,19 @@ def _split_negation(c: Clause, v: int) -> bool:
     return any(p.words[i].lower in NEGATIONS for i in range(v + 1, min(v + 3, len(p.words))))
 
 
+PLAN_STEMS = ("prevoi", "prevoy", "envisag", "expected", "plans", "planned", "intends")
+
+
+def _after_plan_verb(c: Clause, v: int) -> bool:
+    """ "prévoit de rejoindre", "is expected to join" when the parser misreads the plan verb
+    (a noun, a conjunct elsewhere): a plan verb right before the verb's "de" / "to"."""
+    marks = [m for m in c.p.children(v, "mark", "aux") if m.i < v and m.lower in ("de", "d'", "to")]
+    if not marks:
+        return False
+    before = c.p.words[max(0, marks[0].i - 2) : marks[0].i]
+    return any(normalize(w.text).startswith(PLAN_STEMS) or w.lemma in PLAN_VERBS for w in before)
+
+
 def modality(c: Clause, v: int) -> dict:
     """How the sentence states the event at word v."""
     p, out = c.p, {}
@@ -213,7 +229,7 @@ def modality(c: Clause, v: int) -> dict:
     elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
         out["modality"] = "reported"  # the French conditional of unconfirmed news
     above = [p.words[a] for a in p.ancestors(v)[:2]]
-    if any(a.lemma in PLAN_VERBS for a in above):
+    if any(a.lemma in PLAN_VERBS for a in above) or _after_plan_verb(c, v):
         out["modality"] = "planned"
     if any(a.lemma in POSSIBLE_AUX for a in above):
         out["modality"] = "possible"

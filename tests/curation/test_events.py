@@ -194,3 +194,16 @@ def test_ne_verb_pas_negates_when_the_parser_hangs_pas_on_the_object(tmp_path) -
     facts, _ = _add(tmp_path, article, "orbiton-neg")
     joined = _find(facts, type="joined", subject="marc-olivier", object="orbiton")
     assert joined and all(f.get("polarity") == "negated" for f in joined)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Orbiton et ses recrues\nMarc Olivier a quitté Numerik et prévoit de rejoindre Orbiton, selon Le Courrier.\n",
+        "Orbiton hires\nMarc Olivier left Numerik and is expected to join Orbiton, according to Tech Ledger.\n",
+    ],
+)
+def test_an_expected_move_is_planned_never_done(tmp_path, article) -> None:
+    facts, _ = _add(tmp_path, article, "orbiton-plan")
+    joined = _find(facts, type="joined", subject="marc-olivier", object="orbiton")
+    assert joined and all(f.get("modality") == "planned" for f in joined)
