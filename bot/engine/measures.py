@@ -111,6 +111,6 @@ def _equals(value: float, qualifier: str, asked: float) -> str | None:
         # A total asked below the bound is contradicted by it ("10?" against "more than 20");
         # one above it is not settled.
         if asked == value:
-            return "yes" if qualifier == "at_least" else "no"
+            return "yes" if qualifier == "at_least" else None  # "20?" against "more than 20"
         return "no" if asked < value else None
     return None

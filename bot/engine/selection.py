@@ -176,6 +176,9 @@ class Selector:
         """
         main = lx.QWORD_RELATION.get(query.qword or "") or asked_noun_relation(query)
         mains = [main] if main in query.relations else sorted(query.relations)
+        moved = query.cue_relations & lx.MOVE_RELATIONS
+        if main == "count" and moved:
+            mains = sorted(moved)  # "how many did X hire": the hires are counted, not its staff
         primary: set[str] = set()
         fallback: set[str] = set()
         for relation in mains:

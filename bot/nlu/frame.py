@@ -207,8 +207,15 @@ def phrase_in(words: list[str], phrases: tuple[str, ...] | frozenset[str]) -> st
 
 
 def order_asked(words: list[str]) -> str | None:
-    """'first' or 'last' when the question asks for a rank in time ("the last to join")."""
-    found = phrase_in(words, tuple(sorted(lx.ORDER_WORDS, key=len, reverse=True)))
+    """'first' or 'last' when the question asks for a rank in time ("the last to join"); not
+    in a date ("last month", "le mois dernier")."""
+    dated = [
+        w
+        for i, w in enumerate(words)
+        if lx.DATE_NOUNS & {*words[max(0, i - 1) : i], *words[i + 1 : i + 2]}
+    ]
+    undated = [w for w in words if w not in dated]
+    found = phrase_in(undated, tuple(sorted(lx.ORDER_WORDS, key=len, reverse=True)))
     return lx.ORDER_WORDS[found] if found else None
 
 

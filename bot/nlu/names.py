@@ -226,9 +226,13 @@ def _rare_beside_names(
     alone |= {
         i
         for m in mentions
-        if m.score < EXACT and (i := m.start - 1) >= 0 and unread[i]
-        and max(zipf(words[i], "fr"), zipf(words[i], "en")) < NAME_PAIR_OTHER_ZIPF
+        if (i := m.start - 1) >= 0 and unread[i]
+        and (
+            (m.score < EXACT and _rarer_than(words[i], NAME_PAIR_OTHER_ZIPF))
+            or (m.surface not in first_names and _first_name_like(words[i]))
+        )
     }  # fmt: skip
+    # "isaac chuang": another first name before a known surname is someone else.
     for i in sorted(alone):
         for step in (-1, 1):
             j = i + step
@@ -262,6 +266,16 @@ def _name_pair(first: str, second: str) -> bool:
         and rarest < NAME_PAIR_WORD_ZIPF
         and other < NAME_PAIR_FIRST_ZIPF
     )
+
+
+def _rarer_than(word: str, zipf_limit: float) -> bool:
+    return max(zipf(word, "fr"), zipf(word, "en")) < zipf_limit
+
+
+def _first_name_like(word: str) -> bool:
+    """As common as a first name can be, and about as frequent in French as in English."""
+    fr, en = zipf(word, "fr"), zipf(word, "en")
+    return max(fr, en) < NAME_PAIR_FIRST_ZIPF and abs(fr - en) < NAME_LANGUAGE_GAP
 
 
 def _plain(word: str, is_lexicon_word: Callable[[str], bool]) -> bool:

@@ -60,6 +60,10 @@ def _plain(token: str) -> str:
 def _spelt_as_digits(words: list[str], language: str) -> list[str]:
     read, i = [], 0
     while i < len(words):
+        if words[i] in lx.ROUND_NUMBERS:  # "une vingtaine", "a dozen": about that many
+            read.append(str(lx.ROUND_NUMBERS[words[i]]))
+            i += 1
+            continue
         found = _longest_spelt(tuple(words[i : i + SPELT_RUN]), language)
         if found is None:
             read.append(words[i])

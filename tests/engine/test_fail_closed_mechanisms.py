@@ -41,6 +41,8 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         # A first name as common as a word, first, beside a rarer written surname.
         ("when did john schulman join lumenic", "john schulman"),
         ("did aidan gomez found lumenic", "aidan gomez"),
+        # Another first name before a known surname: someone else.
+        ("isaac solberg a rejoint lumenic quand ?", "isaac solberg"),
         # A word before a company's suffix ("AI", "Labs") names a company.
         ("How many engineers did Figure AI hire from Lumenic?", "figure ai"),
         ("did inflection ai hire from lumenic", "inflection ai"),

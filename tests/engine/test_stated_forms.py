@@ -149,3 +149,49 @@ def test_whether_someone_spoke_is_settled_by_what_they_said_whatever_its_wording
                 if (got := verdict(engine, question, language)) not in expected:
                     wrong.append(f"{question} -> {got}, expected {sorted(expected)}")
     assert not wrong, "\n".join(wrong)
+
+
+HOW_MANY_HIRED = {
+    "en": "How many people did {a} hire?",
+    "fr": "Combien de personnes {a} a recrutées ?",
+}
+
+
+def figure_words(value: float, language: str) -> set[str]:
+    """How a reply may write the figure: "1,200", "1 200", "1200"."""
+    whole = int(value)
+    separator = "," if language == "en" else "\u202f"
+    return {str(whole), f"{whole:,}".replace(",", separator), f"{whole:,}".replace(",", " ")}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_how_many_a_company_hired_is_counted_by_its_hires_not_its_staff(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    hirers = {f.subject for f in counted_hires(base)}
+    assert hirers
+    wrong = []
+    for company in sorted(hirers):
+        hires = [f for f in counted_hires(base) if f.subject == company]
+        staff = [
+            f
+            for f in base.facts
+            if f.type == "count" and f.subject == company and f.quantity is not None
+        ]
+        question = HOW_MANY_HIRED[language].format(a=name(base, company, language))
+        text = engine.answer(question)[0].text.split("\n")[0]
+        said_hires = any(
+            w in text
+            for f in hires
+            if f.quantity
+            for w in figure_words(f.quantity.value or 0, language)
+        )
+        said_staff = any(
+            w in text
+            for f in staff
+            if f.quantity
+            for w in figure_words(f.quantity.value or 0, language)
+        )
+        if not said_hires or said_staff:
+            wrong.append(f"{question} -> {text!r}")
+    assert not wrong, "\n".join(wrong)

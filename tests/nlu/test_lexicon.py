@@ -28,7 +28,7 @@ SHARED = frozenset(
         "ordinals", "move_verbs", "passive_markers", "relation_cues", "work_on_particles",
         "past_cues", "future_cues", "present_cues", "type_nouns", "conjunctions",
         "linking_words", "role_synonyms", "negative_cues", "fillers", "greetings",
-        "comparators", "multipliers", "months", "hedge_cues", "agent_prepositions",
+        "comparators", "multipliers", "round_numbers", "months", "hedge_cues", "agent_prepositions",
         "person_nouns", "description_nouns", "day_nouns", "precision_words", "truth_cues",
         "confirmation_tags", "name_words", "topic_markers", "company_suffixes",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",

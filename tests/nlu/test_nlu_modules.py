@@ -46,6 +46,8 @@ def test_numbers_comparisons_and_dates():
     assert comparisons(words("fewer than 5 k")) == (("<", 5000.0),)
     assert comparisons(words("fewer than 5k")) == (("<", 5000.0),)  # a multiplier glued on
     assert all_numbers(words("12k or 2024x")) == (12000.0,)  # an unknown suffix is no number
+    assert all_numbers(number_words("une vingtaine d'ingénieurs", "fr")) == (20.0,)  # about 20
+    assert all_numbers(number_words("a dozen engineers", "en")) == (12.0,)
     assert months_and_years(words("in may 2024"), "in may 2024") == ({5}, {2024})
     assert months_and_years(words("you may"), "you may") == (frozenset(), frozenset())
 
@@ -98,5 +100,11 @@ def test_chat_idioms_read_as_the_relation_they_mean():
     assert confirmation_tag(words("elle est partie en juin, c'est ça ?")) == (0, 3)
     assert confirmation_tag(words("si j'ai bien compris, elle est partie en juin")) == (5, 0)
     assert confirmation_tag(words("non, elle est partie en juin")) == (0, 0)  # short: no opener
+    assert confirmation_tag(words("she didn't leave, did she?")) == (0, 2)
+    from bot.nlu.frame import order_asked
+
+    assert order_asked(words("qui est arrivé en dernier chez x")) == "last"
+    assert order_asked(words("il a rejoint x le mois dernier")) is None  # a date: last month
+    assert order_asked(words("did she join last month")) is None
     assert confirmation_tag(words("right?")) == (0, 0)  # nothing before it to confirm
     assert confirmation_tag(words("who joined in june?")) == (0, 0)

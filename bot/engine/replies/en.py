@@ -11,7 +11,7 @@ VERDICTS = {
     "unsettled": "Not confirmed: the articles don't say so. Here is what they do say:",
     "coarser": "Not confirmed: the articles give no more precise date than this:",
     "bound": "Not confirmed: the articles give only a bound:",
-    "already": "Not confirmed: the articles say it has already happened:",
+    "already": "It has already happened, the articles say:",
     "unnamed": "The articles don't name them. Here is what they do say:",
 }
 

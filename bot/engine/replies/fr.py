@@ -11,7 +11,7 @@ VERDICTS = {
     "unsettled": "Pas confirmé : les articles ne le disent pas. Voici ce qu’ils disent :",
     "coarser": "Pas confirmé : les articles ne donnent pas de date plus précise que celle-ci :",
     "bound": "Pas confirmé : les articles ne donnent qu’un ordre de grandeur :",
-    "already": "Pas confirmé : les articles disent que c’est déjà fait :",
+    "already": "C’est déjà fait, selon les articles :",
     "unnamed": "Les articles ne les nomment pas. Voici ce qu’ils disent :",
 }
 

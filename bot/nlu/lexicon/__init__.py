@@ -234,6 +234,7 @@ COMPARATORS: dict[str, str] = _by_word("comparators")
 MULTIPLIERS: dict[str, float] = {
     word: float(value) for word, value in _by_word("multipliers").items()
 }
+ROUND_NUMBERS: dict[str, int] = _by_word("round_numbers")  # "une dizaine", "a dozen"
 GREETINGS = _words("greetings") | frozenset(
     word for words in _OTHERS.get("greetings", {}).values() for word in words
 )

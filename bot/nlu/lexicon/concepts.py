@@ -125,6 +125,7 @@ CONCEPTS: dict[str, Concept] = {
     "accented_homographs": Concept("groups", accented=True, groups=str, exclusive=True),
     "comparators": Concept("groups", phrases=True, groups=(">", ">=", "<", "=="), exclusive=True),
     "multipliers": Concept("groups", groups=int, exclusive=True),  # value -> words
+    "round_numbers": Concept("groups", groups=int, exclusive=True),  # "une vingtaine": about 20
     "months": Concept("groups", groups=tuple(range(1, 13)), exclusive=True),
 }
 # other_languages.yaml: words grouped by language code.
