@@ -184,7 +184,7 @@ def _rare_beside_names(
     rare = [
         i not in covered
         and not is_lexicon_word(w)
-        and not w.isdigit()
+        and w.isalpha()  # "200m" is a figure
         and len(w) > 2
         and zipf(w, language) < RARE_WORD_ZIPF
         for i, w in enumerate(words)
@@ -202,7 +202,10 @@ def _rare_beside_names(
         and not _shortens(w, article_words)
     }
     unread = [
-        i not in covered and _plain(w, is_lexicon_word) and w not in article_words
+        i not in covered
+        and _plain(w, is_lexicon_word)
+        and w not in article_words
+        and not _shortens(w, article_words)  # "strat", "superintel": cut short
         for i, w in enumerate(words)
     ]
     # A known first name, alone or linked alone ("helena" of Helena Varga), before a surname.

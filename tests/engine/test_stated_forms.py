@@ -195,3 +195,25 @@ def test_how_many_a_company_hired_is_counted_by_its_hires_not_its_staff(
         if not said_hires or said_staff:
             wrong.append(f"{question} -> {text!r}")
     assert not wrong, "\n".join(wrong)
+
+
+WHAT_YEAR = {"en": "What year did {a} join {b}?", "fr": "En quelle année {a} a rejoint {b} ?"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_year_asked_is_given_or_said_to_be_missing(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    wrong = []
+    for fact in person_moves(base):
+        move = orient(fact)
+        question = WHAT_YEAR[language].format(
+            a=name(base, move.mover, language), b=name(base, move.dest, language)
+        )
+        answer = engine.answer(question)[0]
+        year = fact.when.year if fact.when else None
+        if year is not None and str(year) not in answer.text:
+            wrong.append(f"{question} -> {answer.text[:80]!r}, expected {year}")
+        if year is None and answer.kind == "answer":
+            wrong.append(f"{question} -> {answer.text[:80]!r}, answered without a year")
+    assert not wrong, "\n".join(wrong)

@@ -21,9 +21,16 @@ def asks_for_a_day(query: Query) -> bool:
 def imprecise_date(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | None:
     """The articles date these facts less precisely than the day asked for."""
     dated = [f for f in facts if f.when is not None]
+    if asks_for_a_year(query) and not any(f.when and f.when.year for f in facts):
+        return no_more_precise(tk, query, dated or facts, tk.replies.no_year(query.language))
     if not asks_for_a_day(query) or not dated or any(f.when and f.when.day for f in dated):
         return None
     return no_more_precise(tk, query, dated, tk.replies.no_precise_date(query.language))
+
+
+def asks_for_a_year(query: Query) -> bool:
+    """ "What year…?", "en quelle année…?"."""
+    return query.qword == "when" and bool(set(query.words) & lx.YEAR_NOUNS)
 
 
 def imprecise_number(tk: Toolkit, query: Query, facts: list[Fact]) -> Result | None:

@@ -140,6 +140,11 @@ class Replies:
         return Answer(kind="unknown", language=language, text=text, confidence=0.8)
 
     @staticmethod
+    def no_year(language: str) -> str:
+        """Before the facts, when the year asked for is in none of them."""
+        return words(language).NO_YEAR
+
+    @staticmethod
     def no_precise_date(language: str) -> str:
         """The opening of a reply to a date asked more precisely than the articles give it."""
         return words(language).NO_PRECISE_DATE

@@ -209,6 +209,7 @@ PERSON_NOUNS = _words("person_nouns")
 DESCRIPTION_NOUNS = _words("description_nouns")
 # "Quel jour exactement ?": a question asking for a day, or a date made precise.
 DAY_NOUNS = _words("day_nouns")
+YEAR_NOUNS = _words("year_nouns")
 PRECISION_WORDS = _words("precision_words")
 # "still", "now": the question is about the present.
 PRESENT_CUES = _words("present_cues")

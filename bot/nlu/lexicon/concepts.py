@@ -118,6 +118,7 @@ CONCEPTS: dict[str, Concept] = {
     "person_nouns": _WORDS,  # "the X guy": a person described by what they are tied to
     "description_nouns": _WORDS,  # "the founder of X": someone described by what they did
     "day_nouns": _WORDS,  # "which day": a date asked to the day
+    "year_nouns": _WORDS,  # "which year": a date asked to the year
     "precision_words": _WORDS,  # "what date exactly": a date asked precisely
     "fillers": _WORDS,
     "greetings": _WORDS,
