@@ -38,6 +38,9 @@ NAME_PAIR_OTHER_ZIPF = 4.6  # …and the other no commoner than this ("sam", "ji
 # common as a first name can be ("john", "chris").
 NAME_PAIR_WORD_ZIPF = 3.7
 NAME_PAIR_FIRST_ZIPF = 5.5
+RARE_NAME_ZIPF = 3.3  # a lone word rarer than this in both languages, known to wordfreq…
+RARE_NAME_LETTERS = 4  # …and this long ("mtn", "stp" are chat abbreviations): a name
+ACCENTED_WORDS = 50_000  # the commonest French words, whose accents a chat may leave off
 NAME_LANGUAGE_GAP = 1.0  # Zipf between French and English: a name's ("brown" 0.9, "biggest" 2.6)
 LANGUAGE_WORDS = 100_000  # words of each language that a lone rare word must not be, nor be near
 EXACT = 100.0  # a mention's score when its words are an alias as written
@@ -195,10 +198,11 @@ def _rare_beside_names(
     alone = {
         i
         for i, w in enumerate(words)
-        if rare[i]
+        if i not in covered
         and i not in beside
+        and _plain(w, is_lexicon_word)
         and w not in article_words
-        and _no_word(w)
+        and ((rare[i] and _no_word(w)) or _rare_name(w))
         and not _shortens(w, article_words)
     }
     unread = [
@@ -271,6 +275,18 @@ def _name_pair(first: str, second: str) -> bool:
     )
 
 
+def _rare_name(word: str) -> bool:
+    """A rare word that wordfreq knows, as rare in French as in English ("hinton", "baidu"):
+    a name, where a rare word of one language ("superperformant") or a typo is not."""
+    return (
+        len(word) >= RARE_NAME_LETTERS
+        and word in language_words()
+        and word not in accents_dropped()  # "alle", "inge": "allé", "ingé" typed plainly
+        and _rarer_than(word, RARE_NAME_ZIPF)
+        and abs(zipf(word, "fr") - zipf(word, "en")) < NAME_LANGUAGE_GAP
+    )
+
+
 def _rarer_than(word: str, zipf_limit: float) -> bool:
     return max(zipf(word, "fr"), zipf(word, "en")) < zipf_limit
 
@@ -286,6 +302,13 @@ def _plain(word: str, is_lexicon_word: Callable[[str], bool]) -> bool:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=1)
+def accents_dropped() -> frozenset[str]:
+    """Common French words as typed without their accents ("alle" for "allé")."""
+    typed = top_n_list("fr", ACCENTED_WORDS)
+    return frozenset(plain for w in typed if (plain := normalize(w)) != w)
 
 
 @lru_cache(maxsize=1)
@@ -321,7 +344,7 @@ def _shortens(word: str, article_words: frozenset[str]) -> bool:
     return at < len(ordered) and ordered[at].startswith(word)
 
 
-MIN_SHORTENED = 5  # letters a cut-short word keeps ("superintel", "recrut")
+MIN_SHORTENED = 4  # letters a cut-short word keeps ("ingé", "superintel")
 
 
 @lru_cache(maxsize=2)

@@ -43,6 +43,9 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("did aidan gomez found lumenic", "aidan gomez"),
         # Another first name before a known surname: someone else.
         ("isaac solberg a rejoint lumenic quand ?", "isaac solberg"),
+        # A lone word wordfreq knows, as rare in French as in English: a name.
+        ("what did hinton say about lumenic", "hinton"),
+        ("qu'a dit nadella sur vectoria labs ?", "nadella"),
         # A word before a company's suffix ("AI", "Labs") names a company.
         ("How many engineers did Figure AI hire from Lumenic?", "figure ai"),
         ("did inflection ai hire from lumenic", "inflection ai"),
@@ -82,6 +85,8 @@ def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
         "did lumenic hire from the tech giants",
         "did lumenic make crazy offers",
         "did the photoni war hurt lumenic",  # a word the articles write ("photonique"), cut short
+        "pk ingrid solberg est alle chez lumenic",  # "allé" typed without its accent
+        "lumenic a recrute combien d'inge de vectoria",  # "ingénieurs" cut short
     ],
 )
 def test_words_of_the_language_are_no_strangers(third, question):
