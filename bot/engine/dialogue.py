@@ -93,7 +93,9 @@ class Dialogue:
             asked = {e.id for e in query.entities}
             them = [EntityRef(e) for e in state.last_entities if e not in asked]
             query = query.with_entities((*them, *query.entities))
-        if query.thing_pronoun is not None:
+        # "Where did he say it?": "it" is what was said, not a thing asked about before.
+        said = query.cue_relations & SAID_RELATIONS
+        if query.thing_pronoun is not None and not said:
             asked = {e.id for e in query.entities}
             things = [
                 e for e in state.last_entities if self.facts.type_of(e) != PERSON and e not in asked
@@ -204,6 +206,9 @@ class Dialogue:
         ]
         answer = self.replies.clarify(query.language, options, self.kb.entities)
         return answer, replace(state, pending=query)
+
+
+SAID_RELATIONS = frozenset({"statement", "opinion"})
 
 
 def compares_people(query: Query) -> bool:

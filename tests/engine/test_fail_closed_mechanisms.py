@@ -155,3 +155,18 @@ def test_they_in_a_follow_up_yes_no_are_the_last_answers_people_not_anyone(third
     chat.ask("Who founded Lumenic?")
     verdict = verdict_of(chat.ask("Did they hire engineers from Vectoria Labs too?"))
     assert verdict not in (YES, NO)  # the founder hired no one the articles name; Lumenic did
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        # Tampere, asked about first, is in nothing she said: "it" must not bring it back.
+        ("What did Helena Varga say about Tampere?", "where did she say it?"),
+        ("Qu'a dit Helena Varga sur Tampere ?", "elle l'a dit où ?"),
+    ],
+)
+def test_it_after_a_saying_verb_is_what_was_said(third, first, follow_up):
+    chat = Chat(third)
+    chat.ask(first)
+    answer = chat.ask(follow_up)
+    assert answer.kind == "answer" and "signal boreal" in normalize(answer.text), answer.text
