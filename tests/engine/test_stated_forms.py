@@ -217,3 +217,29 @@ def test_a_year_asked_is_given_or_said_to_be_missing(
         if year is None and answer.kind == "answer":
             wrong.append(f"{question} -> {answer.text[:80]!r}, answered without a year")
     assert not wrong, "\n".join(wrong)
+
+
+REVERSED = {"en": "Did {a} leave {b} for {c}?", "fr": "Est-ce que {a} a quitté {b} pour {c} ?"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_move_asked_the_other_way_round_is_a_no(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    moves = [m for m in person_moves(base) if is_company(base, orient(m).source)]
+    assert moves
+    ends = {(orient(m).mover, orient(m).source, orient(m).dest) for m in person_moves(base)}
+    wrong = []
+    for fact in moves:
+        move = orient(fact)
+        if (move.mover, move.dest, move.source) in ends:
+            continue  # they went back: the other way round is stated too
+        question = REVERSED[language].format(
+            a=name(base, move.mover, language),
+            b=name(base, move.dest, language),
+            c=name(base, move.source, language),
+        )
+        expected = "hedged" if hedged(fact) else "no"
+        if (got := verdict(engine, question, language)) not in (expected, "no"):
+            wrong.append(f"{question} -> {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)

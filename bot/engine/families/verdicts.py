@@ -140,6 +140,9 @@ def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
     moves = moves_of(tk, person)
     if not moves:
         return someone_else(tk, query, person, roles)
+    reversed_moves = [m for m in moves if _between(tk, m, destinations, sources)]
+    if reversed_moves and not any(_between(tk, m, sources, destinations) for m in moves):
+        return Verdict("no", reversed_moves)  # "left X for Y?" when they left Y for X
     for place in destinations:
         if any(tk.facts.slot_matches(m, orient(m).dest, place) for m in moves):
             continue
@@ -157,6 +160,14 @@ def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
         if all(orient(m).source for m in moves):
             return Verdict("no", moves)  # every move of theirs says where they came from
     return None
+
+
+def _between(tk: Toolkit, move: Fact, sources: list[str], destinations: list[str]) -> bool:
+    """The move leaves one of `sources` for one of `destinations`."""
+    sides = orient(move)
+    return any(tk.facts.matches(sides.source, s) for s in sources) and any(
+        tk.facts.matches(sides.dest, d) for d in destinations
+    )
 
 
 def someone_else(
