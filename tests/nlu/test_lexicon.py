@@ -31,7 +31,7 @@ SHARED = frozenset(
         "comparators", "multipliers", "round_numbers", "months", "hedge_cues",
         "agent_prepositions", "person_nouns", "description_nouns", "day_nouns", "year_nouns",
         "precision_words", "truth_cues",
-        "confirmation_tags", "name_words", "topic_markers", "company_suffixes",
+        "confirmation_tags", "name_words", "topic_markers", "complementizers", "company_suffixes",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
         "before_words", "after_words", "order_words", "comparatives", "same_words",
         "definition_cues", "payment_verbs", "since_words",

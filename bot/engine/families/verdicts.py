@@ -332,7 +332,7 @@ def wording(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict | None:
     best = facts[0]
     if reported(tk, query, best):
         return Verdict("hedged", facts)
-    if best.type in ft.STANCE_FACT_TYPES and spoke_asked(query):
+    if best.type in ft.STANCE_FACT_TYPES and spoke_asked(tk, query, best):
         # "Did X say anything about Y?": that X spoke of it settles it, whatever the wording.
         return Verdict("yes", facts)
     if best.type in ft.STANCE_FACT_TYPES:
@@ -341,19 +341,26 @@ def wording(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict | None:
     return None
 
 
-def spoke_asked(query: Query) -> bool:
+def spoke_asked(tk: Toolkit, query: Query, fact: Fact) -> bool:
     """The question asks whether someone spoke or thought of something, not what: nothing
-    follows the verb, or a topic does ("did X say anything about Y", "a-t-il parlé de Y");
-    "did X say (that) Y needs Z" asks what, and the wording must agree."""
+    follows the verb, a topic does ("did X say anything about Y", "a-t-il parlé de Y"), or
+    where ("en a-t-il parlé dans un podcast ?"); "did X say (that) Y needs Z" restates what,
+    two words of it in the fact at least, and then the wording must agree."""
     words = query.words
     verb = next((i for i, w in enumerate(words) if lx.relation_of(w) & _SPEAKING), None)
     if verb is None:
         return False
     after = [w for w in words[verb + 1 :] if w not in lx.FILLERS]
-    return not after or after[0] in lx.TOPIC_MARKERS
+    if not after or after[0] in lx.TOPIC_MARKERS:
+        return True
+    if set(after[:3]) & lx.COMPLEMENTIZERS:
+        return False  # "a-t-il dit que…", "did he say that…"
+    restated = tk.facts.stems(frozenset(after), query.language) & tk.facts.words[fact.id]
+    return len(restated - tk.facts.common_stems) < CLAIM_WORDS
 
 
 _SPEAKING = frozenset({"statement", "opinion"})
+CLAIM_WORDS = 2  # words of what was said a question restates to ask what, not whether
 
 
 def by_actor(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:

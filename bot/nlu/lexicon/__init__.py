@@ -197,6 +197,7 @@ PAYMENT_VERBS = _words("payment_verbs")  # "combien a-t-il sorti": paying, after
 CONFIRMATION_TAGS = _listed("confirmation_tags")  # "…, right?", "…, c'est ça ?"
 NAME_WORDS = _words("name_words")  # "what are their names"
 COMPANY_SUFFIXES = _words("company_suffixes")  # "Figure AI", "X Labs", "Y Ventures"
+COMPLEMENTIZERS = _words("complementizers")  # "did X say that…", "a-t-il dit que…"
 TOPIC_MARKERS = _words("topic_markers")  # "did X say anything about Y", "a-t-il parlé de Y"
 TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"
 COPULAS = _words("copulas")  # "X est chez Y ?": a statement's verb

@@ -107,6 +107,7 @@ CONCEPTS: dict[str, Concept] = {
     "confirmation_tags": _PHRASES,  # "…, right?": the statement before is asked yes or no
     "name_words": _WORDS,  # "their names": people asked by name, a count is no answer
     "company_suffixes": _WORDS,  # "Figure AI", "inflection labs": the word before is a name
+    "complementizers": _WORDS,  # "did X say that…": what was said is asked, not whether
     "topic_markers": _WORDS,  # "did X say anything about Y": whether X spoke of Y is asked
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
     "copulas": _WORDS,  # "X is at Y ?": a statement's verb
