@@ -23,7 +23,7 @@ from bot.engine.families.profile import profile
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
 from bot.engine.families.teams import team_of
 from bot.engine.families.topical import topical
-from bot.engine.families.yesno import yes_no
+from bot.engine.families.yesno import missing_attribute, yes_no
 from bot.engine.replies import combine
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
@@ -139,7 +139,7 @@ class Answerer:
             team_facts, team_matched = tk.selector.select(teamed)
             if team_matched:
                 query, facts, matched = teamed, team_facts, True
-        if not facts and landmarks(tk, query):
+        if (not facts or missing_attribute(query, facts)) and landmarks(tk, query):
             # "How long was X at Y before Z?": Z dates the time asked about, it takes no part.
             query = replace(
                 query, entities=tuple(e for e in query.entities if e not in landmarks(tk, query))

@@ -308,6 +308,10 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         # "combien vaut X ?": the measure asked is X's value, no one's pay and no headcount.
         qword = "how_much" if qword in ("how_many", "how_much") else qword
         relations = relations - {"amount", "count"}
+    spending = [w for w in words if "amount" in lx.relation_of(w)]
+    if "duration" in cue_relations and spending and set(spending) <= lx.SPENDING_VERBS:
+        # "spent ten years at X": time spent, no money.
+        relations, cue_relations = relations - {"amount"}, cue_relations - {"amount"}
     if _cause_asked(words, relations):
         # "Did X leave for the money?": why they moved is asked, not whether they moved.
         relations = cue_relations = relations | {"reason"}
@@ -363,6 +367,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     meaningful = [w for w in leftover if w not in lx.FILLERS and w not in lx.STOPWORDS]
     months, years = numbers.months_and_years(words, text)
     counted = numbers.number_words(text, language)  # "1,5 milliard", "deux cents" read whole
+    spelt = set(words) - set(counted)  # "ten", "vingtaine": read as figures, not as content
     comparisons = numbers.comparisons(counted)
     # "plus de 2000 employés" compares a count; it is not the year 2000.
     years = frozenset(y for y in years if all(value != y for _, value in comparisons))
@@ -435,6 +440,8 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             and w not in lx.MONTHS
             and w not in lx.TRUTH_CUES
             and w not in lx.NEGATION_PARTICLES
+            and w not in spelt
+            and not (comparisons and w in _COMPARED)
         ),
         move_verbs=move_verbs,
         cue_relations=cue_relations,
@@ -461,6 +468,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
 
 
 _NEGATORS = lx.NEGATION_PARTICLES | lx.NEGATION_PARTICLES_BEFORE
+_COMPARED = frozenset(w for phrase in lx.COMPARATORS for w in phrase.split())  # "more than"
 
 
 def _dated_since(words: list[str]) -> bool:

@@ -243,3 +243,37 @@ def test_a_move_asked_the_other_way_round_is_a_no(
         if (got := verdict(engine, question, language)) not in (expected, "no"):
             wrong.append(f"{question} -> {got}, expected {expected}")
     assert not wrong, "\n".join(wrong)
+
+
+SPENT = {
+    "en": "Did {a} spend more than {n} years at {b} before {c}?",
+    "fr": "Est-ce que {a} a passé plus de {n} ans chez {b} avant {c} ?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_time_spent_somewhere_before_the_next_employer_is_a_duration(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    """ "Spent … years": time, not money; the next employer only places the time asked."""
+    asked = []
+    for fact in base.facts:
+        if fact.type != "duration" or not fact.quantity or fact.quantity.qualifier != "more_than":
+            continue
+        for move in person_moves(base):
+            sides = orient(move)
+            if sides.mover == fact.subject and sides.source == fact.object:
+                asked.append((fact, sides.dest))
+    assert asked
+    wrong = []
+    for fact, after in asked:
+        assert fact.quantity is not None and fact.quantity.value is not None
+        question = SPENT[language].format(
+            a=name(base, fact.subject, language),
+            n=int(fact.quantity.value),
+            b=name(base, fact.object, language),
+            c=name(base, after, language),
+        )
+        if (got := verdict(engine, question, language)) != "yes":
+            wrong.append(f"{question} -> {got}, expected yes")
+    assert not wrong, "\n".join(wrong)

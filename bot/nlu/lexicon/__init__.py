@@ -193,6 +193,7 @@ ORDER_WORDS: dict[str, str] = _by_word("order_words")  # "the first / last to jo
 SAME_WORDS = _words("same_words")  # "the same month as B"
 COMPARATIVES: dict[str, str] = _by_word("comparatives")  # "more", "the most": which is larger
 DEFINITION_CUES = _listed("definition_cues")  # "what does X stand for": what X is
+SPENDING_VERBS = _words("spending_verbs")  # "spent", "passé": time or money
 PAYMENT_VERBS = _words("payment_verbs")  # "combien a-t-il sorti": paying, after "how much"
 CONFIRMATION_TAGS = _listed("confirmation_tags")  # "…, right?", "…, c'est ça ?"
 NAME_WORDS = _words("name_words")  # "what are their names"

@@ -102,6 +102,7 @@ CONCEPTS: dict[str, Concept] = {
     "same_words": _WORDS,  # "the same month as B": a date shared with B's
     "comparatives": Concept("groups", phrases=True, groups=("more", "less"), exclusive=True),
     "definition_cues": _PHRASES,  # "what does X stand for": X's expansion or description
+    "spending_verbs": _WORDS,  # "spent ten years": time, unless money is named
     "payment_verbs": _WORDS,  # "combien a-t-il sorti": a verb that means paying after "how much"
     "after_words": _WORDS,  # "did A join after B?"
     "confirmation_tags": _PHRASES,  # "…, right?": the statement before is asked yes or no
