@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.nlu import lexicon as lx
+from bot.nlu.names import language_words
 
 # "a-t-il", "est-elle": a French inversion asks yes or no.
 _FR_INVERSION = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")
@@ -132,10 +136,29 @@ def word_relations(words: list[str]) -> frozenset[str]:
     """The relation families the words evoke; "work on" is work_on, other "work" employment."""
     found: set[str] = set()
     for i, word in enumerate(words):
-        families = lx.relation_of(word)
+        families = lx.relation_of(word) or typo_relation(word)
         if "employment" in families and _worked_on(words, i):
             families = (families - {"employment"}) | {"work_on"}
         found |= families
+    return frozenset(found)
+
+
+TYPO_LETTERS = 5  # a cue misspelt by one letter ("dirije") is read from this length on
+
+
+@lru_cache(maxsize=8192)
+def typo_relation(word: str) -> frozenset[str]:
+    """The relations of the cue a word misspells by one letter ("dirije", "recrutté"), when
+    it is no word of French or English itself."""
+    if len(word) < TYPO_LETTERS or word in language_words() or lx.engine_word(word):
+        return frozenset()
+    found = set()
+    for family, cues in lx.RELATION_CUES.items():
+        for cue in cues.split():
+            stem = cue.rstrip("*")
+            typed = word[: len(stem)] if cue.endswith("*") else word
+            if len(stem) >= TYPO_LETTERS - 1 and DamerauLevenshtein.distance(typed, stem) == 1:
+                found.add(family)
     return frozenset(found)
 
 
