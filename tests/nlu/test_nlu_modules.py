@@ -94,6 +94,8 @@ def test_chat_idioms_read_as_the_relation_they_mean():
     from bot.nlu.frame import confirmation_tag, word_relations
 
     assert "move_in" in word_relations(words("il a signé chez qui"))  # "signer chez": join
+    assert "lead" in word_relations(words("qui dirije x"))  # a cue misspelt by one letter
+    assert not word_relations(words("il a quite la boite"))  # a word, no typo of "quitte"
     assert "move_out" in word_relations(words("qui a lâché sa boîte pour une autre"))
     assert question_word(words("il a eu cb")) == "how_combien"  # chat spelling of "combien"
     assert confirmation_tag(words("so she joined in june, right?")) == (0, 1)
