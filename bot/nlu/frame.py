@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.nlu import lexicon as lx
@@ -152,14 +153,32 @@ def typo_relation(word: str) -> frozenset[str]:
     it is no word of French or English itself."""
     if len(word) < TYPO_LETTERS or word in language_words() or lx.engine_word(word):
         return frozenset()
-    found = set()
+    found: set[str] = set()
+    # Whole cues against the word, stems ("dirig*") against its start of the same length.
+    for size, (cues, families) in _typo_targets().items():
+        typed = word if size == 0 else word[:size]
+        for _, distance, at in process.extract(
+            typed, cues, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+        ):
+            if distance == 1:
+                found.add(families[at])
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _typo_targets() -> dict[int, tuple[list[str], list[str]]]:
+    """The cues long enough to be misspelt, with their families: whole cues under 0, the
+    stems of "dirig*" cues under their length."""
+    targets: dict[int, tuple[list[str], list[str]]] = {}
     for family, cues in lx.RELATION_CUES.items():
         for cue in cues.split():
             stem = cue.rstrip("*")
-            typed = word[: len(stem)] if cue.endswith("*") else word
-            if len(stem) >= TYPO_LETTERS - 1 and DamerauLevenshtein.distance(typed, stem) == 1:
-                found.add(family)
-    return frozenset(found)
+            if len(stem) >= TYPO_LETTERS - 1:
+                size = len(stem) if cue.endswith("*") else 0
+                stems, families = targets.setdefault(size, ([], []))
+                stems.append(stem)
+                families.append(family)
+    return targets
 
 
 # Question words a fronted particle asks with ("sur quoi travaillait…", "on what…").
