@@ -1,9 +1,10 @@
 """Question -> Query: language, question word, relation cues, linked entities and their roles.
 
-`parse` reads one question; `split_questions` cuts a message asking several. The pieces live
-beside it: Query and EntityRef in bot.nlu.query, language detection in bot.nlu.language, the
-question word, relations, yes/no and tense in bot.nlu.frame, numbers and dates in
-bot.nlu.numbers. Query, EntityRef, frame_relations, singular and detect_language are
+`parse` reads one question. The pieces live beside it: Query and EntityRef in bot.nlu.query,
+language detection in bot.nlu.language, the question word, relations, yes/no and tense in
+bot.nlu.frame, numbers and dates in bot.nlu.numbers, the names the base does not know in
+bot.nlu.accounting, a message's questions (`split_questions`) in bot.nlu.messages. Query,
+EntityRef, frame_relations, singular, detect_language and the message splitters are
 re-exported here for callers.
 """
 
@@ -13,6 +14,7 @@ import re
 
 from bot.nlu import lexicon as lx
 from bot.nlu import numbers
+from bot.nlu.accounting import account_for_names, capitalized
 from bot.nlu.frame import (
     comparative,
     confirmation_tag,
@@ -31,7 +33,7 @@ from bot.nlu.frame import (
 )
 from bot.nlu.language import detect_language
 from bot.nlu.linking import EntityIndex, Mention
-from bot.nlu.names import unknown_names
+from bot.nlu.messages import preamble_and_question, split_questions
 from bot.nlu.query import EntityRef, Query
 from bot.text import fold, normalize
 
@@ -47,38 +49,6 @@ __all__ = [
 ]
 
 _HOMOGRAPH = re.compile(r"\b(?:" + "|".join(lx.ACCENTED_HOMOGRAPHS) + r")\b", re.IGNORECASE)
-
-
-# A second question inside one message: "…, and since when is he there?", "… et quand ?".
-# The conjunction stays with the second question, which reads as a follow-up ("and when?").
-_SECOND_QUESTION = re.compile(
-    r"(?:\?\s+|[,;]?\s+(?=(?:and|et)\s+(?:(?:for|pour|from|de|since|depuis|in|en|to|with|avec)\s+)?"
-    r"(?:who|whom|when|where|what|which|why|how|qui|quand|"
-    r"où|combien|pourquoi|quel|quelle|quels|quelles|comment|depuis quand)\b))",
-    re.IGNORECASE,
-)
-MAX_QUESTIONS = 3
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
-
-
-def preamble_and_question(text: str) -> tuple[str, str]:
-    """A message that says something, then asks ("I follow the news. Who left X?"): the
-    sentences before the first that asks, and the rest. No preamble when no sentence asks."""
-    sentences = [s for s in _SENTENCE_BREAK.split(text) if s.strip()]
-    for i, sentence in enumerate(sentences):
-        if sentence.rstrip().endswith("?"):
-            return " ".join(sentences[:i]), " ".join(sentences[i:])
-    return "", text
-
-
-def split_questions(text: str) -> list[str]:
-    """The questions a message asks, in order: most messages ask one. A message that would
-    split into more than MAX_QUESTIONS parts is kept whole."""
-    parts = [p.strip(" ,;") for p in _SECOND_QUESTION.split(text)]
-    parts = [p for p in parts if p]
-    if len(parts) > MAX_QUESTIONS:
-        return [text]
-    return parts or [text]
 
 
 def _role(words: list[str], start: int) -> str | None:
@@ -129,15 +99,6 @@ def _thing_pronoun(words: list[str]) -> int | None:
         ):
             return i
     return None
-
-
-def _capitalized(text: str) -> frozenset[str]:
-    """Normalised words written with a capital, past the first, when the message mixes cases
-    (in an all-lowercase or all-caps message, case says nothing)."""
-    tokens = re.findall(r"\w+", text)[1:]
-    if text.islower() or text.isupper():
-        return frozenset()
-    return frozenset(normalize(t) for t in tokens if any(c.isupper() for c in t))  # mixed case too
 
 
 def _coordinated(first: Mention, second: Mention, words: list[str], index: EntityIndex) -> bool:
@@ -237,50 +198,6 @@ def _cause_asked(words: list[str], relations: frozenset[str]) -> bool:
     return False
 
 
-def _account_for_names(
-    text: str,
-    words: list[str],
-    mentions: list[Mention],
-    index: EntityIndex,
-    language: str,
-    cut: tuple[int, int],
-) -> tuple[list[Mention], tuple[str, ...]]:
-    """The mentions, with a misspelt full name relinked whole ("Alexander Wang", "Tomasz
-    Wierzbiki"), and the names the base does not know. A known surname inside an unknown full
-    name ("Bo Pang") names someone else: its mention goes."""
-    while True:
-        strangers, positions, runs = unknown_names(
-            text, words, mentions, index.known_names, lx.engine_word, language,
-            index.partial_person, index.article_words, cut, index.first_names,
-        )  # fmt: skip
-        spans = [(run[0], run[-1] + 1) for run in runs if len(run) > 1]
-        unsettled = [span for span in spans if not _one_full_name(span, mentions, index)]
-        typo = next((t for span in unsettled if (t := _relinked(words, span, index))), None)
-        if typo is None:
-            return [m for m in mentions if m.start not in positions], strangers
-        mentions = sorted(
-            [m for m in mentions if m.end <= typo.start or m.start >= typo.end] + [typo],
-            key=lambda m: m.start,
-        )
-
-
-def _one_full_name(span: tuple[int, int], mentions: list[Mention], index: EntityIndex) -> bool:
-    """The run of name words is linked whole, to one entity: nothing to relink."""
-    inside = [m for m in mentions if span[0] <= m.start < span[1]]
-    return (
-        len(inside) == 1
-        and (inside[0].start, inside[0].end) == span
-        and not inside[0].ambiguous
-        and not index.partial_person(inside[0])
-    ) or any(m.start <= span[0] and m.end >= span[1] for m in mentions if not m.ambiguous)
-
-
-def _relinked(words: list[str], span: tuple[int, int], index: EntityIndex) -> Mention | None:
-    start, end = span
-    typo = index.full_name_typo(words[start:end])
-    return None if typo is None else Mention(start, end, typo.surface, typo.entity_ids, typo.score)
-
-
 def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     """Read one (already cleaned) question into a Query; never raises on odd input."""
     asked = text
@@ -318,7 +235,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
 
     protected = lx.FRAME_WORDS | lx.FILLERS | frozenset(w for w in words if lx.relation_of(w))
     mentions = index.link(words, protected)
-    mentions, strangers = _account_for_names(
+    mentions, strangers = account_for_names(
         text, words, mentions, index, language, (opening, closing)
     )
     entities: list[EntityRef] = []
@@ -428,7 +345,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         days=numbers.days(words),
         years=years,
         keywords=frozenset(w for w in meaningful if len(w) > 2),
-        capitalized=_capitalized(text),
+        capitalized=capitalized(text),
         unknown_names=strangers,
         content=frozenset(
             w
