@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -133,18 +134,22 @@ def frame_relations(cue_relations: frozenset[str], qword: str | None) -> frozens
     return cue_relations
 
 
-def word_relations(words: list[str]) -> frozenset[str]:
-    """The relation families the words evoke; "work on" is work_on, other "work" employment."""
+def word_relations(
+    words: list[str], named: Callable[[str], bool] = lambda _: False
+) -> frozenset[str]:
+    """The relation families the words evoke; "work on" is work_on, other "work" employment.
+    A word one letter off a cue is read as the cue unless it is `named` (a name the base
+    knows: "lumenic" is no typo of "lure")."""
     found: set[str] = set()
     for i, word in enumerate(words):
-        families = lx.relation_of(word) or typo_relation(word)
+        families = lx.relation_of(word) or (frozenset() if named(word) else typo_relation(word))
         if "employment" in families and _worked_on(words, i):
             families = (families - {"employment"}) | {"work_on"}
         found |= families
     return frozenset(found)
 
 
-TYPO_LETTERS = 5  # a cue misspelt by one letter ("dirije") is read from this length on
+TYPO_LETTERS = 5  # a cue (or a cue's stem) misspelt by one letter ("dirije") from this length
 
 
 @lru_cache(maxsize=8192)
@@ -173,7 +178,7 @@ def _typo_targets() -> dict[int, tuple[list[str], list[str]]]:
     for family, cues in lx.RELATION_CUES.items():
         for cue in cues.split():
             stem = cue.rstrip("*")
-            if len(stem) >= TYPO_LETTERS - 1:
+            if len(stem) >= TYPO_LETTERS:
                 size = len(stem) if cue.endswith("*") else 0
                 stems, families = targets.setdefault(size, ([], []))
                 stems.append(stem)

@@ -139,6 +139,10 @@ class EntityIndex:
         mentions.extend(self._fuzzy(words, taken, protected))
         return sorted(mentions, key=lambda m: m.start)
 
+    def names_a_word(self, word: str) -> bool:
+        """The articles write the word as a name, or in their text."""
+        return word in self.known_names or word in self.article_words
+
     def partial_person(self, mention: Mention) -> bool:
         """The mention names a person, or several, by part of the name only ("Lind", "Strand")."""
         return mention.surface not in self.full_names and all(

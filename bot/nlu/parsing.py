@@ -211,7 +211,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
     foreign = language == "other"
     if foreign:
         language = fallback_language
-    relations = cue_relations = word_relations(words)
+    relations = cue_relations = word_relations(words, index.names_a_word)
     if any(singular(w) in lx.ROLE_NOUNS for w in words):
         relations = cue_relations = relations | {"role"}  # "gérait", "head of": a role asked
     qword = question_word(words)
