@@ -74,28 +74,46 @@ class FactIndex:
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._chain(entity_id)) for entity_id in base.entities
         }
-        phrasing = {
-            fact.id: normalize(f"{fact.text.fr} {fact.text.en}").split() for fact in base.facts
-        }
-        # One string per distinct stem, shared by every fact's set: a tenth of the index's size.
+        # Each fact's words as stems (`phrasing_stems`), each distinct word stemmed once per
+        # language, and one string per distinct stem, shared by every fact's set: a tenth of
+        # the index's size.
         shared: dict[str, str] = {}
-        self.words: dict[str, frozenset[str]] = {
-            fact.id: frozenset(shared.setdefault(s, s) for s in phrasing_stems(fact))
-            for fact in base.facts
-        }
-        self.vocabulary = frozenset().union(*self.words.values())
-        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
-        frequency: dict[str, int] = {}
-        for found in self.words.values():
-            for stem in found:
-                frequency[stem] = frequency.get(stem, 0) + 1
-        limit = max(3, len(base.facts) // 10)
-        self.common_stems = frozenset(s for s, n in frequency.items() if n > limit)
-        # Facts that say what something was done for ("left … to work in …"): they answer why.
-        self.purposes = frozenset(i for i, words in phrasing.items() if states_purpose(words))
-        self.involving: dict[str, list[Fact]] = {}
+        memo: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+        self.words: dict[str, frozenset[str]] = {}
+        purposes = []
         for fact in base.facts:
-            involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
+            found: set[str] = set()
+            phrasing = []
+            for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
+                words = normalize(text).split()
+                phrasing += words
+                known = memo[language]
+                for word in words:
+                    stem = known.get(word)
+                    if stem is None:
+                        if len(word) < 2:
+                            continue
+                        stem = _stem(word, language)
+                        stem = known[word] = shared.setdefault(stem, stem)
+                    found.add(stem)
+            self.words[fact.id] = frozenset(found)
+            # Facts that say what something was done for ("left … to work in …"): they answer
+            # why.
+            if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
+                purposes.append(fact.id)
+        self.purposes = frozenset(purposes)
+        self.by_stem: dict[str, list[Fact]] = {}
+        for fact in base.facts:
+            for stem in self.words[fact.id]:
+                self.by_stem.setdefault(stem, []).append(fact)
+        self.vocabulary = frozenset(self.by_stem)
+        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
+        limit = max(3, len(base.facts) // 10)
+        self.common_stems = frozenset(s for s, fs in self.by_stem.items() if len(fs) > limit)
+        self.involving: dict[str, list[Fact]] = {}
+        lineage = {e: (e, *parents) for e, parents in self.ancestors.items()}
+        for fact in base.facts:
+            involved = {a for p in fact.participants() for a in lineage[p]}
             for entity_id in involved:
                 self.involving.setdefault(entity_id, []).append(fact)
         # The same postings as sets of fact ids: "involves every one of them" is then one
@@ -119,10 +137,6 @@ class FactIndex:
                     self.by_year_month.setdefault(month, []).append(fact)
             if fact.when is not None and fact.when.year is not None:
                 self.by_year.setdefault(fact.when.year, []).append(fact)
-        self.by_stem: dict[str, list[Fact]] = {}
-        for fact in base.facts:
-            for stem in self.words[fact.id]:
-                self.by_stem.setdefault(stem, []).append(fact)
 
     def over(self, base: KnowledgeBase) -> FactIndex:
         """This index for `base`, a base with the same entities and facts (other articles)."""
