@@ -80,6 +80,7 @@ class FactIndex:
         shared: dict[str, str] = {}
         memo: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
         self.words: dict[str, frozenset[str]] = {}
+        written: set[str] = set()  # every word the facts write, in either language
         purposes = []
         for fact in base.facts:
             found: set[str] = set()
@@ -87,6 +88,7 @@ class FactIndex:
             for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
                 words = normalize(text).split()
                 phrasing += words
+                written.update(words)
                 known = memo[language]
                 for word in words:
                     stem = known.get(word)
@@ -102,6 +104,7 @@ class FactIndex:
             if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
                 purposes.append(fact.id)
         self.purposes = frozenset(purposes)
+        self.written = frozenset(written)
         self.by_stem: dict[str, list[Fact]] = {}
         for fact in base.facts:
             for stem in self.words[fact.id]:

@@ -34,7 +34,8 @@ class Toolkit:
         ):
             facts, index = previous.facts.over(base), previous.index
         else:
-            facts, index = FactIndex(base), EntityIndex(base, lx.STOPWORDS)
+            facts = FactIndex(base)
+            index = EntityIndex(base, lx.STOPWORDS, facts.written)
         replies = Replies(base)
         return cls(
             kb=base,

@@ -65,7 +65,13 @@ def _words_align(span: list[str], key: list[str], minimum: float = MIN_WORD_SIMI
 class EntityIndex:
     """Every name form of every entity, by exact key and by trigram, built once per base."""
 
-    def __init__(self, base: KnowledgeBase, stopwords: frozenset[str]) -> None:
+    def __init__(
+        self,
+        base: KnowledgeBase,
+        stopwords: frozenset[str],
+        fact_words: frozenset[str] | None = None,
+    ) -> None:
+        """`fact_words`, every word the facts write (normalised), when already known."""
         self.stopwords = stopwords
         self.types = {entity.id: entity.type for entity in base.entities.values()}
         owners: dict[str, list[str]] = defaultdict(list)
@@ -88,8 +94,10 @@ class EntityIndex:
         # Every word the articles and the facts (in both languages) write: two plain words in
         # a row that none of them writes nor the lexicons know can be a name ("sam altman").
         texts = [a.text for a in base.articles.values()]
-        texts += [f"{fact.text.fr} {fact.text.en}" for fact in base.facts]
-        self.article_words = frozenset(word for text in texts for word in normalize(text).split())
+        if fact_words is None:
+            texts += [f"{fact.text.fr} {fact.text.en}" for fact in base.facts]
+        words = {word for text in texts for word in normalize(text).split()}
+        self.article_words = frozenset(words | (fact_words or frozenset()))
         # Only forms long enough to survive a typo are fuzzy targets.
         self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
         by_trigram: dict[str, list[int]] = defaultdict(list)
