@@ -34,8 +34,8 @@ def normalize(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Words of the matching form."""
-    return normalize(text).split()
+    """Words of the matching form: `normalize(text).split()`."""
+    return _NON_WORD.sub(" ", fold(text)).split()
 
 
 def clean_input(text: str, limit: int = 1000) -> str:

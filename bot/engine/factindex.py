@@ -14,7 +14,7 @@ import Stemmer
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
 from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
-from bot.text import normalize
+from bot.text import normalize, tokens
 
 PERSON = "person"  # the entity type whose moves and roles the engine follows
 
@@ -78,27 +78,28 @@ class FactIndex:
         # language, and one string per distinct stem, shared by every fact's set: a tenth of
         # the index's size.
         shared: dict[str, str] = {}
-        memo: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+        memo: dict[str, dict[str, str | None]] = {"fr": {}, "en": {}}  # None: one letter
         self.words: dict[str, frozenset[str]] = {}
         written: set[str] = set()  # every word the facts write, in either language
         purposes = []
         for fact in base.facts:
-            found: set[str] = set()
+            found: set[str | None] = set()
             phrasing = []
             for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
-                words = normalize(text).split()
+                words = tokens(text)
                 phrasing += words
                 written.update(words)
                 known = memo[language]
-                for word in words:
-                    stem = known.get(word)
-                    if stem is None:
-                        if len(word) < 2:
-                            continue
-                        stem = _stem(word, language)
-                        stem = known[word] = shared.setdefault(stem, stem)
-                    found.add(stem)
-            self.words[fact.id] = frozenset(found)
+                try:
+                    found.update(map(known.__getitem__, words))
+                except KeyError:  # words not seen before: stemmed once, then read as others
+                    for word in words:
+                        if word not in known:
+                            stem = _stem(word, language) if len(word) > 1 else None
+                            known[word] = stem if stem is None else shared.setdefault(stem, stem)
+                    found.update(map(known.__getitem__, words))
+            found.discard(None)
+            self.words[fact.id] = frozenset(found)  # type: ignore[arg-type]
             # Facts that say what something was done for ("left … to work in …"): they answer
             # why.
             if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
