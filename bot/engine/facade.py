@@ -142,6 +142,7 @@ def load_engine(
         if not isinstance(engine, Engine):
             base = kb.load(directory, cache, previous=previous.kb if previous else None)
             engine = Engine(base, previous)
+            language_words()  # before the snapshot's thread, which would slow it down
             if stored and key:
                 # Written aside: the engine answers meanwhile (a process exits once written).
                 snapshot.write_later(stored, key, engine, directory)

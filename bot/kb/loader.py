@@ -135,6 +135,25 @@ def load(
     # A reload parses only the files that changed, whose new text no cache holds: reading and
     # rewriting the whole cache would cost more than they do. It is left to the next full load.
     cache = ParseCache(parse_cache if previous is None else None)
+    try:
+        return _load(directory, cache, previous, signatures, kept)
+    finally:
+        cache.discard()
+
+
+def _load(
+    directory: Path,
+    cache: ParseCache,
+    previous: KnowledgeBase | None,
+    signatures: dict[str, tuple[int, int]],
+    kept: set[str],
+) -> KnowledgeBase:
+    if previous is None:
+        # The facts, the largest file by far, parsed by another process while this one reads
+        # the articles and the entities.
+        facts_text = _read(directory / "facts.yaml", [])
+        if facts_text is not None:
+            cache.parse_aside(facts_text)
     problems: list[str] = []
     articles: dict[str, Article] = {}
     article_paths = sorted((directory / "articles").glob("*.txt"), key=lambda p: p.name)

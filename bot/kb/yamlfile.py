@@ -6,7 +6,10 @@ Line numbers are computed lazily, only when a problem is reported.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,6 +235,7 @@ class ParseCache:
         self.path = path
         self.entries: dict[bytes, Any] = {}
         self.used: dict[bytes, Any] = {}
+        self.aside: dict[bytes, Aside] = {}  # texts being parsed by another process
         if path is not None:
             try:
                 with path.open("rb") as handle:
@@ -246,9 +250,32 @@ class ParseCache:
 
     def parse(self, text: str) -> Any:
         key = self.key(text)
-        data = self.entries[key] if key in self.entries else load_text(text)
+        if key in self.entries:
+            data = self.entries[key]
+        else:
+            aside = self.aside.pop(key, None)
+            data = aside.result() if aside is not None else _NONE
+            if data is _NONE:
+                data = load_text(text)
         self.used[key] = data
         return data
+
+    def parse_aside(self, text: str) -> None:
+        """Have another process parse `text` (a large file no cache holds) while this one
+        reads the rest of the base; `parse` takes its result. Nothing happens where a fork is
+        not safe (not Linux, other threads running) or not worth it (a small text)."""
+        key = self.key(text)
+        if key in self.entries or key in self.aside or len(text) < ASIDE_MIN_CHARS:
+            return
+        aside = Aside.start(text)
+        if aside is not None:
+            self.aside[key] = aside
+
+    def discard(self) -> None:
+        """End the parses aside that no `parse` took (a load that stopped early)."""
+        for aside in self.aside.values():
+            aside.discard()
+        self.aside.clear()
 
     def save(self) -> None:
         """Write back what this load used, if it differs from what was read (best effort)."""
@@ -262,6 +289,65 @@ class ParseCache:
             partial.replace(self.path)
         except (OSError, pickle.PickleError):
             pass  # a read-only data directory only costs speed
+
+
+ASIDE_MIN_CHARS = 2_000_000  # below this, a fork costs about what it saves
+
+
+class Aside:
+    """`_build(text)` in a forked child, its result sent back pickled through a pipe.
+
+    The child shares the parent's memory until it writes, so the fork costs a few
+    milliseconds; the parent goes on meanwhile (the machine's second core parses). Any failure
+    in the child (a syntax error, anything unusual) sends nothing, and the parent parses the
+    text itself, reporting what the full loader reports.
+    """
+
+    def __init__(self, pid: int, source: int) -> None:
+        self.pid = pid
+        self.source = source
+
+    @classmethod
+    def start(cls, text: str) -> Aside | None:
+        if CParser is None or sys.platform != "linux" or threading.active_count() > 1:
+            return None
+        try:
+            source, sink = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid == 0:  # the child: parse, send, and leave without running the parent's exits
+            code = 0
+            try:
+                os.close(source)
+                try:
+                    payload = pickle.dumps(_build(text), protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:
+                    payload = b""
+                with os.fdopen(sink, "wb") as out:
+                    out.write(payload)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(sink)
+        return cls(pid, source)
+
+    def result(self) -> Any:
+        """What the child built, or `_NONE` when it sent nothing."""
+        try:
+            with os.fdopen(self.source, "rb") as pipe:
+                payload = pipe.read()
+        finally:
+            os.waitpid(self.pid, 0)
+        try:
+            return pickle.loads(payload) if payload else _NONE
+        except Exception:
+            return _NONE
+
+    def discard(self) -> None:
+        os.close(self.source)  # the child's write fails, and it exits
+        os.waitpid(self.pid, 0)
 
 
 def parse_yaml(path: Path, text: str, cache: ParseCache, line_offset: int = 0) -> YamlFile:

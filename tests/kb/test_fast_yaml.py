@@ -95,3 +95,35 @@ values = st.recursive(
 def test_any_dumped_document_loads_the_same(value: object, flow: bool) -> None:
     text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=flow)
     assert load_text(text) == yaml.load(text, Loader=_Loader)
+
+
+def test_a_text_parsed_aside_is_what_the_full_loader_builds() -> None:
+    from bot.kb.yamlfile import Aside
+
+    text = "facts:\n" + "".join(f"- id: f{i}\n  when: {{year: 2025}}\n" for i in range(50))
+    aside = Aside.start(text)
+    if aside is None:
+        pytest.skip("no fork here (not Linux, or other threads running)")
+    assert aside.result() == yaml.load(text, Loader=_Loader)
+
+
+def test_a_broken_text_parsed_aside_is_left_to_the_full_loader() -> None:
+    from bot.kb.yamlfile import _NONE, Aside
+
+    aside = Aside.start("a: [1, 2\n")
+    if aside is None:
+        pytest.skip("no fork here (not Linux, or other threads running)")
+    assert aside.result() is _NONE
+
+
+def test_a_parse_aside_no_load_took_is_ended() -> None:
+    from bot.kb.yamlfile import ASIDE_MIN_CHARS, ParseCache
+
+    cache = ParseCache(None)
+    cache.parse_aside("a: 1\n" + "#" * ASIDE_MIN_CHARS)
+    cache.discard()
+    assert not cache.aside
+    text = "a: 1\n" + "#" * ASIDE_MIN_CHARS
+    cache.parse_aside(text)
+    assert cache.parse(text) == {"a": 1}
+    assert not cache.aside
