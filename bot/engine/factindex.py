@@ -4,6 +4,7 @@ an entity, each fact's words, and moves seen uniformly."""
 from __future__ import annotations
 
 import copy
+import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -153,6 +154,24 @@ class FactIndex:
         unique = {f.id: f for f in facts}
         return sorted(unique.values(), key=lambda f: self.position[f.id])
 
+    def merged(self, postings: Iterable[list[Fact]], limit: int | None = None) -> list[Fact]:
+        """`in_order` of postings each already in base order: one is taken as it is, several
+        are merged (no sort of them all), and only the first `limit` are read when given."""
+        lists = [p for p in postings if p]
+        if len(lists) == 1:
+            return lists[0][:limit] if limit is not None else list(lists[0])
+        position = self.position
+        merged = heapq.merge(*lists, key=lambda f: position[f.id])
+        seen: set[str] = set()
+        out: list[Fact] = []
+        for fact in merged:
+            if fact.id not in seen:
+                seen.add(fact.id)
+                out.append(fact)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
+
     def involving_all(self, entity_ids: Iterable[str]) -> list[Fact]:
         """The facts that involve every one of `entity_ids` (or a part of it), in base order."""
         wanted = list(dict.fromkeys(entity_ids))
@@ -164,7 +183,7 @@ class FactIndex:
 
     def of_types(self, types: Iterable[str]) -> list[Fact]:
         """The facts of any of `types`, in base order."""
-        return self.in_order(f for t in set(types) for f in self.by_type.get(t, ()))
+        return self.merged(self.by_type.get(t, []) for t in set(types))
 
     def typed(self, types: Iterable[str], months: Iterable[int], years: Iterable[int]) -> list:
         """The facts of any of `types`, and, when months or years are given, dated then."""
@@ -173,9 +192,10 @@ class FactIndex:
             return self.of_types(types)
         return [f for f in self.dated(months, years) if f.type in types]
 
-    def with_numbers(self, numbers: Iterable[float]) -> list[Fact]:
-        """The facts whose count or amount is one of `numbers`, in base order."""
-        return self.in_order(f for n in set(numbers) for f in self.by_number.get(n, ()))
+    def with_numbers(self, numbers: Iterable[float], limit: int | None = None) -> list[Fact]:
+        """The facts whose count or amount is one of `numbers`, in base order (the first
+        `limit` of them when given)."""
+        return self.merged((self.by_number.get(n, []) for n in set(numbers)), limit)
 
     def dated(self, months: Iterable[int], years: Iterable[int]) -> list[Fact]:
         """The facts dated in one of `months` (a precise month, not "since") and one of
@@ -183,10 +203,10 @@ class FactIndex:
         months, years = set(months), set(years)
         if months and years:
             keys = [(y, m) for y in years for m in months]
-            return self.in_order(f for k in keys for f in self.by_year_month.get(k, ()))
+            return self.merged(self.by_year_month.get(k, []) for k in keys)
         if months:
-            return self.in_order(f for m in months for f in self.by_month.get(m, ()))
-        return self.in_order(f for y in years for f in self.by_year.get(y, ()))
+            return self.merged(self.by_month.get(m, []) for m in months)
+        return self.merged(self.by_year.get(y, []) for y in years)
 
     def sharing(self, asked: frozenset[str], at_least: int) -> list[Fact]:
         """The facts whose words share at least `at_least` (≥ 1) of the stems `asked`, in base
