@@ -1,20 +1,22 @@
 """The tail of `bench --scale`, by question family, and the replies kept to compare.
 
     python -m bot.testing.tail --facts 100000 --dir /tmp/base [--replies out.json]
-        [--compare before.json] [--profile]
+        [--compare before.json] [--profile] [--sessions N] [--digests out.json]
 
 Writes the realistic synthetic base of `synthetic.py` into `--dir` (once: an existing base of
 the same size is reused), asks it the bench's conversations, and prints each family's
 percentiles and the slowest questions. `--replies` keeps every reply (text, kind, citations,
 options, the state's language); `--compare` says which replies differ from a file kept before
 a change: an index must not change what is answered, only how fast. `--profile` prints the
-functions the slowest questions spend their time in.
+functions the slowest questions spend their time in. `--digests` writes what
+tests/engine/test_scale_replies.py compares with (its docstring gives the command).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import hashlib
 import json
 import pstats
 import random
@@ -29,15 +31,17 @@ from bot.testing.synthetic import labelled_sessions, write_news_base
 SESSIONS = 1500  # as `bench --scale`
 
 
-def base_and_sessions(directory: Path, facts: int) -> list[tuple[str, list[str]]]:
+def base_and_sessions(
+    directory: Path, facts: int, count: int = SESSIONS
+) -> list[tuple[str, list[str]]]:
     """The base in `directory/knowledge` (written when missing) and the bench's sessions."""
     knowledge = directory / "knowledge"
-    sessions_file = directory / f"sessions-{facts}.json"
+    sessions_file = directory / f"sessions-{facts}-{count}.json"
     if not sessions_file.exists() or not knowledge.exists():
         if knowledge.exists():
             raise SystemExit(f"{knowledge} exists without its sessions: remove it first")
         world = write_news_base(knowledge, facts)
-        sessions = labelled_sessions(world, random.Random(42), SESSIONS)
+        sessions = labelled_sessions(world, random.Random(42), count)
         sessions_file.write_text(json.dumps(sessions), encoding="utf-8")
     return [(label, list(questions)) for label, questions in json.loads(sessions_file.read_text())]
 
@@ -56,6 +60,17 @@ def reply_record(engine: Engine, question: str, state: State) -> tuple[dict, Sta
         "language": state.language,
     }
     return record, state, elapsed
+
+
+def digest(record: dict) -> dict:
+    """A reply kept small: its question, kind and opening words, and a digest of it whole."""
+    whole = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return {
+        "question": record["question"],
+        "kind": record["kind"],
+        "opening": record["text"][:60],
+        "digest": hashlib.blake2b(whole, digest_size=8).hexdigest(),
+    }
 
 
 def ask_all(
@@ -114,8 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--replies", type=Path)
     parser.add_argument("--compare", type=Path)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--sessions", type=int, default=SESSIONS)
+    parser.add_argument("--digests", type=Path, help="write the replies' digests (a test's)")
     args = parser.parse_args(argv)
-    sessions = base_and_sessions(args.dir, args.facts)
+    sessions = base_and_sessions(args.dir, args.facts, args.sessions)
     engine = load_engine(args.dir / "knowledge", args.dir / "data")
     ask_all(engine, sessions[:50])  # warm the caches, as a running bot's are
     replies, timings = ask_all(engine, sessions)
@@ -129,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
             ask_all(engine, again)
         profile.disable()
         pstats.Stats(profile, stream=sys.stdout).sort_stats("cumulative").print_stats(40)
+    if args.digests:
+        kept = [digest(r) for r in replies]
+        args.digests.write_text(json.dumps(kept, ensure_ascii=False, indent=0) + "\n", "utf-8")
     if args.replies:
         args.replies.write_text(json.dumps(replies, ensure_ascii=False, indent=0), "utf-8")
     return compare(replies, args.compare) if args.compare else 0
