@@ -29,11 +29,19 @@ WHY_TYPES = ft.RELATION_FACT_TYPES["reason"][0] | ft.STANCE_FACT_TYPES | {"risk"
 class Selector:
     """Picks facts by type, participants (and their side of a move), question word and tense."""
 
-    def __init__(self, base: KnowledgeBase, facts: FactIndex) -> None:
+    def __init__(
+        self,
+        base: KnowledgeBase,
+        facts: FactIndex,
+        implied: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        """`implied`, the titles' relations of a selector over the very same facts."""
         self.kb = base
         self.facts = facts
         # What each fact's title implies ("former CEO of X": led X), computed once.
-        self.implied = {f.id: title_relations(f) for f in base.facts}
+        self.implied = (
+            implied if implied is not None else {f.id: title_relations(f) for f in base.facts}
+        )
 
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and

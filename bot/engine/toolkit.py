@@ -33,7 +33,9 @@ class Toolkit:
             base.facts,
         ):
             facts, index = previous.facts.over(base), previous.index
+            implied = previous.selector.implied
         else:
+            implied = None
             facts = FactIndex(base)
             index = EntityIndex(base, lx.STOPWORDS, facts.written)
         replies = Replies(base)
@@ -42,6 +44,6 @@ class Toolkit:
             index=index,
             facts=facts,
             replies=replies,
-            selector=Selector(base, facts),
+            selector=Selector(base, facts, implied),
             composer=Composer(base, facts, replies),
         )

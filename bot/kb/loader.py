@@ -211,7 +211,8 @@ def _with_articles(
     """The previous base's entities and facts over `articles`: only the citations and the
     coverage, which depend on the articles, are checked again."""
     path = directory / "facts.yaml"
-    source = YamlFile(path, path.read_text(encoding="utf-8"), None)
+    # Its text is read only to name a problem's line: a clean reload does not read it.
+    source = YamlFile(path, "", None, read=lambda: path.read_text(encoding="utf-8"))
     facts_file = FactsFile.model_construct(facts=previous.facts, context=previous.context)
     covered = check_facts(
         source, facts_file, previous.entities, articles, problems, citations_only=True

@@ -198,10 +198,12 @@ class YamlFile:
     data: Any
     line_offset: int = 0
     _lines: dict[tuple, int] | None = None
+    read: Callable[[], str] | None = None  # the text, when `text` was left empty to read later
 
     def line(self, loc: tuple) -> int:
         if self._lines is None:
-            node = yaml.compose(self.text, Loader=_Loader)
+            text = self.read() if self.read is not None and not self.text else self.text
+            node = yaml.compose(text, Loader=_Loader)
             self._lines = dict(_node_lines(node)) if node is not None else {}
         loc = tuple(loc)
         while loc and loc not in self._lines:
