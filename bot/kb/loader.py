@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,7 @@ def load(
     directory: str | Path,
     parse_cache: Path | None = None,
     previous: KnowledgeBase | None = None,
+    meanwhile: Callable[[dict[str, Article]], object] | None = None,
 ) -> KnowledgeBase:
     """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
 
@@ -124,6 +126,9 @@ def load(
     `previous`, the base loaded before from the same directory, lends the articles, entities
     and facts of the files that have not changed since (a reload after one article changed
     reads and checks that article, and the citations, again; not the whole base).
+    `meanwhile` is given the articles once they are read and well formed, before the YAML
+    files are: what it does from them takes the time a large facts file spends being parsed
+    by another process.
     """
     directory = shown_path(Path(directory))
     signatures = {str(directory / name): sig for name, sig in file_signatures(directory).items()}
@@ -136,7 +141,7 @@ def load(
     # rewriting the whole cache would cost more than they do. It is left to the next full load.
     cache = ParseCache(parse_cache if previous is None else None)
     try:
-        return _load(directory, cache, previous, signatures, kept)
+        return _load(directory, cache, previous, signatures, kept, meanwhile)
     finally:
         cache.discard()
 
@@ -147,6 +152,7 @@ def _load(
     previous: KnowledgeBase | None,
     signatures: dict[str, tuple[int, int]],
     kept: set[str],
+    meanwhile: Callable[[dict[str, Article]], object] | None = None,
 ) -> KnowledgeBase:
     if previous is None:
         # The facts, the largest file by far, parsed by another process while this one reads
@@ -173,6 +179,8 @@ def _load(
             continue
         articles[article.id] = article
 
+    if meanwhile is not None and not problems:
+        meanwhile(articles)
     if previous is not None and _yaml_kept(directory, previous, articles, kept):
         base = _with_articles(directory, previous, articles, problems)
     else:
