@@ -100,7 +100,8 @@ def _plain_scalar(value: str) -> Any:
         return value
     if tag in _ODD:
         raise _Unusual(tag)
-    return _SCALARS.construct_object(yaml.ScalarNode(tag, value), deep=True)
+    # The tag's constructor itself: `construct_object` would keep every node it built.
+    return _SCALARS.yaml_constructors[tag](_SCALARS, yaml.ScalarNode(tag, value))
 
 
 def _build(text: str) -> Any:
