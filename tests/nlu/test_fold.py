@@ -25,3 +25,10 @@ def table_fold(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from("’‘`´ʼ'aéE ﬁ\u0301"), max_size=20) | st.text(max_size=20))
 def test_apostrophes_are_unified(text: str) -> None:
     assert fold(text) == table_fold(text)
+
+
+def test_a_long_run_of_s_is_read_without_overflowing() -> None:
+    from bot.nlu.lexicon import engine_word
+
+    assert engine_word("ceos") == engine_word("ceo")
+    assert engine_word("s" * 5000) in (True, False)
