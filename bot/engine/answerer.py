@@ -30,6 +30,7 @@ from bot.engine.toolkit import Toolkit
 from bot.kb import Fact, KnowledgeBase
 from bot.model import Answer
 from bot.nlu import lexicon as lx
+from bot.nlu.linking import ArticleReading
 from bot.nlu.parsing import EntityRef, Query, parse, preamble_and_question, split_questions
 from bot.text import clean_input, normalize
 
@@ -37,8 +38,13 @@ from bot.text import clean_input, normalize
 class Answerer:
     """Everything precomputed for one knowledge base; `answer` is the per-message path."""
 
-    def __init__(self, base: KnowledgeBase, previous: Toolkit | None = None) -> None:
-        self.tk = Toolkit.build(base, previous)
+    def __init__(
+        self,
+        base: KnowledgeBase,
+        previous: Toolkit | None = None,
+        read: ArticleReading | None = None,
+    ) -> None:
+        self.tk = Toolkit.build(base, previous, read)
         self.replies = self.tk.replies
         self.dialogue = Dialogue(self.tk)
 

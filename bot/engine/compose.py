@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.factindex import PERSON, FactIndex, orient, stems
@@ -53,11 +54,8 @@ class Composer:
         lang = query.language
         facts = list({fact.id: fact for fact in facts}.values())  # each fact said once
         organisations = asks_organisations(query)
-        subjects: list[str] = []
-        for fact in facts:
-            for entity_id in self.answer_side(fact, query, organisations):
-                if entity_id not in subjects:
-                    subjects.append(entity_id)
+        side = self.answer_sides(query, organisations)
+        subjects = list(dict.fromkeys(e for fact in facts for e in side(fact)))
         # Group facts ("at least 14 engineers") come first: they frame the named people.
         ordered = sorted(facts, key=lambda f: 0 if f.quantity and f.type == "hired" else 1)
         ordered = ordered[:MAX_FACTS]
@@ -179,25 +177,44 @@ class Composer:
 
     def answer_side(self, fact: Fact, query: Query, organisations: bool) -> list[str]:
         """The entities a fact contributes to a list answer: those the question did not name."""
+        return self.answer_sides(query, organisations)(fact)
+
+    def answer_sides(self, query: Query, organisations: bool) -> Callable[[Fact], list[str]]:
+        """`answer_side` for one question: what depends on the question alone is read once,
+        and whether an entity may stand in the answer once per entity."""
         asked = {e.id for e in query.entities}
-        if fact.type in ft.MOVE_FACT_TYPES:
-            move = orient(fact)
-            sides = [move.mover]
-            if query.asks_source:
-                sides = [move.source]  # "Where do X's recruits come from?"
-            elif organisations:
-                # "Which companies lost people?" wants the sources; "… hired?" the destinations.
-                outward = "move_out" in query.relations and "move_in" not in query.relations
-                sides = [move.source] if outward and not asked else [move.source, move.dest]
-        else:
-            sides = [fact.subject, fact.object]
-        return [
-            s
-            for s in sides
-            if s
-            and not any(self.facts.matches(s, a) or self.facts.matches(a, s) for a in asked)
-            and (self.facts.type_of(s) == PERSON) != (organisations or query.asks_source)
-        ]
+        outward = "move_out" in query.relations and "move_in" not in query.relations
+        sourced = query.asks_source
+        companies = organisations or sourced
+        allowed: dict[str, bool] = {}
+
+        def may_stand(entity_id: str) -> bool:
+            known = allowed.get(entity_id)
+            if known is None:
+                known = allowed[entity_id] = (
+                    not any(
+                        self.facts.matches(entity_id, a) or self.facts.matches(a, entity_id)
+                        for a in asked
+                    )
+                    and (self.facts.type_of(entity_id) == PERSON) != companies
+                )
+            return known
+
+        def side(fact: Fact) -> list[str]:
+            if fact.type in ft.MOVE_FACT_TYPES:
+                move = orient(fact)
+                sides = [move.mover]
+                if sourced:
+                    sides = [move.source]  # "Where do X's recruits come from?"
+                elif organisations:
+                    # "Which companies lost people?" wants the sources; "… hired?" the
+                    # destinations.
+                    sides = [move.source] if outward and not asked else [move.source, move.dest]
+            else:
+                sides = [fact.subject, fact.object]
+            return [s for s in sides if s and may_stand(s)]
+
+        return side
 
     def confidence(self, query: Query, base: float) -> float:
         link = min((e.score for e in query.entities), default=100.0) / 100

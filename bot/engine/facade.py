@@ -14,6 +14,7 @@ from bot.engine.answerer import Answerer
 from bot.engine.flows import FlowGraph, build_flows
 from bot.engine.state import State
 from bot.model import Answer
+from bot.nlu.linking import ArticleReading, read_articles
 from bot.nlu.names import language_words
 from bot.settings import default_knowledge_dir
 from bot.text import clean_input, normalize
@@ -33,11 +34,18 @@ class Source:
 class Engine:
     """Answers questions from one knowledge base; safe to share between conversations."""
 
-    def __init__(self, base: kb.KnowledgeBase, previous: Engine | None = None) -> None:
+    def __init__(
+        self,
+        base: kb.KnowledgeBase,
+        previous: Engine | None = None,
+        read: ArticleReading | None = None,
+    ) -> None:
         """`previous`, an engine over an earlier state of the same base, lends its indexes
-        when the entities and facts have not changed."""
+        when the entities and facts have not changed; `read`, what the articles' texts give
+        the entity index, read while the facts were parsed."""
         self.kb = base
-        self._answerer: Answerer = Answerer(base, previous._answerer.tk if previous else None)
+        previous_tk = previous._answerer.tk if previous else None
+        self._answerer: Answerer = Answerer(base, previous_tk, read)
 
     def answer(
         self,
@@ -140,8 +148,21 @@ def load_engine(
         key = snapshot.snapshot_key(directory) if stored else None
         engine = snapshot.read(stored, key) if stored and key and previous is None else None
         if not isinstance(engine, Engine):
-            base = kb.load(directory, cache, previous=previous.kb if previous else None)
-            engine = Engine(base, previous)
+            read: list[ArticleReading] = []
+
+            def meanwhile(articles: dict[str, kb.Article]) -> None:
+                """While another process parses the facts (`ParseCache.parse_aside`)."""
+                read.append(read_articles(articles))
+                language_words()
+
+            base = kb.load(
+                directory,
+                cache,
+                previous=previous.kb if previous else None,
+                meanwhile=None if previous else meanwhile,
+            )
+            engine = Engine(base, previous, read[0] if read else None)
+            language_words()  # before the snapshot's thread, which would slow it down
             if stored and key:
                 # Written aside: the engine answers meanwhile (a process exits once written).
                 snapshot.write_later(stored, key, engine, directory)

@@ -4,6 +4,7 @@ an entity, each fact's words, and moves seen uniformly."""
 from __future__ import annotations
 
 import copy
+import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ import Stemmer
 from bot.kb import Fact, KnowledgeBase
 from bot.kb.facttypes import FACT_TYPES, MOVE_FACT_TYPES
 from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
-from bot.text import normalize
+from bot.text import normalize, tokens
 
 PERSON = "person"  # the entity type whose moves and roles the engine follows
 
@@ -74,28 +75,50 @@ class FactIndex:
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._chain(entity_id)) for entity_id in base.entities
         }
-        phrasing = {
-            fact.id: normalize(f"{fact.text.fr} {fact.text.en}").split() for fact in base.facts
-        }
-        # One string per distinct stem, shared by every fact's set: a tenth of the index's size.
+        # Each fact's words as stems (`phrasing_stems`), each distinct word stemmed once per
+        # language, and one string per distinct stem, shared by every fact's set: a tenth of
+        # the index's size.
         shared: dict[str, str] = {}
-        self.words: dict[str, frozenset[str]] = {
-            fact.id: frozenset(shared.setdefault(s, s) for s in phrasing_stems(fact))
-            for fact in base.facts
-        }
-        self.vocabulary = frozenset().union(*self.words.values())
-        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
-        frequency: dict[str, int] = {}
-        for found in self.words.values():
-            for stem in found:
-                frequency[stem] = frequency.get(stem, 0) + 1
-        limit = max(3, len(base.facts) // 10)
-        self.common_stems = frozenset(s for s, n in frequency.items() if n > limit)
-        # Facts that say what something was done for ("left … to work in …"): they answer why.
-        self.purposes = frozenset(i for i, words in phrasing.items() if states_purpose(words))
-        self.involving: dict[str, list[Fact]] = {}
+        memo: dict[str, dict[str, str | None]] = {"fr": {}, "en": {}}  # None: one letter
+        self.words: dict[str, frozenset[str]] = {}
+        written: set[str] = set()  # every word the facts write, in either language
+        purposes = []
         for fact in base.facts:
-            involved = {a for p in fact.participants() for a in (p, *self.ancestors[p])}
+            found: set[str | None] = set()
+            phrasing = []
+            for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
+                words = tokens(text)
+                phrasing += words
+                written.update(words)
+                known = memo[language]
+                try:
+                    found.update(map(known.__getitem__, words))
+                except KeyError:  # words not seen before: stemmed once, then read as others
+                    for word in words:
+                        if word not in known:
+                            stem = _stem(word, language) if len(word) > 1 else None
+                            known[word] = stem if stem is None else shared.setdefault(stem, stem)
+                    found.update(map(known.__getitem__, words))
+            found.discard(None)
+            self.words[fact.id] = frozenset(found)  # type: ignore[arg-type]
+            # Facts that say what something was done for ("left … to work in …"): they answer
+            # why.
+            if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
+                purposes.append(fact.id)
+        self.purposes = frozenset(purposes)
+        self.written = frozenset(written)
+        self.by_stem: dict[str, list[Fact]] = {}
+        for fact in base.facts:
+            for stem in self.words[fact.id]:
+                self.by_stem.setdefault(stem, []).append(fact)
+        self.vocabulary = frozenset(self.by_stem)
+        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
+        limit = max(3, len(base.facts) // 10)
+        self.common_stems = frozenset(s for s, fs in self.by_stem.items() if len(fs) > limit)
+        self.involving: dict[str, list[Fact]] = {}
+        lineage = {e: (e, *parents) for e, parents in self.ancestors.items()}
+        for fact in base.facts:
+            involved = {a for p in fact.participants() for a in lineage[p]}
             for entity_id in involved:
                 self.involving.setdefault(entity_id, []).append(fact)
         # The same postings as sets of fact ids: "involves every one of them" is then one
@@ -119,10 +142,6 @@ class FactIndex:
                     self.by_year_month.setdefault(month, []).append(fact)
             if fact.when is not None and fact.when.year is not None:
                 self.by_year.setdefault(fact.when.year, []).append(fact)
-        self.by_stem: dict[str, list[Fact]] = {}
-        for fact in base.facts:
-            for stem in self.words[fact.id]:
-                self.by_stem.setdefault(stem, []).append(fact)
 
     def over(self, base: KnowledgeBase) -> FactIndex:
         """This index for `base`, a base with the same entities and facts (other articles)."""
@@ -135,6 +154,24 @@ class FactIndex:
         unique = {f.id: f for f in facts}
         return sorted(unique.values(), key=lambda f: self.position[f.id])
 
+    def merged(self, postings: Iterable[list[Fact]], limit: int | None = None) -> list[Fact]:
+        """`in_order` of postings each already in base order: one is taken as it is, several
+        are merged (no sort of them all), and only the first `limit` are read when given."""
+        lists = [p for p in postings if p]
+        if len(lists) == 1:
+            return lists[0][:limit] if limit is not None else list(lists[0])
+        position = self.position
+        merged = heapq.merge(*lists, key=lambda f: position[f.id])
+        seen: set[str] = set()
+        out: list[Fact] = []
+        for fact in merged:
+            if fact.id not in seen:
+                seen.add(fact.id)
+                out.append(fact)
+                if limit is not None and len(out) >= limit:
+                    break
+        return out
+
     def involving_all(self, entity_ids: Iterable[str]) -> list[Fact]:
         """The facts that involve every one of `entity_ids` (or a part of it), in base order."""
         wanted = list(dict.fromkeys(entity_ids))
@@ -146,7 +183,7 @@ class FactIndex:
 
     def of_types(self, types: Iterable[str]) -> list[Fact]:
         """The facts of any of `types`, in base order."""
-        return self.in_order(f for t in set(types) for f in self.by_type.get(t, ()))
+        return self.merged(self.by_type.get(t, []) for t in set(types))
 
     def typed(self, types: Iterable[str], months: Iterable[int], years: Iterable[int]) -> list:
         """The facts of any of `types`, and, when months or years are given, dated then."""
@@ -155,9 +192,10 @@ class FactIndex:
             return self.of_types(types)
         return [f for f in self.dated(months, years) if f.type in types]
 
-    def with_numbers(self, numbers: Iterable[float]) -> list[Fact]:
-        """The facts whose count or amount is one of `numbers`, in base order."""
-        return self.in_order(f for n in set(numbers) for f in self.by_number.get(n, ()))
+    def with_numbers(self, numbers: Iterable[float], limit: int | None = None) -> list[Fact]:
+        """The facts whose count or amount is one of `numbers`, in base order (the first
+        `limit` of them when given)."""
+        return self.merged((self.by_number.get(n, []) for n in set(numbers)), limit)
 
     def dated(self, months: Iterable[int], years: Iterable[int]) -> list[Fact]:
         """The facts dated in one of `months` (a precise month, not "since") and one of
@@ -165,10 +203,10 @@ class FactIndex:
         months, years = set(months), set(years)
         if months and years:
             keys = [(y, m) for y in years for m in months]
-            return self.in_order(f for k in keys for f in self.by_year_month.get(k, ()))
+            return self.merged(self.by_year_month.get(k, []) for k in keys)
         if months:
-            return self.in_order(f for m in months for f in self.by_month.get(m, ()))
-        return self.in_order(f for y in years for f in self.by_year.get(y, ()))
+            return self.merged(self.by_month.get(m, []) for m in months)
+        return self.merged(self.by_year.get(y, []) for y in years)
 
     def sharing(self, asked: frozenset[str], at_least: int) -> list[Fact]:
         """The facts whose words share at least `at_least` (≥ 1) of the stems `asked`, in base

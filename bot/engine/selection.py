@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
@@ -28,11 +29,19 @@ WHY_TYPES = ft.RELATION_FACT_TYPES["reason"][0] | ft.STANCE_FACT_TYPES | {"risk"
 class Selector:
     """Picks facts by type, participants (and their side of a move), question word and tense."""
 
-    def __init__(self, base: KnowledgeBase, facts: FactIndex) -> None:
+    def __init__(
+        self,
+        base: KnowledgeBase,
+        facts: FactIndex,
+        implied: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        """`implied`, the titles' relations of a selector over the very same facts."""
         self.kb = base
         self.facts = facts
         # What each fact's title implies ("former CEO of X": led X), computed once.
-        self.implied = {f.id: title_relations(f) for f in base.facts}
+        self.implied = (
+            implied if implied is not None else {f.id: title_relations(f) for f in base.facts}
+        )
 
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
@@ -202,14 +211,24 @@ class Selector:
         return True
 
     def score(self, fact: Fact, query: Query, primary: frozenset[str]) -> float:
-        score = 3.0 if fact.type in primary else 0.0
-        if fact.type in query.relations:
-            score += 1.0  # the type named after the asked relation answers it most directly
-        score += (
-            len(self.facts.stems(query.content, query.language) & self.facts.words[fact.id]) * 0.5
-        )
-        if query.entities and fact.subject == query.entities[0].id:
-            score += 0.5
+        return self.scorer(query, primary)(fact)
+
+    def scorer(self, query: Query, primary: frozenset[str]) -> Callable[[Fact], float]:
+        """`score` of one question, its stems read once for all the facts scored."""
+        asked = self.facts.stems(query.content, query.language)
+        relations = query.relations
+        first = query.entities[0].id if query.entities else None
+        words = self.facts.words
+
+        def score(fact: Fact) -> float:
+            value = 3.0 if fact.type in primary else 0.0
+            if fact.type in relations:
+                value += 1.0  # the type named after the asked relation answers it most directly
+            value += len(asked & words[fact.id]) * 0.5
+            if first is not None and fact.subject == first:
+                value += 0.5
+            return value
+
         return score
 
     def select(self, query: Query) -> tuple[list[Fact], bool]:
@@ -277,7 +296,8 @@ class Selector:
             return [], False
         if query.qword == "who":
             chosen = self.sharing_words(chosen, query)
-        chosen.sort(key=lambda f: -self.score(f, query, primary))
+        score = self.scorer(query, primary)
+        chosen.sort(key=lambda f: -score(f))
         return chosen, matched
 
     def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:

@@ -10,7 +10,7 @@ from bot.engine.replies import Replies
 from bot.engine.selection import Selector
 from bot.kb import KnowledgeBase
 from bot.nlu import lexicon as lx
-from bot.nlu.linking import EntityIndex
+from bot.nlu.linking import ArticleReading, EntityIndex
 
 
 @dataclass(frozen=True)
@@ -25,22 +25,31 @@ class Toolkit:
     composer: Composer
 
     @classmethod
-    def build(cls, base: KnowledgeBase, previous: Toolkit | None = None) -> Toolkit:
+    def build(
+        cls,
+        base: KnowledgeBase,
+        previous: Toolkit | None = None,
+        read: ArticleReading | None = None,
+    ) -> Toolkit:
         """The toolkit of `base`; the indexes of `previous` when its base has the very same
-        entities and facts (a reload where only articles changed)."""
+        entities and facts (a reload where only articles changed); `read`, what the articles'
+        texts give the entity index, when read already."""
         if previous is not None and (previous.kb.entities, previous.kb.facts) == (
             base.entities,
             base.facts,
         ):
             facts, index = previous.facts.over(base), previous.index
+            implied = previous.selector.implied
         else:
-            facts, index = FactIndex(base), EntityIndex(base, lx.STOPWORDS)
+            implied = None
+            facts = FactIndex(base)
+            index = EntityIndex(base, lx.STOPWORDS, facts.written, read)
         replies = Replies(base)
         return cls(
             kb=base,
             index=index,
             facts=facts,
             replies=replies,
-            selector=Selector(base, facts),
+            selector=Selector(base, facts, implied),
             composer=Composer(base, facts, replies),
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,7 @@ def load(
     directory: str | Path,
     parse_cache: Path | None = None,
     previous: KnowledgeBase | None = None,
+    meanwhile: Callable[[dict[str, Article]], object] | None = None,
 ) -> KnowledgeBase:
     """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
 
@@ -124,6 +126,9 @@ def load(
     `previous`, the base loaded before from the same directory, lends the articles, entities
     and facts of the files that have not changed since (a reload after one article changed
     reads and checks that article, and the citations, again; not the whole base).
+    `meanwhile` is given the articles once they are read and well formed, before the YAML
+    files are: what it does from them takes the time a large facts file spends being parsed
+    by another process.
     """
     directory = shown_path(Path(directory))
     signatures = {str(directory / name): sig for name, sig in file_signatures(directory).items()}
@@ -135,6 +140,26 @@ def load(
     # A reload parses only the files that changed, whose new text no cache holds: reading and
     # rewriting the whole cache would cost more than they do. It is left to the next full load.
     cache = ParseCache(parse_cache if previous is None else None)
+    try:
+        return _load(directory, cache, previous, signatures, kept, meanwhile)
+    finally:
+        cache.discard()
+
+
+def _load(
+    directory: Path,
+    cache: ParseCache,
+    previous: KnowledgeBase | None,
+    signatures: dict[str, tuple[int, int]],
+    kept: set[str],
+    meanwhile: Callable[[dict[str, Article]], object] | None = None,
+) -> KnowledgeBase:
+    if previous is None:
+        # The facts, the largest file by far, parsed by another process while this one reads
+        # the articles and the entities.
+        facts_text = _read(directory / "facts.yaml", [])
+        if facts_text is not None:
+            cache.parse_aside(facts_text)
     problems: list[str] = []
     articles: dict[str, Article] = {}
     article_paths = sorted((directory / "articles").glob("*.txt"), key=lambda p: p.name)
@@ -154,6 +179,8 @@ def load(
             continue
         articles[article.id] = article
 
+    if meanwhile is not None and not problems:
+        meanwhile(articles)
     if previous is not None and _yaml_kept(directory, previous, articles, kept):
         base = _with_articles(directory, previous, articles, problems)
     else:
@@ -192,7 +219,8 @@ def _with_articles(
     """The previous base's entities and facts over `articles`: only the citations and the
     coverage, which depend on the articles, are checked again."""
     path = directory / "facts.yaml"
-    source = YamlFile(path, path.read_text(encoding="utf-8"), None)
+    # Its text is read only to name a problem's line: a clean reload does not read it.
+    source = YamlFile(path, "", None, read=lambda: path.read_text(encoding="utf-8"))
     facts_file = FactsFile.model_construct(facts=previous.facts, context=previous.context)
     covered = check_facts(
         source, facts_file, previous.entities, articles, problems, citations_only=True

@@ -38,27 +38,33 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"([.!?…]+(?:\s?[»\"”’)\]])*)(\s+)")
 
 
-def _starts_sentence(rest: str) -> bool:
-    """Whether the text after a boundary can begin a new sentence.
+_WORD = re.compile(r"\w+")
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether the text from `at`, after a boundary, can begin a new sentence.
 
     Capitals, digits and opening quotes can; so can a lowercase brand written in camel case
     ("xAI, qui emploie…", "iPhone"), which a plain capital-letter rule would glue to the
     previous sentence.
     """
-    if not rest:
+    if at >= len(text):
         return False
-    first = rest[0]
+    first = text[at]
     if first.isupper() or first.isdigit() or first in "«\"“'(—–-":
         return True
-    word = re.match(r"\w+", rest)
+    word = _WORD.match(text, at)
     return bool(word and first.islower() and any(c.isupper() for c in word.group()[1:]))
 
 
-def _is_abbreviation(before: str) -> bool:
-    word = re.search(r"(\w+)$", before)
-    if not word:
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether the word ending `text[start:end]` (the one before a period) is an abbreviation."""
+    begin = end
+    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] == "_"):
+        begin -= 1  # what `\w` matches
+    if begin == end:
         return False
-    token = word.group(1)
+    token = text[begin:end]
     # Single capital initials ("J. Smith") and known abbreviations do not end sentences.
     return (len(token) == 1 and token.isupper()) or token.lower() in ABBREVIATIONS
 
@@ -73,11 +79,9 @@ def split_sentences(text: str) -> list[str]:
         start = 0
         for match in _BOUNDARY.finditer(paragraph):
             end = match.end(1)
-            if match.group(1).startswith(".") and _is_abbreviation(
-                paragraph[start : match.start()]
-            ):
+            if match.group(1).startswith(".") and _is_abbreviation(paragraph, start, match.start()):
                 continue
-            if not _starts_sentence(paragraph[match.end() :]):
+            if not _starts_sentence(paragraph, match.end()):
                 continue
             sentences.append(paragraph[start:end].strip())
             start = match.end()

@@ -6,14 +6,29 @@ Line numbers are computed lazily, only when a problem is reported.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
-from collections.abc import Iterator
+import sys
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 
 from bot.kb.schema import KnowledgeError
 
@@ -45,12 +60,130 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         seen: set = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a list or mapping as a key", key_node.start_mark
+                ) from None
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicate key {key!r}", key_node.start_mark
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
+
+
+try:
+    from yaml import _yaml
+
+    CParser: Any = _yaml.CParser
+except ImportError:  # PyYAML built without libyaml: the full loader alone
+    CParser = None
+
+
+class _Unusual(Exception):
+    """Something the fast builder leaves to the full loader: a tag, a merge key, a duplicate
+    key, a collection as a key, several documents, a syntax error."""
+
+
+_SCALARS = yaml.SafeLoader("")  # resolves and constructs plain scalars (ints, dates, nulls…)
+_PLAIN = (True, False)  # a plain scalar's `implicit`
+_STR = "tag:yaml.org,2002:str"
+_ODD = frozenset({"tag:yaml.org,2002:merge", "tag:yaml.org,2002:value", "tag:yaml.org,2002:yaml"})
+_NONE: Any = object()  # no key pending, or no value yet
+
+
+def _plain_scalar(value: str) -> Any:
+    tag = _SCALARS.resolve(yaml.ScalarNode, value, _PLAIN)
+    if tag == _STR:
+        return value
+    if tag in _ODD:
+        raise _Unusual(tag)
+    # The tag's constructor itself: `construct_object` would keep every node it built.
+    return _SCALARS.yaml_constructors[tag](_SCALARS, yaml.ScalarNode(tag, value))
+
+
+def _build(text: str) -> Any:
+    """The document `text` holds, built straight from libyaml's events: what `yaml.load` with
+    `_Loader` returns, in a third of the time (no nodes, no constructor's recursion, and each
+    distinct plain scalar resolved once, its string then shared). `_Unusual` otherwise."""
+    parser = CParser(text)
+    try:
+        get: Callable[[], Any] = parser.get_event
+        if type(get()) is not StreamStartEvent:
+            raise _Unusual("stream")
+        event = get()
+        if type(event) is StreamEndEvent:
+            return None
+        if type(event) is not DocumentStartEvent:
+            raise _Unusual("document")
+        plain: dict[str, Any] = {}
+        anchors: dict[str, Any] = {}
+        containers: list[Any] = []
+        keys: list[Any] = []  # per open container: the mapping's key awaiting its value
+        while True:
+            event = get()
+            kind = type(event)
+            value: Any
+            if kind is ScalarEvent:
+                if event.tag is not None and event.tag != "!":
+                    raise _Unusual("tag")
+                value = event.value
+                if event.implicit[0] and event.tag is None:
+                    known = plain.get(value, _NONE)
+                    if known is _NONE:
+                        known = plain[value] = _plain_scalar(value)
+                    value = known
+                if event.anchor is not None:
+                    anchors[event.anchor] = value
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.tag is not None and event.tag != "!":
+                    raise _Unusual("tag")
+                if containers and keys[-1] is _NONE and type(containers[-1]) is dict:
+                    raise _Unusual("collection key")
+                opened: Any = {} if kind is MappingStartEvent else []
+                if event.anchor is not None:
+                    anchors[event.anchor] = opened
+                containers.append(opened)
+                keys.append(_NONE)
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                value = containers.pop()
+                keys.pop()
+            elif kind is AliasEvent:
+                value = anchors.get(event.anchor, _NONE)
+                if value is _NONE:
+                    raise _Unusual("alias")
+            else:
+                raise _Unusual("event")
+            if not containers:
+                break
+            parent = containers[-1]
+            if type(parent) is list:
+                parent.append(value)
+            elif keys[-1] is _NONE:
+                if type(value) is dict or type(value) is list or value in parent:
+                    raise _Unusual("key")  # unhashable or repeated: the full loader says which
+                keys[-1] = value
+            else:
+                parent[keys[-1]] = value
+                keys[-1] = _NONE
+        if type(get()) is not DocumentEndEvent or type(get()) is not StreamEndEvent:
+            raise _Unusual("documents")
+        return value
+    finally:
+        parser.dispose()
+
+
+def load_text(text: str) -> Any:
+    """`yaml.load(text, Loader=_Loader)`, through the fast builder when it can."""
+    if CParser is not None:
+        try:
+            return _build(text)
+        except (_Unusual, yaml.YAMLError):
+            pass  # the full loader builds it, or raises the located error
+    return yaml.load(text, Loader=_Loader)
 
 
 @dataclass
@@ -66,10 +199,12 @@ class YamlFile:
     data: Any
     line_offset: int = 0
     _lines: dict[tuple, int] | None = None
+    read: Callable[[], str] | None = None  # the text, when `text` was left empty to read later
 
     def line(self, loc: tuple) -> int:
         if self._lines is None:
-            node = yaml.compose(self.text, Loader=_Loader)
+            text = self.read() if self.read is not None and not self.text else self.text
+            node = yaml.compose(text, Loader=_Loader)
             self._lines = dict(_node_lines(node)) if node is not None else {}
         loc = tuple(loc)
         while loc and loc not in self._lines:
@@ -103,6 +238,7 @@ class ParseCache:
         self.path = path
         self.entries: dict[bytes, Any] = {}
         self.used: dict[bytes, Any] = {}
+        self.aside: dict[bytes, Aside] = {}  # texts being parsed by another process
         if path is not None:
             try:
                 with path.open("rb") as handle:
@@ -117,9 +253,32 @@ class ParseCache:
 
     def parse(self, text: str) -> Any:
         key = self.key(text)
-        data = self.entries[key] if key in self.entries else yaml.load(text, Loader=_Loader)
+        if key in self.entries:
+            data = self.entries[key]
+        else:
+            aside = self.aside.pop(key, None)
+            data = aside.result() if aside is not None else _NONE
+            if data is _NONE:
+                data = load_text(text)
         self.used[key] = data
         return data
+
+    def parse_aside(self, text: str) -> None:
+        """Have another process parse `text` (a large file no cache holds) while this one
+        reads the rest of the base; `parse` takes its result. Nothing happens where a fork is
+        not safe (not Linux, other threads running) or not worth it (a small text)."""
+        key = self.key(text)
+        if key in self.entries or key in self.aside or len(text) < ASIDE_MIN_CHARS:
+            return
+        aside = Aside.start(text)
+        if aside is not None:
+            self.aside[key] = aside
+
+    def discard(self) -> None:
+        """End the parses aside that no `parse` took (a load that stopped early)."""
+        for aside in self.aside.values():
+            aside.discard()
+        self.aside.clear()
 
     def save(self) -> None:
         """Write back what this load used, if it differs from what was read (best effort)."""
@@ -133,6 +292,65 @@ class ParseCache:
             partial.replace(self.path)
         except (OSError, pickle.PickleError):
             pass  # a read-only data directory only costs speed
+
+
+ASIDE_MIN_CHARS = 2_000_000  # below this, a fork costs about what it saves
+
+
+class Aside:
+    """`_build(text)` in a forked child, its result sent back pickled through a pipe.
+
+    The child shares the parent's memory until it writes, so the fork costs a few
+    milliseconds; the parent goes on meanwhile (the machine's second core parses). Any failure
+    in the child (a syntax error, anything unusual) sends nothing, and the parent parses the
+    text itself, reporting what the full loader reports.
+    """
+
+    def __init__(self, pid: int, source: int) -> None:
+        self.pid = pid
+        self.source = source
+
+    @classmethod
+    def start(cls, text: str) -> Aside | None:
+        if CParser is None or sys.platform != "linux" or threading.active_count() > 1:
+            return None
+        try:
+            source, sink = os.pipe()
+            pid = os.fork()
+        except OSError:
+            return None
+        if pid == 0:  # the child: parse, send, and leave without running the parent's exits
+            code = 0
+            try:
+                os.close(source)
+                try:
+                    payload = pickle.dumps(_build(text), protocol=pickle.HIGHEST_PROTOCOL)
+                except Exception:
+                    payload = b""
+                with os.fdopen(sink, "wb") as out:
+                    out.write(payload)
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(sink)
+        return cls(pid, source)
+
+    def result(self) -> Any:
+        """What the child built, or `_NONE` when it sent nothing."""
+        try:
+            with os.fdopen(self.source, "rb") as pipe:
+                payload = pipe.read()
+        finally:
+            os.waitpid(self.pid, 0)
+        try:
+            return pickle.loads(payload) if payload else _NONE
+        except Exception:
+            return _NONE
+
+    def discard(self) -> None:
+        os.close(self.source)  # the child's write fails, and it exits
+        os.waitpid(self.pid, 0)
 
 
 def parse_yaml(path: Path, text: str, cache: ParseCache, line_offset: int = 0) -> YamlFile:

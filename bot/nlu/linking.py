@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.kb import KnowledgeBase
+from bot.kb import Article, KnowledgeBase
 from bot.nlu.names import capitalised_words
 from bot.text import normalize
 
@@ -62,10 +62,34 @@ def _words_align(span: list[str], key: list[str], minimum: float = MIN_WORD_SIMI
     )
 
 
+@dataclass(frozen=True)
+class ArticleReading:
+    """What the entity index reads from the articles' texts alone, so that it can be read
+    while the facts are still being parsed (`bot.kb.load`'s `meanwhile`)."""
+
+    articles: dict[str, Article]  # the articles read: an index over others reads them again
+    capitalised: frozenset[str]  # the names they write (`capitalised_words`)
+    words: frozenset[str]  # every word they write, normalised
+
+
+def read_articles(articles: dict[str, Article]) -> ArticleReading:
+    texts = [article.text for article in articles.values()]
+    words = frozenset(word for text in texts for word in normalize(text).split())
+    return ArticleReading(articles, capitalised_words(texts), words)
+
+
 class EntityIndex:
     """Every name form of every entity, by exact key and by trigram, built once per base."""
 
-    def __init__(self, base: KnowledgeBase, stopwords: frozenset[str]) -> None:
+    def __init__(
+        self,
+        base: KnowledgeBase,
+        stopwords: frozenset[str],
+        fact_words: frozenset[str] | None = None,
+        read: ArticleReading | None = None,
+    ) -> None:
+        """`fact_words`, every word the facts write (normalised), and `read`, what the
+        articles' texts give, when already known."""
         self.stopwords = stopwords
         self.types = {entity.id: entity.type for entity in base.entities.values()}
         owners: dict[str, list[str]] = defaultdict(list)
@@ -82,9 +106,11 @@ class EntityIndex:
         }
         # Names the articles write (and the entities' words): a capitalised word among them in
         # a question is no unknown name ("Dojo", "LinkedIn").
-        self.known_names = capitalised_words(
-            [article.text for article in base.articles.values()]
-        ) | frozenset(word for key in self.exact for word in key.split())
+        if read is None or read.articles is not base.articles:
+            read = read_articles(base.articles)
+        self.known_names = read.capitalised | frozenset(
+            word for key in self.exact for word in key.split()
+        )
         # People's first names: one beside a word the articles never write is someone else's
         # ("alan" of a known Alan before another surname).
         self.first_names = frozenset(
@@ -96,9 +122,10 @@ class EntityIndex:
         )
         # Every word the articles and the facts (in both languages) write: two plain words in
         # a row that none of them writes nor the lexicons know can be a name ("sam altman").
-        texts = [a.text for a in base.articles.values()]
-        texts += [f"{fact.text.fr} {fact.text.en}" for fact in base.facts]
-        self.article_words = frozenset(word for text in texts for word in normalize(text).split())
+        if fact_words is None:
+            texts = [f"{fact.text.fr} {fact.text.en}" for fact in base.facts]
+            fact_words = frozenset(word for text in texts for word in normalize(text).split())
+        self.article_words = read.words | fact_words
         # Only forms long enough to survive a typo are fuzzy targets.
         self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
         by_trigram: dict[str, list[int]] = defaultdict(list)

@@ -47,7 +47,7 @@ EXACT = 100.0  # a mention's score when its words are an alias as written
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
 
 _TOKEN = re.compile(r"[^\W_]+")
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+SENTENCE_ENDS = ".!?:;"
 
 
 @lru_cache(maxsize=65536)
@@ -58,22 +58,35 @@ def zipf(word: str, language: str) -> float:
 def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
     """The normalised words the texts write with a capital past a sentence's start: the names
     the articles mention, entities or not."""
-    found: set[str] = set()
+    written: set[str] = set()
     for text in texts:
-        for token, initial in _tokens(text):
-            if not initial and token[:1].isupper():
-                found.add(normalize(token))
-    return frozenset(found)
+        text = unicodedata.normalize("NFKC", text)
+        for match in _TOKEN.finditer(text):
+            token = match.group(0)
+            if token[:1].isupper():
+                # What `_tokens` reads: the last character before it that is not a space.
+                before = match.start() - 1
+                while before >= 0 and text[before].isspace():
+                    before -= 1
+                if before >= 0 and text[before] not in SENTENCE_ENDS:
+                    written.add(token)
+    return frozenset(normalize(token) for token in written)
 
 
 def _tokens(text: str) -> list[tuple[str, bool]]:
-    """The text's words as written, each with whether it opens a sentence."""
+    """The text's words as written, each with whether it opens a sentence: nothing but spaces
+    before it, or a sentence's end (`.!?:;`) as the last character that is not a space."""
     text = unicodedata.normalize("NFKC", text)
     found = []
+    last = ""  # the last character before the word that is not a space
+    end = 0
     for match in _TOKEN.finditer(text):
-        before = text[: match.start()]
-        initial = not before.strip() or bool(_SENTENCE_END.search(before))
-        found.append((match.group(0), initial))
+        gap = text[end : match.start()].rstrip()
+        if gap:
+            last = gap[-1]
+        found.append((match.group(0), not last or last in SENTENCE_ENDS))
+        end = match.end()
+        last = text[end - 1]
     return found
 
 

@@ -370,6 +370,12 @@ Session = list[str]  # questions asked in one conversation, in order
 
 def question_sessions(world: World, rng: random.Random, count: int) -> list[Session]:
     """`count` conversations of one to three questions drawn from the base's own facts."""
+    return [session for _, session in labelled_sessions(world, rng, count)]
+
+
+def labelled_sessions(world: World, rng: random.Random, count: int) -> list[tuple[str, Session]]:
+    """`question_sessions`, each with the name of its family (the same draws, the same
+    questions): what `python -m bot.testing.tail` reports the slowest by."""
     moves = [f for f in world.facts if f["type"] in ("joined", "left", "hired") and "object" in f]
     names = {c.id: c.name for c in world.companies}
     units = {c.unit[0]: c.unit[1] for c in world.companies if c.unit}
@@ -385,33 +391,36 @@ def question_sessions(world: World, rng: random.Random, count: int) -> list[Sess
         mover, source, dest = move_sides(rng.choice(moves))
         return world.name(mover), world.people[mover][1], names[source], names[dest]
 
-    def session() -> Session:
+    def session() -> tuple[str, Session]:
         person, surname, source, dest = pick()
         company = rng.choice(world.companies)
         first = person.split()[0]
-        sessions: list[Callable[[], Session]] = [
-            lambda: [f"Who is {person}?", "And when did he join?"],
-            lambda: [f"Qui est {person} ?", "Et avant ?"],
-            lambda: [f"Qui est {surname} ?", f"{first} {surname}"],
-            lambda: [f"Who joined {dest} from {source}?", "When?"],
-            lambda: [f"Qui a quitté {source} ?"],
-            lambda: [f"When did {person} join {dest}?"],
-            lambda: [f"Is {person} still at {source}?", f"And at {dest}?"],
-            lambda: [f"{person} a-t-il rejoint {dest} ?"],
-            lambda: [f"Who leads {units.get(company.unit[0]) if company.unit else company.name}?"],
-            lambda: [f"Combien d'employés compte {company.name} ?"],
-            lambda: [f"How much did {dest} offer {person}?"],
-            lambda: [f"Where is {company.short} based?"],
-            lambda: [f"What did {world.name(company.leader)} say?"],
-            lambda: [f"tell me about {typo(person, rng)} please"],
-            lambda: [f"Qui a rejoint {dest} en {rng.choice(MONTHS_FR.split())} 2025 ?"],
-            lambda: [f"Who did {dest} hire from {source}?", "How many?"],
-            lambda: ["Who was hired in March 2025?"],
-            lambda: ["What are the 25 million dollars?"],
-            lambda: ["Quelle est la météo à Lyon demain ?"],
-            lambda: ["Bonjour"],
+        led = units.get(company.unit[0]) if company.unit else company.name
+        month = lambda: rng.choice(MONTHS_FR.split())  # noqa: E731 (drawn only when chosen)
+        sessions: list[tuple[str, Callable[[], Session]]] = [
+            ("profile, when", lambda: [f"Who is {person}?", "And when did he join?"]),
+            ("profile fr, before", lambda: [f"Qui est {person} ?", "Et avant ?"]),
+            ("surname, clarified", lambda: [f"Qui est {surname} ?", f"{first} {surname}"]),
+            ("joined from, when", lambda: [f"Who joined {dest} from {source}?", "When?"]),
+            ("left", lambda: [f"Qui a quitté {source} ?"]),
+            ("when joined", lambda: [f"When did {person} join {dest}?"]),
+            ("still at, and at", lambda: [f"Is {person} still at {source}?", f"And at {dest}?"]),
+            ("yes/no joined", lambda: [f"{person} a-t-il rejoint {dest} ?"]),
+            ("leads", lambda: [f"Who leads {led}?"]),
+            ("head count", lambda: [f"Combien d'employés compte {company.name} ?"]),
+            ("offer", lambda: [f"How much did {dest} offer {person}?"]),
+            ("where based", lambda: [f"Where is {company.short} based?"]),
+            ("said", lambda: [f"What did {world.name(company.leader)} say?"]),
+            ("typo", lambda: [f"tell me about {typo(person, rng)} please"]),
+            ("joined in month", lambda: [f"Qui a rejoint {dest} en {month()} 2025 ?"]),
+            ("hired from, how many", lambda: [f"Who did {dest} hire from {source}?", "How many?"]),
+            ("hired in month", lambda: ["Who was hired in March 2025?"]),
+            ("amount named", lambda: ["What are the 25 million dollars?"]),
+            ("foreign", lambda: ["Quelle est la météo à Lyon demain ?"]),
+            ("greeting", lambda: ["Bonjour"]),
         ]
-        return rng.choice(sessions)()
+        label, make = rng.choice(sessions)
+        return label, make()
 
     return [session() for _ in range(count)]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 
-import yaml
 from base_edits import replace_once
 
 from bot.engine import load_engine
@@ -66,13 +65,13 @@ async def test_a_reload_after_one_article_changed_parses_only_that_file(tmp_path
     article = directory / "articles" / "synth-00007.txt"
     replace_once(article, "title: Article 7", "title: Article seven")
     parsed: list[str] = []
-    real_load = yaml.load
+    real_load = yamlfile.load_text
 
-    def counting_load(text, Loader):
+    def counting_load(text):
         parsed.append(text)
-        return real_load(text, Loader=Loader)
+        return real_load(text)
 
-    monkeypatch.setattr(yamlfile.yaml, "load", counting_load)
+    monkeypatch.setattr(yamlfile, "load_text", counting_load)
     result = await Reloader(engine, directory, data).reload()
     assert result.ok
     assert parsed == ["id: synth-00007\ntitle: Article seven\nlanguage: fr"]
@@ -91,3 +90,39 @@ def test_admins_are_comma_separated_ids_and_the_example_env_file_reads_as_the_de
     assert example.record_questions is True
     assert not example.webhook_url and not example.webhook_secret
     assert (example.webhook_listen, example.webhook_port) == ("127.0.0.1", 8443)
+
+
+async def test_questions_are_answered_by_the_old_base_while_a_reload_loads(tmp_path, monkeypatch):
+    """The load runs in a worker thread: the event loop answers meanwhile, each reply wholly
+    from the old base until the swap, wholly from the new one after it."""
+    import asyncio
+    import threading
+
+    from bot.frontends import reload as reload_module
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_synthetic_base(old, 20)
+    write_synthetic_base(new, 21)
+    engine = LiveEngine(load_engine(old))
+    person = load_engine(new).kb.entities["p00020"].name.en  # only the new base has them
+    question = f"Who is {person}?"
+    before, _ = load_engine(old).answer(question)
+    now, _ = load_engine(new).answer(question)
+    assert before != now
+    held, loading = threading.Event(), threading.Event()
+
+    def slow_load(*args):
+        loading.set()
+        held.wait(timeout=30)  # until the test has asked its questions
+        return load_engine(*args)
+
+    monkeypatch.setattr(reload_module, "load_engine", slow_load)
+    reload = asyncio.create_task(Reloader(engine, new).reload())
+    while not loading.is_set():
+        await asyncio.sleep(0.01)
+    during = [engine.answer(question)[0] for _ in range(3)]
+    assert during == [before] * 3
+    assert not reload.done()
+    held.set()
+    assert (await reload).ok
+    assert engine.answer(question)[0] == now

@@ -18,18 +18,17 @@ def topical(tk: Toolkit, query: Query) -> Result:
     if query.type_noun and not query.cue_relations and not query.yesno:
         return catalogue(tk, query, query.type_noun)
     counted = tuple(n for n in query.numbers if not is_day(query, n))  # "le 12 juin": a date
-    numbered = tk.facts.with_numbers(counted) if counted else []
+    numbered = tk.facts.with_numbers(counted, limit=4) if counted else []
     if numbered and not query.comparisons:
-        return tk.composer.compose(
-            query, numbered[:4], confidence=0.7
-        )  # "What are the 200 million?"
+        return tk.composer.compose(query, numbered, confidence=0.7)  # "What are the 200 million?"
     primary, cued, _ = tk.selector.wanted_types(query)
     if query.greeting or query.yesno or not (primary or query.content):
         return Result(tk.replies.unknown(query.language, greeting=query.greeting), ())
+    wanted = primary | cued
     facts = [
         f
-        for f in tk.facts.typed(primary | cued, query.months, query.years)
-        if f.type in primary | cued and tk.selector.fits_question_word(f, query)
+        for f in tk.facts.typed(wanted, query.months, query.years)
+        if f.type in wanted and tk.selector.fits_question_word(f, query)
     ]
     if query.months or query.years:
         facts = [f for f in facts if date_agrees(f, query)]
@@ -53,9 +52,8 @@ def topical(tk: Toolkit, query: Query) -> Result:
     if max(overlap.values()):
         facts = [f for f in facts if overlap[f.id]]
     # The asked kind first, then the facts sharing most of the question's words.
-    facts.sort(
-        key=lambda f: (f.type not in primary, -overlap[f.id], -tk.selector.score(f, query, primary))
-    )
+    score = tk.selector.scorer(query, primary)
+    facts.sort(key=lambda f: (f.type not in primary, -overlap[f.id], -score(f)))
     return tk.composer.compose(query, facts, confidence=0.6)
 
 

@@ -277,9 +277,18 @@ MONTHS: dict[str, int] = _by_word("months")
 
 
 def engine_word(word: str) -> bool:
-    """A word the lexicons give a job (question word, cue, stopword, role, month…): no name."""
-    if word.endswith("s") and len(word) > 3 and engine_word(word[:-1]):
-        return True  # "CEOs", "startups"
+    """A word the lexicons give a job (question word, cue, stopword, role, month…): no name.
+
+    So is a plural of one ("CEOs", "startups"): each trailing "s" is taken off in turn, in a
+    loop (a recursion overflowed on a run of two thousand "s", "ß" folded).
+    """
+    forms = [word]
+    while forms[-1].endswith("s") and len(forms[-1]) > 3:
+        forms.append(forms[-1][:-1])
+    return any(_engine_word(form) for form in forms)
+
+
+def _engine_word(word: str) -> bool:
     return (
         word in STOPWORDS
         or word in FRAME_WORDS
