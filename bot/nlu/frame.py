@@ -121,6 +121,18 @@ def tense(words: list[str]) -> str | None:
     return None
 
 
+def past_asked(words: list[str]) -> bool:
+    """The question asks of the past by its auxiliary: "did X…?" first, or a French
+    inversion of the passé composé ("X a-t-il travaillé…?", "ont-ils rejoint…?")."""
+    if words[:1] and words[0] in lx.PAST_AUXILIARIES:
+        return True
+    for i, word in enumerate(words):
+        after = [w for w in words[i + 1 : i + 3] if w != "t"]
+        if word in lx.PAST_AUXILIARIES and after[:1] and after[0] in lx.FR_INVERSION_PRONOUNS:
+            return True
+    return False
+
+
 def past_verb(word: str) -> bool:
     """A relation's verb in the imperfect ("dirigeait"): the question is about the past."""
     return word.endswith(lx.PAST_ENDINGS) and bool(lx.relation_of(word))

@@ -277,3 +277,33 @@ def test_time_spent_somewhere_before_the_next_employer_is_a_duration(
         if (got := verdict(engine, question, language)) != "yes":
             wrong.append(f"{question} -> {got}, expected yes")
     assert not wrong, "\n".join(wrong)
+
+
+PAST_ROLE = {
+    "en": "Did {a} work as {r} at {b}?",
+    "fr": "{a} a-t-il été {r} chez {b} ?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_former_role_asked_of_the_past_is_a_yes(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    roles = [
+        f
+        for f in base.facts
+        if f.type == "role" and f.tense == "past" and is_company(base, f.object)
+    ]
+    assert roles
+    wrong = []
+    for fact in roles:
+        assert fact.role is not None
+        question = PAST_ROLE[language].format(
+            a=name(base, fact.subject, language),
+            b=name(base, fact.object, language),
+            r=fact.role.get(language),
+        )
+        expected = "hedged" if hedged(fact) else "yes"
+        if (got := verdict(engine, question, language)) != expected:
+            wrong.append(f"{question} -> {got}, expected {expected}")
+    assert not wrong, "\n".join(wrong)

@@ -34,7 +34,7 @@ SHARED = frozenset(
         "confirmation_tags", "name_words", "topic_markers", "complementizers", "company_suffixes",
         "copulas", "plural_quantifiers", "cleft_openers", "other_words",
         "before_words", "after_words", "order_words", "comparatives", "same_words",
-        "definition_cues", "payment_verbs", "spending_verbs", "since_words",
+        "definition_cues", "payment_verbs", "spending_verbs", "past_auxiliaries", "since_words",
     }
 )  # fmt: skip
 ONE_LANGUAGE = {

@@ -26,6 +26,7 @@ from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
+from bot.nlu.frame import past_asked
 from bot.nlu.parsing import Query
 
 CLAIM_WORDS = 2  # words a claim must share with the question to be what it asks about
@@ -134,7 +135,8 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         return Verdict("coarser" if any(f.when for f in facts) else "unsettled", facts)
     if query.present and all(no_longer(tk, f, query) for f in facts):
         return Verdict("no", facts)  # "Is he still…?" when the articles say "former"
-    if query.tense != "past" and all(f.tense == "past" for f in facts):
+    asked_of_the_past = query.tense == "past" or past_asked(list(query.words))
+    if not asked_of_the_past and all(f.tense == "past" for f in facts):
         # A former role asked in the present ("est-il chercheur chez X ?"): not a Yes; a No
         # when the question says it is about now.
         return Verdict("no" if query.tense == "current" else "hedged", facts)

@@ -183,6 +183,7 @@ NEGATIVE_CUES = " ".join(_listed("negative_cues"))  # a cue string, see _matches
 HEDGE_CUES = " ".join(_listed("hedge_cues"))
 # A question opening with these is about the present ("Is she at…", "Does he work…").
 PRESENT_AUXILIARIES = _words("present_auxiliaries")
+PAST_AUXILIARIES = _words("past_auxiliaries")
 AGENT_PREPOSITIONS = _words("agent_prepositions")  # "led by X", "dirigée par X": X acts
 CLEFT_OPENERS = _listed("cleft_openers")  # "c'est X qui…", "is it X who…"
 OTHER_WORDS = _words("other_words")  # "what about the other?", "et l'autre ?"

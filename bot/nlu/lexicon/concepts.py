@@ -116,6 +116,7 @@ CONCEPTS: dict[str, Concept] = {
     "purpose_markers": _WORDS,  # "pour travailler", "afin de": a purpose follows
     "infinitive_endings": _WORDS,  # a purpose marker's verb ends so ("travailler")
     "present_auxiliaries": _WORDS,  # a question opening with these is about the present
+    "past_auxiliaries": _WORDS,  # "did X…?", "a-t-il…?": the past, whatever the facts' tense
     "agent_prepositions": _WORDS,  # "led by X": X is who acts
     "person_nouns": _WORDS,  # "the X guy": a person described by what they are tied to
     "description_nouns": _WORDS,  # "the founder of X": someone described by what they did
