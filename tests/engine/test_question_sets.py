@@ -22,9 +22,9 @@ from bot.engine import Engine
 # blind2.yaml 72 -> 71 (issue 18, clean lexicons): the English profile cue "lowdown" existed for
 # one item (blind2-profile-en-003) and is retired, as is the provenance cue "show", which also
 # misread "show me…" as asking where a claim comes from.
-# heldout.yaml 129 -> 132 and casual.yaml 254 -> 256 (2026-12-04, third session): raised to
+# heldout.yaml 129 -> 132 and casual.yaml 254 -> 258 (2026-12-04, third session): raised to
 # that session's scores, said in its note.
-SETS = [("heldout.yaml", 132), ("blind.yaml", 80), ("blind2.yaml", 71), ("casual.yaml", 256)]
+SETS = [("heldout.yaml", 132), ("blind.yaml", 80), ("blind2.yaml", 71), ("casual.yaml", 258)]
 
 
 @pytest.mark.parametrize(("name", "floor"), SETS)

@@ -307,3 +307,36 @@ def test_a_former_role_asked_of_the_past_is_a_yes(
         if (got := verdict(engine, question, language)) != expected:
             wrong.append(f"{question} -> {got}, expected {expected}")
     assert not wrong, "\n".join(wrong)
+
+
+HIRED_FROM = {
+    "en": "Did {a} hire people from {b}?",
+    "fr": "Est-ce que {a} a recruté des gens de {b} ?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_company_hire_asked_the_other_way_round_is_a_no(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    hires = [
+        f
+        for f in base.facts
+        if f.type in ft.MOVE_FACT_TYPES
+        and is_company(base, f.subject)
+        and is_company(base, f.source)
+    ]
+    assert hires
+    pairs = {(f.subject, f.source) for f in hires} | {
+        (orient(f).dest, orient(f).source) for f in person_moves(base)
+    }
+    wrong = []
+    for fact in hires:
+        if (fact.source, fact.subject) in pairs:
+            continue  # both ways are stated
+        question = HIRED_FROM[language].format(
+            a=name(base, fact.source, language), b=name(base, fact.subject, language)
+        )
+        if (got := verdict(engine, question, language)) != "no":
+            wrong.append(f"{question} -> {got}, expected no")
+    assert not wrong, "\n".join(wrong)

@@ -162,6 +162,27 @@ def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
     return None
 
 
+def hired_the_other_way(tk: Toolkit, query: Query) -> Verdict | None:
+    """ "Did A hire from B?" when the articles have B hire from A, and A never from B."""
+    if not query.relations & lx.MOVE_RELATIONS or people(tk, query):
+        return None
+    roles = tk.selector.move_roles(query)
+    hirers = [e for e in others(tk, query) if roles.get(e) == "dest"]
+    sources = [e for e in others(tk, query) if roles.get(e) == "source"]
+    if not hirers or not sources:
+        return None
+    moves = [
+        f
+        for e in hirers + sources
+        for f in tk.facts.involving.get(e, [])
+        if f.type in ft.MOVE_FACT_TYPES
+    ]
+    reversed_moves = [m for m in moves if _between(tk, m, hirers, sources)]
+    if reversed_moves and not any(_between(tk, m, sources, hirers) for m in moves):
+        return Verdict("no", reversed_moves[:1])
+    return None
+
+
 def _between(tk: Toolkit, move: Fact, sources: list[str], destinations: list[str]) -> bool:
     """The move leaves one of `sources` for one of `destinations`."""
     sides = orient(move)

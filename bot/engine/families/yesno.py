@@ -13,6 +13,7 @@ from bot.engine.families.verdicts import (
     by_actor,
     done_elsewhere,
     employers_sequence,
+    hired_the_other_way,
     move_elsewhere,
     reported,
     role_elsewhere,
@@ -63,6 +64,7 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
     if verdict is None:
         verdict = (
             move_elsewhere(tk, query)
+            or hired_the_other_way(tk, query)
             or role_elsewhere(tk, query)
             or done_elsewhere(tk, query, primary_types(tk, query))
         )
