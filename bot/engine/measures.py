@@ -93,10 +93,15 @@ def equals_number(facts: list[Fact], query: Query) -> str | None:
         return None
     for fact in facts:
         measure = fact.amount or fact.quantity
+        if measure is not None and measure.value is None and measure.qualifier == "some":
+            return "no" if asked[0] > A_FEW else None  # "40?" against "a few"
         if measure is None or measure.value is None:
             continue
         return _equals(measure.value, measure.qualifier, asked[0])
     return None
+
+
+A_FEW = 10  # more than this is not "a few" ("quelques")
 
 
 def _equals(value: float, qualifier: str, asked: float) -> str | None:

@@ -340,3 +340,29 @@ def test_a_company_hire_asked_the_other_way_round_is_a_no(
         if (got := verdict(engine, question, language)) != "no":
             wrong.append(f"{question} -> {got}, expected no")
     assert not wrong, "\n".join(wrong)
+
+
+A_FEW_ASKED = {"en": "Did {a} hire 40 {unit}?", "fr": "Est-ce que {a} a recruté 40 {unit} ?"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_forty_is_not_a_few(engine: Engine, base: KnowledgeBase, language: str) -> None:
+    few = [
+        f
+        for f in base.facts
+        if f.type in ft.MOVE_FACT_TYPES
+        and f.quantity is not None
+        and f.quantity.value is None
+        and f.quantity.qualifier == "some"
+        and is_company(base, f.subject)
+    ]
+    assert few
+    wrong = []
+    for fact in few:
+        assert fact.quantity is not None
+        question = A_FEW_ASKED[language].format(
+            a=name(base, fact.subject, language), unit=fact.quantity.unit.get(language)
+        )
+        if (got := verdict(engine, question, language)) != "no":
+            wrong.append(f"{question} -> {got}, expected no")
+    assert not wrong, "\n".join(wrong)
