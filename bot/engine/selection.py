@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,8 @@ class Selector:
         self.implied = (
             implied if implied is not None else {f.id: title_relations(f) for f in base.facts}
         )
+        # Each role's stems, in both languages, read the first time a question names a role.
+        self._role_stems: dict[str, frozenset[str]] = {}
 
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
@@ -313,10 +316,15 @@ class Selector:
 
     def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
-        role = fact.role or fact.text
-        said = stems(normalize(role.fr).split(), "fr") | stems(normalize(role.en).split(), "en")
+        said = self._role_stems.get(fact.id)
+        if said is None:
+            role = fact.role or fact.text
+            said = frozenset(
+                stems(normalize(role.fr).split(), "fr") | stems(normalize(role.en).split(), "en")
+            )
+            self._role_stems[fact.id] = said
         # Every role noun asked ("directeur scientifique") must be there, in either language.
-        return all(stems(lx.role_synonyms(frozenset({w}))) & said for w in role_words)
+        return all(_synonym_stems(w) & said for w in role_words)
 
     @staticmethod
     def by_tense(facts: list[Fact], query: Query) -> list[Fact]:
@@ -361,6 +369,11 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(self.facts.stem(w, query.language) not in covered for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=1024)
+def _synonym_stems(role_word: str) -> frozenset[str]:
+    return frozenset(stems(lx.role_synonyms(frozenset({role_word}))))
 
 
 def title_relations(fact: Fact) -> frozenset[str]:
