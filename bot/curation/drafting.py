@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.curation.analysis import Parse
+from bot.curation.clause import Article, Clause
 from bot.curation.entities import Names, Occurrence
-from bot.curation.events import Article, Clause, read_events
+from bot.curation.events import read_events
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.quantities import TIME_UNITS, numbers, when_of
 from bot.kb.schema import KnowledgeBase
