@@ -35,6 +35,8 @@ class Article:
     main_actor: str | None = None
     last_person: str | None = None
     last_group: list[str] = field(default_factory=list)
+    funded: str | None = None  # the company of the last funding round named
+    last_investor: str | None = None
 
 
 class Clause:
@@ -51,6 +53,10 @@ class Clause:
                 if start <= w.start < end:
                     self.word_entity[w.i] = entity
         self.inferred: list[str] = []
+        # Funding: the verb that raised the round an investment is read from, and the verbs
+        # whose dates an investment takes (raise verb -> the investment's verb).
+        self.raised_at: int | None = None
+        self.anchors: dict[int, int] = {}
 
     def kind(self, entity: str | None) -> str:
         return self.kinds.get(entity, "") if entity else ""

@@ -26,6 +26,8 @@ from bot.curation.clause import (
     Event,
 )
 from bot.curation.entities import PRODUCT_NOUNS, TEAM_NOUNS
+from bot.curation.founding import foundings
+from bot.curation.funding import investments
 from bot.curation.modality import PAST_WORDS, attribution, dates, modality
 from bot.nlu import lexicon as lx
 from bot.text import normalize
@@ -50,6 +52,8 @@ EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.sp
 LIKENESS = ("de type", "du type", "-like", "similar to", "comparable à", "à la")
 CO_PREFIXES = ("co-", "co", "cofond", "cofound")
 MOVES = {"join", "leave", "hire"}
+# Events "according to X" reports (a figure's source goes in `via`, a statement is its own).
+REPORTABLE = frozenset("joined left hired leads role worked_on invested".split())
 # "next year", "l'an prochain", "la semaine prochaine": a time relative to the article's.
 NEXT_WORDS = frozenset("next prochain prochaine".split())
 PERIODS = {"year": "next_year", "an": "next_year", "année": "next_year", "annee": "next_year",
@@ -394,8 +398,8 @@ def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[
 def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
-    verbs = {w.i: event for w in c.p.words if (event := _event_of(w))}
-    per_verb: dict[int, list[Event]] = {}
+    per_verb = {**investments(c), **foundings(c)}
+    verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
@@ -450,13 +454,13 @@ def read_events(c: Clause) -> list[Event]:
                 e.fields["polarity"] = "negated"
                 if deniers:
                     e.fields["attributed_to"] = deniers[0]
-    when = dates(c, {v: v for v in per_verb})
+    when = dates(c, {**c.anchors, **{v: v for v in per_verb}})
     reported, source = attribution(c)
     for v, found in per_verb.items():
         for e in found:
             if v in when and e.type not in ("role",):
                 e.fields["when"] = dict(sorted({**e.fields.get("when", {}), **when[v]}.items()))
-            if reported and e.type in ("joined", "left", "hired", "leads", "role", "worked_on"):
+            if reported and e.type in REPORTABLE:
                 e.fields.setdefault("modality", "reported")
                 if source and source not in (e.subject, e.fields.get("object")):
                     e.fields["attributed_to"] = source

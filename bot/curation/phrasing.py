@@ -82,11 +82,16 @@ TEMPLATES = {
     "cofounded": {"fr": "{S} a cofondé {O}{when}.", "en": "{S} co-founded {O}{when}."},
     "count": {"fr": "{S} compte {Q}.", "en": "{Q} {of}{S}."},
     "amount": {"fr": "{S} : {A}{when}.", "en": "{S}: {A}{when}."},
+    "valuation": {"fr": "{S} est valorisée {A}{when}.", "en": "{S} is valued at {A}{when}."},
     "location": {"fr": "{S} est installée à {P}.", "en": "{S} is based in {P}."},
     "leads": {"fr": "{S} {leads} {O}{as}{when}.", "en": "{S} {leads} {O}{as}{when}."},
     "worked_on": {"fr": "{S} a travaillé sur {O}{when}.", "en": "{S} worked on {O}{when}."},
     "duration": {"fr": "{S} a passé {Q} chez {O}.", "en": "{S} spent {Q} at {O}."},
     "criticism": {"fr": "{S} critique {O}{when}.", "en": "{S} criticised {O}{when}."},
+    "invested": {
+        "fr": "{S} a investi{A_in} dans {O}{when}.",
+        "en": "{S} invested{A_in} in {O}{when}.",
+    },
     "mention": {
         "fr": "L’article cite {S}{about}{when}.",
         "en": "The article names {S}{about}{when}.",
@@ -96,11 +101,20 @@ NEGATED = {
     "joined": {"fr": "{S} n’a pas rejoint {O}{when}.", "en": "{S} did not join {O}{when}."},
     "hired": {"fr": "{S} n’a pas recruté {O}{when}.", "en": "{S} did not hire {O}{when}."},
     "left": {"fr": "{S} n’a pas quitté {O}{when}.", "en": "{S} did not leave {O}{when}."},
+    "invested": {
+        "fr": "{S} n’a pas investi dans {O}{when}.",
+        "en": "{S} did not invest in {O}{when}.",
+    },
+}
+# The investor that led a round.
+LED_ROUND = {
+    "fr": "{S} a mené le tour de table de {O}{when}.",
+    "en": "{S} led the funding round of {O}{when}.",
 }
 MODAL = {
     "possible": {"fr": "Il est possible que : ", "en": "Possibly: "},
     "planned": {"fr": "Prévu : ", "en": "Planned: "},
-    "reported": {"fr": "", "en": ""},
+    "reported": {"fr": "Selon des informations non confirmées, ", "en": "Reportedly, "},
 }
 LEADS = {
     "fr": {"past": "a dirigé", "co": "codirige", "co_past": "a codirigé", "now": "dirige"},
@@ -216,6 +230,9 @@ def money(amount: dict, language: str) -> str:
     else:
         number, word = value, ""
     shown = f"{number:g}"
+    if language == "fr":
+        shown = shown.replace(".", ",")
+        word = word[:-1] if number < 2 and word.endswith("s") else word  # "1,7 milliard"
     qualifier = QUALIFIERS[language][amount["qualifier"]]
     if language == "fr":
         currency = "d’euros" if amount["currency"] == "EUR" else "de dollars"
@@ -259,6 +276,8 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     if fact.type == "worked_on" and f.get("role") and not negated:
         return _made_line(fact, name, article_language, language)
     template = (NEGATED if negated else TEMPLATES).get(fact.type, {}).get(language)
+    if fact.type == "invested" and f.get("role") and not negated:
+        template = LED_ROUND[language]
     if template is None:
         if language == article_language:
             return sentence
@@ -294,6 +313,7 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         "role": role,
         "Q": q,
         "A": money(f["amount"], language) if f.get("amount") else "",
+        "A_in": f" {money(f['amount'], language)}" if f.get("amount") else "",
         "P": n("place"),
         "leads": verb,
         "at": pieces["at_place"].format(n("place")) if f.get("place") else "",
@@ -306,7 +326,7 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     if source and name(source, language):
         line = line[:-1] + pieces["according"].format(name(source, language)) + "."
     modality = f.get("modality", "stated")
-    if modality in ("possible", "planned"):
+    if modality in ("possible", "planned") or (modality == "reported" and not source):
         line = MODAL[modality][language] + line
     return line
 

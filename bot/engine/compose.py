@@ -196,7 +196,10 @@ class Composer:
             for s in sides
             if s
             and not any(self.facts.matches(s, a) or self.facts.matches(a, s) for a in asked)
-            and (self.facts.type_of(s) == PERSON) != (organisations or query.asks_source)
+            and (
+                (fact.type in ft.ANY_AGENT_FACT_TYPES and s == fact.subject)
+                or (self.facts.type_of(s) == PERSON) != (organisations or query.asks_source)
+            )
         ]
 
     def confidence(self, query: Query, base: float) -> float:
