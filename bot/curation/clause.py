@@ -58,6 +58,23 @@ class Clause:
         self.raised_at: int | None = None
         self.anchors: dict[int, int] = {}
 
+    def owner_of(self, char: int) -> str | None:
+        """The organisation whose clause holds the word at `char` ("X, qui dirigeait … de Y,
+        est sortie … avec 300 millions": X): the first organisation subject of the verbs
+        above it, when no relative clause or apposition stands between."""
+        word = next((w for w in self.p.words if w.start <= char < w.end), None)
+        if word is None:
+            return None
+        for a in self.p.ancestors(word.i):
+            above = self.p.words[a]
+            if above.pos in ("VERB", "AUX"):
+                orgs = [e for e in self.subjects(a) if self.kind(e) in ("organization", "unit")]
+                if orgs:
+                    return orgs[0]
+            if above.dep in ("relcl", "acl:relcl", "appos", "advcl", "ccomp"):
+                return None
+        return None
+
     def kind(self, entity: str | None) -> str:
         return self.kinds.get(entity, "") if entity else ""
 

@@ -9,6 +9,7 @@ and a `mention` for the entities no typed fact names. A `from` comes from a move
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,7 +128,7 @@ def draft_facts(
             Fact(e.type, e.subject, sentence.index, e.fields, e.inferred)
             for e in read_events(clause)
         ]
-        typed += read_sentence(reader, previous_org, typed, article.main_actor)
+        typed += read_sentence(reader, previous_org, typed, article.main_actor, clause.owner_of)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
         if people:
             article.last_person = people[0]
@@ -138,11 +139,23 @@ def draft_facts(
         left = list(dict.fromkeys(left))
         if left:
             facts.extend(typed)
-            facts.append(
-                Fact("mention", left[0], sentence.index, {"about": left[1:]} if left[1:] else {})
-            )
+            # the sentence's date, so that "when" finds the sentence (quoted with it)
+            fields: dict[str, Any] = {"about": left[1:]} if left[1:] else {}
+            when = when_of(reader)
+            if when:
+                fields["when"] = when
+            facts.append(Fact("mention", left[0], sentence.index, fields))
         elif typed:
             facts.extend(typed)
+            when = when_of(reader)
+            named_here = list(dict.fromkeys(o.entity for o in reader.occ))
+            if when and not any(f.fields.get("when") for f in typed):
+                # The sentence's date holds for none of its typed facts ("X, fondée par Y,
+                # est sortie de l'ombre en septembre"): a dated mention lets "when" quote it.
+                about = {"about": named_here[1:]} if named_here[1:] else {}
+                facts.append(
+                    Fact("mention", named_here[0], sentence.index, {**about, "when": when})
+                )
         else:
             unnamed.append(sentence.index)
         # "la start-up" after a list of investors is the company they invested in.
@@ -186,7 +199,11 @@ def _position(words: list[str], title: list[str]) -> int | None:
 
 
 def read_sentence(
-    r: Reader, previous_org: str | None, events: list[Fact], main: str | None = None
+    r: Reader,
+    previous_org: str | None,
+    events: list[Fact],
+    main: str | None = None,
+    owner: Callable[[int], str | None] | None = None,
 ) -> list[Fact]:
     """What the parse's events leave to the words: statements with their medium, plans,
     locations, counts and amounts, and the source of a reported figure."""
@@ -294,7 +311,7 @@ def read_sentence(
                 if subject:
                     facts.append(Fact("location", subject.entity, r.s.index, {"place": place}))
     facts.extend(durations(r))
-    facts.extend(measures(r, previous_org, facts, events))
+    facts.extend(measures(r, previous_org, facts, events, owner))
     hedge_via(r, [*facts, *events])
     for fact in facts:
         if when and fact.type not in ("role", "count", "location", "leads"):
@@ -442,7 +459,11 @@ def _org_at(r: Reader, i: int) -> Occurrence | None:
 
 
 def measures(
-    r: Reader, previous_org: str | None, facts: list[Fact], events: list[Fact] | None = None
+    r: Reader,
+    previous_org: str | None,
+    facts: list[Fact],
+    events: list[Fact] | None = None,
+    owner: Callable[[int], str | None] | None = None,
 ) -> list[Fact]:
     """Counts, amounts and valuations not already a hiring's (or a duration's) quantity. A sum
     right after "invests" is the investment's; a figure after an investor is the round's
@@ -457,6 +478,9 @@ def measures(
                              and n["value"] in timed):  # fmt: skip
             continue
         subject = r.before(n["at"], ORGS)
+        parsed_owner = owner(r.s.tokens[n["at"]].start) if owner else None
+        if parsed_owner and subject and parsed_owner != subject.entity:
+            subject = Occurrence(parsed_owner, -1, -1)  # the clause's subject, not a modifier
         if subject is None and previous_org and any(w in ANAPHORS for w in r.words[: n["at"]]):
             subject = Occurrence(previous_org, -1, -1)
         before = r.words[max(0, n["at"] - 4) : n["at"]]

@@ -398,7 +398,8 @@ def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[
 def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
-    per_verb = {**investments(c), **foundings(c)}
+    founded = foundings(c)  # dated by their own clause
+    per_verb = {**investments(c), **founded}
     verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     for v, event in verbs.items():
         c.inferred = []
@@ -454,7 +455,8 @@ def read_events(c: Clause) -> list[Event]:
                 e.fields["polarity"] = "negated"
                 if deniers:
                     e.fields["attributed_to"] = deniers[0]
-    when = dates(c, {**c.anchors, **{v: v for v in per_verb}})
+    owners = {**c.anchors, **{v: v for v in per_verb}}
+    when = dates(c, {v: o for v, o in owners.items() if v not in founded})
     reported, source = attribution(c)
     for v, found in per_verb.items():
         for e in found:

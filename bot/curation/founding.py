@@ -13,7 +13,7 @@ or, for an opening participle ("Fondée en 2023 par…, elle emploie"), the arti
 from __future__ import annotations
 
 from bot.curation.clause import PERSON_PRONOUNS, Clause, Event
-from bot.curation.modality import modality
+from bot.curation.modality import dates, modality
 
 FOUND_VERBS = frozenset("found cofound co-found fonder cofonder".split())
 BY_CASES = frozenset("by par".split())
@@ -47,12 +47,22 @@ def foundings(c: Clause) -> dict[int, list[Event]]:
             continue
         kind = "cofounded" if co or len(founders) > 1 else "founded"
         manner = modality(c, v)
+        when = _own_date(c, v)
+        if when:
+            manner["when"] = when
         per_verb[v] = [
             Event(kind, f, {"object": company, **manner}, list(c.inferred))
             for f in dict.fromkeys(founders)
             if f != company
         ]
     return per_verb
+
+
+def _own_date(c: Clause, v: int) -> dict | None:
+    """The date of the founding verb's own clause: a date another verb governs ("after the
+    deal fell apart on July 11") is that verb's, however the parser hung its clause."""
+    owners = {w.i: (v if w.i == v else -1) for w in c.p.words if w.pos in ("VERB", "AUX")}
+    return dates(c, owners).get(v)
 
 
 def _listed_after_by(c: Clause, v: int) -> list[str]:

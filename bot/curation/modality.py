@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.curation.clause import Clause
+from bot.curation.quantities import day_beside
 from bot.nlu import lexicon as lx
 from bot.text import normalize
 
@@ -104,6 +105,9 @@ def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
         when = found.setdefault(owner, {})
         if month:
             when["month"] = month
+            day = day_beside([normalize(x.text) for x in c.p.words], w.i)
+            if day:
+                when["day"] = day
             if c.case_of(w) in ("depuis", "since"):
                 when["since"] = True
         if year:

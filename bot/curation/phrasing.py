@@ -211,14 +211,23 @@ def when_text(when: dict | None, language: str) -> str:
         return f" {RELATIVE[language][when['relative']]}"
     parts = []
     if when.get("month"):
-        parts.append(MONTHS[language].split()[when["month"] - 1])
+        month = MONTHS[language].split()[when["month"] - 1]
+        if when.get("day"):  # "11 juillet", "July 11,"
+            day = when["day"]
+            month = f"{day} {month}" if language == "fr" else f"{month} {day}"
+            month += "," if language == "en" and when.get("year") else ""
+        parts.append(month)
     if when.get("year"):
         parts.append(str(when["year"]))
     if not parts:
         return ""
     lead = ("depuis " if language == "fr" else "since ") if when.get("since") else ""
     text = " ".join(parts)
-    return f", {lead}{text}" if lead else PIECES[language]["in"].format(text)
+    if lead:
+        return f", {lead}{text}"
+    if when.get("day") and when.get("month"):
+        return (" le {}" if language == "fr" else " on {}").format(text)
+    return PIECES[language]["in"].format(text)
 
 
 def money(amount: dict, language: str) -> str:
@@ -243,7 +252,10 @@ def money(amount: dict, language: str) -> str:
 
 # Types whose whole content is the sentence: in its language, the sentence says it best.
 OWN_SENTENCE = frozenset({"mention", "criticism", "statement"})
-OTHER = {"fr": "Ce que dit {S}{via}, cité ci-dessous.", "en": "What {S} says{via}, quoted below."}
+OTHER = {
+    "fr": "Ce que dit {S}{via}{when}, cité ci-dessous.",
+    "en": "What {S} says{via}{when}, quoted below.",
+}
 
 
 def phrase(fact, name, sentence: str, article_language: str) -> dict[str, str]:
@@ -282,7 +294,8 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         if language == article_language:
             return sentence
         via = pieces["via_said"].format(n("via")) if f.get("via") else ""
-        return OTHER[language].format(S=name(fact.subject, language), via=via)
+        when = when_text(f.get("when"), language)
+        return OTHER[language].format(S=name(fact.subject, language), via=via, when=when)
     quantity = f.get("quantity")
     q = ""
     if quantity:
