@@ -303,6 +303,9 @@ def read_sentence(
         elif "location" in relations and not any(f.type == "location" for f in facts):
             # "has offices in X and Y", "basée à X": every place listed after the cue
             subject = r.before(i, ORGS)
+            parsed_owner = owner(r.s.tokens[i].start) if owner else None
+            if parsed_owner:
+                subject = Occurrence(parsed_owner, -1, -1)  # the clause's subject
             anaphor = any(w in ANAPHORS for w in r.words[:i])
             referred = main or previous_org
             if subject is None and anaphor and referred:

@@ -25,6 +25,7 @@ from bot.curation.clause import (
     Clause,
     Event,
 )
+from bot.curation.deals import acquisitions
 from bot.curation.entities import PRODUCT_NOUNS, TEAM_NOUNS
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
@@ -53,7 +54,7 @@ LIKENESS = ("de type", "du type", "-like", "similar to", "comparable à", "à la
 CO_PREFIXES = ("co-", "co", "cofond", "cofound")
 MOVES = {"join", "leave", "hire"}
 # Events "according to X" reports (a figure's source goes in `via`, a statement is its own).
-REPORTABLE = frozenset("joined left hired leads role worked_on invested".split())
+REPORTABLE = frozenset("joined left hired leads role worked_on invested acquired".split())
 # "next year", "l'an prochain", "la semaine prochaine": a time relative to the article's.
 NEXT_WORDS = frozenset("next prochain prochaine".split())
 PERIODS = {"year": "next_year", "an": "next_year", "année": "next_year", "annee": "next_year",
@@ -399,7 +400,7 @@ def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
     founded = foundings(c)  # dated by their own clause
-    per_verb = {**investments(c), **founded}
+    per_verb = {**investments(c), **acquisitions(c), **founded}
     verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     for v, event in verbs.items():
         c.inferred = []

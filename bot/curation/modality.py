@@ -16,8 +16,8 @@ POSSIBLE_AUX = frozenset("could might may can would pouvoir".split())
 PLAN_VERBS = frozenset(
     "plan intend prepare aim expect prévoir prevoir envisager compter censer".split()
 )
-# "tried to hire", "a tenté de racheter": an attempt, not the deed.
-TRY_VERBS = frozenset("try attempt seek tenter essayer chercher".split())
+# "tried to hire", "a tenté de racheter", "offered to buy": an attempt, not the deed.
+TRY_VERBS = frozenset("try attempt seek offer tenter essayer chercher proposer".split())
 REPORT_WORDS = frozenset("reportedly allegedly apparently".split())
 REPORT_CASES = ("according to", "selon", "d'après", "d’après")
 PAST_WORDS = frozenset("former formerly ex ancien ancienne previously".split())
@@ -60,7 +60,13 @@ def modality(c: Clause, v: int) -> dict:
         out["modality"] = "possible"
     elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
         out["modality"] = "reported"  # the French conditional of unconfirmed news
-    above = [p.words[a] for a in p.ancestors(v)[:2]]
+    # The verbs above this one in its chain of clauses ("tried to hire", "prévoit de
+    # rejoindre"); a relative clause's noun ends the chain ("X, who joined Y, tried…").
+    above = []
+    for a in p.ancestors(v)[:2]:
+        if p.words[a].pos in ("NOUN", "PROPN", "PRON"):
+            break
+        above.append(p.words[a])
     # "aurait décidé d'investir": the conditional of the verb above reports this one too
     if any(
         w.morph.get("Mood") == "Cnd"
@@ -70,12 +76,12 @@ def modality(c: Clause, v: int) -> dict:
         out["modality"] = "reported"
     if any(a.lemma in PLAN_VERBS for a in above) or _after_plan_verb(c, v):
         out["modality"] = "planned"
-    if any(a.lemma in TRY_VERBS for a in above):  # "had tried to hire him": not done
-        out["modality"] = "possible"
     if any(a.lemma in POSSIBLE_AUX for a in above):
         out["modality"] = "possible"
     if any(w in REPORT_WORDS for w in words):
         out["modality"] = "reported"
+    if any(a.lemma in TRY_VERBS for a in above):  # "had tried to hire him": not done
+        out["modality"] = "possible"
     return out
 
 

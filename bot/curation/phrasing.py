@@ -92,6 +92,10 @@ TEMPLATES = {
         "fr": "{S} a investi{A_in} dans {O}{when}.",
         "en": "{S} invested{A_in} in {O}{when}.",
     },
+    "acquired": {
+        "fr": "{S} a racheté {O}{A_for}{when}.",
+        "en": "{S} acquired {O}{A_for}{when}.",
+    },
     "mention": {
         "fr": "L’article cite {S}{about}{when}.",
         "en": "The article names {S}{about}{when}.",
@@ -101,6 +105,10 @@ NEGATED = {
     "joined": {"fr": "{S} n’a pas rejoint {O}{when}.", "en": "{S} did not join {O}{when}."},
     "hired": {"fr": "{S} n’a pas recruté {O}{when}.", "en": "{S} did not hire {O}{when}."},
     "left": {"fr": "{S} n’a pas quitté {O}{when}.", "en": "{S} did not leave {O}{when}."},
+    "acquired": {
+        "fr": "{S} n’a pas racheté {O}{when}.",
+        "en": "{S} did not acquire {O}{when}.",
+    },
     "invested": {
         "fr": "{S} n’a pas investi dans {O}{when}.",
         "en": "{S} did not invest in {O}{when}.",
@@ -327,6 +335,11 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         "Q": q,
         "A": money(f["amount"], language) if f.get("amount") else "",
         "A_in": f" {money(f['amount'], language)}" if f.get("amount") else "",
+        "A_for": (" pour {}" if language == "fr" else " for {}").format(
+            money(f["amount"], language)
+        )
+        if f.get("amount")
+        else "",
         "P": n("place"),
         "leads": verb,
         "at": pieces["at_place"].format(n("place")) if f.get("place") else "",

@@ -24,7 +24,7 @@ RELATIONS = (
     "move_in", "move_out", "lead", "found", "create", "role", "work_on", "statement",
     "opinion", "criticism", "reason", "plan", "amount", "count", "employment", "duration",
     "provenance", "biography", "location", "expertise", "risk", "trend", "owns", "valuation",
-    "invest",
+    "invest", "acquire",
 )  # fmt: skip
 
 
@@ -153,6 +153,13 @@ TABLE: tuple[FactType, ...] = (
         "funding round; `role` lead investor when it led the round; `amount` what it put in",
         required=_set("object"), optional=_set("role amount tense"),
         answers=_set("invest"), also_answers=_set("amount"), any_agent=True,
+    ),
+    FactType(
+        # A company bought whole, or its assets and team; a collapsed purchase is negated.
+        "acquired", "subject (a company) acquired or bought object (a company, or its assets "
+        "or team); `amount` the price when the sentence gives it",
+        required=_set("object"), optional=_set("amount tense"),
+        answers=_set("acquire"), also_answers=_set("owns"), any_agent=True,
     ),
     FactType(
         "duration", "subject spent `quantity` (of time) at object",
