@@ -180,6 +180,8 @@ class Composer:
     def answer_side(self, fact: Fact, query: Query, organisations: bool) -> list[str]:
         """The entities a fact contributes to a list answer: those the question did not name."""
         asked = {e.id for e in query.entities}
+        if fact.polarity == "negated":
+            return []  # "X did not invest": X is no answer to "who invested?"
         if fact.type in ft.MOVE_FACT_TYPES:
             move = orient(fact)
             sides = [move.mover]

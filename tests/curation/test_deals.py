@@ -182,7 +182,7 @@ def test_co_founded_the_company_with_him(deals_en) -> None:
         ("Who led Quillora's round?", ["Brightwater"], ["Halden"]),
         ("Qui a mené le tour de table de Quillora ?", ["Brightwater"], ["Halden"]),
         ("Qui sont les investisseurs de Quillora ?", ["Halden", "Ostrava", "Maple Row"], []),
-        ("Which investors backed Quillora?", ["Sorrel", "Tannery"], []),
+        ("Which investors backed Quillora?", ["Sorrel", "Tannery"], ["Verdant"]),
     ],
 )
 def test_the_bot_names_the_investors(funding_en, question, expected, absent) -> None:
@@ -205,16 +205,22 @@ def test_an_investment_verdict_follows_its_polarity(funding_en, question, starts
     _, base = funding_en
     answer, _ = Engine(kb.load(base)).answer(question)
     assert answer.text.startswith(starts), answer.text
+    assert "invest" in fold(answer.text.split("\n", 1)[-1]), answer.text  # the fact, quoted
 
 
 @pytest.mark.parametrize(
     ("question", "never"),
-    [("Did Kestrel acquire Numerik?", "Yes"), ("Zephyr Systems a-t-il racheté Kestrel ?", "Oui")],
+    [
+        ("Did Kestrel acquire Numerik?", "Yes"),
+        ("Zephyr Systems a-t-il racheté Kestrel ?", "Oui"),
+    ],
 )
 def test_a_planned_or_tried_purchase_never_gets_a_yes(deals_en, question, never) -> None:
     _, base = deals_en
     answer, _ = Engine(kb.load(base)).answer(question)
     assert not answer.text.startswith(never), answer.text
+    said = fold(answer.text)
+    assert "acqui" in said or "rachet" in said, answer.text  # what the sentence says of it
 
 
 def test_who_bought_it_names_the_buyer(deals_en) -> None:
