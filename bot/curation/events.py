@@ -29,7 +29,7 @@ from bot.curation.deals import acquisitions
 from bot.curation.entities import PRODUCT_NOUNS, TEAM_NOUNS
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
-from bot.curation.modality import PAST_WORDS, attribution, dates, modality
+from bot.curation.modality import PAST_WORDS, attribution, dates, modality, reports
 from bot.nlu import lexicon as lx
 from bot.text import normalize
 
@@ -408,7 +408,12 @@ def read_events(c: Clause) -> list[Event]:
         if not actors and event in MOVES | {"lead"}:
             actors = _first_named_before(c, v)
         if event in MOVES:
-            found = move(c, v, event, actors)
+            invitee = _invitee(c, v)
+            found = move(c, v, event, [invitee] if invitee else actors)
+            if invitee:  # "invited him to join X": an offer, not a move
+                for e in found:
+                    e.fields["modality"] = "possible"
+                    e.inferred.append(f"invited to {event}: an offer, not a move")
         elif event == "lead":
             found = lead(c, v, actors)
         elif event == "work":
@@ -463,14 +468,52 @@ def read_events(c: Clause) -> list[Event]:
         for e in found:
             if v in when and e.type not in ("role",):
                 e.fields["when"] = dict(sorted({**e.fields.get("when", {}), **when[v]}.items()))
-            if reported and e.type in REPORTABLE:
+            if reported and e.type in REPORTABLE and reports(c, v):
                 e.fields.setdefault("modality", "reported")
                 if source and source not in (e.subject, e.fields.get("object")):
                     e.fields["attributed_to"] = source
         events += found
     _connect(c, events, verbs)
     _possessors(c, events)
+    _declined(c, events)
     return events
+
+
+INVITE_VERBS = frozenset("invite ask urge encourage inviter demander pousser convier".split())
+
+
+def _invitee(c: Clause, v: int) -> str | None:
+    """ "X l'avait invité à intégrer Y", "X invited him to join Y": who was invited (the
+    invite verb's object; a pronoun is the person named before)."""
+    above = c.p.words[v].head
+    if above == v or c.p.words[above].lemma.lower() not in INVITE_VERBS:
+        return None
+    for o in c.p.children(above, "dobj", "obj"):
+        if o.pos == "PRON":
+            return c.antecedent(o.i)
+        people = c.people(o.i)
+        if people:
+            return people[0]
+    return None
+
+
+# "a décliné l'offre", "turned down the offer", "refused": a refusal, said with the move it
+# kept from happening.
+DECLINE_VERBS = frozenset("decline refuse reject décliner decliner refuser rejeter".split())
+
+
+def _declined(c: Clause, events: list[Event]) -> None:
+    """A move the sentence negates after its mover declined an offer says so."""
+    refusers: set[str] = set()
+    for w in c.p.words:
+        turned_down = w.lemma == "turn" and any(x.lower == "down" for x in c.p.children(w.i))
+        if w.pos in ("VERB", "AUX") and (w.lemma.lower() in DECLINE_VERBS or turned_down):
+            refusers |= set(c.subjects(w.i))
+    for e in events:
+        if e.type in ("joined", "hired") and e.fields.get("polarity") == "negated":
+            mover = e.fields.get("object") if e.type == "hired" else e.subject
+            if mover in refusers:
+                e.fields["declined"] = True
 
 
 def expected(c: Clause, v: int) -> list[Event]:

@@ -87,13 +87,28 @@ def modality(c: Clause, v: int) -> dict:
 
 def attribution(c: Clause) -> tuple[bool, str | None]:
     """Whether the sentence reports its claims ("according to X", "selon X"), and X."""
-    text = c.p.text.lower().replace("’", "'")
-    at = next((text.index(cue) for cue in REPORT_CASES if cue in text), None)
+    at = _report_cue(c)
     if at is None:
         return False, None
     after = [w for w in c.p.words if w.start > at and c.entity(w.i)]
     named = [c.entity(w.i) for w in after if c.kind(c.entity(w.i)) not in ("place", "product")]
     return True, named[0] if named else None
+
+
+def _report_cue(c: Clause) -> int | None:
+    text = c.p.text.lower().replace("’", "'")
+    return next((text.index(cue) for cue in REPORT_CASES if cue in text), None)
+
+
+def reports(c: Clause, v: int) -> bool:
+    """Whether the report cue covers the verb at word v: a semicolon ends its reach ("X a
+    mené le tour, selon Y ; Z y a participé": Z's part is stated)."""
+    at = _report_cue(c)
+    if at is None:
+        return False
+    verb = c.p.words[v].start
+    stops = [i for i, ch in enumerate(c.p.text) if ch == ";"]
+    return not any(min(at, verb) < stop < max(at, verb) for stop in stops)
 
 
 def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:

@@ -114,6 +114,11 @@ NEGATED = {
         "en": "{S} did not invest in {O}{when}.",
     },
 }
+# A move refused: "a décliné l'offre et n'a jamais rejoint X".
+DECLINED = {
+    "fr": "{S} a décliné l’offre et n’a pas rejoint {O}{when}.",
+    "en": "{S} turned down the offer and did not join {O}{when}.",
+}
 # The investor that led a round.
 LED_ROUND = {
     "fr": "{S} a mené le tour de table de {O}{when}.",
@@ -296,6 +301,8 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     if fact.type == "worked_on" and f.get("role") and not negated:
         return _made_line(fact, name, article_language, language)
     template = (NEGATED if negated else TEMPLATES).get(fact.type, {}).get(language)
+    if negated and f.get("declined") and fact.type == "joined":
+        template = DECLINED[language]
     if fact.type == "invested" and f.get("role") and not negated:
         template = LED_ROUND[language]
     if template is None:

@@ -240,3 +240,41 @@ def test_when_quotes_a_dated_sentence_with_no_typed_fact_in_the_askers_language(
     answer, _ = Engine(kb.load(base)).answer("When did Numerik unveil its first robot?")
     assert answer.kind == "answer", answer.text
     assert "March 3, 2025" in answer.text, answer.text
+
+
+def test_a_report_reaches_no_further_than_its_semicolon(tmp_path) -> None:
+    article = (
+        "Orbiton lève 80 millions d'euros\n"
+        "Orbiton a bouclé un tour de table de 80 millions d'euros.\n"
+        "Le tour aurait été mené par Brightwater Partners, selon Le Courrier ; Halden Ventures et Maple Row y ont participé.\n"
+    )
+    facts, _ = _add(tmp_path, article, "orbiton-tour")
+    led = _find(facts, type="invested", subject="brightwater-partners", object="orbiton")
+    assert led and led[0]["modality"] == "reported", facts
+    for investor in ("halden-ventures", "maple-row"):
+        took_part = _find(facts, type="invested", subject=investor, object="orbiton")
+        assert took_part and "modality" not in took_part[0], took_part
+
+
+@pytest.mark.parametrize(
+    ("article", "word"),
+    [
+        (
+            "Orbiton et ses recrues\nParmi eux figure Ilan Roviere, qui était salarié de Veltrax : cet été, Mara Quent l'avait invité à rejoindre Orbiton.\nRoviere a décliné l'offre et n'a jamais rejoint Orbiton.\n",
+            "décliné",
+        ),
+        (
+            "Orbiton hires\nLast summer, Mara Quent had invited Ilan Roviere to join Orbiton.\nRoviere turned down the offer and never joined Orbiton.\n",
+            "turned down",
+        ),
+    ],
+)
+def test_an_invitation_is_no_move_and_a_refusal_is_said(tmp_path, article, word) -> None:
+    facts, _ = _add(tmp_path, article, "orbiton-offer")
+    assert not _find(facts, type="joined", subject="mara-quent"), facts
+    joins = _find(facts, type="joined", subject="ilan-roviere", object="orbiton")
+    assert joins and all(
+        f.get("polarity") == "negated" or f.get("modality") == "possible" for f in joins
+    ), joins
+    refused = [f for f in joins if f.get("polarity") == "negated"]
+    assert refused and any(word in text for text in refused[0]["text"].values()), refused
