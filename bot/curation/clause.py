@@ -37,6 +37,7 @@ class Article:
     last_group: list[str] = field(default_factory=list)
     funded: str | None = None  # the company of the last funding round named
     last_investor: str | None = None
+    last_org: str | None = None  # the first organisation of the sentence before
 
 
 class Clause:
@@ -71,6 +72,9 @@ class Clause:
                 orgs = [e for e in self.subjects(a) if self.kind(e) in ("organization", "unit")]
                 if orgs:
                     return orgs[0]
+                thing = [s for s in self.p.children(a, "nsubj") if s.lower in ("it", "elle")]
+                if thing and self.article.last_org:  # "it is paying $2 billion": the last named
+                    return self.article.last_org
             if above.dep in ("relcl", "acl:relcl", "appos", "advcl", "ccomp"):
                 return None
         return None

@@ -162,6 +162,7 @@ def draft_facts(
         investors = {f.subject: f.fields["object"] for f in typed if f.type == "invested"}
         orgs = [investors.get(o.entity, o.entity) for o in reader.occ if types[o.entity] in ORGS]
         previous_org = orgs[0] if orgs else previous_org
+        article.last_org = previous_org
     return facts, unnamed
 
 
@@ -482,7 +483,7 @@ def measures(
             continue
         subject = r.before(n["at"], ORGS)
         parsed_owner = owner(r.s.tokens[n["at"]].start) if owner else None
-        if parsed_owner and subject and parsed_owner != subject.entity:
+        if parsed_owner and (subject is None or parsed_owner != subject.entity):
             subject = Occurrence(parsed_owner, -1, -1)  # the clause's subject, not a modifier
         if subject is None and previous_org and any(w in ANAPHORS for w in r.words[: n["at"]]):
             subject = Occurrence(previous_org, -1, -1)

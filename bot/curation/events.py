@@ -444,7 +444,7 @@ def read_events(c: Clause) -> list[Event]:
         elif event == "expect":
             found = expected(c, v)
         elif event == "say":
-            found = [Event("statement", a, {}) for a in actors[:1]]
+            found = [Event("statement", a, _said_about(c, v, a)) for a in actors[:1]]
         else:
             found = []
         for e in found:
@@ -477,6 +477,14 @@ def read_events(c: Clause) -> list[Event]:
     _possessors(c, events)
     _declined(c, events)
     return events
+
+
+def _said_about(c: Clause, v: int, speaker: str) -> dict:
+    """Who and what the said clause names ("X said it would acquire Y's team": Y)."""
+    said = [c.p.words[o.i] for o in c.p.children(v, "ccomp", "xcomp", "obj", "dobj")]
+    named = [e for w in said for i in c.p.subtree(w.i) if (e := c.entity(i)) and e != speaker
+             and c.kind(e) in ("organization", "unit", "person", "product")]  # fmt: skip
+    return {"about": list(dict.fromkeys(named))} if named else {}
 
 
 INVITE_VERBS = frozenset("invite ask urge encourage inviter demander pousser convier".split())

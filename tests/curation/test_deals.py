@@ -278,3 +278,32 @@ def test_an_invitation_is_no_move_and_a_refusal_is_said(tmp_path, article, word)
     ), joins
     refused = [f for f in joins if f.get("polarity") == "negated"]
     assert refused and any(word in text for text in refused[0]["text"].values()), refused
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Orbiton recrute\nPiotr Solberg, until then head of sales, became chief executive of Orbiton.\nSolberg later wrote on LinkedIn that the mood was very bleak.\n",
+        "Orbiton recrute\nPiotr Solberg, jusqu'ici responsable des ventes, dirige désormais Orbiton.\nSolberg a ensuite écrit sur LinkedIn que l'ambiance était très morose.\n",
+    ],
+)
+def test_a_surname_alone_is_the_person_the_article_named(tmp_path, article) -> None:
+    # the base knows Ingrid Solberg ("Solberg"); the article names only Piotr Solberg
+    facts, _ = _add(tmp_path, article, "orbiton-solberg")
+    said = _find(facts, type="statement")
+    assert said and said[0]["subject"] == "piotr-solberg", said
+    assert not [f for f in facts if "ingrid-solberg" in (f["subject"], *f.get("about", []))]
+
+
+def test_what_is_said_is_about_who_it_names_and_it_is_the_company_named_before(tmp_path) -> None:
+    article = (
+        "Orbiton, Kestrel and Numerik\n"
+        "Orbiton is not buying Numerik.\n"
+        "According to Tech Ledger, it is paying about $300 million for a licence to Numerik's technology.\n"
+        "On Monday, July 14, Kestrel said it would acquire Numerik's product and team.\n"
+    )
+    facts, _ = _add(tmp_path, article, "numerik-deal")
+    paid = _find(facts, type="amount", subject="orbiton")
+    assert paid and paid[0]["amount"]["value"] == 300_000_000, facts
+    said = _find(facts, type="statement", subject="kestrel")
+    assert said and "numerik" in said[0].get("about", []), said
