@@ -58,6 +58,8 @@ class Clause:
         # whose dates an investment takes (raise verb -> the investment's verb).
         self.raised_at: int | None = None
         self.anchors: dict[int, int] = {}
+        # The entity an opening definite noun phrase was read as ("Le fabricant…": its noun).
+        self.opener: tuple[int, str] | None = None
 
     def owner_of(self, char: int) -> str | None:
         """The organisation whose clause holds the word at `char` ("X, qui dirigeait … de Y,

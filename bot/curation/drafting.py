@@ -266,16 +266,28 @@ def read_sentence(
             facts.extend(founding(r, i, word))
         elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
             leader = r.before(i, (PERSON,))
-            led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
+            led = r.after(i, (*ORGS, "product"), window=8)
+            # "dirige la recherche scientifique de la start-up": the article's company
+            anaphor = next((j for j in range(i + 1, min(i + 9, len(r.words)))
+                            if r.words[j] in ANAPHORS), None)  # fmt: skip
+            activity = ""
+            if led is None and anaphor is not None and main:
+                led = Occurrence(main, -1, -1)
+                kept = [t.raw for t in r.s.tokens[i + 1 : anaphor]
+                        if t.norm not in LEAD_FILLERS]  # fmt: skip
+                activity = " ".join(kept)
+            led = led or r.before(i, ORGS)
             if leader and led:
                 fields = {"object": led.entity}
+                if activity:  # the article's own words, not a title to translate
+                    fields["role"] = {"fr": activity, "en": activity}
                 before = r.words[max(0, i - 3) : i]
                 pluperfect = any(w in ("avait", "avaient", "had") for w in before)
                 if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
                     fields["tense"] = "past"
                 if pluperfect:
                     fields["tense"] = "past"
-                places = [o.entity for o in r.occ if r.kind(o) == "place"]
+                places = [o.entity for o in r.occ if r.kind(o) == "place" and o.start > i]
                 if places:
                     fields["place"] = places[0]
                 facts.append(Fact("leads", leader.entity, r.s.index, fields))
@@ -342,6 +354,8 @@ def listed_places(r: Reader, i: int) -> list[str]:
     return found
 
 
+# Words between a lead verb and what it leads that say nothing of the activity.
+LEAD_FILLERS = frozenset("la le les l the its de du des d of a start".split())
 PLACE_LIST_WORDS = frozenset("in a au en and et or ou its their ses son sa".split())
 
 

@@ -240,6 +240,9 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
                 c.inferred.append(f"'{pronoun[0].text}' read as {led[0]}")
         if not led and w.dep == "acl":
             led = [e for e in c.group(w.head) if c.kind(e) != "person"]
+            if not led and c.opener and c.opener[0] == w.head:  # "Le fabricant, dirigé par X,"
+                led = [c.opener[1]]
+                c.inferred.append(f"'{c.p.words[w.head].text}' read as {led[0]}")
             if not led and c.p.words[w.head].dep.startswith("appos"):
                 led = [e for e in c.group(c.p.words[w.head].head) if c.kind(e) != "person"]
     else:

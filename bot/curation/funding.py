@@ -183,6 +183,7 @@ def _anaphor(c: Clause, v: int) -> list[str]:
     if any(c.entity(i) for i in range(0, min(v, 3))) or not c.article.last_investor:
         return []
     c.inferred.append(f"'{words[0].text} {words[1].text}' read as {c.article.last_investor}")
+    c.opener = (1, c.article.last_investor)
     return [c.article.last_investor]
 
 

@@ -307,3 +307,17 @@ def test_what_is_said_is_about_who_it_names_and_it_is_the_company_named_before(t
     assert paid and paid[0]["amount"]["value"] == 300_000_000, facts
     said = _find(facts, type="statement", subject="kestrel")
     assert said and "numerik" in said[0].get("about", []), said
+
+
+def test_who_leads_the_start_ups_activity_and_the_maker_an_opener_names(tmp_path) -> None:
+    article = (
+        "Quillora lève 1,2 milliard d'euros auprès de Brightwater\n"
+        "Quillora a levé 1,2 milliard d'euros lors d'un tour de table mené par Brightwater Partners.\n"
+        "Le fonds néerlandais, dirigé par Anneke Vos, investit 400 millions d'euros.\n"
+        "Teodor Lind, qui avait travaillé chez Veltrax à Paris, dirige la recherche scientifique de la start-up.\n"
+    )
+    facts, _ = _add(tmp_path, article, "quillora-lead")
+    assert _find(facts, type="leads", subject="anneke-vos", object="brightwater-partners"), facts
+    research = _find(facts, type="leads", subject="teodor-lind")
+    assert [f["object"] for f in research] == ["quillora"], research
+    assert research[0]["role"]["fr"] == "recherche scientifique" and "place" not in research[0]
