@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.curation.analysis import Word
+from bot.curation.appointments import appointments
 from bot.curation.clause import (
     AT_CASES,
     DEST_CASES,
@@ -403,7 +404,7 @@ def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
     founded = foundings(c)  # dated by their own clause
-    per_verb = {**investments(c), **acquisitions(c), **founded}
+    per_verb = {**investments(c), **acquisitions(c), **appointments(c), **founded}
     verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     for v, event in verbs.items():
         c.inferred = []

@@ -321,3 +321,37 @@ def test_who_leads_the_start_ups_activity_and_the_maker_an_opener_names(tmp_path
     research = _find(facts, type="leads", subject="teodor-lind")
     assert [f["object"] for f in research] == ["quillora"], research
     assert research[0]["role"]["fr"] == "recherche scientifique" and "place" not in research[0]
+
+
+@pytest.mark.parametrize(
+    ("article", "now", "before"),
+    [
+        (
+            "Quillora change de tête\nQuillora est une start-up de robotique.\nClaire Dubois, jusqu'ici responsable des ventes de la start-up, est devenue directrice générale par intérim.\n",
+            "directrice générale par intérim",
+            "responsable des ventes",
+        ),
+        (
+            "Quillora's new boss\nQuillora is a robotics start-up.\nLevy Marchetti, until now the start-up's principal scientist, was promoted to president.\n",
+            "president",
+            "principal scientist",
+        ),
+    ],
+)
+def test_an_appointment_is_a_current_role_and_until_then_a_past_one(
+    tmp_path, article, now, before
+) -> None:
+    facts, _ = _add(tmp_path, article, "quillora-boss")
+    roles = _find(facts, type="role", object="quillora")
+    assert {(f["tense"], f["role"]["fr" if "start-up de" in article else "en"]) for f in roles} >= {
+        ("current", now),
+        ("past", before),
+    }, roles
+
+
+def test_an_appointment_names_no_organisation_the_sentence_does_not(tmp_path) -> None:
+    article = (
+        "Orbiton hires\nMara Quent left Veltrax in May.\nIlan Roviere was promoted to president.\n"
+    )
+    facts, _ = _add(tmp_path, article, "orbiton-promoted")
+    assert not _find(facts, type="role", subject="ilan-roviere"), facts
