@@ -27,6 +27,7 @@ from bot.curation.clause import (
     Event,
 )
 from bot.curation.deals import acquisitions
+from bot.curation.departures import counted_departures
 from bot.curation.entities import PRODUCT_NOUNS, TEAM_NOUNS
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
@@ -414,6 +415,8 @@ def read_events(c: Clause) -> list[Event]:
         if event in MOVES:
             invitee = _invitee(c, v)
             found = move(c, v, event, [invitee] if invitee else actors)
+            if not found and event == "leave":  # "plus de vingt chercheurs ont quitté X"
+                found = counted_departures(c, v)
             if invitee:  # "invited him to join X": an offer, not a move
                 for e in found:
                     e.fields["modality"] = "possible"

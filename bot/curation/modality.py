@@ -90,7 +90,10 @@ def attribution(c: Clause) -> tuple[bool, str | None]:
     at = _report_cue(c)
     if at is None:
         return False, None
-    after = [w for w in c.p.words if w.start > at and c.entity(w.i)]
+    # the source is the name right after the cue ("selon le quotidien new-yorkais, … Meta":
+    # no named source, not Meta)
+    cue_end = next((w.i for w in c.p.words if w.start >= at), 0)
+    after = [w for w in c.p.words[cue_end + 1 : cue_end + 5] if c.entity(w.i)]
     named = [c.entity(w.i) for w in after if c.kind(c.entity(w.i)) not in ("place", "product")]
     return True, named[0] if named else None
 

@@ -322,6 +322,10 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         value = f"{quantity['value']:g} " if quantity.get("value") is not None else ""
         q = f"{QUALIFIERS[language][quantity['qualifier']]}{value}{unit}"
     from_key = "hired_from" if fact.type == "hired" else "from"
+    sources = [name(e, language) for e in f.get("sources", [])]
+    came_from = pieces["and"].join(sources) if len(sources) > 1 else n("from")  # "de A, B et C"
+    if len(sources) > 2:
+        came_from = ", ".join(sources[:-1]) + pieces["and"] + sources[-1]
     role = f["role"][language] if f.get("role") else ""
     leads = LEADS[language]
     co, past = f.get("co"), f.get("tense") == "past"
@@ -335,7 +339,7 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         if role and fact.type != "role"
         else "",
         "when": when_text(f.get("when"), language),
-        "from": pieces[from_key].format(n("from")) if f.get("from") else "",
+        "from": pieces[from_key].format(came_from) if f.get("from") else "",
         "to": pieces["to"].format(n("to")) if f.get("to") else "",
         "is": pieces["was" if past else "is"],
         "role": role,

@@ -355,3 +355,22 @@ def test_an_appointment_names_no_organisation_the_sentence_does_not(tmp_path) ->
     )
     facts, _ = _add(tmp_path, article, "orbiton-promoted")
     assert not _find(facts, type="role", subject="ilan-roviere"), facts
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Quillora attire des chercheurs\nQuillora est une jeune pousse de robotique.\nSelon le quotidien lyonnais, plus de vingt chercheurs ont quitté Veltrax, Numerik et Orbiton ces dernières semaines pour les rejoindre.\n",
+        "Quillora lures researchers\nQuillora is a young robotics company.\nMore than 20 researchers have left Veltrax, Numerik and Orbiton in recent weeks to join them, according to the local paper.\n",
+    ],
+)
+def test_counted_departures_to_join_them_are_the_article_companys_hire(tmp_path, article) -> None:
+    facts, _ = _add(tmp_path, article, "quillora-hires")
+    hired = _find(facts, type="hired", subject="quillora")
+    assert hired, facts
+    h = hired[0]
+    assert h["quantity"]["value"] == 20 and h["quantity"]["qualifier"] == "more_than"
+    assert h["from"] == "veltrax" and set(h["about"]) == {"numerik", "orbiton"}
+    assert h["modality"] == "reported" and "attributed_to" not in h  # the paper is no entity
+    for text in h["text"].values():
+        assert all(name in text for name in ("Veltrax", "Numerik", "Orbiton")), text
