@@ -99,7 +99,9 @@ def _role_org(c: Clause, noun: Word) -> str | None:
                 orgs = c.orgs(n.i)
                 if orgs:
                     return orgs[0]
-    for n in c.p.children(noun.i, "nmod", "poss", "compound"):
+    for n in c.p.children(noun.i, "nmod", "poss", "compound", "obl"):
+        if n.dep.startswith("obl") and c.case_of(n) not in ("de", "d'", "d’", "of", "at", "chez"):
+            continue
         orgs = c.orgs(n.i)
         if orgs:
             return orgs[0]
@@ -111,9 +113,16 @@ def appositions(c: Clause) -> list[Event]:
     move; "OpenAI researchers X and Y": a role at OpenAI."""
     out = []
     for w in c.p.words:
-        if w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")):
+        # "X, associé de Y,": a title the parser read as a participle
+        titled = (
+            w.dep == "acl" and normalize(w.text) in lx.ROLE_NOUNS and w.i and
+            c.p.words[w.i - 1].text == ","
+        )  # fmt: skip
+        if not titled and (
+            w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos"))
+        ):
             continue
-        if w.dep.startswith("appos"):
+        if w.dep.startswith("appos") or titled:
             holders = c.people(w.head)
         else:
             holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]

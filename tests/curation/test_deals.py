@@ -374,3 +374,23 @@ def test_counted_departures_to_join_them_are_the_article_companys_hire(tmp_path,
     assert h["modality"] == "reported" and "attributed_to" not in h  # the paper is no entity
     for text in h["text"].values():
         assert all(name in text for name in ("Veltrax", "Numerik", "Orbiton")), text
+
+
+@pytest.mark.parametrize(
+    ("article", "said"),
+    [
+        (
+            "Quillora lève des fonds\nQuillora a levé 50 millions d'euros.\nAnneke Vos, associée de Brightwater Partners, aurait décidé d'investir sur-le-champ.\n",
+            "partner",
+        ),
+        (
+            "Quillora raises money\nQuillora raised $50 million.\nAnneke Vos, a partner at Brightwater Partners, decided to invest at once.\n",
+            "associé",
+        ),
+    ],
+)
+def test_a_partner_of_a_fund_is_a_role_in_both_languages(tmp_path, article, said) -> None:
+    facts, _ = _add(tmp_path, article, "quillora-partner")
+    role = _find(facts, type="role", subject="anneke-vos", object="brightwater-partners")
+    assert role and any(said in text for text in role[0]["text"].values()), facts
+    assert not _find(facts, type="invested", object="brightwater-partners")
