@@ -39,8 +39,9 @@ ROLE_WORDS = (
     ("member", "membre"), ("inference", "inférence"), ("research", "recherche"),
     ("pre-training", "pré-entraînement"), ("post-training", "post-entraînement"),
     ("image generation", "génération d’images"), ("multimodal", "multimodal"),
-    ("partners", "associés"), ("partner", "associé"), ("partner", "associée"), ("president", "président"),
-    ("head of business", "responsable commercial"), ("principal scientist", "scientifique principal"),
+    ("partners", "associés"), ("partner", "associé"), ("partner", "associée"),
+    ("president", "président"), ("head of business", "responsable commercial"),
+    ("principal scientist", "scientifique principal"),
 )  # fmt: skip
 
 
