@@ -136,4 +136,5 @@ def _collapsed(c: Clause, n: int) -> list[Event]:
     if not bought or bought == buyers[0]:
         return []
     c.inferred.append(f"'{noun.text} … {verb.text}': the purchase did not happen")
+    c.anchors[verb.i] = n  # "fell apart on July 11": the date it fell apart
     return [_event(c, buyers[0], bought, {"polarity": "negated"})]

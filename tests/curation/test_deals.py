@@ -148,6 +148,7 @@ def test_a_purchase_that_collapsed_and_one_denied_are_negated(deals_en, deals_fr
     facts, _ = deals_en
     collapsed = _find(facts, type="acquired", subject="veltrax", object="numerik")
     assert collapsed and collapsed[0]["polarity"] == "negated", facts
+    assert collapsed[0]["when"] == {"year": 2025, "month": 7, "day": 11}
     assert _find(facts, type="acquired", subject="orbiton", object="numerik", polarity="negated")
     facts, _ = deals_fr
     assert _find(
