@@ -118,15 +118,31 @@ def appositions(c: Clause) -> list[Event]:
             w.dep == "acl" and normalize(w.text) in lx.ROLE_NOUNS and w.i and
             c.p.words[w.i - 1].text == ","
         )  # fmt: skip
-        if not titled and (
-            w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos"))
+        words = c.p.words
+        # "X, Y's co-founder and chief executive,": the title after "and" is X's too
+        joined = (
+            w.pos == "NOUN" and w.dep.startswith("conj") and words[w.head].dep.startswith("appos")
+        )
+        if (
+            not titled
+            and not joined
+            and (w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")))
         ):
             continue
-        if w.dep.startswith("appos") or titled:
+        if w.text == "-" or (w.lower in ("co", "ex") and w.i + 1 < len(words)
+                             and words[w.i + 1].text == "-"):  # fmt: skip
+            continue  # "co-founder" cut in pieces: the noun after the hyphen holds the role
+        prefix = words[w.i - 2] if w.i >= 2 and words[w.i - 1].text == "-" else None
+        if joined:
+            first = words[w.head]
+            holders = c.people(first.head)
+            before = words[first.i - 2] if first.i >= 2 and words[first.i - 1].text == "-" else None
+            prefix = prefix or before or first
+        elif w.dep.startswith("appos") or titled:
             holders = c.people(w.head)
         else:
             holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]
-        org = _role_org(c, w) or _relative_org(c, w)
+        org = _role_org(c, w) or _relative_org(c, w) or (prefix and _role_org(c, prefix))
         if not holders or not org:
             continue
         text, past = role_text(c, w)

@@ -395,3 +395,14 @@ def test_a_partner_of_a_fund_is_a_role_in_both_languages(tmp_path, article, said
     role = _find(facts, type="role", subject="anneke-vos", object="brightwater-partners")
     assert role and any(said in text for text in role[0]["text"].values()), facts
     assert not _find(facts, type="invested", object="brightwater-partners")
+
+
+def test_a_hyphenated_title_and_the_one_after_and_are_both_the_persons(tmp_path) -> None:
+    article = (
+        "Kestrel buys Numerik\n"
+        "Mara Quent, Kestrel's co-founder and chief executive, struck the deal over a single weekend.\n"
+    )
+    facts, _ = _add(tmp_path, article, "kestrel-deal")
+    assert _find(facts, type="cofounded", subject="mara-quent", object="kestrel"), facts
+    roles = _find(facts, type="role", subject="mara-quent", object="kestrel")
+    assert [f["role"]["en"] for f in roles] == ["chief executive"], roles
