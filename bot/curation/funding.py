@@ -54,13 +54,13 @@ def investments(c: Clause) -> dict[int, list[Event]]:
         elif normalize(w.text).startswith(INVEST_STEM) and w.pos != "NOUN":
             investors = c.subjects(w.i) or _anaphor(c, w.i) or _named_before(c, w.i)
             companies = [e for case, n in c.obliques(w.i) if case in IN_CASES for e in c.orgs(n.i)]
-            company = companies[0] if companies else _company(c, rounds[0] if rounds else None)
+            company = companies[0] if companies else _round_company(c, rounds)
             found += _events(c, w.i, investors, company, {})
         elif lemma in BACK_VERBS and w.pos in ("VERB", "AUX"):
             agents = _agents(c, w.i)
             if agents:  # "which is backed by X and Y"
                 backed = [e for e in c.subjects(w.i) if c.kind(e) in ("organization", "unit")]
-                company = backed[0] if backed else _company(c, None)
+                company = backed[0] if backed else _round_company(c, rounds)
                 found += _events(c, w.i, agents, company, {})
             else:  # "X and Y had backed its first round"
                 objects = [o for o in p.children(w.i, "dobj", "obj")]
@@ -78,7 +78,7 @@ def investments(c: Clause) -> dict[int, list[Event]]:
                 if attr.lemma.lower() in INVESTOR_NOUNS:  # "X is also an investor"
                     companies = [e for i in p.subtree(attr.i) if i != attr.i
                                  for e in [c.entity(i)] if e]  # fmt: skip
-                    company = companies[0] if companies else _company(c, None)
+                    company = companies[0] if companies else _round_company(c, rounds)
                     found += _events(c, w.i, c.subjects(w.i), company, {})
         if found:
             per_verb[w.i] = found
@@ -89,6 +89,14 @@ def investments(c: Clause) -> dict[int, list[Event]]:
         c.inferred = []
         _company(c, rounds[0])
     return per_verb
+
+
+def _round_company(c: Clause, rounds: list[int]) -> str | None:
+    """The company of the sentence's round, or of the article's last one; none when no round
+    has been told ("Meta invests heavily in data centres" is no one's funding round)."""
+    if not rounds and c.article.funded is None:
+        return None
+    return _company(c, rounds[0] if rounds else None)
 
 
 def _round(c: Clause, i: int) -> bool:

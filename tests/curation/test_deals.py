@@ -406,3 +406,9 @@ def test_a_hyphenated_title_and_the_one_after_and_are_both_the_persons(tmp_path)
     assert _find(facts, type="cofounded", subject="mara-quent", object="kestrel"), facts
     roles = _find(facts, type="role", subject="mara-quent", object="kestrel")
     assert [f["role"]["en"] for f in roles] == ["chief executive"], roles
+
+
+def test_investing_in_no_named_company_outside_a_round_is_no_investment(tmp_path) -> None:
+    article = "Orbiton builds\nOrbiton hires from Veltrax.\nVeltrax is investing heavily in data centres this year.\n"
+    facts, _ = _add(tmp_path, article, "orbiton-capex")
+    assert not _find(facts, type="invested"), facts
