@@ -412,3 +412,16 @@ def test_investing_in_no_named_company_outside_a_round_is_no_investment(tmp_path
     article = "Orbiton builds\nOrbiton hires from Veltrax.\nVeltrax is investing heavily in data centres this year.\n"
     facts, _ = _add(tmp_path, article, "orbiton-capex")
     assert not _find(facts, type="invested"), facts
+
+
+@pytest.mark.parametrize(
+    ("article", "place"),
+    [
+        ("Quillora grandit\nQuillora ouvre un bureau à Lisbonne.\n", "lisbonne"),
+        ("Quillora grows\nQuillora opens an office in Lisbon.\n", "lisbon"),
+        ("Quillora grandit\nQuillora, installée à Lyon, recrute.\n", "lyon"),
+    ],
+)
+def test_an_office_opened_or_a_base_is_a_location(tmp_path, article, place) -> None:
+    facts, _ = _add(tmp_path, article, "quillora-office")
+    assert [f["place"] for f in _find(facts, type="location", subject="quillora")] == [place]
