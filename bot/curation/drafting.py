@@ -9,12 +9,14 @@ and a `mention` for the entities no typed fact names. A `from` comes from a move
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.curation.analysis import Parse
+from bot.curation.clause import Article, Clause
 from bot.curation.entities import Names, Occurrence
-from bot.curation.events import Article, Clause, read_events
+from bot.curation.events import read_events
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.quantities import TIME_UNITS, numbers, when_of
 from bot.kb.schema import KnowledgeBase
@@ -126,7 +128,7 @@ def draft_facts(
             Fact(e.type, e.subject, sentence.index, e.fields, e.inferred)
             for e in read_events(clause)
         ]
-        typed += read_sentence(reader, previous_org, typed)
+        typed += read_sentence(reader, previous_org, typed, article.main_actor, clause.owner_of)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
         if people:
             article.last_person = people[0]
@@ -137,15 +139,30 @@ def draft_facts(
         left = list(dict.fromkeys(left))
         if left:
             facts.extend(typed)
-            facts.append(
-                Fact("mention", left[0], sentence.index, {"about": left[1:]} if left[1:] else {})
-            )
+            # the sentence's date, so that "when" finds the sentence (quoted with it)
+            fields: dict[str, Any] = {"about": left[1:]} if left[1:] else {}
+            when = when_of(reader)
+            if when:
+                fields["when"] = when
+            facts.append(Fact("mention", left[0], sentence.index, fields))
         elif typed:
             facts.extend(typed)
+            when = when_of(reader)
+            named_here = list(dict.fromkeys(o.entity for o in reader.occ))
+            if when and not any(f.fields.get("when") for f in typed):
+                # The sentence's date holds for none of its typed facts ("X, fondée par Y,
+                # est sortie de l'ombre en septembre"): a dated mention lets "when" quote it.
+                about = {"about": named_here[1:]} if named_here[1:] else {}
+                facts.append(
+                    Fact("mention", named_here[0], sentence.index, {**about, "when": when})
+                )
         else:
             unnamed.append(sentence.index)
-        orgs = [o.entity for o in reader.occ if types[o.entity] in ORGS]
+        # "la start-up" after a list of investors is the company they invested in.
+        investors = {f.subject: f.fields["object"] for f in typed if f.type == "invested"}
+        orgs = [investors.get(o.entity, o.entity) for o in reader.occ if types[o.entity] in ORGS]
         previous_org = orgs[0] if orgs else previous_org
+        article.last_org = previous_org
     return facts, unnamed
 
 
@@ -182,7 +199,13 @@ def _position(words: list[str], title: list[str]) -> int | None:
     return next((k for k in range(len(title) - n + 1) if title[k : k + n] == words), None)
 
 
-def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> list[Fact]:
+def read_sentence(
+    r: Reader,
+    previous_org: str | None,
+    events: list[Fact],
+    main: str | None = None,
+    owner: Callable[[int], str | None] | None = None,
+) -> list[Fact]:
     """What the parse's events leave to the words: statements with their medium, plans,
     locations, counts and amounts, and the source of a reported figure."""
     facts: list[Fact] = []
@@ -190,7 +213,7 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
     consumed: set[str] = set()
     # The word-window rules of the first drafts stay as a fallback for a sentence whose
     # parse gave no event (the small pipelines misparse some sentences).
-    parsed = any(e.type != "role" for e in events)
+    parsed = any(e.type not in ("role", "invested") for e in events)
     roled = any(e.type == "role" for e in events)
     for i, word in enumerate(r.words):
         if r.at(i) is not None or any(o.start <= i < o.end for o in r.occ):
@@ -243,16 +266,28 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
             facts.extend(founding(r, i, word))
         elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
             leader = r.before(i, (PERSON,))
-            led = r.after(i, (*ORGS, "product"), window=8) or r.before(i, ORGS)
+            led = r.after(i, (*ORGS, "product"), window=8)
+            # "dirige la recherche scientifique de la start-up": the article's company
+            anaphor = next((j for j in range(i + 1, min(i + 9, len(r.words)))
+                            if r.words[j] in ANAPHORS), None)  # fmt: skip
+            activity = ""
+            if led is None and anaphor is not None and main:
+                led = Occurrence(main, -1, -1)
+                kept = [t.raw for t in r.s.tokens[i + 1 : anaphor]
+                        if t.norm not in LEAD_FILLERS]  # fmt: skip
+                activity = " ".join(kept)
+            led = led or r.before(i, ORGS)
             if leader and led:
                 fields = {"object": led.entity}
+                if activity:  # the article's own words, not a title to translate
+                    fields["role"] = {"fr": activity, "en": activity}
                 before = r.words[max(0, i - 3) : i]
                 pluperfect = any(w in ("avait", "avaient", "had") for w in before)
                 if word.endswith(("ait", "aient")) or word in ("led", "ran", "headed"):
                     fields["tense"] = "past"
                 if pluperfect:
                     fields["tense"] = "past"
-                places = [o.entity for o in r.occ if r.kind(o) == "place"]
+                places = [o.entity for o in r.occ if r.kind(o) == "place" and o.start > i]
                 if places:
                     fields["place"] = places[0]
                 facts.append(Fact("leads", leader.entity, r.s.index, fields))
@@ -272,26 +307,56 @@ def read_sentence(r: Reader, previous_org: str | None, events: list[Fact]) -> li
                 if media:
                     fields["via"] = media[0].entity
                 facts.append(Fact("statement", speaker.entity, r.s.index, fields))
-        elif "plan" in relations or "location" in relations:
+        elif "plan" in relations:
             subject = r.before(i, ORGS)
             places = [o.entity for o in r.occ if r.kind(o) == "place" and o.start > i]
-            if subject and ("plan" in relations or places):
+            if subject:
                 fields = {"place": places[0]} if places else {}
-                facts.append(
-                    Fact(
-                        "plan" if "plan" in relations else "location",
-                        subject.entity,
-                        r.s.index,
-                        fields,
-                    )
-                )
+                facts.append(Fact("plan", subject.entity, r.s.index, fields))
+        elif "location" in relations and not any(f.type == "location" for f in facts):
+            # "has offices in X and Y", "basée à X": every place listed after the cue
+            subject = r.before(i, ORGS)
+            parsed_owner = owner(r.s.tokens[i].start) if owner else None
+            if parsed_owner:
+                subject = Occurrence(parsed_owner, -1, -1)  # the clause's subject
+            anaphor = any(w in ANAPHORS for w in r.words[:i])
+            referred = main or previous_org
+            if subject is None and anaphor and referred:
+                subject = Occurrence(referred, -1, -1)  # "the company": the article's
+            for place in listed_places(r, i):
+                if subject:
+                    facts.append(Fact("location", subject.entity, r.s.index, {"place": place}))
     facts.extend(durations(r))
-    facts.extend(measures(r, previous_org, facts))
+    facts.extend(measures(r, previous_org, facts, events, owner))
     hedge_via(r, [*facts, *events])
     for fact in facts:
         if when and fact.type not in ("role", "count", "location", "leads"):
             fact.fields["when"] = when
     return facts
+
+
+def listed_places(r: Reader, i: int) -> list[str]:
+    """The places named after word i, as long as only "and", commas and "in" stand between."""
+    found: list[str] = []
+    j = i + 1
+    while j < len(r.words):
+        o = r.at(j)
+        if o is not None:
+            if r.kind(o) != "place":
+                break
+            found.append(o.entity)
+            j = o.end
+            continue
+        stop = r.words[j] not in PLACE_LIST_WORDS or (found and r.words[j] in ("in", "a"))
+        if stop and (found or j > i + 3):
+            break
+        j += 1
+    return found
+
+
+# Words between a lead verb and what it leads that say nothing of the activity.
+LEAD_FILLERS = frozenset("la le les l the its de du des d of a start".split())
+PLACE_LIST_WORDS = frozenset("in a au en and et or ou its their ses son sa".split())
 
 
 def founding(r: Reader, i: int, word: str) -> list[Fact]:
@@ -411,9 +476,19 @@ def _org_at(r: Reader, i: int) -> Occurrence | None:
     return None
 
 
-def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fact]:
-    """Counts and amounts not already a hiring's (or a duration's) quantity."""
+def measures(
+    r: Reader,
+    previous_org: str | None,
+    facts: list[Fact],
+    events: list[Fact] | None = None,
+    owner: Callable[[int], str | None] | None = None,
+) -> list[Fact]:
+    """Counts, amounts and valuations not already a hiring's (or a duration's) quantity. A sum
+    right after "invests" is the investment's; a figure after an investor is the round's
+    company's ("X and Y backed its round of $1 billion"); after "valued", a valuation."""
     found = []
+    invested = [e for e in events or [] if e.type == "invested"]
+    funded = {e.subject: e.fields["object"] for e in invested}
     used = {id(f.fields.get("quantity")) for f in facts}
     timed = {f.fields["quantity"].get("value") for f in facts if f.type == "duration"}
     for n in numbers(r):
@@ -421,19 +496,27 @@ def measures(r: Reader, previous_org: str | None, facts: list[Fact]) -> list[Fac
                              and n["value"] in timed):  # fmt: skip
             continue
         subject = r.before(n["at"], ORGS)
+        parsed_owner = owner(r.s.tokens[n["at"]].start) if owner else None
+        if parsed_owner and (subject is None or parsed_owner != subject.entity):
+            subject = Occurrence(parsed_owner, -1, -1)  # the clause's subject, not a modifier
         if subject is None and previous_org and any(w in ANAPHORS for w in r.words[: n["at"]]):
             subject = Occurrence(previous_org, -1, -1)
+        before = r.words[max(0, n["at"] - 4) : n["at"]]
+        investing = [e for e in invested if not e.fields.get("amount")]
+        if n["currency"] and investing and any(w.startswith("invest") for w in before[-3:]):
+            investing[0].fields["amount"] = {
+                "value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]
+            }  # fmt: skip
+            continue
         if subject is None:
             continue
+        if subject.entity in funded:
+            subject = Occurrence(funded[subject.entity], -1, -1)
         if n["currency"]:
-            fields = {
-                "amount": {
-                    "value": n["value"],
-                    "currency": n["currency"],
-                    "qualifier": n["qualifier"],
-                }
-            }
-            found.append(Fact("amount", subject.entity, r.s.index, fields))
+            amount = {"value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]}
+            valued = any("valuation" in lx.relation_of(w) for w in before)
+            kind = "valuation" if valued else "amount"
+            found.append(Fact(kind, subject.entity, r.s.index, {"amount": amount}))
         elif n["unit"] and any(
             "count" in lx.relation_of(w) or w in COUNT_VERBS for w in r.words[: n["at"]]
         ):

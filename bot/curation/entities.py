@@ -219,12 +219,36 @@ def find_names(
             names.new[entity_id].expansion = expansion
         names.occurrences[index_].append(Occurrence(entity_id, s, e))
     _listed_with_organisations(names, base, lists)
+    _surnames_of_the_article(draft, names, base)
     if parses:
         read_teams(draft, parses, names, base, index, taken_ids)
     for occurrences in names.occurrences.values():
         occurrences.sort(key=lambda o: o.start)
         names.known |= {o.entity for o in occurrences if o.entity in base.entities}
     return names
+
+
+def _surnames_of_the_article(draft: Draft, names: Names, base: KnowledgeBase) -> None:
+    """A surname alone, after the article named a new person of that surname, is that person
+    ("Jeff Wang … Wang later wrote"), not someone of the base the article never names in
+    full."""
+    first_named: dict[str, tuple[str, int]] = {}
+    for entity in names.new.values():
+        if entity.type == "person" and len(entity.name.split()) > 1:
+            first_named.setdefault(normalize(entity.name.split()[-1]), (entity.id, entity.sentence))
+    if not first_named:
+        return
+    text = normalize(" ".join(s.text for s in draft.sentences))
+    for index_, occurrences in names.occurrences.items():
+        tokens = draft.sentences[index_].tokens
+        for k, o in enumerate(occurrences):
+            known = base.entities.get(o.entity)
+            if known is None or o.end - o.start != 1:
+                continue
+            mine = first_named.get(tokens[o.start].norm)
+            full = normalize(known.name.get(draft.language) or "")
+            if mine and mine[1] <= index_ and full and full not in text:
+                occurrences[k] = Occurrence(mine[0], o.start, o.end)
 
 
 def _listed_funders(draft: Draft, parses: list[Parse] | None, lists: dict) -> set:

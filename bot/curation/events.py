@@ -12,10 +12,26 @@ and the reader infers is marked on the fact (`inferred`), so that review shows i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from bot.curation.analysis import Parse, Word
+from bot.curation.analysis import Word
+from bot.curation.appointments import appointments
+from bot.curation.clause import (
+    AT_CASES,
+    DEST_CASES,
+    PERSON_PRONOUNS,
+    POSSESSIVES,
+    RELATIVE,
+    SOURCE_CASES,
+    WITH_CASES,
+    Clause,
+    Event,
+)
+from bot.curation.deals import acquisitions
+from bot.curation.departures import counted_departures
 from bot.curation.entities import PRODUCT_NOUNS, TEAM_NOUNS
+from bot.curation.founding import foundings
+from bot.curation.funding import investments
+from bot.curation.modality import PAST_WORDS, attribution, dates, modality, reports
 from bot.nlu import lexicon as lx
 from bot.text import normalize
 
@@ -35,151 +51,17 @@ VERBS = {
     "expect": "expect attendre prévoir prevoir schedule",
 }
 EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.split()}
-SOURCE_CASES = frozenset("from depuis de d du des".split())
-DEST_CASES = frozenset("for to pour vers chez".split())
-AT_CASES = frozenset("at chez in à a".split())
-WITH_CASES = frozenset("with avec".split())
 # "une recherche de type ChatGPT", "a ChatGPT-like search": not the product itself.
 LIKENESS = ("de type", "du type", "-like", "similar to", "comparable à", "à la")
-POSSESSIVES = frozenset("son sa ses leur leurs his her its their".split())
-NEGATIONS = frozenset("not n't never pas jamais aucun".split())
-POSSIBLE_AUX = frozenset("could might may can would pouvoir".split())
-# "plans to join", "is expected to join", "est censé rejoindre": planned, not done.
-PLAN_VERBS = frozenset(
-    "plan intend prepare aim expect prévoir prevoir envisager compter censer".split()
-)
-REPORT_WORDS = frozenset("reportedly allegedly apparently".split())
-REPORT_CASES = ("according to", "selon", "d'après", "d’après")
-PAST_WORDS = frozenset("former formerly ex ancien ancienne previously".split())
-PERSON_PRONOUNS = frozenset("he she him her il elle lui".split())
-GROUP_PRONOUNS = frozenset("both they them ils elles eux tous".split())
-RELATIVE = frozenset("who which that where qui que où dont".split())
 CO_PREFIXES = ("co-", "co", "cofond", "cofound")
 MOVES = {"join", "leave", "hire"}
+# Events "according to X" reports (a figure's source goes in `via`, a statement is its own).
+REPORTABLE = frozenset("joined left hired leads role worked_on invested acquired".split())
 # "next year", "l'an prochain", "la semaine prochaine": a time relative to the article's.
 NEXT_WORDS = frozenset("next prochain prochaine".split())
 PERIODS = {"year": "next_year", "an": "next_year", "année": "next_year", "annee": "next_year",
            "month": "next_month", "mois": "next_month", "week": "next_week",
            "semaine": "next_week"}  # fmt: skip
-
-
-@dataclass
-class Event:
-    type: str
-    subject: str
-    fields: dict = field(default_factory=dict)
-    inferred: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Article:
-    """What one sentence's reading needs from the ones before: the article's main actor (the
-    organisation it is about) and the last people named, for pronouns."""
-
-    main_actor: str | None = None
-    last_person: str | None = None
-    last_group: list[str] = field(default_factory=list)
-
-
-class Clause:
-    """A sentence's parse with its entities: `entity(i)` is the entity a word names."""
-
-    def __init__(self, parse: Parse, spans: list[tuple[int, int, str]], kinds: dict[str, str],
-                 article: Article):  # fmt: skip
-        self.p = parse
-        self.kinds = kinds
-        self.article = article
-        self.word_entity: dict[int, str] = {}
-        for w in parse.words:
-            for start, end, entity in spans:
-                if start <= w.start < end:
-                    self.word_entity[w.i] = entity
-        self.inferred: list[str] = []
-
-    def kind(self, entity: str | None) -> str:
-        return self.kinds.get(entity, "") if entity else ""
-
-    def entity(self, i: int) -> str | None:
-        """The entity word i names: its own, or one of the name it heads (a compound)."""
-        if i in self.word_entity:
-            return self.word_entity[i]
-        return None
-
-    def group(self, i: int, depth: int = 0) -> list[str]:
-        """The entities word i stands for: itself, its conjuncts, its appositions
-        ("researchers, X and Y"), a pronoun's antecedent."""
-        w = self.p.words[i]
-        found: list[str] = []
-        own = self.entity(i)
-        if own:
-            found.append(own)
-        elif w.lower in PERSON_PRONOUNS and w.pos == "PRON" and (person := self.antecedent(i)):
-            found.append(person)
-            self.inferred.append(f"'{w.text}' read as {person}")
-        elif w.lower in GROUP_PRONOUNS and depth == 0 and self.article.last_group:
-            found.extend(self.article.last_group)
-            self.inferred.append(f"'{w.text}' read as {', '.join(self.article.last_group)}")
-        if depth < 6:
-            for c in self.p.children(i, "conj", "appos", "flat", "compound", "nmod"):
-                if c.dep.startswith(("conj", "appos")) or (c.dep.startswith("flat") and not own):
-                    found.extend(self.group(c.i, depth + 1))
-        return list(dict.fromkeys(found))
-
-    def antecedent(self, i: int) -> str | None:
-        """The person a pronoun stands for: the first named earlier in the sentence, else the
-        last one of the sentences before."""
-        earlier = [e for j, e in sorted(self.word_entity.items()) if j < i]
-        people = [e for e in earlier if self.kind(e) == "person"]
-        return people[0] if people else self.article.last_person
-
-    def people(self, i: int) -> list[str]:
-        return [e for e in self.group(i) if self.kind(e) == "person"]
-
-    def orgs(self, i: int) -> list[str]:
-        return [e for e in self.group(i) if self.kind(e) in ("organization", "unit")]
-
-    def case_of(self, w: Word) -> str:
-        """The preposition introducing word w ("from", "pour", "at")."""
-        if w.dep in ("pobj",) and w.head != w.i:
-            return self.p.words[w.head].lower
-        cases = self.p.children(w.i, "case", "mark")
-        return cases[0].lower if cases else ""
-
-    def obliques(self, v: int) -> list[tuple[str, Word]]:
-        """(preposition, its noun) for the verb's prepositional arguments, both schemes."""
-        found = []
-        for c in self.p.children(v):
-            if c.dep == "prep":
-                found += [(c.lower, n) for n in self.p.children(c.i, "pobj")]
-            elif c.dep.startswith(("obl", "nmod")) or (
-                c.dep in ("obj", "dobj") and self.case_of(c)
-            ):
-                found.append((self.case_of(c), c))
-        return found
-
-    def subjects(self, v: int, depth: int = 0) -> list[str]:
-        w = self.p.words[v]
-        for c in self.p.children(v, "nsubj", "nsubjpass", "nsubj:pass"):
-            if c.lower in RELATIVE and w.head != v:
-                return self.group(w.head)
-            got = self.group(c.i)
-            if got:
-                return got
-            # "researchers, X and Y"; "X et Y, deux membres…" parsed as the noun's modifier
-            for a in self.p.children(c.i, "appos", "acl", "amod"):
-                if self.group(a.i):
-                    return self.group(a.i)
-            return []
-        if depth > 4 or w.head == v:
-            return []
-        if w.dep in ("acl", "relcl", "acl:relcl"):
-            return self.group(w.head)
-        if w.dep in ("conj", "xcomp", "advcl", "pcomp", "ccomp") or w.dep.startswith("advcl"):
-            head = w.head
-            if self.p.words[head].pos == "ADP":  # "before joining": the clause's verb
-                head = self.p.words[head].head
-            return self.subjects(head, depth + 1)
-        return []
 
 
 def _event_of(w: Word) -> str | None:
@@ -189,86 +71,6 @@ def _event_of(w: Word) -> str | None:
     if w.pos == "NOUN" and lemma not in ("co-lead",):
         return None
     return EVENT_OF.get(lemma)
-
-
-def _split_negation(c: Clause, v: int) -> bool:
-    """French "ne <verb> pas": the parser may hang "pas" on the object ("ne rejoint pas
-    Microsoft"); the verb's own "ne" with a negation word right after the verb still negates."""
-    p = c.p
-    if not any(w.lower in ("ne", "n'", "n’") for w in p.children(v)):
-        return False
-    return any(p.words[i].lower in NEGATIONS for i in range(v + 1, min(v + 3, len(p.words))))
-
-
-PLAN_STEMS = ("prevoi", "prevoy", "envisag", "expected", "plans", "planned", "intends")
-
-
-def _after_plan_verb(c: Clause, v: int) -> bool:
-    """ "prévoit de rejoindre", "is expected to join" when the parser misreads the plan verb
-    (a noun, a conjunct elsewhere): a plan verb right before the verb's "de" / "to"."""
-    marks = [m for m in c.p.children(v, "mark", "aux") if m.i < v and m.lower in ("de", "d'", "to")]
-    if not marks:
-        return False
-    before = c.p.words[max(0, marks[0].i - 2) : marks[0].i]
-    return any(normalize(w.text).startswith(PLAN_STEMS) or w.lemma in PLAN_VERBS for w in before)
-
-
-def modality(c: Clause, v: int) -> dict:
-    """How the sentence states the event at word v."""
-    p, out = c.p, {}
-    words = [w.lower for w in p.words]
-    scope = [p.words[v], *p.children(v)]
-    negated = any(w.lower in NEGATIONS or w.dep == "neg" for w in scope) or _split_negation(c, v)
-    restrictive = any(w.lower == "ne" or w.lower == "n'" for w in scope) and "que" in words
-    if negated and not restrictive:
-        out["polarity"] = "negated"
-    auxes = [w for w in p.children(v, "aux", "aux:tense", "aux:pass")]
-    verb_mood = p.words[v].morph.get("Mood")
-    if any(a.lemma in POSSIBLE_AUX for a in auxes) or (p.words[v].lemma == "pouvoir"):
-        out["modality"] = "possible"
-    elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
-        out["modality"] = "reported"  # the French conditional of unconfirmed news
-    above = [p.words[a] for a in p.ancestors(v)[:2]]
-    if any(a.lemma in PLAN_VERBS for a in above) or _after_plan_verb(c, v):
-        out["modality"] = "planned"
-    if any(a.lemma in POSSIBLE_AUX for a in above):
-        out["modality"] = "possible"
-    if any(w in REPORT_WORDS for w in words):
-        out["modality"] = "reported"
-    return out
-
-
-def attribution(c: Clause) -> tuple[bool, str | None]:
-    """Whether the sentence reports its claims ("according to X", "selon X"), and X."""
-    text = c.p.text.lower().replace("’", "'")
-    at = next((text.index(cue) for cue in REPORT_CASES if cue in text), None)
-    if at is None:
-        return False, None
-    after = [w for w in c.p.words if w.start > at and c.entity(w.i)]
-    named = [c.entity(w.i) for w in after if c.kind(c.entity(w.i)) not in ("place", "product")]
-    return True, named[0] if named else None
-
-
-def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
-    """Each event verb's date: the months and years in its own clause."""
-    found: dict[int, dict] = {}
-    for w in c.p.words:
-        dated = len(w.lower) > 3 or w.text[0].isupper() or c.case_of(w) in ("in", "en")
-        month = lx.MONTHS.get(normalize(w.text)) if dated and w.pos != "AUX" else None
-        year = int(w.text) if re.fullmatch(r"(19|20)\d\d", w.text) else None
-        if not (month or year):
-            continue
-        owner = next((owners[a] for a in c.p.ancestors(w.i) if a in owners), None)
-        if owner is None:
-            continue
-        when = found.setdefault(owner, {})
-        if month:
-            when["month"] = month
-            if c.case_of(w) in ("depuis", "since"):
-                when["since"] = True
-        if year:
-            when["year"] = year
-    return found
 
 
 def role_text(c: Clause, noun: Word) -> tuple[str, bool]:
@@ -297,7 +99,9 @@ def _role_org(c: Clause, noun: Word) -> str | None:
                 orgs = c.orgs(n.i)
                 if orgs:
                     return orgs[0]
-    for n in c.p.children(noun.i, "nmod", "poss", "compound"):
+    for n in c.p.children(noun.i, "nmod", "poss", "compound", "obl"):
+        if n.dep.startswith("obl") and c.case_of(n) not in ("de", "d'", "d’", "of", "at", "chez"):
+            continue
         orgs = c.orgs(n.i)
         if orgs:
             return orgs[0]
@@ -309,13 +113,36 @@ def appositions(c: Clause) -> list[Event]:
     move; "OpenAI researchers X and Y": a role at OpenAI."""
     out = []
     for w in c.p.words:
-        if w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")):
+        # "X, associé de Y,": a title the parser read as a participle
+        titled = (
+            w.dep == "acl" and normalize(w.text) in lx.ROLE_NOUNS and w.i and
+            c.p.words[w.i - 1].text == ","
+        )  # fmt: skip
+        words = c.p.words
+        # "X, Y's co-founder and chief executive,": the title after "and" is X's too
+        joined = (
+            w.pos == "NOUN" and w.dep.startswith("conj") and words[w.head].dep.startswith("appos")
+        )
+        if (
+            not titled
+            and not joined
+            and (w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")))
+        ):
             continue
-        if w.dep.startswith("appos"):
+        if w.text == "-" or (w.lower in ("co", "ex") and w.i + 1 < len(words)
+                             and words[w.i + 1].text == "-"):  # fmt: skip
+            continue  # "co-founder" cut in pieces: the noun after the hyphen holds the role
+        prefix = words[w.i - 2] if w.i >= 2 and words[w.i - 1].text == "-" else None
+        if joined:
+            first = words[w.head]
+            holders = c.people(first.head)
+            before = words[first.i - 2] if first.i >= 2 and words[first.i - 1].text == "-" else None
+            prefix = prefix or before or first
+        elif w.dep.startswith("appos") or titled:
             holders = c.people(w.head)
         else:
             holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]
-        org = _role_org(c, w) or _relative_org(c, w)
+        org = _role_org(c, w) or _relative_org(c, w) or (prefix and _role_org(c, prefix))
         if not holders or not org:
             continue
         text, past = role_text(c, w)
@@ -440,6 +267,9 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
                 c.inferred.append(f"'{pronoun[0].text}' read as {led[0]}")
         if not led and w.dep == "acl":
             led = [e for e in c.group(w.head) if c.kind(e) != "person"]
+            if not led and c.opener and c.opener[0] == w.head:  # "Le fabricant, dirigé par X,"
+                led = [c.opener[1]]
+                c.inferred.append(f"'{c.p.words[w.head].text}' read as {led[0]}")
             if not led and c.p.words[w.head].dep.startswith("appos"):
                 led = [e for e in c.group(c.p.words[w.head].head) if c.kind(e) != "person"]
     else:
@@ -599,15 +429,23 @@ def roles_in_clauses(c: Clause, v: int, holders: list[str], event: str) -> list[
 def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
-    verbs = {w.i: event for w in c.p.words if (event := _event_of(w))}
-    per_verb: dict[int, list[Event]] = {}
+    founded = foundings(c)  # dated by their own clause
+    per_verb = {**investments(c), **acquisitions(c), **appointments(c), **founded}
+    verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
         if not actors and event in MOVES | {"lead"}:
             actors = _first_named_before(c, v)
         if event in MOVES:
-            found = move(c, v, event, actors)
+            invitee = _invitee(c, v)
+            found = move(c, v, event, [invitee] if invitee else actors)
+            if not found and event == "leave":  # "plus de vingt chercheurs ont quitté X"
+                found = counted_departures(c, v)
+            if invitee:  # "invited him to join X": an offer, not a move
+                for e in found:
+                    e.fields["modality"] = "possible"
+                    e.inferred.append(f"invited to {event}: an offer, not a move")
         elif event == "lead":
             found = lead(c, v, actors)
         elif event == "work":
@@ -638,7 +476,7 @@ def read_events(c: Clause) -> list[Event]:
         elif event == "expect":
             found = expected(c, v)
         elif event == "say":
-            found = [Event("statement", a, {}) for a in actors[:1]]
+            found = [Event("statement", a, _said_about(c, v, a)) for a in actors[:1]]
         else:
             found = []
         for e in found:
@@ -655,20 +493,67 @@ def read_events(c: Clause) -> list[Event]:
                 e.fields["polarity"] = "negated"
                 if deniers:
                     e.fields["attributed_to"] = deniers[0]
-    when = dates(c, {v: v for v in per_verb})
+    owners = {**c.anchors, **{v: v for v in per_verb}}
+    when = dates(c, {v: o for v, o in owners.items() if v not in founded})
     reported, source = attribution(c)
     for v, found in per_verb.items():
         for e in found:
             if v in when and e.type not in ("role",):
                 e.fields["when"] = dict(sorted({**e.fields.get("when", {}), **when[v]}.items()))
-            if reported and e.type in ("joined", "left", "hired", "leads", "role", "worked_on"):
+            if reported and e.type in REPORTABLE and reports(c, v):
                 e.fields.setdefault("modality", "reported")
                 if source and source not in (e.subject, e.fields.get("object")):
                     e.fields["attributed_to"] = source
         events += found
     _connect(c, events, verbs)
     _possessors(c, events)
+    _declined(c, events)
     return events
+
+
+def _said_about(c: Clause, v: int, speaker: str) -> dict:
+    """Who and what the said clause names ("X said it would acquire Y's team": Y)."""
+    said = [c.p.words[o.i] for o in c.p.children(v, "ccomp", "xcomp", "obj", "dobj")]
+    named = [e for w in said for i in c.p.subtree(w.i) if (e := c.entity(i)) and e != speaker
+             and c.kind(e) in ("organization", "unit", "person", "product")]  # fmt: skip
+    return {"about": list(dict.fromkeys(named))} if named else {}
+
+
+INVITE_VERBS = frozenset("invite ask urge encourage inviter demander pousser convier".split())
+
+
+def _invitee(c: Clause, v: int) -> str | None:
+    """ "X l'avait invité à intégrer Y", "X invited him to join Y": who was invited (the
+    invite verb's object; a pronoun is the person named before)."""
+    above = c.p.words[v].head
+    if above == v or c.p.words[above].lemma.lower() not in INVITE_VERBS:
+        return None
+    for o in c.p.children(above, "dobj", "obj"):
+        if o.pos == "PRON":
+            return c.antecedent(o.i)
+        people = c.people(o.i)
+        if people:
+            return people[0]
+    return None
+
+
+# "a décliné l'offre", "turned down the offer", "refused": a refusal, said with the move it
+# kept from happening.
+DECLINE_VERBS = frozenset("decline refuse reject décliner decliner refuser rejeter".split())
+
+
+def _declined(c: Clause, events: list[Event]) -> None:
+    """A move the sentence negates after its mover declined an offer says so."""
+    refusers: set[str] = set()
+    for w in c.p.words:
+        turned_down = w.lemma == "turn" and any(x.lower == "down" for x in c.p.children(w.i))
+        if w.pos in ("VERB", "AUX") and (w.lemma.lower() in DECLINE_VERBS or turned_down):
+            refusers |= set(c.subjects(w.i))
+    for e in events:
+        if e.type in ("joined", "hired") and e.fields.get("polarity") == "negated":
+            mover = e.fields.get("object") if e.type == "hired" else e.subject
+            if mover in refusers:
+                e.fields["declined"] = True
 
 
 def expected(c: Clause, v: int) -> list[Event]:

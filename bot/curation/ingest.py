@@ -13,7 +13,9 @@ from bot.kb.sentences import split_sentences
 from bot.nlu.language import detect_language
 from bot.text import normalize
 
-_TOKEN = re.compile(r"\w+")
+# A number with a decimal or thousands separator ("1,7", "2.4", "1,000") is one token.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+")
+_SEPARATED = re.compile(r"(\d+)[.,](\d+)")
 
 
 @dataclass(frozen=True)
@@ -56,10 +58,21 @@ class Draft:
 def tokenize(text: str) -> list[Token]:
     found = []
     for match in _TOKEN.finditer(text):
-        norm = normalize(match.group())
+        norm = _number(match.group()) or normalize(match.group())
         if norm:
             found.append(Token(match.group(), norm.replace(" ", ""), match.start(), match.end()))
     return found
+
+
+def _number(raw: str) -> str | None:
+    """ "1,7" and "2.4" are decimals ("1.7", "2.4"); a separator before three digits and no
+    more ("1,000", "250.000") separates thousands."""
+    whole = _SEPARATED.fullmatch(raw)
+    if whole is None:
+        return None
+    if len(whole[2]) == 3:
+        return whole[1] + whole[2]
+    return f"{whole[1]}.{whole[2]}"
 
 
 def slug(text: str, words: int = 8) -> str:

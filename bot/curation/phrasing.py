@@ -39,6 +39,9 @@ ROLE_WORDS = (
     ("member", "membre"), ("inference", "inférence"), ("research", "recherche"),
     ("pre-training", "pré-entraînement"), ("post-training", "post-entraînement"),
     ("image generation", "génération d’images"), ("multimodal", "multimodal"),
+    ("partners", "associés"), ("partner", "associé"), ("partner", "associée"),
+    ("president", "président"), ("head of business", "responsable commercial"),
+    ("principal scientist", "scientifique principal"),
 )  # fmt: skip
 
 
@@ -82,11 +85,20 @@ TEMPLATES = {
     "cofounded": {"fr": "{S} a cofondé {O}{when}.", "en": "{S} co-founded {O}{when}."},
     "count": {"fr": "{S} compte {Q}.", "en": "{Q} {of}{S}."},
     "amount": {"fr": "{S} : {A}{when}.", "en": "{S}: {A}{when}."},
+    "valuation": {"fr": "{S} est valorisée {A}{when}.", "en": "{S} is valued at {A}{when}."},
     "location": {"fr": "{S} est installée à {P}.", "en": "{S} is based in {P}."},
     "leads": {"fr": "{S} {leads} {O}{as}{when}.", "en": "{S} {leads} {O}{as}{when}."},
     "worked_on": {"fr": "{S} a travaillé sur {O}{when}.", "en": "{S} worked on {O}{when}."},
     "duration": {"fr": "{S} a passé {Q} chez {O}.", "en": "{S} spent {Q} at {O}."},
     "criticism": {"fr": "{S} critique {O}{when}.", "en": "{S} criticised {O}{when}."},
+    "invested": {
+        "fr": "{S} a investi{A_in} dans {O}{when}.",
+        "en": "{S} invested{A_in} in {O}{when}.",
+    },
+    "acquired": {
+        "fr": "{S} a racheté {O}{A_for}{when}.",
+        "en": "{S} acquired {O}{A_for}{when}.",
+    },
     "mention": {
         "fr": "L’article cite {S}{about}{when}.",
         "en": "The article names {S}{about}{when}.",
@@ -96,11 +108,29 @@ NEGATED = {
     "joined": {"fr": "{S} n’a pas rejoint {O}{when}.", "en": "{S} did not join {O}{when}."},
     "hired": {"fr": "{S} n’a pas recruté {O}{when}.", "en": "{S} did not hire {O}{when}."},
     "left": {"fr": "{S} n’a pas quitté {O}{when}.", "en": "{S} did not leave {O}{when}."},
+    "acquired": {
+        "fr": "{S} n’a pas racheté {O}{when}.",
+        "en": "{S} did not acquire {O}{when}.",
+    },
+    "invested": {
+        "fr": "{S} n’a pas investi dans {O}{when}.",
+        "en": "{S} did not invest in {O}{when}.",
+    },
+}
+# A move refused: "a décliné l'offre et n'a jamais rejoint X".
+DECLINED = {
+    "fr": "{S} a décliné l’offre et n’a pas rejoint {O}{when}.",
+    "en": "{S} turned down the offer and did not join {O}{when}.",
+}
+# The investor that led a round.
+LED_ROUND = {
+    "fr": "{S} a mené le tour de table de {O}{when}.",
+    "en": "{S} led the funding round of {O}{when}.",
 }
 MODAL = {
     "possible": {"fr": "Il est possible que : ", "en": "Possibly: "},
     "planned": {"fr": "Prévu : ", "en": "Planned: "},
-    "reported": {"fr": "", "en": ""},
+    "reported": {"fr": "Selon des informations non confirmées, ", "en": "Reportedly, "},
 }
 LEADS = {
     "fr": {"past": "a dirigé", "co": "codirige", "co_past": "a codirigé", "now": "dirige"},
@@ -197,14 +227,23 @@ def when_text(when: dict | None, language: str) -> str:
         return f" {RELATIVE[language][when['relative']]}"
     parts = []
     if when.get("month"):
-        parts.append(MONTHS[language].split()[when["month"] - 1])
+        month = MONTHS[language].split()[when["month"] - 1]
+        if when.get("day"):  # "11 juillet", "July 11,"
+            day = when["day"]
+            month = f"{day} {month}" if language == "fr" else f"{month} {day}"
+            month += "," if language == "en" and when.get("year") else ""
+        parts.append(month)
     if when.get("year"):
         parts.append(str(when["year"]))
     if not parts:
         return ""
     lead = ("depuis " if language == "fr" else "since ") if when.get("since") else ""
     text = " ".join(parts)
-    return f", {lead}{text}" if lead else PIECES[language]["in"].format(text)
+    if lead:
+        return f", {lead}{text}"
+    if when.get("day") and when.get("month"):
+        return (" le {}" if language == "fr" else " on {}").format(text)
+    return PIECES[language]["in"].format(text)
 
 
 def money(amount: dict, language: str) -> str:
@@ -216,6 +255,9 @@ def money(amount: dict, language: str) -> str:
     else:
         number, word = value, ""
     shown = f"{number:g}"
+    if language == "fr":
+        shown = shown.replace(".", ",")
+        word = word[:-1] if number < 2 and word.endswith("s") else word  # "1,7 milliard"
     qualifier = QUALIFIERS[language][amount["qualifier"]]
     if language == "fr":
         currency = "d’euros" if amount["currency"] == "EUR" else "de dollars"
@@ -226,7 +268,10 @@ def money(amount: dict, language: str) -> str:
 
 # Types whose whole content is the sentence: in its language, the sentence says it best.
 OWN_SENTENCE = frozenset({"mention", "criticism", "statement"})
-OTHER = {"fr": "Ce que dit {S}{via}, cité ci-dessous.", "en": "What {S} says{via}, quoted below."}
+OTHER = {
+    "fr": "Ce que dit {S}{via}{when}, cité ci-dessous.",
+    "en": "What {S} says{via}{when}, quoted below.",
+}
 
 
 def phrase(fact, name, sentence: str, article_language: str) -> dict[str, str]:
@@ -259,11 +304,16 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     if fact.type == "worked_on" and f.get("role") and not negated:
         return _made_line(fact, name, article_language, language)
     template = (NEGATED if negated else TEMPLATES).get(fact.type, {}).get(language)
+    if negated and f.get("declined") and fact.type == "joined":
+        template = DECLINED[language]
+    if fact.type == "invested" and f.get("role") and not negated:
+        template = LED_ROUND[language]
     if template is None:
         if language == article_language:
             return sentence
         via = pieces["via_said"].format(n("via")) if f.get("via") else ""
-        return OTHER[language].format(S=name(fact.subject, language), via=via)
+        when = when_text(f.get("when"), language)
+        return OTHER[language].format(S=name(fact.subject, language), via=via, when=when)
     quantity = f.get("quantity")
     q = ""
     if quantity:
@@ -275,6 +325,10 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         value = f"{quantity['value']:g} " if quantity.get("value") is not None else ""
         q = f"{QUALIFIERS[language][quantity['qualifier']]}{value}{unit}"
     from_key = "hired_from" if fact.type == "hired" else "from"
+    sources = [name(e, language) for e in f.get("sources", [])]
+    came_from = pieces["and"].join(sources) if len(sources) > 1 else n("from")  # "de A, B et C"
+    if len(sources) > 2:
+        came_from = ", ".join(sources[:-1]) + pieces["and"] + sources[-1]
     role = f["role"][language] if f.get("role") else ""
     leads = LEADS[language]
     co, past = f.get("co"), f.get("tense") == "past"
@@ -288,12 +342,18 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         if role and fact.type != "role"
         else "",
         "when": when_text(f.get("when"), language),
-        "from": pieces[from_key].format(n("from")) if f.get("from") else "",
+        "from": pieces[from_key].format(came_from) if f.get("from") else "",
         "to": pieces["to"].format(n("to")) if f.get("to") else "",
         "is": pieces["was" if past else "is"],
         "role": role,
         "Q": q,
         "A": money(f["amount"], language) if f.get("amount") else "",
+        "A_in": f" {money(f['amount'], language)}" if f.get("amount") else "",
+        "A_for": (" pour {}" if language == "fr" else " for {}").format(
+            money(f["amount"], language)
+        )
+        if f.get("amount")
+        else "",
         "P": n("place"),
         "leads": verb,
         "at": pieces["at_place"].format(n("place")) if f.get("place") else "",
@@ -306,7 +366,7 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
     if source and name(source, language):
         line = line[:-1] + pieces["according"].format(name(source, language)) + "."
     modality = f.get("modality", "stated")
-    if modality in ("possible", "planned"):
+    if modality in ("possible", "planned") or (modality == "reported" and not source):
         line = MODAL[modality][language] + line
     return line
 

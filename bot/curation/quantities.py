@@ -48,6 +48,21 @@ NUMBER_WORDS = {
 TIME_UNITS = frozenset("ans an annees annee years year mois months month semaines weeks".split())
 
 
+ORDER = ("year", "month", "day", "since")
+
+
+def day_beside(words: list[str], i: int) -> int | None:
+    """The day of the month at word i: "July 11", "11 juillet", "le 1er juillet"."""
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(words):
+            digits = (
+                words[j][:-2] if words[j].endswith(("er", "st", "nd", "rd", "th")) else words[j]
+            )
+            if digits.isdecimal() and 1 <= int(digits) <= 31 and len(digits) <= 2:
+                return int(digits)
+    return None
+
+
 def when_of(reader: Reader) -> dict | None:
     words, when = reader.words, {}
     for i, w in enumerate(words):
@@ -56,12 +71,13 @@ def when_of(reader: Reader) -> dict | None:
             when["month"] = month
             if i and words[i - 1] in ("depuis", "since"):
                 when["since"] = True
+            day = day_beside(words, i)
+            if day:
+                when["day"] = day
     years = re.findall(r"\b(19\d\d|20\d\d)\b", reader.s.text)
     if years:
         when["year"] = int(years[0])
-    return (
-        dict(sorted(when.items(), key=lambda kv: ("year", "month", "since").index(kv[0]))) or None
-    )
+    return dict(sorted(when.items(), key=lambda kv: ORDER.index(kv[0]))) or None
 
 
 def numbers(reader: Reader) -> list[dict]:

@@ -189,6 +189,7 @@ class Composer:
         allowed: dict[str, bool] = {}
 
         def may_stand(entity_id: str) -> bool:
+            """Not asked about, and of the kind asked (a person, or an organisation)."""
             known = allowed.get(entity_id)
             if known is None:
                 known = allowed[entity_id] = (
@@ -200,7 +201,14 @@ class Composer:
                 )
             return known
 
+        def unasked(entity_id: str) -> bool:
+            return not any(
+                self.facts.matches(entity_id, a) or self.facts.matches(a, entity_id) for a in asked
+            )
+
         def side(fact: Fact) -> list[str]:
+            if fact.polarity == "negated":
+                return []  # "X did not invest": X is no answer to "who invested?"
             if fact.type in ft.MOVE_FACT_TYPES:
                 move = orient(fact)
                 sides = [move.mover]
@@ -212,7 +220,16 @@ class Composer:
                     sides = [move.source] if outward and not asked else [move.source, move.dest]
             else:
                 sides = [fact.subject, fact.object]
-            return [s for s in sides if s and may_stand(s)]
+            # An investor may be a person or a firm: the subject of such a fact always stands.
+            return [
+                s
+                for s in sides
+                if s
+                and (
+                    may_stand(s)
+                    or (fact.type in ft.ANY_AGENT_FACT_TYPES and s == fact.subject and unasked(s))
+                )
+            ]
 
         return side
 

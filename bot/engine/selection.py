@@ -264,6 +264,13 @@ class Selector:
                 for f in facts
                 if f.type not in ROLE_TYPES or f.object in named or asked & self.facts.words[f.id]
             ]
+        if "invest" in query.relations:
+            # Who invested: the investments; "who led the round": its lead investor first.
+            invested = [f for f in facts if f.type in ft.RELATION_FACT_TYPES["invest"][0]]
+            if "lead" in query.relations:
+                invested = [f for f in invested if f.role] or invested
+            if invested:
+                facts, primary = invested, primary | {f.type for f in invested}
         if "biography" in query.relations:
             return [], False  # ages, birthplaces…: the facts never hold them
         if query.qword == "where" and not query.relations & lx.MOVE_RELATIONS:

@@ -24,6 +24,7 @@ RELATIONS = (
     "move_in", "move_out", "lead", "found", "create", "role", "work_on", "statement",
     "opinion", "criticism", "reason", "plan", "amount", "count", "employment", "duration",
     "provenance", "biography", "location", "expertise", "risk", "trend", "owns", "valuation",
+    "invest", "acquire",
 )  # fmt: skip
 
 
@@ -54,6 +55,9 @@ class FactType:
     stance: bool = False
     claim: bool = False  # it only says that the subject said or thinks something
     agent: str = "subject"  # the field holding who acted ("did A criticise B?")
+    # Its subject may be a person or an organisation alike (an investor): a "who" list
+    # names both.
+    any_agent: bool = False
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -144,6 +148,20 @@ TABLE: tuple[FactType, ...] = (
         required=_set("amount"), answers=_set("valuation"),
     ),
     FactType(
+        # Who put money into a company, or led its round: no one's move, no one's pay.
+        "invested", "subject (an investor) invested in object (a company) or took part in its "
+        "funding round; `role` lead investor when it led the round; `amount` what it put in",
+        required=_set("object"), optional=_set("role amount tense"),
+        answers=_set("invest"), also_answers=_set("amount"), any_agent=True,
+    ),
+    FactType(
+        # A company bought whole, or its assets and team; a collapsed purchase is negated.
+        "acquired", "subject (a company) acquired or bought object (a company, or its assets "
+        "or team); `amount` the price when the sentence gives it",
+        required=_set("object"), optional=_set("amount tense"),
+        answers=_set("acquire"), also_answers=_set("owns"), any_agent=True,
+    ),
+    FactType(
         "duration", "subject spent `quantity` (of time) at object",
         required=_set("quantity"), optional=_set("object"),
         answers=_set("duration employment"), also_answers=_set("amount location"),
@@ -222,6 +240,7 @@ MENTION_TYPES = frozenset({"mention"})
 MOVE_FACT_TYPES = frozenset(row.name for row in TABLE if row.move)
 STANCE_FACT_TYPES = frozenset(row.name for row in TABLE if row.stance)
 CLAIM_FACT_TYPES = frozenset(row.name for row in TABLE if row.claim)
+ANY_AGENT_FACT_TYPES = frozenset(row.name for row in TABLE if row.any_agent)
 # Relation family -> (fact types answering it directly, fact types answering it as a fallback).
 RELATION_FACT_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     relation: (
