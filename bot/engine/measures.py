@@ -91,7 +91,9 @@ def equals_number(facts: list[Fact], query: Query) -> str | None:
     asked = asked_numbers(query)
     if len(asked) != 1 or query.months:
         return None
-    for fact in facts:
+    # "These 14 hires?": the fact stating that figure is the one asked about.
+    stating = [f for f in facts if states_number(f, (asked[0],))]
+    for fact in stating or facts:
         measure = fact.amount or fact.quantity
         if measure is not None and measure.value is None and measure.qualifier == "some":
             return "no" if asked[0] > A_FEW else None  # "40?" against "a few"

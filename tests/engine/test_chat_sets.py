@@ -25,6 +25,9 @@ FLOORS = {
     "strangers3": (96, 0),
     "casual6": (130, 0),
     "strangers5": (87, 1),
+    # casual7 entered at the end of that session, after its first blind run (119/150 with 1
+    # wrong, README); raised to the score after the one fix that run showed (120, 0).
+    "casual7": (120, 0),
 }
 
 
