@@ -26,8 +26,8 @@ FLOORS = {
     "casual6": (130, 0),
     "strangers5": (87, 1),
     # casual7 entered at the end of that session, after its first blind run (119/150 with 1
-    # wrong, README); raised to the score after the one fix that run showed (120, 0).
-    "casual7": (120, 0),
+    # wrong, README); raised to the score after the fixes that run showed (121, 0).
+    "casual7": (121, 0),
 }
 
 

@@ -366,3 +366,39 @@ def test_forty_is_not_a_few(engine: Engine, base: KnowledgeBase, language: str) 
         if (got := verdict(engine, question, language)) != "no":
             wrong.append(f"{question} -> {got}, expected no")
     assert not wrong, "\n".join(wrong)
+
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+}  # fmt: skip
+ANYONE = {"en": "Did anyone join {b} in {m}?", "fr": "Quelqu'un a-t-il rejoint {b} en {m} ?"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_month_asked_quotes_the_move_of_that_month(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    dated = [m for m in person_moves(base) if m.when and m.when.month and not m.when.day]
+    assert dated
+    wrong = []
+    for fact in dated:
+        move = orient(fact)
+        assert fact.when is not None and fact.when.month is not None
+        others = [
+            orient(m).mover
+            for m in dated
+            if orient(m).dest == move.dest and m.when and m.when.month != fact.when.month
+        ]
+        question = ANYONE[language].format(
+            b=name(base, move.dest, language), m=MONTHS[language][fact.when.month - 1]
+        )
+        text = engine.answer(question)[0].text
+        first = text.split("\n")[1] if "\n" in text else text
+        if name(base, move.mover, language) not in text or any(
+            name(base, o, language) in first for o in others
+        ):
+            wrong.append(f"{question} -> {text[:100]!r}")
+    assert not wrong, "\n".join(wrong)

@@ -135,6 +135,8 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
         if False in dates:
             return Verdict("no", facts)
         return Verdict("coarser" if any(f.when for f in facts) else "unsettled", facts)
+    if query.days or query.months or query.years:
+        facts = [f for f, agrees in zip(facts, dates, strict=True) if agrees]  # the dated ones
     if query.present and all(no_longer(tk, f, query) for f in facts):
         return Verdict("no", facts)  # "Is he still…?" when the articles say "former"
     asked_of_the_past = query.tense == "past" or past_asked(list(query.words))
