@@ -8,6 +8,8 @@ bound is a No, one above it is not a Yes.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 import pytest
 
 from bot.engine import Engine
@@ -36,6 +38,18 @@ COUNTED = {
 }
 
 
+def assert_verdicts(
+    engine: Engine, language: str, asked: Iterable[tuple[str, Collection[str]]]
+) -> None:
+    """Each question gets one of its allowed verdicts, read off the reply's first words."""
+    wrong = [
+        f"{question} -> {got}, expected {sorted(allowed)}"
+        for question, allowed in asked
+        if (got := verdict(engine, question, language)) not in allowed
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 def counted_hires(base: KnowledgeBase) -> list[Fact]:
     """Hires of a number of people from a named company, the number given as a lower bound or
     exactly."""
@@ -56,35 +70,33 @@ def counted_hires(base: KnowledgeBase) -> list[Fact]:
 def test_a_negative_statement_of_a_stated_move_is_a_no(
     engine: Engine, base: KnowledgeBase, language: str
 ) -> None:
-    wrong = []
-    for fact in person_moves(base):
-        move = orient(fact)
-        expected = "hedged" if hedged(fact) else "no"
-        for form in DENIED[language]:
-            question = form.format(
-                a=name(base, move.mover, language), b=name(base, move.dest, language)
-            )
-            if (got := verdict(engine, question, language)) != expected:
-                wrong.append(f"{question} -> {got}, expected {expected}")
-    assert not wrong, "\n".join(wrong)
+    asked = [
+        (
+            form.format(a=name(base, m.mover, language), b=name(base, m.dest, language)),
+            {"hedged" if hedged(fact) else "no"},
+        )
+        for fact in person_moves(base)
+        if (m := orient(fact))
+        for form in DENIED[language]
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_plan_is_not_confirmed_by_a_move_already_made(
     engine: Engine, base: KnowledgeBase, language: str
 ) -> None:
-    wrong = []
-    for fact in person_moves(base):
-        if fact.tense == "future":
-            continue  # a move the article tells as to come: a plan may be a Yes
-        move = orient(fact)
-        for form in PLANNED[language]:
-            question = form.format(
-                a=name(base, move.mover, language), b=name(base, move.dest, language)
-            )
-            if (got := verdict(engine, question, language)) in ("yes", "no"):
-                wrong.append(f"{question} -> {got}, expected neither yes nor no")
-    assert not wrong, "\n".join(wrong)
+    asked = [
+        (
+            form.format(a=name(base, m.mover, language), b=name(base, m.dest, language)),
+            {"hedged", "other"},  # neither a Yes nor a No
+        )
+        for fact in person_moves(base)
+        if fact.tense != "future"  # a move the article tells as to come: a plan may be a Yes
+        and (m := orient(fact))
+        for form in PLANNED[language]
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 def test_the_base_has_counted_hires(base: KnowledgeBase) -> None:
@@ -95,7 +107,7 @@ def test_the_base_has_counted_hires(base: KnowledgeBase) -> None:
 def test_a_count_below_the_stated_one_is_a_no(
     engine: Engine, base: KnowledgeBase, language: str
 ) -> None:
-    wrong = []
+    asked = []
     for fact in counted_hires(base):
         assert fact.quantity is not None and fact.quantity.value is not None
         unit = fact.quantity.unit.get(language) if fact.quantity.unit else ""
@@ -111,9 +123,8 @@ def test_a_count_below_the_stated_one_is_a_no(
                 unit=unit,
                 b=name(base, fact.source, language),
             )
-            if (got := verdict(engine, question, language)) not in allowed:
-                wrong.append(f"{question} -> {got}, expected {sorted(allowed)}")
-    assert not wrong, "\n".join(wrong)
+            asked.append((question, allowed))
+    assert_verdicts(engine, language, asked)
 
 
 SPOKE = {
@@ -140,15 +151,13 @@ def test_whether_someone_spoke_is_settled_by_what_they_said_whatever_its_wording
     engine: Engine, base: KnowledgeBase, language: str
 ) -> None:
     assert speakers(base)
-    wrong = []
-    for speaker in sorted(speakers(base)):
-        a = name(base, speaker, language)
-        for forms, expected in ((SPOKE, {"yes"}), (SILENT, {"no"})):
-            for form in forms[language]:
-                question = form.format(a=a)
-                if (got := verdict(engine, question, language)) not in expected:
-                    wrong.append(f"{question} -> {got}, expected {sorted(expected)}")
-    assert not wrong, "\n".join(wrong)
+    asked = [
+        (form.format(a=name(base, speaker, language)), expected)
+        for speaker in sorted(speakers(base))
+        for forms, expected in ((SPOKE, {"yes"}), (SILENT, {"no"}))
+        for form in forms[language]
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 HOW_MANY_HIRED = {
@@ -229,20 +238,20 @@ def test_a_move_asked_the_other_way_round_is_a_no(
     moves = [m for m in person_moves(base) if is_company(base, orient(m).source)]
     assert moves
     ends = {(orient(m).mover, orient(m).source, orient(m).dest) for m in person_moves(base)}
-    wrong = []
-    for fact in moves:
-        move = orient(fact)
-        if (move.mover, move.dest, move.source) in ends:
-            continue  # they went back: the other way round is stated too
-        question = REVERSED[language].format(
-            a=name(base, move.mover, language),
-            b=name(base, move.dest, language),
-            c=name(base, move.source, language),
+    asked = [
+        (
+            REVERSED[language].format(
+                a=name(base, m.mover, language),
+                b=name(base, m.dest, language),
+                c=name(base, m.source, language),
+            ),
+            {"no", "hedged" if hedged(fact) else "no"},
         )
-        expected = "hedged" if hedged(fact) else "no"
-        if (got := verdict(engine, question, language)) not in (expected, "no"):
-            wrong.append(f"{question} -> {got}, expected {expected}")
-    assert not wrong, "\n".join(wrong)
+        for fact in moves
+        if (m := orient(fact))
+        and (m.mover, m.dest, m.source) not in ends  # a way back is stated too
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 SPENT = {
@@ -265,18 +274,17 @@ def test_time_spent_somewhere_before_the_next_employer_is_a_duration(
             if sides.mover == fact.subject and sides.source == fact.object:
                 asked.append((fact, sides.dest))
     assert asked
-    wrong = []
-    for fact, after in asked:
-        assert fact.quantity is not None and fact.quantity.value is not None
-        question = SPENT[language].format(
+    questions = [
+        SPENT[language].format(
             a=name(base, fact.subject, language),
-            n=int(fact.quantity.value),
+            n=int(fact.quantity.value or 0),
             b=name(base, fact.object, language),
             c=name(base, after, language),
         )
-        if (got := verdict(engine, question, language)) != "yes":
-            wrong.append(f"{question} -> {got}, expected yes")
-    assert not wrong, "\n".join(wrong)
+        for fact, after in asked
+        if fact.quantity
+    ]
+    assert_verdicts(engine, language, [(q, {"yes"}) for q in questions])
 
 
 PAST_ROLE = {
@@ -295,18 +303,19 @@ def test_a_former_role_asked_of_the_past_is_a_yes(
         if f.type == "role" and f.tense == "past" and is_company(base, f.object)
     ]
     assert roles
-    wrong = []
-    for fact in roles:
-        assert fact.role is not None
-        question = PAST_ROLE[language].format(
-            a=name(base, fact.subject, language),
-            b=name(base, fact.object, language),
-            r=fact.role.get(language),
+    asked = [
+        (
+            PAST_ROLE[language].format(
+                a=name(base, fact.subject, language),
+                b=name(base, fact.object, language),
+                r=fact.role.get(language),
+            ),
+            {"hedged" if hedged(fact) else "yes"},
         )
-        expected = "hedged" if hedged(fact) else "yes"
-        if (got := verdict(engine, question, language)) != expected:
-            wrong.append(f"{question} -> {got}, expected {expected}")
-    assert not wrong, "\n".join(wrong)
+        for fact in roles
+        if fact.role is not None
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 HIRED_FROM = {
@@ -330,16 +339,17 @@ def test_a_company_hire_asked_the_other_way_round_is_a_no(
     pairs = {(f.subject, f.source) for f in hires} | {
         (orient(f).dest, orient(f).source) for f in person_moves(base)
     }
-    wrong = []
-    for fact in hires:
-        if (fact.source, fact.subject) in pairs:
-            continue  # both ways are stated
-        question = HIRED_FROM[language].format(
-            a=name(base, fact.source, language), b=name(base, fact.subject, language)
+    asked = [
+        (
+            HIRED_FROM[language].format(
+                a=name(base, fact.source, language), b=name(base, fact.subject, language)
+            ),
+            {"no"},
         )
-        if (got := verdict(engine, question, language)) != "no":
-            wrong.append(f"{question} -> {got}, expected no")
-    assert not wrong, "\n".join(wrong)
+        for fact in hires
+        if (fact.source, fact.subject) not in pairs  # both ways are stated
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 A_FEW_ASKED = {"en": "Did {a} hire 40 {unit}?", "fr": "Est-ce que {a} a recruté 40 {unit} ?"}
@@ -357,15 +367,17 @@ def test_forty_is_not_a_few(engine: Engine, base: KnowledgeBase, language: str) 
         and is_company(base, f.subject)
     ]
     assert few
-    wrong = []
-    for fact in few:
-        assert fact.quantity is not None
-        question = A_FEW_ASKED[language].format(
-            a=name(base, fact.subject, language), unit=fact.quantity.unit.get(language)
+    asked = [
+        (
+            A_FEW_ASKED[language].format(
+                a=name(base, fact.subject, language), unit=fact.quantity.unit.get(language)
+            ),
+            {"no"},
         )
-        if (got := verdict(engine, question, language)) != "no":
-            wrong.append(f"{question} -> {got}, expected no")
-    assert not wrong, "\n".join(wrong)
+        for fact in few
+        if fact.quantity is not None
+    ]
+    assert_verdicts(engine, language, asked)
 
 
 MONTHS = {
