@@ -381,7 +381,8 @@ def spoke_asked(tk: Toolkit, query: Query, fact: Fact) -> bool:
 
 
 _SPEAKING = frozenset({"statement", "opinion"})
-CLAIM_WORDS = 2  # words of what was said a question restates to ask what, not whether
+# Words of a claim a question must share to be about what was said (not only whether).
+CLAIM_WORDS = 2
 
 
 def by_actor(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:

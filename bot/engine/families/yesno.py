@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.engine.compose import Result
 from bot.engine.factindex import orient
 from bot.engine.families.verdicts import (
+    CLAIM_WORDS,
     SAYING_RELATIONS,
     Verdict,
     by_actor,
@@ -30,7 +31,6 @@ from bot.nlu import lexicon as lx
 from bot.nlu.frame import past_asked
 from bot.nlu.parsing import Query
 
-CLAIM_WORDS = 2  # words a claim must share with the question to be what it asks about
 # How sure a verdict is, before the entity links' own scores are taken into account.
 CONFIDENCE = {
     "yes": 0.9,
