@@ -231,28 +231,8 @@ def _rare_beside_names(
         _plain(w, is_lexicon_word) and w in first_names and (i not in covered or i in partial)
         for i, w in enumerate(words)
     ]
-    alone |= {
-        j
-        for i in range(len(words) - 1)
-        if (unread[i] or named[i]) and unread[i + 1] and _name_pair(words[i], words[i + 1])
-        for j in (i, i + 1)
-    }
-    alone |= {
-        j
-        for i in range(len(words) - 1)
-        if unread[i] and i + 1 not in covered and words[i + 1] in lx.COMPANY_SUFFIXES
-        for j in (i, i + 1)
-    }  # "inflection ai": a company's name
-    alone |= {
-        i
-        for m in mentions
-        if (i := m.start - 1) >= 0 and unread[i]
-        and (
-            (m.score < EXACT and _rarer_than(words[i], NAME_PAIR_OTHER_ZIPF))
-            or (m.surface not in first_names and _first_name_like(words[i]))
-        )
-    }  # fmt: skip
-    # "isaac chuang": another first name before a known surname is someone else.
+    alone |= _paired(words, unread, named, covered)
+    alone |= _before_surnames(words, unread, mentions, first_names)
     for i in sorted(alone):
         for step in (-1, 1):
             j = i + step
@@ -264,6 +244,36 @@ def _rare_beside_names(
         flags[i] = True
     # Only runs holding such a word matter; a linked name alone stays a known name.
     return [f and (i in beside or _in_run_with(i, beside, flags)) for i, f in enumerate(flags)]
+
+
+def _paired(words: list[str], unread: list[bool], named: list[bool], covered: set[int]) -> set[int]:
+    """Two words in a row that make a name ("sam altman", a known "helena" before "cowen"),
+    and a word before a company's suffix ("inflection ai")."""
+    found: set[int] = set()
+    for i in range(len(words) - 1):
+        pair = (unread[i] or named[i]) and unread[i + 1] and _name_pair(words[i], words[i + 1])
+        company = unread[i] and i + 1 not in covered and words[i + 1] in lx.COMPANY_SUFFIXES
+        if pair or company:
+            found |= {i, i + 1}
+    return found
+
+
+def _before_surnames(
+    words: list[str], unread: list[bool], mentions: list[Mention], first_names: frozenset[str]
+) -> set[int]:
+    """Another first name before a known surname is someone else's: before a misspelt one, any
+    plain word not among the commonest; before an exact one, a word as a first name is
+    ("isaac chuang")."""
+    found = set()
+    for mention in mentions:
+        i = mention.start - 1
+        if i < 0 or not unread[i]:
+            continue
+        misspelt = mention.score < EXACT and _rarer_than(words[i], NAME_PAIR_OTHER_ZIPF)
+        surname = mention.surface not in first_names and _first_name_like(words[i])
+        if misspelt or surname:
+            found.add(i)
+    return found
 
 
 def _name_pair(first: str, second: str) -> bool:
