@@ -170,8 +170,8 @@ def test_negative_cues_are_parsed_as_cues():
 
 def test_a_word_not_in_normalised_form(ldir):
     path = ldir / "fr.yaml"
-    edit(path, "who: [qui]", "who: [Qui]")
-    line = line_of(path, "who: [Qui]")
+    edit(path, "who: [qui, ki]", "who: [Qui, ki]")
+    line = line_of(path, "who: [Qui, ki]")
     assert only_problem(ldir) == f"{path}:{line}: who: 'Qui' is not in normalised form ('qui')"
 
 
@@ -284,8 +284,8 @@ def test_a_missing_and_a_stray_file(ldir):
 
 def test_loading_a_broken_file_names_file_and_line(ldir):
     path = ldir / "fr.yaml"
-    edit(path, "who: [qui]", "who: [Qui]")
-    line = line_of(path, "who: [Qui]")
+    edit(path, "who: [qui, ki]", "who: [Qui, ki]")
+    line = line_of(path, "who: [Qui, ki]")
     with pytest.raises(lx.LexiconError) as caught:
         files.load(ldir)
     assert f"{path}:{line}: who: 'Qui'" in str(caught.value)
