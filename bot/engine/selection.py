@@ -304,6 +304,9 @@ class Selector:
         chosen = self.by_tense(chosen, query)
         if guarded and self.unexplained(query, chosen):
             return [], False
+        if query.qword == "how_much" and query.role_words:
+            # "How much does X pay its engineers?": one person's package is not their pay.
+            chosen = [f for f in chosen if self.says_roles(f, query.role_words)]
         if query.qword == "who":
             chosen = self.sharing_words(chosen, query)
         score = self.scorer(query, primary)
@@ -320,6 +323,10 @@ class Selector:
         if not asked or len(facts) < 2:
             return facts
         return [f for f in facts if asked & self.facts.words[f.id]] or facts
+
+    def says_roles(self, fact: Fact, role_words: frozenset[str]) -> bool:
+        """The fact's words name every role asked (a synonym will do)."""
+        return all(_synonym_stems(w) & self.facts.words[fact.id] for w in role_words)
 
     def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""

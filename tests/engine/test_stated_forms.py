@@ -414,3 +414,35 @@ def test_a_month_asked_quotes_the_move_of_that_month(
         ):
             wrong.append(f"{question} -> {text[:100]!r}")
     assert not wrong, "\n".join(wrong)
+
+
+GROUP_PAY = {
+    "en": "How much does {a} pay its engineers?",
+    "fr": "Combien {a} paie ses ingénieurs ?",
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_persons_package_is_not_what_a_company_pays_a_group(
+    engine: Engine, base: KnowledgeBase, language: str
+) -> None:
+    """The question counts no one but a kind of people; a package paid to one person named in
+    the fact, not in the question, is not the answer."""
+    packages = [
+        f
+        for f in base.facts
+        if f.type == "amount"
+        and is_company(base, f.subject)
+        and f.object
+        and base.entities[f.object].type == "person"
+        and f.amount is not None
+    ]
+    assert packages
+    wrong = []
+    for fact in packages:
+        question = GROUP_PAY[language].format(a=name(base, fact.subject, language))
+        answer = engine.answer(question)[0]
+        figure = str(int((fact.amount.value or 0) / 1_000_000)) if fact.amount else ""
+        if answer.kind == "answer" and figure in answer.text:
+            wrong.append(f"{question} -> {answer.text[:80]!r}")
+    assert not wrong, "\n".join(wrong)
