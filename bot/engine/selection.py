@@ -306,7 +306,12 @@ class Selector:
             return [], False
         if query.qword == "how_much" and query.role_words:
             # "How much does X pay its engineers?": one person's package is not their pay.
-            chosen = [f for f in chosen if self.says_roles(f, query.role_words)]
+            named = {e.id for e in query.entities}
+            chosen = [
+                f
+                for f in chosen
+                if not (f.object and self.facts.type_of(f.object) == PERSON) or f.object in named
+            ]
         if query.qword == "who":
             chosen = self.sharing_words(chosen, query)
         score = self.scorer(query, primary)
@@ -323,10 +328,6 @@ class Selector:
         if not asked or len(facts) < 2:
             return facts
         return [f for f in facts if asked & self.facts.words[f.id]] or facts
-
-    def says_roles(self, fact: Fact, role_words: frozenset[str]) -> bool:
-        """The fact's words name every role asked (a synonym will do)."""
-        return all(_synonym_stems(w) & self.facts.words[fact.id] for w in role_words)
 
     def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
