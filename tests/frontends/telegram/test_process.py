@@ -116,6 +116,9 @@ def test_sighups_from_the_first_line_to_the_exit_never_kill_the_bot(api):
             process.send_signal(signal.SIGHUP)  # through loading, start-up and serving
             assert process.poll() is None, process.stderr.read()
             time.sleep(0.05)
+        for _ in range(10):  # while serving, with time for a reload to run (a loaded machine)
+            process.send_signal(signal.SIGHUP)
+            time.sleep(0.2)
         process.send_signal(signal.SIGTERM)
         while process.poll() is None:  # and through the shutdown
             process.send_signal(signal.SIGHUP)
