@@ -18,6 +18,7 @@ from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
 from bot.text import normalize, tokens
 
 PERSON = "person"  # the entity type whose moves and roles the engine follows
+TYPE_SETS_KEPT = 32  # how many merged postings of several types `of_types` keeps
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class FactIndex:
         self.involving_ids = {e: frozenset(f.id for f in fs) for e, fs in self.involving.items()}
         self.position = {fact.id: i for i, fact in enumerate(base.facts)}
         self.by_type: dict[str, list[Fact]] = {}
+        self._typed: dict[frozenset[str], list[Fact]] = {}  # `of_types` of several types
         self.by_number: dict[float, list[Fact]] = {}
         self.by_month: dict[int, list[Fact]] = {}
         self.by_year: dict[int, list[Fact]] = {}
@@ -182,8 +184,17 @@ class FactIndex:
         return [f for f in self.involving.get(shortest, []) if all(f.id in ids for ids in others)]
 
     def of_types(self, types: Iterable[str]) -> list[Fact]:
-        """The facts of any of `types`, in base order."""
-        return self.merged(self.by_type.get(t, []) for t in set(types))
+        """The facts of any of `types`, in base order: several types' postings are merged the
+        first time they are asked together, then kept (a few such sets, of a few types)."""
+        wanted = frozenset(types)
+        if len(wanted) <= 1:
+            return self.merged(self.by_type.get(t, []) for t in wanted)
+        kept = self._typed.get(wanted)
+        if kept is None:
+            if len(self._typed) >= TYPE_SETS_KEPT:
+                self._typed.pop(next(iter(self._typed)))
+            kept = self._typed[wanted] = self.merged(self.by_type.get(t, []) for t in wanted)
+        return list(kept)
 
     def typed(self, types: Iterable[str], months: Iterable[int], years: Iterable[int]) -> list:
         """The facts of any of `types`, and, when months or years are given, dated then."""
@@ -207,6 +218,16 @@ class FactIndex:
         if months:
             return self.merged(self.by_month.get(m, []) for m in months)
         return self.merged(self.by_year.get(y, []) for y in years)
+
+    @staticmethod
+    def dated_then(fact: Fact, months: set[int], years: set[int]) -> bool:
+        """Whether `dated(months, years)` holds the fact (one of them at least given)."""
+        when = fact.when
+        if when is None:
+            return False
+        if months and (when.month not in months or when.since):
+            return False
+        return not years or when.year in years
 
     def sharing(self, asked: frozenset[str], at_least: int) -> list[Fact]:
         """The facts whose words share at least `at_least` (≥ 1) of the stems `asked`, in base

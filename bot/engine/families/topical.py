@@ -25,19 +25,20 @@ def topical(tk: Toolkit, query: Query) -> Result:
     if query.greeting or query.yesno or not (primary or query.content):
         return Result(tk.replies.unknown(query.language, greeting=query.greeting), ())
     wanted = primary | cued
-    facts = [
-        f
-        for f in tk.facts.typed(wanted, query.months, query.years)
-        if f.type in wanted and tk.selector.fits_question_word(f, query)
-    ]
+    # The roles the question names come from the roles' postings, not from every role fact.
+    roles = wanted & ROLE_TYPES if query.role_words else frozenset()
+    pool = tk.facts.typed(wanted - roles, query.months, query.years)
+    if roles:
+        months, years = set(query.months), set(query.years)
+        named = [
+            f
+            for f in tk.selector.naming_role(query.role_words)
+            if f.type in roles and (not (months or years) or tk.facts.dated_then(f, months, years))
+        ]
+        pool = tk.facts.merged([pool, named])
+    facts = [f for f in pool if f.type in wanted and tk.selector.fits_question_word(f, query)]
     if query.months or query.years:
         facts = [f for f in facts if date_agrees(f, query)]
-    if query.role_words:
-        facts = [
-            f
-            for f in facts
-            if f.type not in ROLE_TYPES or tk.selector.names_role(f, query.role_words)
-        ]
     asked = tk.facts.stems(query.content, query.language)
     if asked and not any(asked & tk.facts.words[f.id] for f in facts):
         # "Why are on-device models an asset?": no fact of that type says it, another does.
