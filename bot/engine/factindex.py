@@ -145,6 +145,10 @@ class FactIndex:
             if fact.when is not None and fact.when.year is not None:
                 self.by_year.setdefault(fact.when.year, []).append(fact)
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps: not the merged postings kept for questions asked."""
+        return {**self.__dict__, "_typed": {}}
+
     def over(self, base: KnowledgeBase) -> FactIndex:
         """This index for `base`, a base with the same entities and facts (other articles)."""
         index = copy.copy(self)

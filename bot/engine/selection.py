@@ -49,6 +49,10 @@ class Selector:
         # no entity names a role ("who is the chief scientist?").
         self._role_postings: dict[str, list[Fact]] | None = None
 
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps: not the role postings built for questions asked."""
+        return {**self.__dict__, "_role_postings": None}
+
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
         takes the place of the whole in the sentence (its side of a move, its position)."""
