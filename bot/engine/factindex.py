@@ -6,9 +6,10 @@ from __future__ import annotations
 import copy
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import Stemmer
 
@@ -19,6 +20,8 @@ from bot.text import normalize, tokens
 
 PERSON = "person"  # the entity type whose moves and roles the engine follows
 TYPE_SETS_KEPT = 32  # how many merged postings of several types `of_types` keeps
+DERIVED_KEPT = 64  # how many values `derived` keeps
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ class FactIndex:
         self.position = {fact.id: i for i, fact in enumerate(base.facts)}
         self.by_type: dict[str, list[Fact]] = {}
         self._typed: dict[frozenset[str], list[Fact]] = {}  # `of_types` of several types
+        self._derived: dict[Hashable, Any] = {}  # what `derived` built, by its key
         self.by_number: dict[float, list[Fact]] = {}
         self.by_month: dict[int, list[Fact]] = {}
         self.by_year: dict[int, list[Fact]] = {}
@@ -147,7 +151,20 @@ class FactIndex:
 
     def __getstate__(self) -> dict[str, object]:
         """What a snapshot keeps: not the merged postings kept for questions asked."""
-        return {**self.__dict__, "_typed": {}}
+        return {**self.__dict__, "_typed": {}, "_derived": {}}
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What `build` derives from the facts alone, built the first time `key` is asked
+        for and then kept (the last `DERIVED_KEPT` of them)."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            pass
+        value = build()
+        if len(self._derived) >= DERIVED_KEPT:
+            self._derived.pop(next(iter(self._derived)), None)
+        self._derived[key] = value
+        return value
 
     def over(self, base: KnowledgeBase) -> FactIndex:
         """This index for `base`, a base with the same entities and facts (other articles)."""

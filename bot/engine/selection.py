@@ -359,7 +359,8 @@ class Selector:
         if self._role_postings is None:
             postings: dict[str, list[Fact]] = {}
             memo: dict[tuple[str, str], frozenset[str]] = {}
-            for fact in self.facts.of_types(ROLE_TYPES):
+            # Type by type: `naming_role` puts what it finds in base order.
+            for fact in (f for t in sorted(ROLE_TYPES) for f in self.facts.by_type.get(t, ())):
                 for stem in self.role_stems(fact, memo):
                     postings.setdefault(stem, []).append(fact)
             self._role_postings = postings
