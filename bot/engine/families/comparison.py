@@ -151,7 +151,7 @@ def extreme(tk: Toolkit, query: Query) -> Result | None:
         alone = replace(query, comparative=None)
         facts = [f for f in tk.selector.select(alone)[0] if bounds(f) is not None]
         facts = naming_unit(tk, query, list({f.id: f for f in facts}.values()))
-        winner = best(query, facts)
+        winner = best(query, facts) if facts else None
     else:
         facts, winner = unnamed_extreme(tk, query)
     if not facts:
@@ -198,7 +198,7 @@ def unnamed_extreme(tk: Toolkit, query: Query) -> tuple[list[Fact], Fact | None]
         # `naming_unit`: those of the pool that share an asked stem, when some do.
         sharing = {f.id: f for s in asked for f in tk.facts.by_stem.get(s, ()) if f.id in ids}
         facts = tk.facts.in_order(sharing.values()) or list(pool)
-        return facts, best(query, facts)
+        return facts, best(query, facts) if facts else None
 
     facts, winner = tk.facts.derived((pool_key, asked, query.comparative), outcome)
     return list(facts), winner
