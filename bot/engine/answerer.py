@@ -5,6 +5,7 @@ Pure: no I/O, no Telegram.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 from bot.engine.compose import Result
@@ -34,6 +35,8 @@ from bot.nlu.linking import ArticleReading
 from bot.nlu.parsing import EntityRef, Query, parse, preamble_and_question, split_questions
 from bot.text import clean_input, normalize
 
+KEPT_UNNAMED = 128  # replies to questions naming no entity kept per base
+
 
 class Answerer:
     """Everything precomputed for one knowledge base; `answer` is the per-message path."""
@@ -47,6 +50,20 @@ class Answerer:
         self.tk = Toolkit.build(base, previous, read)
         self.replies = self.tk.replies
         self.dialogue = Dialogue(self.tk)
+        # Replies to questions naming no entity, by question read: they depend on the base
+        # alone, and some read many facts ("who is the chief scientist?", issue 20).
+        self._unnamed: dict[Query, Result] = {}
+        self._unnamed_lock = threading.Lock()
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps: not the replies kept, nor their lock."""
+        state = dict(self.__dict__)
+        state["_unnamed"], state["_unnamed_lock"] = {}, None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._unnamed_lock = threading.Lock()
 
     def answer(
         self, question: str, state: State, language_hint: str | None = None
@@ -111,6 +128,19 @@ class Answerer:
         return result.answer, self.dialogue.remember(query, result, state)
 
     def _answer_query(self, query: Query) -> Result:
+        """The reply to a question read in context; kept when it names no entity."""
+        if query.entities:
+            return self._route(query)
+        kept = self._unnamed.get(query)
+        if kept is None:
+            kept = self._route(query)
+            with self._unnamed_lock:
+                if len(self._unnamed) >= KEPT_UNNAMED:
+                    self._unnamed.pop(next(iter(self._unnamed)))
+                self._unnamed[query] = kept
+        return kept
+
+    def _route(self, query: Query) -> Result:
         """Route a question, read in context, to the family that answers it."""
         tk = self.tk
         named = query  # "is Colossus an xAI thing?" names the whole its parent drop would hide

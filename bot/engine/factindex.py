@@ -6,9 +6,10 @@ from __future__ import annotations
 import copy
 import heapq
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, TypeVar
 
 import Stemmer
 
@@ -18,6 +19,9 @@ from bot.nlu.lexicon import INFINITIVE_ENDINGS, PURPOSE_MARKERS
 from bot.text import normalize, tokens
 
 PERSON = "person"  # the entity type whose moves and roles the engine follows
+TYPE_SETS_KEPT = 32  # how many merged postings of several types `of_types` keeps
+DERIVED_KEPT = 64  # how many values `derived` keeps
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ class FactIndex:
         self.involving_ids = {e: frozenset(f.id for f in fs) for e, fs in self.involving.items()}
         self.position = {fact.id: i for i, fact in enumerate(base.facts)}
         self.by_type: dict[str, list[Fact]] = {}
+        self._typed: dict[frozenset[str], list[Fact]] = {}  # `of_types` of several types
+        self._derived: dict[Hashable, Any] = {}  # what `derived` built, by its key
         self.by_number: dict[float, list[Fact]] = {}
         self.by_month: dict[int, list[Fact]] = {}
         self.by_year: dict[int, list[Fact]] = {}
@@ -142,6 +148,23 @@ class FactIndex:
                     self.by_year_month.setdefault(month, []).append(fact)
             if fact.when is not None and fact.when.year is not None:
                 self.by_year.setdefault(fact.when.year, []).append(fact)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps: not the merged postings kept for questions asked."""
+        return {**self.__dict__, "_typed": {}, "_derived": {}}
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """What `build` derives from the facts alone, built the first time `key` is asked
+        for and then kept (the last `DERIVED_KEPT` of them)."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            pass
+        value = build()
+        if len(self._derived) >= DERIVED_KEPT:
+            self._derived.pop(next(iter(self._derived)), None)
+        self._derived[key] = value
+        return value
 
     def over(self, base: KnowledgeBase) -> FactIndex:
         """This index for `base`, a base with the same entities and facts (other articles)."""
@@ -182,8 +205,17 @@ class FactIndex:
         return [f for f in self.involving.get(shortest, []) if all(f.id in ids for ids in others)]
 
     def of_types(self, types: Iterable[str]) -> list[Fact]:
-        """The facts of any of `types`, in base order."""
-        return self.merged(self.by_type.get(t, []) for t in set(types))
+        """The facts of any of `types`, in base order: several types' postings are merged the
+        first time they are asked together, then kept (a few such sets, of a few types)."""
+        wanted = frozenset(types)
+        if len(wanted) <= 1:
+            return self.merged(self.by_type.get(t, []) for t in wanted)
+        kept = self._typed.get(wanted)
+        if kept is None:
+            if len(self._typed) >= TYPE_SETS_KEPT:
+                self._typed.pop(next(iter(self._typed)))
+            kept = self._typed[wanted] = self.merged(self.by_type.get(t, []) for t in wanted)
+        return list(kept)
 
     def typed(self, types: Iterable[str], months: Iterable[int], years: Iterable[int]) -> list:
         """The facts of any of `types`, and, when months or years are given, dated then."""
@@ -207,6 +239,16 @@ class FactIndex:
         if months:
             return self.merged(self.by_month.get(m, []) for m in months)
         return self.merged(self.by_year.get(y, []) for y in years)
+
+    @staticmethod
+    def dated_then(fact: Fact, months: set[int], years: set[int]) -> bool:
+        """Whether `dated(months, years)` holds the fact (one of them at least given)."""
+        when = fact.when
+        if when is None:
+            return False
+        if months and (when.month not in months or when.since):
+            return False
+        return not years or when.year in years
 
     def sharing(self, asked: frozenset[str], at_least: int) -> list[Fact]:
         """The facts whose words share at least `at_least` (≥ 1) of the stems `asked`, in base

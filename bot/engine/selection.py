@@ -45,6 +45,13 @@ class Selector:
         )
         # Each role's stems, in both languages, read the first time a question names a role.
         self._role_stems: dict[str, frozenset[str]] = {}
+        # The role facts by each stem of their role, built the first time a question naming
+        # no entity names a role ("who is the chief scientist?").
+        self._role_postings: dict[str, list[Fact]] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a snapshot keeps: not the role postings built for questions asked."""
+        return {**self.__dict__, "_role_postings": None}
 
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
@@ -331,15 +338,48 @@ class Selector:
 
     def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
         """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
+        said = self.role_stems(fact)
+        # Every role noun asked ("directeur scientifique") must be there, in either language.
+        return all(_synonym_stems(w) & said for w in role_words)
+
+    def role_stems(
+        self, fact: Fact, memo: dict[tuple[str, str], frozenset[str]] | None = None
+    ) -> frozenset[str]:
+        """A role fact's role (its phrasing when it states none) as stems, in both languages;
+        `memo`, the stems of roles already read (many facts state the same role)."""
         said = self._role_stems.get(fact.id)
         if said is None:
             role = fact.role or fact.text
-            said = frozenset(
-                stems(normalize(role.fr).split(), "fr") | stems(normalize(role.en).split(), "en")
-            )
+            said = memo.get((role.fr, role.en)) if memo is not None else None
+            if said is None:
+                said = frozenset(
+                    stems(normalize(role.fr).split(), "fr")
+                    | stems(normalize(role.en).split(), "en")
+                )
+                if memo is not None:
+                    memo[(role.fr, role.en)] = said
             self._role_stems[fact.id] = said
-        # Every role noun asked ("directeur scientifique") must be there, in either language.
-        return all(_synonym_stems(w) & said for w in role_words)
+        return said
+
+    def naming_role(self, role_words: frozenset[str]) -> list[Fact]:
+        """The role facts that `names_role` keeps, in base order, read from postings of the
+        roles' stems instead of a pass over every role fact."""
+        if self._role_postings is None:
+            postings: dict[str, list[Fact]] = {}
+            memo: dict[tuple[str, str], frozenset[str]] = {}
+            # Type by type: `naming_role` puts what it finds in base order.
+            for fact in (f for t in sorted(ROLE_TYPES) for f in self.facts.by_type.get(t, ())):
+                for stem in self.role_stems(fact, memo):
+                    postings.setdefault(stem, []).append(fact)
+            self._role_postings = postings
+        if not role_words:
+            return self.facts.of_types(ROLE_TYPES)
+        kept: dict[str, Fact] | None = None
+        for word in role_words:
+            found = {f.id: f for s in _synonym_stems(word) for f in self._role_postings.get(s, ())}
+            kept = found if kept is None else {i: f for i, f in kept.items() if i in found}
+        assert kept is not None
+        return self.facts.in_order(kept.values())
 
     @staticmethod
     def by_tense(facts: list[Fact], query: Query) -> list[Fact]:

@@ -150,26 +150,58 @@ def extreme(tk: Toolkit, query: Query) -> Result | None:
     if query.entities:
         alone = replace(query, comparative=None)
         facts = [f for f in tk.selector.select(alone)[0] if bounds(f) is not None]
+        facts = naming_unit(tk, query, list({f.id: f for f in facts}.values()))
+        winner = best(query, facts) if facts else None
     else:
-        primary, cued, _ = tk.selector.wanted_types(query)
-        facts = [
-            f
-            for f in tk.facts.of_types(primary | cued)  # in base order, as a scan gives them
-            if bounds(f) is not None and kind_fits(query, f)
-        ]
-    facts = naming_unit(tk, query, list({f.id: f for f in facts}.values()))
+        facts, winner = unnamed_extreme(tk, query)
     if not facts:
         return None
+    if winner is None:
+        return unsettled(tk, query, facts)
+    asked = {e.id for e in query.entities}
+    names = (
+        [] if winner.subject in asked else [tk.kb.entities[winner.subject].name.get(query.language)]
+    )
+    rest = (f for f in facts if f is not winner)
+    return answered(tk, query, names, winner, [winner, *rest])
+
+
+def best(query: Query, facts: list[Fact]) -> Fact | None:
+    """The fact whose figure beats every other's, if one does."""
     for fact in contenders(query, facts):
         if all(beats(query, fact, other) for other in facts if other is not fact):
-            asked = {e.id for e in query.entities}
-            names = (
-                []
-                if fact.subject in asked
-                else [tk.kb.entities[fact.subject].name.get(query.language)]
-            )
-            return answered(tk, query, names, fact, [fact, *(f for f in facts if f is not fact)])
-    return unsettled(tk, query, facts)
+            return fact
+    return None
+
+
+def unnamed_extreme(tk: Toolkit, query: Query) -> tuple[list[Fact], Fact | None]:
+    """`extreme`'s facts and winner for a question naming no entity ("who has the most
+    employees?"): the figures of the asked kind, those naming the asked unit when some do,
+    read from the type and stem postings and kept for the next question asking the same."""
+    primary, cued, _ = tk.selector.wanted_types(query)
+    types = primary | cued
+    money = "amount" in query.relations or query.qword == "how_much"
+    pool_key = ("measured", types, money)
+
+    def measured_pool() -> tuple[list[Fact], frozenset[str]]:
+        facts = [
+            f
+            for f in tk.facts.of_types(types)  # in base order, as a scan gives them
+            if bounds(f) is not None and kind_fits(query, f)
+        ]
+        return facts, frozenset(f.id for f in facts)
+
+    asked = (stems(query.keywords) - tk.facts.common_stems) & tk.facts.vocabulary
+
+    def outcome() -> tuple[list[Fact], Fact | None]:
+        pool, ids = tk.facts.derived(pool_key, measured_pool)
+        # `naming_unit`: those of the pool that share an asked stem, when some do.
+        sharing = {f.id: f for s in asked for f in tk.facts.by_stem.get(s, ()) if f.id in ids}
+        facts = tk.facts.in_order(sharing.values()) or list(pool)
+        return facts, best(query, facts) if facts else None
+
+    facts, winner = tk.facts.derived((pool_key, asked, query.comparative), outcome)
+    return list(facts), winner
 
 
 def contenders(query: Query, facts: list[Fact]) -> list[Fact]:
