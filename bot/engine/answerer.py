@@ -8,6 +8,8 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+from cachetools import LRUCache
+
 from bot.engine.compose import Result
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
@@ -52,13 +54,13 @@ class Answerer:
         self.dialogue = Dialogue(self.tk)
         # Replies to questions naming no entity, by question read: they depend on the base
         # alone, and some read many facts ("who is the chief scientist?", issue 20).
-        self._unnamed: dict[Query, Result] = {}
+        self._unnamed: LRUCache[Query, Result] = LRUCache(maxsize=KEPT_UNNAMED)
         self._unnamed_lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, object]:
         """What a snapshot keeps: not the replies kept, nor their lock."""
         state = dict(self.__dict__)
-        state["_unnamed"], state["_unnamed_lock"] = {}, None
+        state["_unnamed"], state["_unnamed_lock"] = LRUCache(maxsize=KEPT_UNNAMED), None
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -131,12 +133,11 @@ class Answerer:
         """The reply to a question read in context; kept when it names no entity."""
         if query.entities:
             return self._route(query)
-        kept = self._unnamed.get(query)
+        with self._unnamed_lock:
+            kept = self._unnamed.get(query)
         if kept is None:
             kept = self._route(query)
             with self._unnamed_lock:
-                if len(self._unnamed) >= KEPT_UNNAMED:
-                    self._unnamed.pop(next(iter(self._unnamed)))
                 self._unnamed[query] = kept
         return kept
 
