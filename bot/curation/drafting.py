@@ -144,6 +144,7 @@ def draft_facts(
             when = when_of(reader)
             if when:
                 fields["when"] = when
+            fields.update(asked_slots(reader, types))
             facts.append(Fact("mention", left[0], sentence.index, fields))
         elif typed:
             facts.extend(typed)
@@ -164,6 +165,21 @@ def draft_facts(
         previous_org = orgs[0] if orgs else previous_org
         article.last_org = previous_org
     return facts, unnamed
+
+
+def asked_slots(r: Reader, types: dict[str, str]) -> dict[str, Any]:
+    """What a question may ask of a sentence no typed fact reads: its one sum of money and its
+    one place, so that "how much?" and "where?" get them in the asker's language (two sums or
+    two places: which one is asked, the sentence alone cannot tell)."""
+    slots: dict[str, Any] = {}
+    sums = [n for n in numbers(r) if n["currency"]]
+    if len(sums) == 1:
+        n = sums[0]
+        slots["amount"] = {k: n[k] for k in ("value", "currency", "qualifier")}
+    places = list(dict.fromkeys(o.entity for o in r.occ if types.get(o.entity) == "place"))
+    if len(places) == 1:
+        slots["place"] = places[0]
+    return slots
 
 
 def char_spans(r: Reader) -> list[tuple[int, int, str]]:

@@ -20,6 +20,7 @@ from bot.engine.families.membership import belonging
 from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
+from bot.engine.families.quoted import asked_element
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
 from bot.engine.families.teams import team_of
 from bot.engine.families.topical import topical
@@ -161,6 +162,9 @@ class Answerer:
             described = jointly(tk, query)
             if described is not None:
                 return described
+            quoted = asked_element(tk, query)
+            if quoted is not None:
+                return quoted  # a sentence only mentioning its names holds the element asked
             loose = tk.selector.moves_on_any_side(query)
             imprecise = imprecise_date(tk, query, loose)
             if imprecise is not None:

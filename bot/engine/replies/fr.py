@@ -17,6 +17,10 @@ VERDICTS = {
 
 NO_PRECISE_DATE = "Les articles ne donnent pas de date plus précise que ceci :"
 NO_YEAR = "Les articles ne donnent pas l’année. Voici ce qu’ils disent :"
+# The months, for a date given in the reply.
+MONTH_NAMES = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+).split()
 AND = "et"  # before the last name of a list
 FOR_EXAMPLE = "Par exemple :"  # before example questions
 ASK_ME = "Posez-moi une question."  # to an empty message

@@ -1,0 +1,116 @@
+"""The element a question asks of a sentence no typed fact reads (only a `mention`): its date,
+its sum, its place or the people it names, worded in the asker's language, with the sentence
+quoted.
+
+A mention's phrasing in the other language than its article's only names its entities ("The
+article names X with Y."), so a question in that language shares no word with the sentence.
+It still names the sentence's entities and asks when, how much, where or who: when every
+entity the question names is in that one sentence and the sentence holds the element asked
+(one value across all such sentences), that element is the answer. Otherwise nothing is
+answered here: never a guess, never a verdict.
+"""
+
+from __future__ import annotations
+
+from bot.engine.compose import Result
+from bot.engine.factindex import PERSON
+from bot.engine.replies import words
+from bot.engine.toolkit import Toolkit
+from bot.kb import Fact
+from bot.kb.schema import When
+from bot.nlu.parsing import Query
+
+ASKED = frozenset({"when", "how_much", "where", "who"})
+# The sentences' entities, per base (the fact index it was computed from, kept to compare).
+_NAMED: dict[int, tuple[object, dict[tuple[str, str], frozenset[str]]]] = {}
+
+
+def asked_element(tk: Toolkit, query: Query) -> Result | None:
+    """The asked element of the one sentence naming all the question's entities, or None."""
+    if query.yesno or query.qword not in ASKED or not query.entities:
+        return None
+    wanted = frozenset(e.id for e in query.entities)
+    named = sentence_entities(tk)
+    found: dict[str, Fact] = {}
+    for fact in tk.facts.of_types(["mention"]):
+        others = named.get(sentence_key(fact), frozenset()) - wanted
+        if not wanted <= named.get(sentence_key(fact), frozenset()):
+            continue
+        element = element_of(tk, query, fact, others)
+        if element:
+            found.setdefault(element, fact)
+    if len(found) != 1:
+        return None  # nowhere, or several sentences answering differently: not settled here
+    ((element, fact),) = found.items()
+    return tk.composer.compose(query, [fact], confidence=0.6, lead=element)
+
+
+def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) -> str | None:
+    """The element `query` asks for, as `fact`'s sentence holds it, in the asker's language."""
+    lang = query.language
+    if query.qword == "when":
+        return date_text(fact.when, lang) if fact.when else None
+    if query.qword == "how_much":
+        return tk.replies.measure(fact, lang) if fact.amount else None
+    if query.qword == "where":
+        if fact.place is None or fact.place not in others:
+            return None
+        return f"{tk.kb.entities[fact.place].name.get(lang)}."
+    people = sorted(
+        (e for e in others if tk.facts.type_of(e) == PERSON),
+        key=lambda e: fact_order(fact, e),
+    )
+    if not people:
+        return None
+    names = [tk.kb.entities[e].name.get(lang) for e in people]
+    return f"{tk.replies.join_names(names, lang)}."
+
+
+def fact_order(fact: Fact, entity_id: str) -> int:
+    ids = fact.participants()
+    return ids.index(entity_id) if entity_id in ids else len(ids)
+
+
+def date_text(when: When, language: str) -> str | None:
+    """ "On July 16, 2024.", "Le 16 juillet 2024.", "In June 2023.", "En 2014."."""
+    if when.month is None and when.year is None:
+        return None
+    months = words(language).MONTH_NAMES
+    parts = []
+    if when.month is not None:
+        month = months[when.month - 1]
+        if when.day is not None:
+            month = f"{when.day} {month}" if language == "fr" else f"{month} {when.day}"
+            month += "," if language == "en" and when.year else ""
+        parts.append(month)
+    if when.year is not None:
+        parts.append(str(when.year))
+    text = " ".join(parts)
+    if when.since:
+        lead = "Depuis" if language == "fr" else "Since"
+    elif when.day is not None and when.month is not None:
+        lead = "Le" if language == "fr" else "On"
+    else:
+        lead = "En" if language == "fr" else "In"
+    return f"{lead} {text}."
+
+
+def sentence_key(fact: Fact) -> tuple[str, str]:
+    c = fact.citations[0]
+    return (c.article or "", c.sentence or c.ref or "")
+
+
+def sentence_entities(tk: Toolkit) -> dict[tuple[str, str], frozenset[str]]:
+    """Every entity any fact of a sentence names, by sentence; computed once per base."""
+    cached = _NAMED.get(id(tk.kb))
+    if cached is not None and cached[0] is tk.kb:
+        return cached[1]
+    named: dict[tuple[str, str], set[str]] = {}
+    for fact in tk.kb.facts:
+        for c in fact.citations:
+            key = (c.article or "", c.sentence or c.ref or "")
+            named.setdefault(key, set()).update(fact.participants())
+    result = {k: frozenset(v) for k, v in named.items()}
+    _NAMED.clear()
+    _NAMED[id(tk.kb)] = (tk.kb, result)
+    return result
