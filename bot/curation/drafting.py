@@ -144,7 +144,7 @@ def draft_facts(
             when = when_of(reader)
             if when:
                 fields["when"] = when
-            fields.update(asked_slots(reader, types))
+            fields.update(asked_slots(reader, types, typed))
             facts.append(Fact("mention", left[0], sentence.index, fields))
         elif typed:
             facts.extend(typed)
@@ -167,17 +167,19 @@ def draft_facts(
     return facts, unnamed
 
 
-def asked_slots(r: Reader, types: dict[str, str]) -> dict[str, Any]:
+def asked_slots(r: Reader, types: dict[str, str], typed: list[Fact]) -> dict[str, Any]:
     """What a question may ask of a sentence no typed fact reads: its one sum of money and its
     one place, so that "how much?" and "where?" get them in the asker's language (two sums or
-    two places: which one is asked, the sentence alone cannot tell)."""
+    two places: which one is asked, the sentence alone cannot tell). A sum or a place a typed
+    fact of the sentence already holds is that fact's ("X, based in Y, hired Z": Y is X's)."""
     slots: dict[str, Any] = {}
     sums = [n for n in numbers(r) if n["currency"]]
-    if len(sums) == 1:
+    claimed = {f.fields.get("place") for f in typed}
+    if len(sums) == 1 and not any(f.fields.get("amount") for f in typed):
         n = sums[0]
         slots["amount"] = {k: n[k] for k in ("value", "currency", "qualifier")}
     places = list(dict.fromkeys(o.entity for o in r.occ if types.get(o.entity) == "place"))
-    if len(places) == 1:
+    if len(places) == 1 and places[0] not in claimed:
         slots["place"] = places[0]
     return slots
 

@@ -29,6 +29,7 @@ from bot.engine.replies import combine
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact, KnowledgeBase
+from bot.kb.facttypes import MENTION_TYPES
 from bot.model import Answer
 from bot.nlu import lexicon as lx
 from bot.nlu.linking import ArticleReading
@@ -154,6 +155,9 @@ class Answerer:
             facts, matched = tk.selector.select(query)
         if query.yesno:
             return yes_no(tk, query, facts, matched)
+        quoted = asked_element(tk, query) if mentions_only(facts) else None
+        if quoted is not None:
+            return quoted  # sentences only mentioning the names: the element one of them holds
         if not facts and query.qword == "how_many" and query.relations & lx.MOVE_RELATIONS:
             return count_named(tk, query)
         if not facts:
@@ -162,9 +166,6 @@ class Answerer:
             described = jointly(tk, query)
             if described is not None:
                 return described
-            quoted = asked_element(tk, query)
-            if quoted is not None:
-                return quoted  # a sentence only mentioning its names holds the element asked
             loose = tk.selector.moves_on_any_side(query)
             imprecise = imprecise_date(tk, query, loose)
             if imprecise is not None:
@@ -185,6 +186,11 @@ class Answerer:
             return tk.composer.unanswered(query, facts, verdict="unnamed")
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
+
+
+def mentions_only(facts: list[Fact]) -> bool:
+    """No fact, or only sentences mentioning names: no typed fact answers."""
+    return all(f.type in MENTION_TYPES for f in facts)
 
 
 def unnamed(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:

@@ -19,6 +19,7 @@ from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb.schema import When
 from bot.nlu.parsing import Query
+from bot.text import normalize
 
 ASKED = frozenset({"when", "how_much", "where", "who"})
 # The sentences' entities, per base (the fact index it was computed from, kept to compare).
@@ -29,20 +30,47 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     """The asked element of the one sentence naming all the question's entities, or None."""
     if query.yesno or query.qword not in ASKED or not query.entities:
         return None
+    if query.qword == "who" and not (query.relations or query.content):
+        return None  # "who is X?": a profile, not the others a sentence names
     wanted = frozenset(e.id for e in query.entities)
     named = sentence_entities(tk)
-    found: dict[str, Fact] = {}
+    found: dict[str, tuple[int, Fact]] = {}
+    asked = asked_words(tk, query)
     for fact in tk.facts.of_types(["mention"]):
-        others = named.get(sentence_key(fact), frozenset()) - wanted
-        if not wanted <= named.get(sentence_key(fact), frozenset()):
+        entities = named.get(sentence_key(fact), frozenset())
+        if not wanted <= entities:
             continue
-        element = element_of(tk, query, fact, others)
+        element = element_of(tk, query, fact, entities - wanted)
         if element:
-            found.setdefault(element, fact)
+            met = shared(asked, fact.citations[0].sentence or "")
+            if element not in found or met > found[element][0]:
+                found[element] = (met, fact)
+    if len(found) > 1:
+        # Several sentences answer differently: the one alone in sharing words with the
+        # question (its cognates: "formal" and "formel") is the one asked about.
+        best = max(score for score, _ in found.values())
+        found = {k: v for k, v in found.items() if v[0] == best} if best else found
     if len(found) != 1:
         return None  # nowhere, or several sentences answering differently: not settled here
-    ((element, fact),) = found.items()
+    ((element, (_, fact)),) = found.items()
     return tk.composer.compose(query, [fact], confidence=0.6, lead=element)
+
+
+COGNATE = 4  # letters two words of the two languages share at their start to meet
+SHORTEST = 5  # a shorter word meets nothing: too many words share four letters
+
+
+def asked_words(tk: Toolkit, query: Query) -> frozenset[str]:
+    """The question's own words, not its names: what it asks of the sentence."""
+    names = {w for e in query.entities for w in normalize(tk.kb.entities[e.id].name.en).split()}
+    names |= {w for e in query.entities for w in normalize(tk.kb.entities[e.id].name.fr).split()}
+    return frozenset(w[:COGNATE] for w in query.keywords if len(w) >= SHORTEST and w not in names)
+
+
+def shared(asked: frozenset[str], sentence: str) -> int:
+    """How many of the question's words meet a word of the sentence, in either language."""
+    starts = {w[:COGNATE] for w in normalize(sentence).split() if len(w) >= SHORTEST}
+    return len(asked & starts)
 
 
 def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) -> str | None:
@@ -62,8 +90,7 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
     )
     if not people:
         return None
-    names = [tk.kb.entities[e].name.get(lang) for e in people]
-    return f"{tk.replies.join_names(names, lang)}."
+    return tk.replies.join_names([tk.kb.entities[e].name.get(lang) for e in people], lang)
 
 
 def fact_order(fact: Fact, entity_id: str) -> int:
