@@ -21,7 +21,7 @@ from bot.kb.schema import When
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
-ASKED = frozenset({"when", "how_much", "where", "who"})
+ASKED = frozenset({"when", "how_much", "how_many", "where", "who"})
 # The sentences' entities, per base (the fact index it was computed from, kept to compare).
 _NAMED: dict[int, tuple[object, dict[tuple[str, str], frozenset[str]]]] = {}
 
@@ -78,8 +78,8 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
     lang = query.language
     if query.qword == "when":
         return date_text(fact.when, lang) if fact.when else None
-    if query.qword == "how_much":
-        return tk.replies.measure(fact, lang) if fact.amount else None
+    if query.qword in ("how_much", "how_many"):
+        return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
     if query.qword == "where":
         if fact.place is None or fact.place not in others:
             return None
@@ -91,6 +91,22 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
     if not people:
         return None
     return tk.replies.join_names([tk.kb.entities[e].name.get(lang) for e in people], lang)
+
+
+# "Combien de dollars ?" asks a sum; "combien de salariés ?" a count, which no sum answers.
+MONEY_NOUNS = frozenset("dollars euros argent millions milliards".split())
+SUMS = frozenset({"amount", "valuation", "invest", "acquire"})  # relations a sum answers
+
+
+def asks_money(query: Query) -> bool:
+    """The figure asked is a sum: "combien de dollars", "how much did X pay", not a count."""
+    words = list(query.words)
+    at = next((i for i, w in enumerate(words) if w == "combien"), None)
+    if at is not None and words[at + 1 : at + 2] in (["de"], ["d"]):
+        return bool(words[at + 2 : at + 3]) and words[at + 2] in MONEY_NOUNS
+    if "count" in query.relations:
+        return False
+    return query.qword == "how_much" or bool(query.relations & SUMS)
 
 
 def fact_order(fact: Fact, entity_id: str) -> int:

@@ -73,6 +73,8 @@ def number(value: float) -> str:
     for size, word in SCALES:
         if value >= size and (value / size).is_integer():
             return f"{value / size:,.0f} {word}"
+        if value >= size and round(value / size, 2) == value / size:
+            return f"{value / size:g} {word}"  # 2.7 billion
     return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
 
 
