@@ -85,26 +85,19 @@ def test_a_sum_is_given_in_french_from_an_english_sentence(english) -> None:
     assert kind == "answer"
     assert text.startswith("Environ 2,7 milliards de dollars.")
     assert "roughly $2.7 billion" in quoted
-
-
-def test_a_count_asked_is_no_sum_and_a_name_outside_the_sentence_settles_nothing(
-    english,
-) -> None:
-    _, engine = english
+    # A count asked is no sum; a name outside the sentence settles nothing; never a verdict.
     _, text, _ = _ask(engine, "Combien de salariés selon Tessa Morland ?")
     assert "2,7" not in text
     kind, text, _ = _ask(engine, "Combien Corvex a-t-il payé selon Tessa Morland ?")
     assert kind == "unknown" and "2,7" not in text
+    _, text, _ = _ask(engine, "Tessa Morland parle-t-elle de 2,7 milliards ?")
+    assert not text.startswith(("Oui", "Non"))
 
 
-def test_a_place_a_typed_fact_holds_is_not_another_entity_s(english) -> None:
+def test_a_place_only_a_mention_holds_is_given_not_one_a_typed_fact_holds(french, english) -> None:
+    _, text, _ = _ask(french[1], "Where is Halcyon Dynamics based?")
+    assert text.startswith("Rotterdam.")
     facts, engine = english
     assert not any(f.get("place") for f in facts.values() if f["type"] == "mention")
     _, text, _ = _ask(engine, "Où est basée Brightwave ?")
     assert not text.startswith("Lisbon")
-
-
-def test_a_mention_never_gives_a_verdict(english) -> None:
-    _, engine = english
-    _, text, _ = _ask(engine, "Tessa Morland parle-t-elle de 2,7 milliards ?")
-    assert not text.startswith(("Oui", "Non"))
