@@ -144,7 +144,7 @@ def draft_facts(
             when = when_of(reader)
             if when:
                 fields["when"] = when
-            fields.update(asked_slots(reader, types, typed))
+            fields.update(asked_slots(typed, reader))
             facts.append(Fact("mention", left[0], sentence.index, fields))
         elif typed:
             facts.extend(typed)
@@ -167,21 +167,14 @@ def draft_facts(
     return facts, unnamed
 
 
-def asked_slots(r: Reader, types: dict[str, str], typed: list[Fact]) -> dict[str, Any]:
-    """What a question may ask of a sentence no typed fact reads: its one sum of money and its
-    one place, so that "how much?" and "where?" get them in the asker's language (two sums or
-    two places: which one is asked, the sentence alone cannot tell). A sum or a place a typed
-    fact of the sentence already holds is that fact's ("X, based in Y, hired Z": Y is X's)."""
-    slots: dict[str, Any] = {}
+def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:
+    """What a question may ask of a sentence no typed fact reads: its one sum of money, so that
+    "how much?" gets it in the asker's language (two sums: which one is asked, the sentence
+    alone cannot tell). A sum a typed fact of the sentence holds is that fact's."""
     sums = [n for n in numbers(r) if n["currency"]]
-    claimed = {f.fields.get("place") for f in typed}
-    if len(sums) == 1 and not any(f.fields.get("amount") for f in typed):
-        n = sums[0]
-        slots["amount"] = {k: n[k] for k in ("value", "currency", "qualifier")}
-    places = list(dict.fromkeys(o.entity for o in r.occ if types.get(o.entity) == "place"))
-    if len(places) == 1 and places[0] not in claimed:
-        slots["place"] = places[0]
-    return slots
+    if len(sums) != 1 or any(f.fields.get("amount") for f in typed):
+        return {}
+    return {"amount": {k: sums[0][k] for k in ("value", "currency", "qualifier")}}
 
 
 def char_spans(r: Reader) -> list[tuple[int, int, str]]:

@@ -72,8 +72,10 @@ def test_a_place_only_a_mention_holds_is_given_and_a_sum_a_typed_fact_holds_is_n
     french,
 ) -> None:
     facts, engine = french
-    mention = next(f for f in facts.values() if f["type"] == "mention" and f.get("place"))
-    assert mention["place"] == "rotterdam" and "amount" not in mention
+    mention = next(
+        f for f in facts.values() if f["type"] == "mention" and "Rotterdam" in f["text"]["fr"]
+    )
+    assert "amount" not in mention  # the typed amount of the sentence holds it
     kind, text, quoted = _ask(engine, "Where is Halcyon Dynamics based?")
     assert kind == "answer" and text.startswith("Rotterdam.")
     assert "Basée à Rotterdam" in quoted
@@ -97,7 +99,5 @@ def test_a_sum_is_given_in_french_from_an_english_sentence(english) -> None:
 def test_a_place_only_a_mention_holds_is_given_not_one_a_typed_fact_holds(french, english) -> None:
     _, text, _ = _ask(french[1], "Where is Halcyon Dynamics based?")
     assert text.startswith("Rotterdam.")
-    facts, engine = english
-    assert not any(f.get("place") for f in facts.values() if f["type"] == "mention")
-    _, text, _ = _ask(engine, "Où est basée Brightwave ?")
+    _, text, _ = _ask(english[1], "Où est basée Brightwave ?")
     assert not text.startswith("Lisbon")

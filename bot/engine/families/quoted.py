@@ -17,13 +17,14 @@ from bot.engine.factindex import PERSON
 from bot.engine.replies import words
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
+from bot.kb.facttypes import MENTION_TYPES
 from bot.kb.schema import When
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
 ASKED = frozenset({"when", "how_much", "how_many", "where", "who"})
 # The sentences' entities, per base (the fact index it was computed from, kept to compare).
-_NAMED: dict[int, tuple[object, dict[tuple[str, str], frozenset[str]]]] = {}
+_NAMED: dict[int, tuple[object, tuple[dict, dict]]] = {}
 
 
 def asked_element(tk: Toolkit, query: Query) -> Result | None:
@@ -81,9 +82,11 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
     if query.qword in ("how_much", "how_many"):
         return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
     if query.qword == "where":
-        if fact.place is None or fact.place not in others:
-            return None
-        return f"{tk.kb.entities[fact.place].name.get(lang)}."
+        places = [e for e in others if tk.facts.type_of(e) == "place"]
+        places = [e for e in places if e not in placed(tk).get(sentence_key(fact), ())]
+        if len(places) != 1:
+            return None  # none, or two: which one is the asked entity's, the sentence hides
+        return f"{tk.kb.entities[places[0]].name.get(lang)}."
     people = sorted(
         (e for e in others if tk.facts.type_of(e) == PERSON),
         key=lambda e: fact_order(fact, e),
@@ -145,15 +148,30 @@ def sentence_key(fact: Fact) -> tuple[str, str]:
 
 def sentence_entities(tk: Toolkit) -> dict[tuple[str, str], frozenset[str]]:
     """Every entity any fact of a sentence names, by sentence; computed once per base."""
+    return _by_sentence(tk)[0]
+
+
+def placed(tk: Toolkit) -> dict[tuple[str, str], frozenset[str]]:
+    """The places a typed fact of a sentence holds ("X, based in Y, hired Z": Y is X's)."""
+    return _by_sentence(tk)[1]
+
+
+def _by_sentence(tk: Toolkit) -> tuple[dict, dict]:
     cached = _NAMED.get(id(tk.kb))
     if cached is not None and cached[0] is tk.kb:
         return cached[1]
     named: dict[tuple[str, str], set[str]] = {}
+    places: dict[tuple[str, str], set[str]] = {}
     for fact in tk.kb.facts:
         for c in fact.citations:
             key = (c.article or "", c.sentence or c.ref or "")
             named.setdefault(key, set()).update(fact.participants())
-    result = {k: frozenset(v) for k, v in named.items()}
+            if fact.place and fact.type not in MENTION_TYPES:
+                places.setdefault(key, set()).add(fact.place)
+    result = (
+        {k: frozenset(v) for k, v in named.items()},
+        {k: frozenset(v) for k, v in places.items()},
+    )
     _NAMED.clear()
     _NAMED[id(tk.kb)] = (tk.kb, result)
     return result
