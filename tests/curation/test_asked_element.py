@@ -24,6 +24,7 @@ Ce montage entre Orvane et Halcyon Dynamics a attiré l'attention des régulateu
 Au Royaume-Uni, l'Autorité des marchés numériques (AMN) a lancé un examen formel le 16 juillet 2024.
 En septembre, l'AMN a finalement jugé que l'opération ne menaçait pas la concurrence.
 Basée à Rotterdam, Halcyon Dynamics avait obtenu environ 80 millions de dollars de Kestrel Partners.
+Créé en 2019, le fonds Kestrel Partners a été entendu par l'AMN le 3 mars 2024.
 """
 
 EN = """Brightwave licenses its models to Corvex
@@ -66,6 +67,12 @@ def test_a_date_is_given_in_the_asker_language_from_the_sentence_the_question_me
     assert kind == "answer"
     assert text.startswith("On July 16, 2024.")
     assert "examen formel le 16 juillet 2024" in quoted
+
+
+def test_a_date_takes_the_year_beside_its_month(french) -> None:
+    _, engine = french
+    kind, text, _ = _ask(engine, "When was Kestrel Partners heard by the AMN?")
+    assert kind == "answer" and text.startswith("On March 3, 2024.")
 
 
 def test_a_place_only_a_mention_holds_is_given_and_a_sum_a_typed_fact_holds_is_not_doubled(

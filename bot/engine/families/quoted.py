@@ -19,10 +19,11 @@ from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb.facttypes import MENTION_TYPES
 from bot.kb.schema import When
+from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
-ASKED = frozenset({"when", "how_much", "how_many", "where", "who"})
+ASKED = frozenset({"when", "how_much", "how_many", "where", "who", "what", "which"})
 # The sentences' entities, per base (the fact index it was computed from, kept to compare).
 _NAMED: dict[int, tuple[object, tuple[dict, dict]]] = {}
 
@@ -31,6 +32,8 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     """The asked element of the one sentence naming all the question's entities, or None."""
     if query.yesno or query.qword not in ASKED or not query.entities:
         return None
+    if query.qword in ("what", "which") and asked_type(query) is None:
+        return None  # "what did X say?": no element a sentence's names give
     if query.qword == "who" and not (query.relations or query.content):
         return None  # "who is X?": a profile, not the others a sentence names
     wanted = frozenset(e.id for e in query.entities)
@@ -87,13 +90,21 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
         if len(places) != 1:
             return None  # none, or two: which one is the asked entity's, the sentence hides
         return f"{tk.kb.entities[places[0]].name.get(lang)}."
-    people = sorted(
-        (e for e in others if tk.facts.type_of(e) == PERSON),
-        key=lambda e: fact_order(fact, e),
-    )
-    if not people:
+    kind = PERSON if query.qword == "who" else asked_type(query)
+    if kind is None:
         return None
-    return tk.replies.join_names([tk.kb.entities[e].name.get(lang) for e in people], lang)
+    named = sorted(
+        (e for e in others if tk.facts.type_of(e) == kind), key=lambda e: fact_order(fact, e)
+    )
+    if not named:
+        return None
+    return tk.replies.join_names([tk.kb.entities[e].name.get(lang) for e in named], lang)
+
+
+def asked_type(query: Query) -> str | None:
+    """ "Which products…?", "quelle société…?": the kind of entity asked for."""
+    kinds = {lx.TYPE_NOUNS[w] for w in query.words if w in lx.TYPE_NOUNS}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # "Combien de dollars ?" asks a sum; "combien de salariés ?" a count, which no sum answers.
