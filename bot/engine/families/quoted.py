@@ -90,11 +90,13 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
         if len(places) != 1:
             return None  # none, or two: which one is the asked entity's, the sentence hides
         return f"{tk.kb.entities[places[0]].name.get(lang)}."
-    kind = PERSON if query.qword == "who" else asked_type(query)
-    if kind is None:
-        return None
+    kinds = {PERSON} if query.qword == "who" else {asked_type(query)}
+    if query.qword == "who" and query.relations & BACKERS:
+        kinds.add("organization")  # "who invested?": firms back rounds as people do
+    sentence = normalize(fact.citations[0].sentence or "")
     named = sorted(
-        (e for e in others if tk.facts.type_of(e) == kind), key=lambda e: fact_order(fact, e)
+        (e for e in others if tk.facts.type_of(e) in kinds),
+        key=lambda e: position(sentence, tk.kb.entities[e].name.get(lang)),
     )
     if not named:
         return None
@@ -109,6 +111,7 @@ def asked_type(query: Query) -> str | None:
 
 # "Combien de dollars ?" asks a sum; "combien de salariés ?" a count, which no sum answers.
 MONEY_NOUNS = frozenset("dollars euros argent millions milliards".split())
+BACKERS = frozenset({"invest", "acquire"})  # relations whose agent may be a firm
 SUMS = frozenset({"amount", "valuation", "invest", "acquire"})  # relations a sum answers
 
 
@@ -123,9 +126,10 @@ def asks_money(query: Query) -> bool:
     return query.qword == "how_much" or bool(query.relations & SUMS)
 
 
-def fact_order(fact: Fact, entity_id: str) -> int:
-    ids = fact.participants()
-    return ids.index(entity_id) if entity_id in ids else len(ids)
+def position(sentence: str, name: str) -> int:
+    """Where `name` first appears in the (normalised) sentence: names are given in its order."""
+    at = sentence.find(normalize(name))
+    return at if at >= 0 else len(sentence)
 
 
 def date_text(when: When, language: str) -> str | None:
