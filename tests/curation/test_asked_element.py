@@ -25,6 +25,7 @@ Au Royaume-Uni, l'Autorité des marchés numériques (AMN) a lancé un examen fo
 En septembre, l'AMN a finalement jugé que l'opération ne menaçait pas la concurrence.
 Basée à Rotterdam, Halcyon Dynamics avait obtenu environ 80 millions de dollars de Kestrel Partners.
 Créé en 2019, le fonds Kestrel Partners a été entendu par l'AMN le 3 mars 2024.
+Aux côtés de Kestrel Partners, Lena Marsh et le fonds Pietra Capital avaient aussi misé sur Halcyon Dynamics.
 """
 
 EN = """Brightwave licenses its models to Corvex
@@ -73,6 +74,13 @@ def test_a_date_takes_the_year_beside_its_month(french) -> None:
     _, engine = french
     kind, text, _ = _ask(engine, "When was Kestrel Partners heard by the AMN?")
     assert kind == "answer" and text.startswith("On March 3, 2024.")
+
+
+def test_the_people_asked_are_named_in_the_sentence_order(french) -> None:
+    _, engine = french
+    kind, text, quoted = _ask(engine, "Who else backed Halcyon Dynamics besides Kestrel Partners?")
+    assert kind == "answer" and text.startswith("Lena Marsh and Pietra Capital.")
+    assert "Lena Marsh et le fonds Pietra Capital" in quoted
 
 
 def test_a_place_only_a_mention_holds_is_given_and_a_sum_a_typed_fact_holds_is_not_doubled(
