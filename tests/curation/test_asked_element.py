@@ -31,6 +31,7 @@ Aux côtés de Kestrel Partners, Lena Marsh et le fonds Pietra Capital avaient a
 EN = """Brightwave licenses its models to Corvex
 The payment came to roughly $2.7 billion, a figure first reported by Tessa Morland of The Daily Ledger.
 Corvex, based in Lisbon, hired Mira Kessel and Tobias Lind, two researchers from Brightwave.
+Brightwave's chatbot Quillon and its Pellucid model stay outside the licence signed with Corvex.
 """
 
 
@@ -109,6 +110,14 @@ def test_a_sum_is_given_in_french_from_an_english_sentence(english) -> None:
     assert kind == "unknown" and "2,7" not in text
     _, text, _ = _ask(engine, "Tessa Morland parle-t-elle de 2,7 milliards ?")
     assert not text.startswith(("Oui", "Non"))
+
+
+def test_the_products_asked_are_the_sentence_s_products(english) -> None:
+    _, engine = english
+    kind, text, _ = _ask(
+        engine, "Quels produits de Brightwave restent hors de la licence de Corvex ?"
+    )
+    assert kind == "answer" and text.startswith("Quillon et Pellucid.")
 
 
 def test_a_place_only_a_mention_holds_is_given_not_one_a_typed_fact_holds(french, english) -> None:
