@@ -98,11 +98,18 @@ def test_a_place_only_a_mention_holds_is_given_and_a_sum_a_typed_fact_holds_is_n
 
 
 def test_a_sum_is_given_in_french_from_an_english_sentence(english) -> None:
-    _, engine = english
+    facts, engine = english
     kind, text, quoted = _ask(engine, "Combien a coûté le paiement selon Tessa Morland ?")
     assert kind == "answer"
     assert text.startswith("Environ 2,7 milliards de dollars.")
     assert "roughly $2.7 billion" in quoted
+    mention = next(
+        f for f in facts.values() if f["type"] == "mention" and "payment" in f["text"]["en"]
+    )
+    assert (
+        mention["text"]["fr"]
+        == "L’article cite Tessa Morland avec Daily Ledger (environ 2,7 milliards de dollars)."
+    )
     # A count asked is no sum; a name outside the sentence settles nothing; never a verdict.
     _, text, _ = _ask(engine, "Combien de salariés selon Tessa Morland ?")
     assert "2,7" not in text
