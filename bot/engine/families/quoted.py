@@ -12,6 +12,8 @@ answered here: never a guess, never a verdict.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot.engine.compose import Result
 from bot.engine.factindex import PERSON
 from bot.engine.replies import words
@@ -24,8 +26,6 @@ from bot.nlu.parsing import Query
 from bot.text import normalize
 
 ASKED = frozenset({"when", "how_much", "how_many", "where", "who", "what", "which"})
-# The sentences' entities, per base (the fact index it was computed from, kept to compare).
-_NAMED: dict[int, tuple[object, tuple[dict, dict]]] = {}
 
 
 def asked_element(tk: Toolkit, query: Query) -> Result | None:
@@ -37,11 +37,12 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     if query.qword == "who" and not (query.relations or query.content):
         return None  # "who is X?": a profile, not the others a sentence names
     wanted = frozenset(e.id for e in query.entities)
-    named = sentence_entities(tk)
+    read = sentences(tk)
     found: dict[str, tuple[int, Fact]] = {}
     asked = asked_words(tk, query)
-    for fact in tk.facts.of_types(["mention"]):
-        entities = named.get(sentence_key(fact), frozenset())
+    rarest = min(wanted, key=lambda e: len(read.mentions.get(e, ())))
+    for fact in read.mentions.get(rarest, ()):
+        entities = read.named.get(sentence_key(fact), frozenset())
         if not wanted <= entities:
             continue
         element = element_of(tk, query, fact, entities - wanted)
@@ -86,7 +87,7 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
         return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
     if query.qword == "where":
         places = [e for e in others if tk.facts.type_of(e) == "place"]
-        places = [e for e in places if e not in placed(tk).get(sentence_key(fact), ())]
+        places = [e for e in places if e not in sentences(tk).placed.get(sentence_key(fact), ())]
         if len(places) != 1:
             return None  # none, or two: which one is the asked entity's, the sentence hides
         return f"{tk.kb.entities[places[0]].name.get(lang)}."
@@ -161,31 +162,39 @@ def sentence_key(fact: Fact) -> tuple[str, str]:
     return (c.article or "", c.sentence or c.ref or "")
 
 
-def sentence_entities(tk: Toolkit) -> dict[tuple[str, str], frozenset[str]]:
-    """Every entity any fact of a sentence names, by sentence; computed once per base."""
-    return _by_sentence(tk)[0]
+@dataclass(frozen=True)
+class Sentences:
+    """What the engine reads of each sentence, by (article, sentence); built once per base."""
+
+    named: dict[tuple[str, str], frozenset[str]]  # every entity its facts name
+    placed: dict[tuple[str, str], frozenset[str]]  # the places its typed facts hold
+    mentions: dict[str, list[Fact]]  # by entity: the mentions of the sentences naming it
 
 
-def placed(tk: Toolkit) -> dict[tuple[str, str], frozenset[str]]:
-    """The places a typed fact of a sentence holds ("X, based in Y, hired Z": Y is X's)."""
-    return _by_sentence(tk)[1]
+# The sentences read, per base (the base kept, to compare).
+_NAMED: dict[int, tuple[object, Sentences]] = {}
 
 
-def _by_sentence(tk: Toolkit) -> tuple[dict, dict]:
+def sentences(tk: Toolkit) -> Sentences:
     cached = _NAMED.get(id(tk.kb))
     if cached is not None and cached[0] is tk.kb:
         return cached[1]
     named: dict[tuple[str, str], set[str]] = {}
-    places: dict[tuple[str, str], set[str]] = {}
+    placed: dict[tuple[str, str], set[str]] = {}
     for fact in tk.kb.facts:
         for c in fact.citations:
             key = (c.article or "", c.sentence or c.ref or "")
             named.setdefault(key, set()).update(fact.participants())
             if fact.place and fact.type not in MENTION_TYPES:
-                places.setdefault(key, set()).add(fact.place)
-    result = (
+                placed.setdefault(key, set()).add(fact.place)
+    mentions: dict[str, list[Fact]] = {}
+    for fact in tk.facts.of_types(MENTION_TYPES):
+        for entity in named.get(sentence_key(fact), ()):
+            mentions.setdefault(entity, []).append(fact)
+    result = Sentences(
         {k: frozenset(v) for k, v in named.items()},
-        {k: frozenset(v) for k, v in places.items()},
+        {k: frozenset(v) for k, v in placed.items()},
+        mentions,
     )
     _NAMED.clear()
     _NAMED[id(tk.kb)] = (tk.kb, result)
