@@ -144,6 +144,7 @@ def draft_facts(
             when = when_of(reader)
             if when:
                 fields["when"] = when
+            fields.update(asked_slots(typed, reader))
             facts.append(Fact("mention", left[0], sentence.index, fields))
         elif typed:
             facts.extend(typed)
@@ -164,6 +165,16 @@ def draft_facts(
         previous_org = orgs[0] if orgs else previous_org
         article.last_org = previous_org
     return facts, unnamed
+
+
+def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:
+    """What a question may ask of a sentence no typed fact reads: its one sum of money, so that
+    "how much?" gets it in the asker's language (two sums: which one is asked, the sentence
+    alone cannot tell). A sum a typed fact of the sentence holds is that fact's."""
+    sums = [n for n in numbers(r) if n["currency"]]
+    if len(sums) != 1 or any(f.fields.get("amount") for f in typed):
+        return {}
+    return {"amount": {k: sums[0][k] for k in ("value", "currency", "qualifier")}}
 
 
 def char_spans(r: Reader) -> list[tuple[int, int, str]]:

@@ -100,8 +100,8 @@ TEMPLATES = {
         "en": "{S} acquired {O}{A_for}{when}.",
     },
     "mention": {
-        "fr": "L’article cite {S}{about}{when}.",
-        "en": "The article names {S}{about}{when}.",
+        "fr": "L’article cite {S}{about}{when}{sum}.",
+        "en": "The article names {S}{about}{when}{sum}.",
     },
 }
 NEGATED = {
@@ -348,6 +348,7 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         "role": role,
         "Q": q,
         "A": money(f["amount"], language) if f.get("amount") else "",
+        "sum": f" ({money(f['amount'], language)})" if f.get("amount") else "",
         "A_in": f" {money(f['amount'], language)}" if f.get("amount") else "",
         "A_for": (" pour {}" if language == "fr" else " for {}").format(
             money(f["amount"], language)

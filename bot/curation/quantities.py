@@ -65,10 +65,13 @@ def day_beside(words: list[str], i: int) -> int | None:
 
 def when_of(reader: Reader) -> dict | None:
     words, when = reader.words, {}
+    beside: int | None = None  # the year right after the month: "August 2, 2024", "mars 2024"
     for i, w in enumerate(words):
         month = lx.MONTHS.get(w)
         if month and (len(w) > 3 or (i and (words[i - 1] in lx.DATE_LEADS))):
             when["month"] = month
+            near = [x for x in words[i + 1 : i + 4] if re.fullmatch(r"19\d\d|20\d\d", x)]
+            beside = int(near[0]) if near else beside
             if i and words[i - 1] in ("depuis", "since"):
                 when["since"] = True
             day = day_beside(words, i)
@@ -76,7 +79,7 @@ def when_of(reader: Reader) -> dict | None:
                 when["day"] = day
     years = re.findall(r"\b(19\d\d|20\d\d)\b", reader.s.text)
     if years:
-        when["year"] = int(years[0])
+        when["year"] = beside or int(years[0])
     return dict(sorted(when.items(), key=lambda kv: ORDER.index(kv[0]))) or None
 
 

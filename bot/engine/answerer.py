@@ -23,6 +23,7 @@ from bot.engine.families.membership import belonging
 from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
+from bot.engine.families.quoted import asked_element
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
 from bot.engine.families.teams import team_of
 from bot.engine.families.topical import topical
@@ -31,6 +32,7 @@ from bot.engine.replies import combine
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact, KnowledgeBase
+from bot.kb.facttypes import MENTION_TYPES
 from bot.model import Answer
 from bot.nlu import lexicon as lx
 from bot.nlu.linking import ArticleReading
@@ -184,6 +186,9 @@ class Answerer:
             facts, matched = tk.selector.select(query)
         if query.yesno:
             return yes_no(tk, query, facts, matched)
+        quoted = asked_element(tk, query) if mentions_only(facts) else None
+        if quoted is not None:
+            return quoted  # sentences only mentioning the names: the element one of them holds
         if not facts and query.qword == "how_many" and query.relations & lx.MOVE_RELATIONS:
             return count_named(tk, query)
         if not facts:
@@ -212,6 +217,11 @@ class Answerer:
             return tk.composer.unanswered(query, facts, verdict="unnamed")
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
+
+
+def mentions_only(facts: list[Fact]) -> bool:
+    """No fact, or only sentences mentioning names: no typed fact answers."""
+    return all(f.type in MENTION_TYPES for f in facts)
 
 
 def unnamed(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:

@@ -217,7 +217,9 @@ TABLE: tuple[FactType, ...] = (
         "mention", "an untyped draft: the sentence mentions subject (and `about`), nothing more "
         "is typed; it answers only when no typed fact does, with its quote, and never settles "
         "a yes/no question",
-        optional=_set("object tense"),
+        # `amount`: the sentence's one sum, which a question naming all its entities may ask
+        # for (bot.engine.families.quoted); the selection never takes it as a figure.
+        optional=_set("object tense amount"),
         # It holds no figure: how much, how many, how long are never its to answer.
         also_answers=frozenset(RELATIONS) - FIGURES,
     ),

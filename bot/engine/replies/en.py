@@ -17,6 +17,10 @@ VERDICTS = {
 
 NO_PRECISE_DATE = "The articles give no more precise date than this:"
 NO_YEAR = "The articles don't give the year. Here is what they do say:"
+# The months, for a date given in the reply.
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
 AND = "and"  # before the last name of a list
 FOR_EXAMPLE = "For example:"  # before example questions
 ASK_ME = "Ask me a question."  # to an empty message
@@ -69,6 +73,8 @@ def number(value: float) -> str:
     for size, word in SCALES:
         if value >= size and (value / size).is_integer():
             return f"{value / size:,.0f} {word}"
+        if value >= size and round(value / size, 2) == value / size:
+            return f"{value / size:g} {word}"  # 2.7 billion
     return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
 
 

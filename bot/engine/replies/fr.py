@@ -17,6 +17,10 @@ VERDICTS = {
 
 NO_PRECISE_DATE = "Les articles ne donnent pas de date plus précise que ceci :"
 NO_YEAR = "Les articles ne donnent pas l’année. Voici ce qu’ils disent :"
+# The months, for a date given in the reply.
+MONTH_NAMES = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+).split()
 AND = "et"  # before the last name of a list
 FOR_EXAMPLE = "Par exemple :"  # before example questions
 ASK_ME = "Posez-moi une question."  # to an empty message
@@ -71,6 +75,9 @@ def number(value: float) -> str:
     for size, word in SCALES:
         if value >= size and (value / size).is_integer():
             return f"{value / size:,.0f} {word}".replace(",", " ")
+        if value >= size and round(value / size, 2) == value / size:
+            scaled = value / size  # 2,7 milliards ; 1,3 milliard
+            return f"{scaled:g} {word[:-1] if scaled < 2 else word}".replace(".", ",")
     text = f"{value:,.0f}" if value.is_integer() else f"{value:,}".replace(".", ",")
     return text.replace(",", " ") if value.is_integer() else text
 

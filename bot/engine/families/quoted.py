@@ -1,0 +1,201 @@
+"""The element a question asks of a sentence no typed fact reads (only a `mention`): its date,
+its sum, its place or the people it names, worded in the asker's language, with the sentence
+quoted.
+
+A mention's phrasing in the other language than its article's only names its entities ("The
+article names X with Y."), so a question in that language shares no word with the sentence.
+It still names the sentence's entities and asks when, how much, where or who: when every
+entity the question names is in that one sentence and the sentence holds the element asked
+(one value across all such sentences), that element is the answer. Otherwise nothing is
+answered here: never a guess, never a verdict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.compose import Result
+from bot.engine.factindex import PERSON
+from bot.engine.replies import words
+from bot.engine.toolkit import Toolkit
+from bot.kb import Fact
+from bot.kb.facttypes import MENTION_TYPES
+from bot.kb.schema import When
+from bot.nlu import lexicon as lx
+from bot.nlu.parsing import Query
+from bot.text import normalize
+
+ASKED = frozenset({"when", "how_much", "how_many", "where", "who", "what", "which"})
+
+
+def asked_element(tk: Toolkit, query: Query) -> Result | None:
+    """The asked element of the one sentence naming all the question's entities, or None."""
+    if query.yesno or query.qword not in ASKED or not query.entities:
+        return None
+    if query.qword in ("what", "which") and asked_type(query) is None:
+        return None  # "what did X say?": no element a sentence's names give
+    if query.qword == "who" and not (query.relations or query.content):
+        return None  # "who is X?": a profile, not the others a sentence names
+    wanted = frozenset(e.id for e in query.entities)
+    read = sentences(tk)
+    found: dict[str, tuple[int, Fact]] = {}
+    asked = asked_words(tk, query)
+    rarest = min(wanted, key=lambda e: len(read.mentions.get(e, ())))
+    for fact in read.mentions.get(rarest, ()):
+        entities = read.named.get(sentence_key(fact), frozenset())
+        if not wanted <= entities:
+            continue
+        element = element_of(tk, query, fact, entities - wanted)
+        if element:
+            met = shared(asked, fact.citations[0].sentence or "")
+            if element not in found or met > found[element][0]:
+                found[element] = (met, fact)
+    if len(found) > 1:
+        # Several sentences answer differently: the one alone in sharing words with the
+        # question (its cognates: "formal" and "formel") is the one asked about.
+        best = max(score for score, _ in found.values())
+        found = {k: v for k, v in found.items() if v[0] == best} if best else found
+    if len(found) != 1:
+        return None  # nowhere, or several sentences answering differently: not settled here
+    ((element, (_, fact)),) = found.items()
+    return tk.composer.compose(query, [fact], confidence=0.6, lead=element)
+
+
+COGNATE = 4  # letters two words of the two languages share at their start to meet
+SHORTEST = 5  # a shorter word meets nothing: too many words share four letters
+
+
+def asked_words(tk: Toolkit, query: Query) -> frozenset[str]:
+    """The question's own words, not its names: what it asks of the sentence."""
+    names = {w for e in query.entities for w in normalize(tk.kb.entities[e.id].name.en).split()}
+    names |= {w for e in query.entities for w in normalize(tk.kb.entities[e.id].name.fr).split()}
+    return frozenset(w[:COGNATE] for w in query.keywords if len(w) >= SHORTEST and w not in names)
+
+
+def shared(asked: frozenset[str], sentence: str) -> int:
+    """How many of the question's words meet a word of the sentence, in either language."""
+    starts = {w[:COGNATE] for w in normalize(sentence).split() if len(w) >= SHORTEST}
+    return len(asked & starts)
+
+
+def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) -> str | None:
+    """The element `query` asks for, as `fact`'s sentence holds it, in the asker's language."""
+    lang = query.language
+    if query.qword == "when":
+        return date_text(fact.when, lang) if fact.when else None
+    if query.qword in ("how_much", "how_many"):
+        return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
+    if query.qword == "where":
+        places = [e for e in others if tk.facts.type_of(e) == "place"]
+        places = [e for e in places if e not in sentences(tk).placed.get(sentence_key(fact), ())]
+        if len(places) != 1:
+            return None  # none, or two: which one is the asked entity's, the sentence hides
+        return f"{tk.kb.entities[places[0]].name.get(lang)}."
+    kinds = {PERSON} if query.qword == "who" else {asked_type(query)}
+    if query.qword == "who" and query.relations & BACKERS:
+        kinds.add("organization")  # "who invested?": firms back rounds as people do
+    sentence = normalize(fact.citations[0].sentence or "")
+    named = sorted(
+        (e for e in others if tk.facts.type_of(e) in kinds),
+        key=lambda e: position(sentence, tk.kb.entities[e].name.get(lang)),
+    )
+    if not named:
+        return None
+    return tk.replies.join_names([tk.kb.entities[e].name.get(lang) for e in named], lang)
+
+
+def asked_type(query: Query) -> str | None:
+    """ "Which products…?", "quelle société…?": the kind of entity asked for."""
+    kinds = {lx.TYPE_NOUNS[w] for w in query.words if w in lx.TYPE_NOUNS}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+# "Combien de dollars ?" asks a sum; "combien de salariés ?" a count, which no sum answers.
+MONEY_NOUNS = frozenset("dollars euros argent millions milliards".split())
+BACKERS = frozenset({"invest", "acquire"})  # relations whose agent may be a firm
+SUMS = frozenset({"amount", "valuation", "invest", "acquire"})  # relations a sum answers
+
+
+def asks_money(query: Query) -> bool:
+    """The figure asked is a sum: "combien de dollars", "how much did X pay", not a count."""
+    words = list(query.words)
+    at = next((i for i, w in enumerate(words) if w == "combien"), None)
+    if at is not None and words[at + 1 : at + 2] in (["de"], ["d"]):
+        return bool(words[at + 2 : at + 3]) and words[at + 2] in MONEY_NOUNS
+    if "count" in query.relations:
+        return False
+    return query.qword == "how_much" or bool(query.relations & SUMS)
+
+
+def position(sentence: str, name: str) -> int:
+    """Where `name` first appears in the (normalised) sentence: names are given in its order."""
+    at = sentence.find(normalize(name))
+    return at if at >= 0 else len(sentence)
+
+
+def date_text(when: When, language: str) -> str | None:
+    """ "On July 16, 2024.", "Le 16 juillet 2024.", "In June 2023.", "En 2014."."""
+    if when.month is None and when.year is None:
+        return None
+    months = words(language).MONTH_NAMES
+    parts = []
+    if when.month is not None:
+        month = months[when.month - 1]
+        if when.day is not None:
+            month = f"{when.day} {month}" if language == "fr" else f"{month} {when.day}"
+            month += "," if language == "en" and when.year else ""
+        parts.append(month)
+    if when.year is not None:
+        parts.append(str(when.year))
+    text = " ".join(parts)
+    if when.since:
+        lead = "Depuis" if language == "fr" else "Since"
+    elif when.day is not None and when.month is not None:
+        lead = "Le" if language == "fr" else "On"
+    else:
+        lead = "En" if language == "fr" else "In"
+    return f"{lead} {text}."
+
+
+def sentence_key(fact: Fact) -> tuple[str, str]:
+    c = fact.citations[0]
+    return (c.article or "", c.sentence or c.ref or "")
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """What the engine reads of each sentence, by (article, sentence); built once per base."""
+
+    named: dict[tuple[str, str], frozenset[str]]  # every entity its facts name
+    placed: dict[tuple[str, str], frozenset[str]]  # the places its typed facts hold
+    mentions: dict[str, list[Fact]]  # by entity: the mentions of the sentences naming it
+
+
+# The sentences read, per base (the base kept, to compare).
+_NAMED: dict[int, tuple[object, Sentences]] = {}
+
+
+def sentences(tk: Toolkit) -> Sentences:
+    cached = _NAMED.get(id(tk.kb))
+    if cached is not None and cached[0] is tk.kb:
+        return cached[1]
+    named: dict[tuple[str, str], set[str]] = {}
+    placed: dict[tuple[str, str], set[str]] = {}
+    for fact in tk.kb.facts:
+        for c in fact.citations:
+            key = (c.article or "", c.sentence or c.ref or "")
+            named.setdefault(key, set()).update(fact.participants())
+            if fact.place and fact.type not in MENTION_TYPES:
+                placed.setdefault(key, set()).add(fact.place)
+    mentions: dict[str, list[Fact]] = {}
+    for fact in tk.facts.of_types(MENTION_TYPES):
+        for entity in named.get(sentence_key(fact), ()):
+            mentions.setdefault(entity, []).append(fact)
+    result = Sentences(
+        {k: frozenset(v) for k, v in named.items()},
+        {k: frozenset(v) for k, v in placed.items()},
+        mentions,
+    )
+    _NAMED.clear()
+    _NAMED[id(tk.kb)] = (tk.kb, result)
+    return result
