@@ -10,7 +10,7 @@ from bot.nlu import lexicon as lx
 from bot.nlu.numbers import read_number
 
 if TYPE_CHECKING:
-    from bot.curation.drafting import Reader
+    from bot.curation.reader import Reader
 
 APPROX = {
     "about": "about", "environ": "about", "around": "about", "roughly": "about",

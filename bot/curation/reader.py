@@ -1,0 +1,91 @@
+"""The word-window reader of one sentence: its tokens with the entities linked in it, and the
+draft fact it builds (the fallback where the parse gives no event)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.curation.entities import Occurrence
+from bot.curation.ingest import Sentence
+
+PERSON, ORGS = "person", ("organization", "unit")
+
+# Words after which "de/of…" opens the side a mover came from ("issus de X", "venue de X").
+FROM_WORDS = frozenset(
+    "from depuis issus issu issue issues provenance venu venue venus venant".split()
+)
+
+FROM_AFTER = frozenset("de d du des".split())
+
+PAST_WORDS = frozenset("former formerly ex ancien ancienne anciens previously".split())
+
+ANAPHORS = frozenset("company firm entreprise societe startup start".split())
+
+WINDOW = 4  # tokens between a verb and the entity it governs
+
+
+@dataclass
+class Fact:
+    type: str
+    subject: str
+    sentence: int
+    fields: dict = field(default_factory=dict)
+    inferred: list[str] = field(default_factory=list)  # what the reader added, for review
+
+    def names(self) -> set[str]:
+        values = [self.subject, *(v for k, v in self.fields.items() if k in SLOTS)]
+        return {v for v in values if isinstance(v, str)} | set(self.fields.get("about", []))
+
+
+SLOTS = ("object", "from", "to", "place", "via")
+
+
+class Reader:
+    """One sentence's entities and words, with the questions drafting asks of them."""
+
+    def __init__(self, sentence: Sentence, occurrences: list[Occurrence], types: dict[str, str]):
+        self.s = sentence
+        self.words = [t.norm for t in sentence.tokens]
+        self.occ = occurrences
+        self.types = types
+
+    def kind(self, o: Occurrence) -> str:
+        return self.types[o.entity]
+
+    def at(self, i: int) -> Occurrence | None:
+        return next((o for o in self.occ if o.start == i), None)
+
+    def before(self, i: int, kinds: tuple[str, ...]) -> Occurrence | None:
+        found = [o for o in self.occ if o.end <= i and self.kind(o) in kinds]
+        return found[-1] if found else None
+
+    def after(self, i: int, kinds: tuple[str, ...], window: int = WINDOW) -> Occurrence | None:
+        return next(
+            (o for o in self.occ if i < o.start <= i + window + 1 and self.kind(o) in kinds), None
+        )
+
+    def named_after(self, i: int, markers: frozenset[str]) -> list[Occurrence]:
+        """Entities right after one of `markers` (a determiner may stand between)."""
+        found = []
+        for o in self.occ:
+            j = o.start - 1
+            while j >= 0 and self.words[j] in ("the", "le", "la", "les", "l", "its", "son", "sa"):
+                j -= 1
+            if j >= 0 and self.words[j] in markers:
+                found.append((j, o))
+        return [o for _, o in found]
+
+    def sources(self, verb: int) -> list[Occurrence]:
+        """Organisations after a move phrase's "from": "from X", "depuis X", "issus de X"."""
+        found = []
+        for o in self.occ:
+            if self.kind(o) not in ORGS or o.start == 0:
+                continue
+            j = o.start - 1
+            after_from = self.words[j] in FROM_AFTER and j and self.words[j - 1] in FROM_WORDS
+            if after_from or (self.words[j] in ("from", "depuis") and j >= verb):
+                found.append(o)
+        return found
+
+    def past(self, i: int) -> bool:
+        return any(w in PAST_WORDS for w in self.words[max(0, i - 3) : i + 1])
