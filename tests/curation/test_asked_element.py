@@ -6,17 +6,15 @@ verdict, and a sum or a place a typed fact of the sentence holds is that fact's.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from paths import DATA
 
 pytest.importorskip("spacy")
 
+from snippets import add_snippet
+
 from bot import kb
-from bot.curation.writer import add_article
 from bot.engine import Engine
 
 FR = """Orvane sous l'œil des régulateurs
@@ -36,12 +34,8 @@ Brightwave's chatbot Quillon and its Pellucid model stay outside the licence sig
 
 
 def _add(tmp: Path, text: str, article: str) -> tuple[dict[str, dict], Engine]:
-    base = tmp / article
-    shutil.copytree(DATA / "third_article", base)
-    add_article(text, base, id=article)
-    facts = yaml.safe_load((base / "facts.yaml").read_text(encoding="utf-8"))["facts"]
-    mine = {f["id"]: f for f in facts if f["citations"][0].get("ref", "").startswith(article)}
-    return mine, Engine(kb.load(base))
+    mine, base = add_snippet(tmp, text, article)
+    return {f["id"]: f for f in mine}, Engine(kb.load(base))
 
 
 @pytest.fixture(scope="module")

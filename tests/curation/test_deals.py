@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 pytest.importorskip("spacy")
 
-from bot.curation.writer import add_article
+from snippets import add_snippet, find
+
 from bot.engine import Engine
 from bot.kb import loader as kb
 from bot.text import fold
@@ -49,23 +49,10 @@ Kestrel a racheté Numerik en juillet.
 
 
 def _add(tmp_path: Path, text: str, article: str) -> tuple[list[dict], Path]:
-    base = tmp_path / "kb"
-    source = Path(__file__).parents[1] / "data" / "third_article"
-    base.mkdir()
-    for name in ("entities.yaml", "about.yaml", "facts.yaml"):
-        (base / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (base / "articles").mkdir()
-    for path in (source / "articles").glob("*.txt"):
-        (base / "articles" / path.name).write_text(path.read_text(encoding="utf-8"))
-    add_article(text, base, id=article)
-    kb.load(base)  # the base always loads after `add`
-    facts = yaml.safe_load((base / "facts.yaml").read_text(encoding="utf-8"))["facts"]
-    mine = [f for f in facts if f["citations"][0].get("ref", "").startswith(article + ":")]
-    return mine, base
+    return add_snippet(tmp_path, text, article)
 
 
-def _find(facts: list[dict], **slots) -> list[dict]:
-    return [f for f in facts if all(f.get(k) == v for k, v in slots.items())]
+_find = find
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,7 @@ import yaml
 
 pytest.importorskip("spacy")
 
-from bot.curation.writer import add_article
-from bot.kb import loader as kb
+from snippets import add_snippet, find
 
 ARTICLE = """Orbiton recrute chez Veltrax et Numerik
 En mars, Sofia Brandt et Paolo Renzi, deux ingénieurs de Veltrax, ont quitté Veltrax pour rejoindre Orbiton.
@@ -29,26 +28,12 @@ Orbiton could hire Ray Tanaka, a former engineer at Numerik Systems, according t
 
 
 def _add(tmp_path: Path, text: str, article: str) -> tuple[list[dict], dict]:
-    base = tmp_path / "kb"
-    source = Path(__file__).parents[1] / "data" / "third_article"
-    base.mkdir()
-    for name in ("entities.yaml", "about.yaml"):
-        (base / name).write_text((source / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (base / "facts.yaml").write_text((source / "facts.yaml").read_text(encoding="utf-8"))
-    (base / "articles").mkdir()
-    for path in (source / "articles").glob("*.txt"):
-        (base / "articles" / path.name).write_text(path.read_text(encoding="utf-8"))
-    add_article(text, base, id=article)
-    kb.load(base)  # the base always loads after `add`
-    facts = yaml.safe_load((base / "facts.yaml").read_text(encoding="utf-8"))["facts"]
+    mine, base = add_snippet(tmp_path, text, article)
     entities = yaml.safe_load((base / "entities.yaml").read_text(encoding="utf-8"))
-    mine = [f for f in facts if f["citations"][0].get("ref", "").startswith(article + ":")]
-    types = {e["id"]: e["type"] for e in entities["entities"]}
-    return mine, types
+    return mine, {e["id"]: e["type"] for e in entities["entities"]}
 
 
-def _find(facts: list[dict], **slots) -> list[dict]:
-    return [f for f in facts if all(f.get(k) == v for k, v in slots.items())]
+_find = find
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +74,9 @@ def test_a_former_title_is_a_past_role_and_where_a_newcomer_came_from(french) ->
 
 def test_a_shared_surname_becomes_an_ambiguous_name(tmp_path) -> None:
     _facts, types = _add(tmp_path, ARTICLE, "orbiton-fr")
-    entities = yaml.safe_load((tmp_path / "kb" / "entities.yaml").read_text(encoding="utf-8"))
+    entities = yaml.safe_load(
+        (tmp_path / "orbiton-fr" / "entities.yaml").read_text(encoding="utf-8")
+    )
     assert "Brandt" in entities["ambiguous_names"]
     assert types["sofia-brandt"] == types["victor-brandt"] == "person"
 

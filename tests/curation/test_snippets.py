@@ -6,17 +6,15 @@ reached through its leader, and expected events dated relatively, never confirme
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from paths import DATA
 
 pytest.importorskip("spacy")
 
+from snippets import add_snippet
+
 from bot import kb
-from bot.curation.writer import add_article
 from bot.engine import Engine
 from bot.engine.compose import restates
 
@@ -36,12 +34,8 @@ The next version of Aurora-7 is expected next year.
 
 
 def _add(tmp: Path, text: str, article: str) -> tuple[dict[str, dict], Engine]:
-    base = tmp / article
-    shutil.copytree(DATA / "third_article", base)
-    add_article(text, base, id=article)
-    facts = yaml.safe_load((base / "facts.yaml").read_text(encoding="utf-8"))["facts"]
-    mine = {f["id"]: f for f in facts if f["citations"][0].get("ref", "").startswith(article)}
-    return mine, Engine(kb.load(base))
+    mine, base = add_snippet(tmp, text, article)
+    return {f["id"]: f for f in mine}, Engine(kb.load(base))
 
 
 @pytest.fixture(scope="module")
