@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -119,26 +120,44 @@ def pipeline(language: str):
     return package.load()
 
 
-def _word(token, offset: int) -> Word:
+def _word(token, shift: int) -> Word:
+    """The token as a plain word, its offsets moved by `shift` characters."""
     return Word(
-        i=token.i - offset,
+        i=token.i,
         text=token.text,
         lemma=token.lemma_.lower(),
         pos=token.pos_,
         dep=token.dep_.lower(),
-        head=token.head.i - offset,
-        start=token.idx,
-        end=token.idx + len(token.text),
+        head=token.head.i,
+        start=token.idx + shift,
+        end=token.idx + shift + len(token.text),
         ent=token.ent_type_,
         ent_start=token.ent_iob_ == "B",
         morph=token.morph.to_dict(),
     )
 
 
+# A news dateline opening a paragraph: a place in capitals, then a date or an agency, then a
+# dash ("PARIS, 7 mai 2024 - ", "LONDON (Reuters) — "). Left in, the tagger reads the dash and
+# the first name after it as part of the date.
+_DATELINE = re.compile(
+    r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]*[A-ZÀ-Ý](?:,[^-–—\n]{1,40}?|\s*\([^)\n]{1,30}\))\s+[-–—]+\s+"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the sentence starts after a dateline; 0 when it has none."""
+    found = _DATELINE.match(text)
+    return found.end() if found and found.end() < len(text) else 0
+
+
 def analyse(sentences: list[str], language: str) -> list[Parse]:
-    """Each sentence parsed on its own (the project's splitter decides the sentences)."""
+    """Each sentence parsed on its own (the project's splitter decides the sentences), a
+    dateline left out of the parse; the words keep their offsets in the whole sentence."""
     nlp = pipeline(language)
+    cuts = [dateline_end(text) for text in sentences]
+    bodies = [text[cut:] for text, cut in zip(sentences, cuts, strict=True)]
     parses = []
-    for text, doc in zip(sentences, nlp.pipe(sentences), strict=True):
-        parses.append(Parse(text, [_word(t, 0) for t in doc]))
+    for text, cut, doc in zip(sentences, cuts, nlp.pipe(bodies), strict=True):
+        parses.append(Parse(text, [_word(t, cut) for t in doc]))
     return parses
