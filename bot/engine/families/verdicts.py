@@ -157,9 +157,15 @@ def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
             continue
         if any(tk.facts.involves(m, place) for m in moves):
             return Verdict("unsettled", moves)
-        if all(orient(m).source for m in moves):
+        if all(orient(m).source for m in moves) and not only_leaving(query):
             return Verdict("no", moves)  # every move of theirs says where they came from
     return None
+
+
+def only_leaving(query: Query) -> bool:
+    """ "Did P leave X?" asks of a departure at any time, not where P's move started: their
+    leaving A for B does not say they never left X."""
+    return bool(query.move_verbs) and all(verb == "leave" for _, verb in query.move_verbs)
 
 
 def hired_the_other_way(tk: Toolkit, query: Query) -> Verdict | None:
