@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
+from bot.nlu.actors import move_actors
 from bot.text import normalize
 
 if TYPE_CHECKING:
@@ -111,14 +112,18 @@ def unknown_names(
         return (), frozenset(), []  # the normaliser split differently: say nothing, not guess
     raw = raw[cut[0] : len(raw) - cut[1]]
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    if text.islower() or text.isupper():
+    flags = [False] * len(words)
+    if not (text.islower() or text.isupper()):
+        flags = _capitalised(raw, words, covered, is_lexicon_word, language)
+    if _casual(text):
+        # A chat in lower case names people in lower case, beside an acronym in capitals.
         beside = [m for m in mentions if partial_person(m)]
         unread = known_names | article_words
-        flags = _rare_beside_names(
+        rare = _rare_beside_names(
             words, beside, covered, is_lexicon_word, language, unread, first_names
         )
-    else:
-        flags = _capitalised(raw, words, covered, is_lexicon_word, language)
+        lower = [text.isupper() or not token[:1].isupper() for token, _ in raw]
+        flags = [f or (r and low) for f, r, low in zip(flags, rare, lower, strict=True)]
     names, positions = [], set()
     runs = _runs(flags)
     for run in runs:
@@ -135,6 +140,12 @@ def unknown_names(
             names.append(" ".join(raw[i][0] for i in run))
             positions.update(run)
     return tuple(dict.fromkeys(names)), frozenset(positions), runs
+
+
+def _casual(text: str) -> bool:
+    """Written without a writer's capitals: all in one case, or opening in lower case."""
+    first = next((c for c in text if c.isalpha()), "")
+    return text.islower() or text.isupper() or first.islower()
 
 
 def _capitalised(
@@ -232,6 +243,7 @@ def _rare_beside_names(
         for i, w in enumerate(words)
     ]
     alone |= _paired(words, unread, named, covered)
+    alone |= move_actors(words, unread, covered, lambda w: zipf(w, language))
     alone |= _before_surnames(words, unread, mentions, first_names)
     for i in sorted(alone):
         for step in (-1, 1):
