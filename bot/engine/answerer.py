@@ -148,6 +148,8 @@ class Answerer:
         tk = self.tk
         named = query  # "is Colossus an xAI thing?" names the whole its parent drop would hide
         query = tk.selector.without_redundant_parents(query)
+        if query.no_antecedent:
+            return Result(tk.replies.no_antecedent(query.language), ())
         if query.unknown_names:
             # Someone the articles never mention: nothing about anyone else answers for them.
             known = tk.composer.names(query)

@@ -86,6 +86,8 @@ class Dialogue:
             return replace(query, unknown_names=state.last_strangers)
         if query.pronoun and not has_person and state.last_person and not query.ambiguous:
             query = query.with_entities((EntityRef(state.last_person), *query.entities))
+        elif not has_person and not query.ambiguous and moved_by_pronoun(query):
+            return replace(query, no_antecedent=True)  # no one named before: never guess
         elif query.plural_pronoun and not query.entities and state.last_entities:
             query = query.with_entities(tuple(EntityRef(e) for e in state.last_entities))
         elif query.plural_pronoun and query.yesno and state.last_entities:
@@ -209,6 +211,25 @@ class Dialogue:
 
 
 SAID_RELATIONS = frozenset({"statement", "opinion"})
+
+
+_INVERTING = lx.FR_AUXILIARIES | lx.COPULAS | {"t"}
+
+
+def moved_by_pronoun(query: Query) -> bool:
+    """ "When did he join X?", "il a quitté X ?": a pronoun for a person does the moving (a
+    company is hired or hires; "il y a" is no one). Not in "who…before he left?", where he is
+    the one asked for."""
+    if not query.pronoun or query.qword == "who":
+        return False
+    words = query.words
+    personal = any(
+        w in lx.PERSON_PRONOUNS
+        and words[i + 1 : i + 2] != ("y",)
+        and not (i and words[i - 1] in _INVERTING)  # "quelqu'un a-t-il…": the subject's echo
+        for i, w in enumerate(words)
+    )
+    return personal and any(verb in ("join", "leave") for _, verb in query.move_verbs)
 
 
 def compares_people(query: Query) -> bool:

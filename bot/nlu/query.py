@@ -64,6 +64,7 @@ class Query:
     same_date: bool = False  # "the same month as B": a date shared with B's
     comparative: str | None = None  # 'more' | 'less': which is larger ("who hired more")
     definition: bool = False  # "what does X stand for": what X's name means
+    no_antecedent: bool = False  # "when did he join X?" with no one named before
 
     def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
         return replace(self, entities=entities, ambiguous=None)

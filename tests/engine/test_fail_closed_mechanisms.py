@@ -4,6 +4,7 @@ someone said about something else, and an ambiguous name settled by the rest of 
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -102,6 +103,42 @@ def test_a_pronoun_after_a_stranger_is_the_stranger(third):
         assert answer.kind == "unknown" and "babuschkin" in normalize(answer.text), follow_up
     answer = chat.ask("and who is ingrid solberg?")  # a known name again: answered
     assert answer.kind == "answer" and "babuschkin" not in normalize(answer.text)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["and when did he join lumenic?", "elle a rejoint lumenic quand ?"]
+)
+def test_a_pronoun_for_no_one_named_is_asked_about_not_guessed(third, follow_up):
+    chat = Chat(third)
+    chat.ask("how many people work at lumenic?")  # names a company, no person
+    answer = chat.ask(follow_up)
+    assert answer.kind == "unknown" and "march" not in normalize(answer.text)
+    assert "solberg" not in normalize(answer.text)
+    chat = Chat(third)
+    chat.ask("who is ingrid solberg?")
+    assert chat.ask(follow_up).kind == "answer"  # someone named before: answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does Marek Wierzbicki run the Finland site?",
+        "Marek Wierzbicki dirige-t-il le site de Finlande ?",
+    ],
+)
+def test_leading_something_whose_city_is_unsaid_is_no_no_for_a_city(tmp_path: Path, question):
+    """What P leads, where the articles say no city, may stand in the city asked about."""
+    base = tmp_path / "base"
+    shutil.copytree(DATA / "third_article", base)
+    facts = base / "facts.yaml"
+    text = facts.read_text(encoding="utf-8").replace(
+        "    object: lumenic-tampere-lab\n    tense: current\n    about: [tampere]\n",
+        "    object: lumenic-tampere-lab\n    tense: current\n",
+    )
+    text = re.sub(r"  - id: lumenic-lab-in-tampere\n.*?(?=\n  - id: )", "", text, flags=re.S)
+    facts.write_text(text, encoding="utf-8")
+    answer, _ = Engine(kb.load(base)).answer(question)
+    assert answer.kind == "answer" and verdict_of(answer) not in (YES, NO)
 
 
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):

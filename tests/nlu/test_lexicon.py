@@ -21,7 +21,8 @@ from bot.nlu.lexicon import concepts, files
 SHARED = frozenset(
     {
         "markers", "stopwords", "who", "when", "why", "what", "how", "number_nouns",
-        "date_nouns", "date_leads", "pronouns", "plural_pronouns", "ellipsis_openers",
+        "date_nouns", "date_leads", "pronouns", "plural_pronouns", "person_pronouns",
+        "ellipsis_openers",
         "profile_cues", "negation_particles", "cause_prepositions",
         "source_prepositions", "destination_prepositions", "at_prepositions",
         "exclusion_phrases", "direction_words", "destination_phrases", "organization_nouns",

@@ -305,6 +305,7 @@ def role_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
 # What a person does with one company or in one place at a time: doing it elsewhere
 # contradicts doing it here. Working on, knowing or saying one thing excludes nothing.
 ONE_AT_A_TIME = ft.MOVE_FACT_TYPES | {"leads", "role", "location"}
+WHERE_UNSAID = frozenset({"leads", "role"})  # a team led, a post held: no city of their own
 
 
 def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdict | None:
@@ -321,6 +322,9 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
         and f.type in ONE_AT_A_TIME
         and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
     ]
+    if all(tk.facts.type_of(e.id) == "place" for e in places):
+        # "Does P run the Memphis centre?": what P runs elsewhere may well stand in that city.
+        own = [f for f in own if f.type not in WHERE_UNSAID]
     # Had they been there once (a move away from it), this would not be a No.
     linked = any(tk.facts.involves(f, e.id) for f in own for e in places)
     return Verdict("no", own[:4]) if own and not linked else None

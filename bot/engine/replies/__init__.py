@@ -163,6 +163,12 @@ class Replies:
         text = f"{words(language).FOREIGN} {self._what_i_know(language)}"
         return Answer(kind="unknown", language=language, text=text, confidence=1.0)
 
+    @staticmethod
+    def no_antecedent(language: str) -> Answer:
+        """A pronoun standing for someone the conversation never named."""
+        text = words(language).NO_ANTECEDENT
+        return Answer(kind="unknown", language=language, text=text, confidence=0.9)
+
     def not_stated(self, language: str, names: list[str]) -> Answer:
         """A known entity, but the articles do not say what was asked about it."""
         who = self.join_names(names, language).rstrip(".") if names else ""

@@ -28,6 +28,8 @@ HELLO = "Hello!"  # to a greeting
 NOT_FOUND = "I can't find the answer in my articles."
 FOREIGN = "I only answer in English or French."  # to another language
 CLARIFY = "Which one do you mean?"  # before the candidates of an ambiguous name
+# "When did he join X?" with no one named before: who "he" is, the reply cannot guess.
+NO_ANTECEDENT = "Who do you mean? Tell me their name and I will look it up in the articles."
 # "Before or after B?": where in time, against B's date.
 ORDER = {"before": "Before.", "after": "After.", "same": "The same month."}
 UNORDERED = "The articles' dates do not tell which came first. Here is what they do say:"

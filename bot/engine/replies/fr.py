@@ -28,6 +28,8 @@ HELLO = "Bonjour !"  # to a greeting
 NOT_FOUND = "Je ne trouve pas la réponse dans mes articles."
 FOREIGN = "Je ne réponds qu’en français ou en anglais."  # to another language
 CLARIFY = "De qui parlez-vous ?"  # before the candidates of an ambiguous name
+# "Quand a-t-il rejoint X ?" with no one named before: who "il" is, the reply cannot guess.
+NO_ANTECEDENT = "De qui parlez-vous ? Donnez-moi son nom et je cherche dans les articles."
 # "Before or after B?": where in time, against B's date.
 ORDER = {"before": "Avant.", "after": "Après.", "same": "Le même mois."}
 UNORDERED = "Les dates des articles ne disent pas lequel est le premier. Voici ce qu’ils disent :"

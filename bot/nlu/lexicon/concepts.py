@@ -67,6 +67,7 @@ CONCEPTS: dict[str, Concept] = {
     "negation_openers": _WORDS,  # "ne", "n'": opens a negation ("ne … plus": no longer)
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
+    "person_pronouns": _WORDS,
     "thing_pronouns": _WORDS,
     "object_elision": Concept("word"),  # an elided object pronoun before an auxiliary
     "elision_auxiliaries": _WORDS,
