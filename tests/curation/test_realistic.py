@@ -37,6 +37,10 @@ FLOORS = {
     "periodic-labs-fr": (21, 0),
     "character-google-en": (16, 0),
     "inflection-microsoft-fr": (19, 0),
+    # Round 7 (fourth session of 2026-12-04), entered after their first run (README) and the
+    # fixes that followed it: a dateline left out of the parse, leaving A no No to leaving X.
+    "thinking-machines-en": (8, 0),
+    "anthropic-schulman-fr": (12, 0),
 }
 
 

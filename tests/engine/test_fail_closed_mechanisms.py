@@ -141,6 +141,21 @@ def test_leading_something_whose_city_is_unsaid_is_no_no_for_a_city(tmp_path: Pa
     assert answer.kind == "answer" and verdict_of(answer) not in (YES, NO)
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Did Ingrid Solberg leave Nordkapp Ventures?", None),  # left elsewhere: not a No
+        ("Ingrid Solberg a-t-elle quitté Nordkapp Ventures ?", None),
+        ("Did Ingrid Solberg come from Nordkapp Ventures?", NO),  # the move's one source
+        ("Did Ingrid Solberg leave Vectoria Labs?", YES),
+    ],
+)
+def test_leaving_one_company_says_nothing_of_leaving_another(third, question, verdict):
+    answer, _ = third.answer(question)
+    got = verdict_of(answer)
+    assert got == verdict if verdict else got not in (YES, NO)
+
+
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
     plain, _ = third.answer("Who founded Lumenic?")
     prefaced, _ = third.answer("I follow the photonics news. Who founded Lumenic?")

@@ -322,6 +322,8 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
         and f.type in ONE_AT_A_TIME
         and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
     ]
+    if only_leaving(query):
+        own = [f for f in own if f.type not in ft.MOVE_FACT_TYPES]  # leaving A is not staying at X
     if all(tk.facts.type_of(e.id) == "place" for e in places):
         # "Does P run the Memphis centre?": what P runs elsewhere may well stand in that city.
         own = [f for f in own if f.type not in WHERE_UNSAID]
