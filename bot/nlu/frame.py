@@ -219,7 +219,14 @@ _CONTRACTED_NOT = re.compile(r"\b(\w+?)n['’]t\b", re.IGNORECASE)
 _IRREGULAR_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
+# "+ de 10 ans", "+ than 200": the sign a chat writes for "plus" / "more".
+_PLUS_FR = re.compile(r"(?<![\w+])\+\s*(?=(?:de|d'|d’|que)\b)", re.IGNORECASE)
+_PLUS_EN = re.compile(r"(?<![\w+])\+\s*(?=(?:than|of)\b)", re.IGNORECASE)
+
+
 def expand_negations(text: str) -> str:
+    """Contracted negations spelt out ("didn't" -> "did not"), and a chat's "+ de" in words."""
+    text = _PLUS_EN.sub("more ", _PLUS_FR.sub("plus ", text))
     return _CONTRACTED_NOT.sub(lambda m: f"{_IRREGULAR_STEMS.get(m[1].lower(), m[1])} not", text)
 
 

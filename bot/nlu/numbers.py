@@ -40,6 +40,12 @@ SPELT_RUN = 8  # the most words one number spelt out takes here ("deux cent cinq
 SPELT_ALONE_FROM = 10
 
 
+def glued_figure(word: str) -> bool:
+    """ "200m", "1.5k": a figure with its multiplier glued on, no word to match."""
+    found = _GLUED_MULTIPLIER.fullmatch(word)
+    return bool(found) and found[2] in lx.MULTIPLIERS
+
+
 def number_words(text: str, language: str) -> list[str]:
     """The question's words as numbers are read in them: a written number whole ("1,5" is
     1.5, "1,500" is 1500), numbers spelt out as digits ("deux cents" is 200, "twelve" 12)."""

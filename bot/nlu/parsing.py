@@ -358,6 +358,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             and w not in lx.TRUTH_CUES
             and w not in lx.NEGATION_PARTICLES
             and w not in spelt
+            and not numbers.glued_figure(w)
             and not (comparisons and w in _COMPARED)
         ),
         move_verbs=move_verbs,
