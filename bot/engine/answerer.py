@@ -18,6 +18,7 @@ from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.comparison import compare
 from bot.engine.families.count import count_named
 from bot.engine.families.definition import expansion
+from bot.engine.families.detail import unknown_detail
 from bot.engine.families.groups import jointly
 from bot.engine.families.membership import belonging
 from bot.engine.families.order import order
@@ -150,6 +151,9 @@ class Answerer:
         query = tk.selector.without_redundant_parents(query)
         if query.no_antecedent:
             return Result(tk.replies.no_antecedent(query.language), ())
+        contradicted = unknown_detail(tk, query)
+        if contradicted is not None:
+            return contradicted  # "did X move to <unknown city>?" when a fact names the city
         if query.unknown_names:
             # Someone the articles never mention: nothing about anyone else answers for them.
             known = tk.composer.names(query)

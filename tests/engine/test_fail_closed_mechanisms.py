@@ -156,6 +156,30 @@ def test_leaving_one_company_says_nothing_of_leaving_another(third, question, ve
     assert got == verdict if verdict else got not in (YES, NO)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Was Helena Varga the CEO of Quillbrook?", "Helena Varga est-elle PDG de Quillbrook ?"],
+)
+def test_an_unknown_name_in_a_slot_a_fact_fills_otherwise_is_a_no(third, question):
+    answer, _ = third.answer(question)
+    assert verdict_of(answer) == NO and "vectoria labs" in normalize(answer.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Lumenic hire anyone from Quillbrook?",  # the side of a move: one of many
+        "Did Ingrid Solberg join Lumenic with Quillbrook?",  # no slot of the fact
+        "Did Quillbrook hire Ingrid Solberg?",  # the unknown name is what is asked about
+        "Did Ingrid Solberg join Lumenic in Oslovik?",  # the fact says no place
+    ],
+)
+def test_an_unknown_name_no_fact_contradicts_stays_unknown(third, question):
+    answer, _ = third.answer(question)
+    text = normalize(answer.text)
+    assert answer.kind == "unknown" and ("quillbrook" in text or "oslovik" in text)
+
+
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
     plain, _ = third.answer("Who founded Lumenic?")
     prefaced, _ = third.answer("I follow the photonics news. Who founded Lumenic?")

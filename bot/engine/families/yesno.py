@@ -45,17 +45,23 @@ CONFIDENCE = {
 
 def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Result:
     """Yes, No or Not confirmed when the articles settle it; else what they do say."""
-    if query.content & query.capitalized:
-        # A name the articles never mention: nothing about it can be confirmed.
+    verdict = decide(tk, query, facts, matched)
+    if verdict is None:
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+    return compose(tk, query, verdict)
+
+
+def decide(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Verdict | None:
+    """The verdict and the facts behind it; None when the articles say nothing of it."""
+    if query.content & query.capitalized:
+        return None  # a name the articles never mention: nothing about it can be confirmed
     stance = bool(facts) and facts[0].type in ft.STANCE_FACT_TYPES
     claims = claims_said(tk, query)
     if claims and not stance:
         # "Is it true that X does Y?" when only someone's claim says so: not confirmed.
-        return compose(tk, query, Verdict("hedged", claims))
+        return Verdict("hedged", claims)
     if facts and not stance and missing_attribute(query, facts):
-        # The move is there, the pay or the duration asked about never is.
-        return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+        return None  # the move is there, the pay or the duration asked about never is
     verdict = whereabouts(tk, query) or sequence(tk, query) or employers_sequence(tk, query)
     if verdict is None and facts and "reason" in query.cue_relations and not gives_reason(facts):
         verdict = Verdict("unsettled", facts)  # "…because of X?": no fact gives a reason
@@ -72,11 +78,11 @@ def yes_no(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Resul
         said = facts or related(tk, query, primary_types(tk, query))
         verdict = Verdict("unsettled", said[:4])
     if not verdict.facts:
-        return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
+        return None
     if query.negated and verdict.value in FLIPPED:
         # "Is it true that X did not join Y?" when X joined Y: No.
         verdict = Verdict(FLIPPED[verdict.value], verdict.facts)
-    return compose(tk, query, verdict)
+    return verdict
 
 
 FLIPPED = {"yes": "no", "no": "yes"}
