@@ -18,20 +18,24 @@ from bot.engine import Engine
 # (README: 123/177 with 0 wrong, 64/109 with 9); strangers5, strangers3 and casual4 raised that
 # session to its scores (strangers5 64 -> 88 with 9 -> 0 wrong, strangers3 93 -> 96 with 3 -> 0,
 # casual4 124 -> 127, casual6 123 -> 130, failclosed 103 -> 107), said in its note.
+# All lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed"
+# as opening with an expected "No" (a prefix match: 35 replies over all the sets were passed
+# so); the floors are the same replies counted as they are (casual8 and strangers7 at the
+# session's scores then).
 FLOORS = {
-    "failclosed": (107, 0),
-    "casual2": (176, 0),
-    "casual4": (127, 0),
-    "strangers3": (96, 0),
-    "casual6": (130, 0),
-    "strangers5": (88, 0),
+    "failclosed": (104, 0),
+    "casual2": (175, 0),
+    "casual4": (125, 0),
+    "strangers3": (95, 0),
+    "casual6": (126, 0),
+    "strangers5": (83, 0),
     # casual7 entered at the end of that session, after its first blind run (119/150 with 1
     # wrong, README); raised to the score after the fixes that run showed (121, 0).
-    "casual7": (121, 0),
+    "casual7": (119, 0),
     # casual8 and strangers7 entered in the fourth session of 2026-12-04 after their first
     # blind run (README: 164/244 with 3 wrong, 100/138 with 12), at that session's scores.
-    "casual8": (168, 1),
-    "strangers7": (108, 6),
+    "casual8": (171, 1),
+    "strangers7": (100, 5),
 }
 
 
@@ -50,3 +54,11 @@ def test_the_grading_fails_a_wrong_verdict_and_counts_it_confidently_wrong() -> 
     record = {"language": "en", "kind": "answer", "text": "Yes. It did.", "citations": []}
     assert chat_sets.grade.grade_one(case, record, None)
     assert chat_sets.grade.confidently_wrong(case, record)
+
+
+def test_an_expected_no_is_not_met_by_not_confirmed() -> None:
+    case = {"id": "x", "lang": "en", "q": "?", "expect": {"answered": True, "starts": ["No"]}}
+    hedged = {"language": "en", "kind": "answer", "text": "Not confirmed.", "citations": []}
+    assert chat_sets.grade.grade_one(case, hedged, None)
+    plain = {"language": "en", "kind": "answer", "text": "No. It says…", "citations": []}
+    assert "does not start" not in " ".join(chat_sets.grade.grade_one(case, plain, None))

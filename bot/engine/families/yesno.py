@@ -65,7 +65,9 @@ def decide(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Verdi
     verdict = whereabouts(tk, query) or sequence(tk, query) or employers_sequence(tk, query)
     if verdict is None and facts and "reason" in query.cue_relations and not gives_reason(facts):
         verdict = Verdict("unsettled", facts)  # "…because of X?": no fact gives a reason
-    if verdict is None and facts and (matched or stance or says_it_all(tk, query, facts[0])):
+    # A stance settles by its polarity only when it says what is asked: "more open?" of a
+    # fact saying "more closed" shares every word but the one that matters.
+    if verdict is None and facts and (matched or says_it_all(tk, query, facts[0])):
         verdict = settle(tk, query, facts)
     if verdict is None:
         verdict = (
