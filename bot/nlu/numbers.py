@@ -92,7 +92,9 @@ def _longest_spelt(words: tuple[str, ...], language: str) -> tuple[int, int] | N
             value = text2num(" ".join(words[:size]), language)
         except ValueError:
             continue
-        alone = size == 1 and (words[0] in lx.MULTIPLIERS or value < SPELT_ALONE_FROM)
+        counted = words[size : size + 1] and words[size] in lx.COUNTED_NOUNS  # "five years"
+        small = value < SPELT_ALONE_FROM and not counted
+        alone = size == 1 and (words[0] in lx.MULTIPLIERS or small)
         return None if alone else (value, size)
     return None
 
@@ -142,12 +144,15 @@ def comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
             operator, start = lx.COMPARATORS[words[i]], i + 1
         else:
             continue
+        while start < len(words) and words[start] in _INVERSION:
+            start += 1  # "dépasse-t-il 100 millions"
         read = read_number(words, start)
         if read is not None:
             found.append((operator, read[0]))
     return tuple(found)
 
 
+_INVERSION = lx.FR_INVERSION_PRONOUNS | {"t"}
 _DAY = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?")
 
 

@@ -73,6 +73,9 @@ def test_numbers_spelt_out_in_french_and_english():
     # A small number word alone is an article or a quantifier, not a count.
     assert counted("les deux Daniels et une personne", "fr") == ()
     assert counted("the two Daniels, one of them", "en") == ()
+    # …unless it counts what a figure counts: years, people.
+    assert counted("about five years at the lab", "en") == (5.0,)
+    assert counted("trois chercheurs et deux ingénieurs", "fr") == (3.0, 2.0)
 
 
 def test_written_numbers_still_read_whole():
@@ -80,6 +83,9 @@ def test_written_numbers_still_read_whole():
     assert counted("200 millions de dollars", "fr") == (200e6,)
     assert counted("12k employees", "en") == (12000.0,)
     assert comparisons(number_words("moins de 1,5 milliard", "fr")) == (("<", 1.5e9),)
+    # The inversion of a question stands between the comparing verb and its figure.
+    assert comparisons(number_words("dépasse-t-il 100 millions", "fr")) == ((">", 1e8),)
+    assert all_numbers(number_words("200M and 2bn", "en")) == (200e6, 2e9)
 
 
 def test_question_word_and_tense():

@@ -68,6 +68,7 @@ CONCEPTS: dict[str, Concept] = {
     "pronouns": _WORDS,
     "plural_pronouns": _WORDS,
     "person_pronouns": _WORDS,
+    "counted_nouns": _WORDS,
     "thing_pronouns": _WORDS,
     "object_elision": Concept("word"),  # an elided object pronoun before an auxiliary
     "elision_auxiliaries": _WORDS,
