@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -119,10 +120,15 @@ def pipeline(language: str):
     return package.load()
 
 
-def _word(token, offset: int) -> Word:
+# A dot inside a name ("Quorra.AI"): parsed as a hyphen, of the same length, so that the
+# parser reads one name and not a sentence's end (the words keep the sentence's own text).
+_DOTTED = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")
+
+
+def _word(token, offset: int, text: str | None = None) -> Word:
     return Word(
         i=token.i - offset,
-        text=token.text,
+        text=text[token.idx : token.idx + len(token.text)] if text else token.text,
         lemma=token.lemma_.lower(),
         pos=token.pos_,
         dep=token.dep_.lower(),
@@ -139,6 +145,7 @@ def analyse(sentences: list[str], language: str) -> list[Parse]:
     """Each sentence parsed on its own (the project's splitter decides the sentences)."""
     nlp = pipeline(language)
     parses = []
-    for text, doc in zip(sentences, nlp.pipe(sentences), strict=True):
-        parses.append(Parse(text, [_word(t, 0) for t in doc]))
+    read = [_DOTTED.sub("-", text) for text in sentences]
+    for text, doc in zip(sentences, nlp.pipe(read), strict=True):
+        parses.append(Parse(text, [_word(t, 0, text) for t in doc]))
     return parses

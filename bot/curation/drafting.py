@@ -59,7 +59,9 @@ def draft_facts(
         if left:
             facts.extend(typed)
             # the sentence's date, so that "when" finds the sentence (quoted with it)
-            fields: dict[str, Any] = {"about": left[1:]} if left[1:] else {}
+            # every other name of the sentence, so that a question naming any finds it
+            others = [e for e in dict.fromkeys(o.entity for o in reader.occ) if e != left[0]]
+            fields: dict[str, Any] = {"about": others} if others else {}
             when = when_of(reader)
             if when:
                 fields["when"] = when

@@ -295,7 +295,7 @@ class Selector:
         ] or [f for f in facts if f.type in cued]
         matched = bool(chosen)
         if not chosen:
-            chosen = [f for f in facts if f.type in fallback]
+            chosen = [f for f in facts if f.type in fallback and self.may_answer(f, query)]
         guarded = False  # whether the facts must share the question's unexplained words
         if not chosen and not query.relations and len(query.entities) > 1:
             chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
@@ -324,6 +324,14 @@ class Selector:
         score = self.scorer(query, primary)
         chosen.sort(key=lambda f: -score(f))
         return chosen, matched
+
+    def may_answer(self, fact: Fact, query: Query) -> bool:
+        """ "Who…?": a sentence that only names the question's own entities and no one else
+        answers no "who"."""
+        if query.qword != "who" or fact.type not in ft.MENTION_TYPES:
+            return True
+        asked = {e.id for e in query.entities}
+        return any(p not in asked and self.facts.type_of(p) == PERSON for p in fact.participants())
 
     def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:

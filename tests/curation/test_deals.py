@@ -412,3 +412,12 @@ def test_investing_in_no_named_company_outside_a_round_is_no_investment(tmp_path
 def test_an_office_opened_or_a_base_is_a_location(tmp_path, article, place) -> None:
     facts, _ = _add(tmp_path, article, "quillora-office")
     assert [f["place"] for f in _find(facts, type="location", subject="quillora")] == [place]
+
+
+def test_a_clause_on_what_is_bought_names_no_purchase(tmp_path: Path) -> None:
+    """ "buy out its early backers, led by X": X led the backers, nobody bought X."""
+    text = """Numerik pays its first investors
+The money allowed Numerik to buy out its early backers, led by Halden Ventures, at about $40 a share.
+"""
+    facts, _ = add_snippet(tmp_path, text, "buyout")
+    assert not find(facts, type="acquired")
