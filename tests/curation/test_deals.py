@@ -421,3 +421,13 @@ The money allowed Numerik to buy out its early backers, led by Halden Ventures, 
 """
     facts, _ = add_snippet(tmp_path, text, "buyout")
     assert not find(facts, type="acquired")
+
+
+def test_a_reported_sum_comes_from_the_name_after_the_hedge(tmp_path: Path) -> None:
+    """ "Selon X, A versera … à B": X reports it, not B, named later in the sentence."""
+    text = """Quillon paiera Lumenic
+Selon la Gazette de Brisk, Quillon versera environ 50 millions de dollars à Lumenic pour une licence.
+"""
+    facts, _ = add_snippet(tmp_path, text, "hedge")
+    sums = [f for f in facts if f.get("amount")]
+    assert sums and all(f.get("via") != "lumenic" for f in sums)
