@@ -363,6 +363,7 @@ class Selector:
                 said = frozenset(
                     stems(normalize(role.fr).split(), "fr")
                     | stems(normalize(role.en).split(), "en")
+                    | _phrased_roles(f"{normalize(role.fr)} {normalize(role.en)}")
                 )
                 if memo is not None:
                     memo[(role.fr, role.en)] = said
@@ -432,6 +433,16 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(self.facts.stem(w, query.language) not in covered for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=1024)
+def _phrased_roles(role: str) -> frozenset[str]:
+    """The role nouns a title of several words stands for ("interim chief executive": CEO)."""
+    padded = f" {role} "
+    groups = [
+        g for g, phrases in lx.ROLE_PHRASES.items() if any(f" {p} " in padded for p in phrases)
+    ]
+    return frozenset(stems([w for g in groups for w in lx.ROLE_GROUPS.get(g, ())]))
 
 
 @lru_cache(maxsize=1024)
