@@ -44,3 +44,15 @@ def test_the_start_up_is_the_company_its_sentence_named_before(tmp_path: Path) -
     assert [f["object"] for f in roles] == ["brenvale"]
     answer, _ = Engine(kb.load(base)).answer("Who is the CEO of Brenvale?")
     assert "Dora Fenwick" in answer.text  # "chief executive" is a CEO
+
+
+def test_a_sentence_opened_by_a_pronoun_names_the_person_before(tmp_path: Path) -> None:
+    """ "Il et X s'étaient connus à Y": the sentence names the person "il" stands for too, so
+    that a question naming both finds it."""
+    text = """Quillon recrute Anselm Brody
+Quillon a recruté Anselm Brody en mai.
+Lui et Dora Fenwick s'étaient connus à Vel-Arun, au fil d'une conversation.
+"""
+    facts, _ = add_snippet(tmp_path, text, "met")
+    second = [f for f in facts if f["citations"][0]["ref"] == "met:1"]
+    assert any("anselm-brody" in [f["subject"], *f.get("about", [])] for f in second)
