@@ -56,3 +56,14 @@ Lui et Dora Fenwick s'étaient connus à Vel-Arun, au fil d'une conversation.
     facts, _ = add_snippet(tmp_path, text, "met")
     second = [f for f in facts if f["citations"][0]["ref"] == "met:1"]
     assert any("anselm-brody" in [f["subject"], *f.get("about", [])] for f in second)
+
+
+def test_a_pronoun_repeated_stands_for_what_the_sentence_opened_with(tmp_path: Path) -> None:
+    """ "He and X had quit …, and he then accused …": "he" is still the one before, not X."""
+    text = """Quillon loses a founder
+Anselm Brody left Quillon in May.
+He and Dora Fenwick had quit after Quillon refused to release Zephyrin, a chatbot, and he then accused Quillon of being too timid.
+"""
+    facts, _ = add_snippet(tmp_path, text, "timid")
+    critics = [f["subject"] for f in facts if f["type"] == "criticism"]
+    assert critics and "dora-fenwick" not in critics
