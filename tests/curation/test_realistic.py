@@ -33,9 +33,9 @@ FLOORS = {
     "apple-hemorragie-fr": (28, 0),
     "ssi-gross-en": (9, 0),
     "mistral-asml-fr": (10, 0),
-    "windsurf-google-en": (23, 0),
-    "periodic-labs-fr": (21, 0),
-    "character-google-en": (16, 0),
+    "windsurf-google-en": (24, 0),
+    "periodic-labs-fr": (25, 0),
+    "character-google-en": (19, 0),
     "inflection-microsoft-fr": (19, 0),
 }
 
