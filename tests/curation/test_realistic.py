@@ -36,7 +36,7 @@ FLOORS = {
     "windsurf-google-en": (24, 0),
     "periodic-labs-fr": (25, 0),
     "character-google-en": (19, 0),
-    "inflection-microsoft-fr": (19, 0),
+    "inflection-microsoft-fr": (20, 0),
 }
 
 
