@@ -120,11 +120,17 @@ def pipeline(language: str):
     return package.load()
 
 
-def _word(token, shift: int) -> Word:
-    """The token as a plain word, its offsets moved by `shift` characters."""
+# A dot inside a name ("Quorra.AI"): parsed as a hyphen, of the same length, so that the
+# parser reads one name and not a sentence's end (the words keep the sentence's own text).
+_DOTTED = re.compile(r"(?<=[^\W\d_]{2})\.(?=[^\W\d_]{2})")
+
+
+def _word(token, shift: int, body: str) -> Word:
+    """The token as a plain word, its text as `body` writes it, its offsets moved by `shift`
+    characters (where `body` starts in the sentence)."""
     return Word(
         i=token.i,
-        text=token.text,
+        text=body[token.idx : token.idx + len(token.text)],
         lemma=token.lemma_.lower(),
         pos=token.pos_,
         dep=token.dep_.lower(),
@@ -158,6 +164,7 @@ def analyse(sentences: list[str], language: str) -> list[Parse]:
     cuts = [dateline_end(text) for text in sentences]
     bodies = [text[cut:] for text, cut in zip(sentences, cuts, strict=True)]
     parses = []
-    for text, cut, doc in zip(sentences, cuts, nlp.pipe(bodies), strict=True):
-        parses.append(Parse(text, [_word(t, cut) for t in doc]))
+    read = [_DOTTED.sub("-", body) for body in bodies]
+    for text, cut, body, doc in zip(sentences, cuts, bodies, nlp.pipe(read), strict=True):
+        parses.append(Parse(text, [_word(t, cut, body) for t in doc]))
     return parses

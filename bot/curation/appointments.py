@@ -61,12 +61,19 @@ def _person_before(c: Clause, v: int) -> list[str]:
 
 
 def _org(c: Clause, noun: Word) -> str | None:
-    """The organisation the role phrase names, else the article's company when the sentence
-    says "the start-up('s)", "la start-up"; else none (no role is drafted)."""
+    """The organisation the role phrase names, else, when the sentence says "the start-up",
+    "la start-up", the organisation it named last before, or the article's company; else
+    none (no role is drafted)."""
     named = [e for i in c.p.subtree(noun.i) if (e := c.entity(i)) and c.kind(e) in ORGS]
     if named:
         return named[0]
     said = next((w for w in c.p.words if w.lemma.lower() in COMPANY_NOUNS), None)
+    earlier = [e for j, e in sorted(c.word_entity.items()) if said and j < said.i]
+    earlier = [e for e in earlier if c.kind(e) in ORGS]
+    if said is not None and earlier:
+        # "X, Y's counsel, became chief executive of the start-up": Y, named just before
+        c.inferred.append(f"'{said.text}' read as {earlier[-1]}")
+        return earlier[-1]
     if said is not None and c.article.main_actor:
         c.inferred.append(f"'{said.text}' read as {c.article.main_actor}")
         return c.article.main_actor

@@ -113,9 +113,14 @@ class Clause:
     def antecedent(self, i: int) -> str | None:
         """The person a pronoun stands for: the first named earlier in the sentence, else the
         last one of the sentences before."""
-        earlier = [e for j, e in sorted(self.word_entity.items()) if j < i]
-        people = [e for e in earlier if self.kind(e) == "person"]
-        return people[0] if people else self.article.last_person
+        earlier = [(j, e) for j, e in sorted(self.word_entity.items()) if j < i]
+        people = [(j, e) for j, e in earlier if self.kind(e) == "person"]
+        said = self.p.words[i].lower
+        opening = [w.i for w in self.p.words[:i] if w.lower == said and w.pos == "PRON"]
+        if opening and (not people or opening[0] < people[0][0]):
+            # "He and X had quit …, and he then accused …": the "he" the sentence opened with
+            return self.article.last_person
+        return people[0][1] if people else self.article.last_person
 
     def people(self, i: int) -> list[str]:
         return [e for e in self.group(i) if self.kind(e) == "person"]

@@ -85,7 +85,7 @@ def _bought(c: Clause, v: int, buyers: list[str]) -> str | None:
     """What the verb's object names: a company, the owner of what is bought ("Windsurf's
     intellectual property"), or "the company" named before."""
     for o in c.p.children(v, "dobj", "obj"):
-        named = [e for i in c.p.subtree(o.i) for e in [c.entity(i)] if e]
+        named = [e for i in _phrase(c, o.i) for e in [c.entity(i)] if e]
         orgs = [e for e in named if c.kind(e) in ORGS and e not in buyers]
         if orgs:
             return orgs[0]
@@ -97,6 +97,17 @@ def _bought(c: Clause, v: int, buyers: list[str]) -> str | None:
             if e and c.kind(e) in ORGS and e not in buyers:
                 return e
     return None
+
+
+CLAUSES = frozenset("acl relcl advcl".split())  # a clause inside the object says other things
+
+
+def _phrase(c: Clause, i: int) -> list[int]:
+    """The object's words without the clauses hung on it ("its backers, led by X": X led the
+    backers, it is not bought)."""
+    inside = {j for j in c.p.subtree(i) if c.p.words[j].dep.split(":")[0] in CLAUSES}
+    hidden = {k for j in inside for k in c.p.subtree(j)}
+    return [j for j in c.p.subtree(i) if j not in hidden]
 
 
 def _anaphor(c: Clause, i: int, buyers: list[str], said: str) -> str | None:

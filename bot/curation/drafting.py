@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.curation.analysis import Parse
-from bot.curation.clause import Article, Clause
+from bot.curation.clause import PERSON_PRONOUNS, Article, Clause
 from bot.curation.entities import Names, Occurrence
 from bot.curation.events import read_events
 from bot.curation.ingest import Draft
@@ -48,6 +48,7 @@ def draft_facts(
             for e in read_events(clause)
         ]
         typed += read_sentence(reader, previous_org, typed, article.main_actor, clause.owner_of)
+        referred = _opening_pronoun(sentence, article.last_person)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
         if people:
             article.last_person = people[0]
@@ -59,7 +60,10 @@ def draft_facts(
         if left:
             facts.extend(typed)
             # the sentence's date, so that "when" finds the sentence (quoted with it)
-            fields: dict[str, Any] = {"about": left[1:]} if left[1:] else {}
+            # every other name of the sentence, so that a question naming any finds it
+            others = [e for e in dict.fromkeys(o.entity for o in reader.occ) if e != left[0]]
+            others += [e for e in referred if e not in others and e != left[0]]
+            fields: dict[str, Any] = {"about": others} if others else {}
             when = when_of(reader)
             if when:
                 fields["when"] = when
@@ -84,6 +88,15 @@ def draft_facts(
         previous_org = orgs[0] if orgs else previous_org
         article.last_org = previous_org
     return facts, unnamed
+
+
+def _opening_pronoun(sentence, last_person: str | None) -> list[str]:
+    """ "He and X had quit…", "Lui et X…": the person a sentence's opening pronoun stands for
+    (the last one named before), whom the sentence's mention names too."""
+    tokens = sentence.tokens
+    if last_person and tokens and tokens[0].norm in PERSON_PRONOUNS:
+        return [last_person]
+    return []
 
 
 def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:

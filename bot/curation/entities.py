@@ -11,6 +11,7 @@ from bot.curation.analysis import Parse
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.kinds import PRODUCT_NOUNS
 from bot.curation.occurrences import Names, NewEntity, Occurrence, entity_slug, title_tokens
+from bot.curation.short_names import ShortNames
 from bot.curation.teams import TEAM_NOUNS, read_teams
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
@@ -33,7 +34,7 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
     spans, start = [], None
     tokens = sentence.tokens
     for i, token in enumerate([*tokens, None]):
-        joined = token is not None and start is not None and sentence.gap(i) in (" ", "-")
+        joined = token is not None and start is not None and _joins(sentence, i)
         word = token is not None and _capitalised(token.raw) and token.norm not in lx.MONTHS
         if word and (start is None or joined):
             start = i if start is None else start
@@ -46,10 +47,33 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
         while s < e and (tokens[s].norm in lx.STOPWORDS or lx.relation_of(tokens[s].norm)):
             if s > 0 and _part_of_name(sentence, s, e, language):
                 break
+            if _first_word_of_name(sentence, s, e):
+                break
             s += 1
         if s < e and not (e - s == 1 and len(tokens[s].raw) < 2):
             trimmed.append((s, e))
     return trimmed
+
+
+def _joins(sentence: Sentence, i: int) -> bool:
+    """Token i continues the name before it: one space or a hyphen between them, or a dot
+    inside a name ("Quorra.AI"), neither side a lone letter ("U.S." is an abbreviation)."""
+    gap = sentence.gap(i)
+    if gap in (" ", "-"):
+        return True
+    tokens = sentence.tokens
+    return gap == "." and len(tokens[i - 1].raw) > 1 and len(tokens[i].raw) > 1
+
+
+def _first_word_of_name(sentence: Sentence, s: int, e: int) -> bool:
+    """A capitalised function word in mid-sentence, not an article nor a role, before more
+    of the name ("au New Amsterdam Courier"): the name's first word."""
+    token = sentence.tokens[s]
+    if s == 0 or e - s < 2 or not token.raw[0].isupper() or token.norm in NAME_ARTICLES:
+        return False
+    if lx.relation_of(token.norm) or sentence.gap(s).strip(" ") not in ("", "'", "’"):
+        return False
+    return not sentence.tokens[s - 1].raw.isdigit()
 
 
 # A name that is a common word keeps its article ("Le Chat", "The Information"): without it,
@@ -86,7 +110,9 @@ def _fragment(sentence: Sentence, s: int, e: int, parse: Parse | None, language:
     return not proper and bool(words) and _common(token.raw, language)
 
 
-LIST_GAPS = frozenset({", ", " and ", " et ", ", and ", ", et ", " & ", " or ", " ou "})
+LIST_GAPS = frozenset({", ", " and ", " et ", ", and ", ", et ", " & ", " or ", " ou "}) | {
+    sep + prep for sep in (", ", " et ", ", et ") for prep in ("de ", "d'", "d’", "du ")
+}  # "chargée de X, de Y et d'Z": the preposition repeated
 
 
 def _lists(sentence: Sentence, spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -179,12 +205,13 @@ def find_names(
         )
         if (index_, s, e) in funders:
             votes[key].append(roles.FUNDER)
+    short = ShortNames(_first_seen(draft, pending))  # first names, surnames, first words
     # New names, longest first, so that "Tanaka" finds "Mei Tanaka".
     for index_, s, e in sorted(pending, key=lambda p: p[1] - p[2]):
         sentence = draft.sentences[index_]
         name = sentence.text[sentence.tokens[s].start : sentence.tokens[e - 1].end]
         key = normalize(name)
-        entity_id = by_key.get(key)
+        entity_id = by_key.get(key) or short.get(key)
         labels = kn.labels(parses[index_] if parses else None, sentence, s, e)
         versioned = any(ch.isdigit() for ch in name)
         if entity_id is None and not versioned and (kn.skipped(labels) or key in kn.WEEKDAYS):
@@ -201,6 +228,9 @@ def find_names(
             entity = NewEntity(entity_id, kind, name, sentence=index_, part_of=owner, why=why)
             names.new[entity_id] = entity
             by_key[key] = entity_id
+            alias = short.add(entity, index)
+            if alias and alias not in entity.aliases:
+                entity.aliases.append(alias)
             parts = name.split()
             surname = normalize(parts[-1])
             if kind == "person" and len(parts) > 1:
@@ -219,6 +249,7 @@ def find_names(
             names.new[entity_id].expansion = expansion
         names.occurrences[index_].append(Occurrence(entity_id, s, e))
     _listed_with_organisations(names, base, lists)
+    _listed_after_a_product(names, base, lists)
     _surnames_of_the_article(draft, names, base)
     if parses:
         read_teams(draft, parses, names, base, index, taken_ids)
@@ -286,6 +317,21 @@ def _listed_with_organisations(names: Names, base: KnowledgeBase, lists: dict) -
                 names.ambiguous = [a for a in names.ambiguous if a not in surname]
 
 
+def _listed_after_a_product(names: Names, base: KnowledgeBase, lists: dict) -> None:
+    """New names listed after a product ("Zephyrin, Polaru and Ostrava", the first one a
+    chatbot) are products too, unless read as people."""
+    for index_, runs in lists.items():
+        at = {(o.start, o.end): o.entity for o in names.occurrences[index_]}
+        for run in runs:
+            members = [at.get(sp) for sp in run]
+            if not members[0] or names.type_of(base, members[0]) != "product":
+                continue
+            for entity in members[1:]:
+                new = names.new.get(entity or "")
+                if new is not None and new.type in ("place", "organization"):
+                    new.type, new.why = "product", "listed after a product"
+
+
 # "AKI (Answers, Knowledge and Information)": an acronym, then the words it stands for.
 # "the QDS team (Query, Dialogue and Search)": a team noun may stand between them.
 _ACRONYM = re.compile(
@@ -314,6 +360,20 @@ def _inside_expansion(draft: Draft, span: tuple[int, int, int], expansions: dict
         if normalize(match[1]) in expansions and match.start(2) <= at < match.end(2):
             return True
     return False
+
+
+def _first_seen(draft: Draft, pending: list[tuple[int, int, int]]) -> dict[str, int]:
+    """Each pending name's first sentence (-1 for a word of the title)."""
+    title, tokens = draft.meta["title"], title_tokens(draft)
+    seen = {
+        normalize(title[a.start : b.end]): -1
+        for i, a in enumerate(tokens)
+        for b in tokens[i : i + 4]
+    }
+    for index_, s, e in sorted(pending):
+        sentence = draft.sentences[index_]
+        seen.setdefault(normalize(_span_text(sentence, s, e)), index_)
+    return seen
 
 
 def _capitalised_elsewhere(draft: Draft) -> set[str]:

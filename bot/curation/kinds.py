@@ -3,6 +3,7 @@ words around it, spaCy's entity label and the part it plays in its sentence."""
 
 from __future__ import annotations
 
+from bot.curation import product_cues as pd
 from bot.curation import roles
 from bot.curation.analysis import Parse
 from bot.curation.ingest import Sentence
@@ -21,7 +22,13 @@ ORG_WORDS = frozenset(
     "research networks cloud data media gazette post times news ledger studio studios bank "
     "institute university foundation motors dynamics software".split()
 )
+# Last words of a newspaper's, an agency's or a broadcaster's name.
+MEDIA_WORDS = frozenset(
+    "times post journal news gazette herald tribune ledger courier wire magazine daily "
+    "chronicle telegraph monde figaro echos".split()
+)
 DETERMINERS = frozenset("a an the le la les un une".split())
+ARTICLES = frozenset("the le la les l".split())
 WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday "
     "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
@@ -65,11 +72,15 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
         return "product", "named next to a product noun"
     if any(c.isdigit() for c in raw):
         return "product", "a name with a version number"
+    if pd.described_as_product(tokens, end, sentence.text) or pd.after_agent(tokens, start):
+        return "product", "described as a product (', a chatbot', 'the coding agent X')"
     if roles.FUNDER in labels:
         return "organization", "it invests, backs or leads a funding round"
+    if roles.REPORTER in labels or (last in MEDIA_WORDS and len(words) > 1):
+        return "media", "it reports the news ('X reported that …', a newspaper's name)"
     if _after_org_noun(tokens, start):
         return "organization", f"named after '{before}'"
-    if roles.MADE in labels and not {"PERSON", "PER", "ORG"} & set(labels):
+    if roles.MADE in labels and not _named_as_owner(labels, len(words)):
         return "product", "what someone builds, leads or names among products"
     lead_in = sentence.text[: tokens[start].start].lower().rstrip()
     for determiner in (" the", " le", " la", " l'", " l’"):
@@ -84,6 +95,7 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
         2 <= len(spaced) <= 3
         and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
         and normalize(before) not in DETERMINERS
+        and normalize(words[0]) not in ARTICLES  # "The Information" is no one's name
     )
     if person_like and "place" not in votes and "product" not in votes:
         return "person", "a first name and a surname"
@@ -107,6 +119,12 @@ ORG_NOUNS = _type_nouns("organization") | frozenset(
     "fund funds fonds firm investor investors investisseur investisseurs startup start up "
     "group groupe bank banque incubator incubateur accelerator accelerateur".split()
 )
+
+
+def _named_as_owner(labels: list[str], words: int) -> bool:
+    """spaCy reads the name as an organisation's, or as a person's full name: no product,
+    whatever it is said to handle (a lone word it calls a person rarely is one)."""
+    return "ORG" in labels or (words > 1 and bool({"PERSON", "PER"} & set(labels)))
 
 
 def _after_org_noun(tokens, start: int) -> bool:

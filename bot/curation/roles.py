@@ -17,7 +17,8 @@ ACTOR = "ACTOR"  # hired, joined, left, bought or owning: an organisation, not a
 FUNDER = "FUNDER"  # invests, backs, funds, leads a funding round: an organisation
 MADE = "MADE"  # led, built or worked on, or listed among products: a product
 LOCATIVE = "LOCATIVE"  # "in X", "à X", or listed with such a name: a place, if one word
-ROLES = frozenset({SUBJ, ACTOR, FUNDER, MADE, LOCATIVE})
+REPORTER = "REPORTER"  # "X reported that …", "…, X reported", "révélé par X": a medium
+ROLES = frozenset({SUBJ, ACTOR, FUNDER, MADE, LOCATIVE, REPORTER})
 PLACE_CASES = frozenset("in à a near près".split())
 
 # Verb lemmas (spaCy's, both languages) whose subject funds, and the nouns naming a round.
@@ -31,6 +32,18 @@ FUND_NOUNS = frozenset(
     "investissement opération operation".split()
 )
 PARTICIPATION = frozenset({"participation"})
+# Those who fund ("its backers, led by X"), and the verbs whose money comes "from X".
+INVESTOR_NOUNS = frozenset("backer investor shareholder investisseur actionnaire bailleur".split())
+RAISE_VERBS = frozenset("raise secure lever obtenir récolter recolter".split())
+RAISE_CASES = frozenset("from auprès aupres".split())
+# Verbs whose subject reports news when a clause follows ("X reported that …").
+REPORT_VERBS = frozenset("report reveal rapporter révéler reveler".split())
+# "a division in charge of X", "une division chargée de X": what a unit handles is a product.
+CHARGE_WORDS = frozenset("charge charger chargé chargée".split())
+UNIT_HINTS = frozenset(
+    "division team unit group department équipe equipe unité unite groupe département "
+    "departement pôle pole".split()
+)
 # Verbs whose object or destination is an organisation (never a place).
 ORG_OBJECT_VERBS = frozenset(
     "acquire buy purchase join leave quit rejoindre quitter racheter acheter acquérir "
@@ -104,10 +117,52 @@ def _funds(p: Parse, g: Word) -> bool:
             noun = p.words[verb.head] if verb.dep.startswith("acl") else None
             passive = [s for s in p.children(verb.i, "nsubjpass", "nsubj:pass")]
             named = [noun] if noun is not None else passive
-            return any(n.lemma in FUND_NOUNS for n in named)
+            return any(n.lemma in FUND_NOUNS | INVESTOR_NOUNS for n in named)
     # "with participation from X", "avec la participation de X"
     case, attached = _case(p, g)
-    return attached is not None and attached.lemma in PARTICIPATION and case in ("from", "of", "de")
+    if attached is None:
+        return False
+    if attached.lemma in PARTICIPATION and case in ("from", "of", "de"):
+        return True
+    # "raised money from X", "levé 20 millions auprès de X"
+    raised = attached if attached.lemma in RAISE_VERBS else p.words[attached.head]
+    via = case if case in RAISE_CASES else attached.lower
+    return raised.lemma in RAISE_VERBS and via in RAISE_CASES
+
+
+def _reports(p: Parse, g: Word) -> bool:
+    """The subject of "report" or "reveal" with a clause ("X reported that …", "…, X
+    reported"), or its agent ("revealed by X"): the source of the news."""
+    head = p.words[g.head] if g.head != g.i else None
+    if head is None:
+        return False
+    verb = None
+    if g.dep.startswith("nsubj") and not g.dep.endswith("pass"):
+        verb = head
+    elif g.dep == "pobj" and head.lower in ("by", "par") and head.dep == "agent":
+        return p.words[head.head].lemma in REPORT_VERBS
+    elif g.dep == "obl:agent":
+        return head.lemma in REPORT_VERBS
+    if verb is None or verb.lemma not in REPORT_VERBS:
+        return False
+    return any(c.dep in ("ccomp", "parataxis") for c in p.children(verb.i))
+
+
+def _in_charge(p: Parse, g: Word) -> bool:
+    """ "a new division in charge of X", "une division chargée de X"."""
+    case, attached = _case(p, g)
+    if case not in ("of", "de", "d'", "d’") or attached is None:
+        return False
+    if attached.lemma not in CHARGE_WORDS and attached.lower not in CHARGE_WORDS:
+        return False
+    w = attached
+    for _ in range(3):
+        if w.head == w.i:
+            return False
+        w = p.words[w.head]
+        if w.lemma in UNIT_HINTS:
+            return True
+    return False
 
 
 def _acts_as_organisation(p: Parse, g: Word) -> bool:
@@ -131,6 +186,8 @@ def _acts_as_organisation(p: Parse, g: Word) -> bool:
 
 
 def _made(p: Parse, g: Word, sentence: str) -> bool:
+    if _in_charge(p, g):
+        return True
     case, attached = _case(p, g)
     if case in MAKE_CASES and attached is not None:
         verb = attached
@@ -161,6 +218,8 @@ def roles(p: Parse, words: list[Word]) -> list[str]:
             found.append(FUNDER)
         if _acts_as_organisation(p, g):
             found.append(ACTOR)
+        if _reports(p, g):
+            found.append(REPORTER)
         if _made(p, w, p.text) or (g is not w and _made(p, g, p.text)):
             found.append(MADE)
         case, attached = _case(p, g)

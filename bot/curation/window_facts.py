@@ -197,16 +197,24 @@ def measures(
     return found
 
 
+HEDGE_REACH = 3  # words from the hedge to its source: "according to the X", "d'après le X"
+
+
 def hedge_via(r: Reader, facts: list[Fact]) -> None:
     """ "according to X", "selon X": where a reported figure comes from."""
     hedges = [i for i, w in enumerate(r.words) if lx.hedge(w) and "provenance" in lx.relation_of(w)]
     if not hedges:
         return
-    sources = [o for o in r.occ if o.start > hedges[0] and r.kind(o) not in (PERSON, "place")]
+    # the name the hedge governs ("selon Bloomberg", "according to the X"), not a later one
+    sources = [
+        o
+        for o in r.occ
+        if hedges[0] < o.start <= hedges[0] + HEDGE_REACH and r.kind(o) not in (PERSON, "place")
+    ]
     for fact in facts:
         if (
             sources
             and fact.type in ("hired", "count", "amount", "joined", "left")
-            and sources[-1].entity not in fact.names()
+            and sources[0].entity not in fact.names()
         ):
-            fact.fields["via"] = sources[-1].entity
+            fact.fields["via"] = sources[0].entity

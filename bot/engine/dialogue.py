@@ -239,5 +239,9 @@ def compares_people(query: Query) -> bool:
         query.order
         or query.comparative
         or words & (lx.BEFORE_WORDS | lx.AFTER_WORDS)
-        or any(e.alternative for e in query.entities)
+        or (any(e.alternative for e in query.entities) and bool(words & ALTERNATIVES))
     )
+
+
+# "Lind or Strand?" sets them side by side; "Lind and Strand" asks of both, together.
+ALTERNATIVES = frozenset({"or", "ou"})

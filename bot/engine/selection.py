@@ -295,7 +295,7 @@ class Selector:
         ] or [f for f in facts if f.type in cued]
         matched = bool(chosen)
         if not chosen:
-            chosen = [f for f in facts if f.type in fallback]
+            chosen = [f for f in facts if f.type in fallback and self.may_answer(f, query)]
         guarded = False  # whether the facts must share the question's unexplained words
         if not chosen and not query.relations and len(query.entities) > 1:
             chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
@@ -324,6 +324,14 @@ class Selector:
         score = self.scorer(query, primary)
         chosen.sort(key=lambda f: -score(f))
         return chosen, matched
+
+    def may_answer(self, fact: Fact, query: Query) -> bool:
+        """ "Who…?": a sentence that only names the question's own entities and no one else
+        answers no "who"."""
+        if query.qword != "who" or fact.type not in ft.MENTION_TYPES:
+            return True
+        asked = {e.id for e in query.entities}
+        return any(p not in asked and self.facts.type_of(p) == PERSON for p in fact.participants())
 
     def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:
@@ -355,6 +363,7 @@ class Selector:
                 said = frozenset(
                     stems(normalize(role.fr).split(), "fr")
                     | stems(normalize(role.en).split(), "en")
+                    | _phrased_roles(f"{normalize(role.fr)} {normalize(role.en)}")
                 )
                 if memo is not None:
                     memo[(role.fr, role.en)] = said
@@ -424,6 +433,16 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(self.facts.stem(w, query.language) not in covered for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=1024)
+def _phrased_roles(role: str) -> frozenset[str]:
+    """The role nouns a title of several words stands for ("interim chief executive": CEO)."""
+    padded = f" {role} "
+    groups = [
+        g for g, phrases in lx.ROLE_PHRASES.items() if any(f" {p} " in padded for p in phrases)
+    ]
+    return frozenset(stems([w for g in groups for w in lx.ROLE_GROUPS.get(g, ())]))
 
 
 @lru_cache(maxsize=1024)

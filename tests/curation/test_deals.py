@@ -412,3 +412,22 @@ def test_investing_in_no_named_company_outside_a_round_is_no_investment(tmp_path
 def test_an_office_opened_or_a_base_is_a_location(tmp_path, article, place) -> None:
     facts, _ = _add(tmp_path, article, "quillora-office")
     assert [f["place"] for f in _find(facts, type="location", subject="quillora")] == [place]
+
+
+def test_a_clause_on_what_is_bought_names_no_purchase(tmp_path: Path) -> None:
+    """ "buy out its early backers, led by X": X led the backers, nobody bought X."""
+    text = """Numerik pays its first investors
+The money allowed Numerik to buy out its early backers, led by Halden Ventures, at about $40 a share.
+"""
+    facts, _ = add_snippet(tmp_path, text, "buyout")
+    assert not find(facts, type="acquired")
+
+
+def test_a_reported_sum_comes_from_the_name_after_the_hedge(tmp_path: Path) -> None:
+    """ "Selon X, A versera … à B": X reports it, not B, named later in the sentence."""
+    text = """Quillon paiera Lumenic
+Selon la Gazette de Brisk, Quillon versera environ 50 millions de dollars à Lumenic pour une licence.
+"""
+    facts, _ = add_snippet(tmp_path, text, "hedge")
+    sums = [f for f in facts if f.get("amount")]
+    assert sums and all(f.get("via") != "lumenic" for f in sums)

@@ -29,7 +29,7 @@ SHARED = frozenset(
         "exclusion_phrases", "direction_words", "destination_phrases", "organization_nouns",
         "ordinals", "move_verbs", "passive_markers", "relation_cues", "work_on_particles",
         "past_cues", "future_cues", "present_cues", "type_nouns", "conjunctions",
-        "linking_words", "role_synonyms", "negative_cues", "fillers", "greetings",
+        "linking_words", "role_synonyms", "role_phrases", "negative_cues", "fillers", "greetings",
         "comparators", "multipliers", "round_numbers", "months", "hedge_cues",
         "agent_prepositions", "person_nouns", "description_nouns", "day_nouns", "year_nouns",
         "precision_words", "truth_cues",

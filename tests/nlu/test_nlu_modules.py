@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from paths import DATA
+
+from bot import kb
+from bot.nlu import lexicon as lx
 from bot.nlu import parsing
 from bot.nlu.frame import question_word, tense
 from bot.nlu.language import detect_language
+from bot.nlu.linking import EntityIndex
 from bot.nlu.numbers import all_numbers, comparisons, months_and_years, number_words
 from bot.nlu.query import EntityRef, Query
 from bot.text import normalize
@@ -116,3 +121,13 @@ def test_chat_idioms_read_as_the_relation_they_mean():
     assert order_asked(words("did she join last month")) is None
     assert confirmation_tag(words("right?")) == (0, 0)  # nothing before it to confirm
     assert confirmation_tag(words("who joined in june?")) == (0, 0)
+
+
+def test_an_accented_french_word_is_not_its_english_homograph() -> None:
+    """ "Combien de salariés ?": employees counted, not salaries (pay) asked."""
+    base = kb.load(DATA / "third_article")
+    query = parsing.parse(
+        "Combien de salariés compte Lumenic ?", EntityIndex(base, lx.STOPWORDS), "fr"
+    )
+    assert query.qword == "how_many"
+    assert "count" in query.relations and "amount" not in query.relations

@@ -168,6 +168,10 @@ ROLE_SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(group) for group in _groups("role_synonyms").values()
 )
 ROLE_NOUNS = frozenset().union(*ROLE_SYNONYMS)
+# Titles of several words, by the group of role nouns they name ("chief executive": ceo).
+ROLE_PHRASES: dict[str, tuple[str, ...]] = {
+    str(name): phrases for name, phrases in _groups("role_phrases").items()
+}
 # Each group of role nouns by its name ("ceo", "head"): the fact-type table says which imply
 # a relation (bot.kb.facttypes.TITLE_RELATIONS).
 ROLE_GROUPS: dict[str, frozenset[str]] = {

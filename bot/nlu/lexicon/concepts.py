@@ -94,6 +94,7 @@ CONCEPTS: dict[str, Concept] = {
     "conjunctions": _WORDS,
     "linking_words": _WORDS,
     "role_synonyms": Concept("groups", groups=str),  # one role, named alike in every language
+    "role_phrases": Concept("groups", groups=str, phrases=True),  # "chief executive": CEO
     "negative_cues": _CUES,
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X

@@ -1,0 +1,55 @@
+"""A new name written short later in its article: a person's first name or surname alone
+("Tobias", "Renquist" after "Tobias Renquist"), an organisation's distinctive first word
+("Quorra" after "Quorra AI" or "Quorra.AI"). The short form is that entity, not a new one,
+when one entity of the article answers to it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.curation.kinds import ORG_WORDS
+from bot.curation.occurrences import NewEntity
+from bot.nlu.linking import EntityIndex
+from bot.text import normalize
+
+
+class ShortNames:
+    """`first_seen`: each name's first sentence in the article (-1: the title). A short form
+    the article writes before the full name is a name of its own ("Velmora" before "Velmora
+    Labs", its division)."""
+
+    def __init__(self, first_seen: dict[str, int]) -> None:
+        self._of: dict[str, str] = {}  # short form -> entity id ("" when two share it)
+        self._first = first_seen
+
+    def _put(self, short: str, entity: NewEntity) -> None:
+        full = self._first.get(normalize(entity.name), entity.sentence)
+        if self._first.get(short, full) < full:
+            self._of[short] = ""
+            return
+        known = self._of.get(short, entity.id)
+        self._of[short] = entity.id if known == entity.id else ""
+
+    def add(self, entity: NewEntity, index: EntityIndex) -> str | None:
+        """Records the short forms of a new entity; returns the organisation's short name
+        when it should become an alias (no name of the base is written so)."""
+        parts = re.split(r"[ .]", entity.name)
+        if entity.type == "person" and len(parts) > 1:
+            self._put(normalize(parts[0]), entity)
+            self._put(normalize(parts[-1]), entity)
+            if len(parts) > 2:  # "De Freitas" of "Daniel De Freitas"
+                self._put(normalize(" ".join(parts[1:])), entity)
+        elif entity.type == "organization" and len(parts) > 1 and _suffixed(parts):
+            short = " ".join(parts[:-1])
+            self._put(normalize(short), entity)
+            if self._of[normalize(short)] and normalize(short) not in index.exact:
+                return short
+        return None
+
+    def get(self, key: str) -> str | None:
+        return self._of.get(key) or None
+
+
+def _suffixed(parts: list[str]) -> bool:
+    """ "Quorra AI", "Periodic Labs": a distinctive word, then a word any company may end with."""
+    return normalize(parts[-1]) in ORG_WORDS and len(parts[0]) > 2
