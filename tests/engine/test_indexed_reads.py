@@ -10,6 +10,7 @@ import pytest
 
 from bot.engine import Engine, load_engine
 from bot.engine.families.quoted import mentions_naming, named_in, placed_in
+from bot.engine.flows import build_flows
 from bot.kb import KnowledgeBase
 from bot.kb.facttypes import MENTION_TYPES
 from bot.testing.synthetic import write_news_base
@@ -54,3 +55,14 @@ def test_sentences_read_from_the_articles_are_those_a_scan_reads(
         assert placed_in(tk, key) == placed.get(key, set())
     for entity_id in tk.kb.entities:
         assert [f.id for f in mentions_naming(tk, entity_id)] == mentions.get(entity_id, [])
+
+
+@pytest.mark.parametrize("which", ["seed", "news"])
+def test_graphs_read_from_the_index_are_those_of_a_scan(
+    which: str, engine: Engine, news: Engine
+) -> None:
+    chosen = engine if which == "seed" else news
+    base = chosen.kb
+    for focus in [None, *base.entities]:
+        # `build_flows` with no moves given reads every fact of the base.
+        assert chosen.flows(focus) == build_flows(base, focus), focus
