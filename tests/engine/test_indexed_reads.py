@@ -66,3 +66,14 @@ def test_graphs_read_from_the_index_are_those_of_a_scan(
     for focus in [None, *base.entities]:
         # `build_flows` with no moves given reads every fact of the base.
         assert chosen.flows(focus) == build_flows(base, focus), focus
+
+
+def test_the_facts_stating_a_figure_are_those_a_scan_finds(news: Engine) -> None:
+    index = news._answerer.tk.facts
+    types = {f.type for f in news.kb.facts}
+    for fact_type in types:
+        sums = [f.id for f in news.kb.facts if f.type == fact_type and f.amount is not None]
+        counts = [f.id for f in news.kb.facts if f.type == fact_type and f.quantity is not None]
+        assert [f.id for f in index.measured.get((fact_type, True), [])] == sums
+        assert [f.id for f in index.measured.get((fact_type, False), [])] == counts
+    assert index.measured  # the base states figures
