@@ -11,7 +11,7 @@ from pathlib import Path
 from bot import kb
 from bot.engine import snapshot
 from bot.engine.answerer import Answerer
-from bot.engine.flows import FlowGraph, build_flows
+from bot.engine.flows import FlowGraph, build_flows, focus_moves
 from bot.engine.state import State
 from bot.model import Answer
 from bot.nlu.linking import ArticleReading, read_articles
@@ -105,8 +105,13 @@ class Engine:
         return sorted({entity_id for m in mentions for entity_id in m.entity_ids})
 
     def flows(self, entity_id: str | None = None) -> FlowGraph:
-        """Who moved from which organisation to which; with `entity_id`, only its own flows."""
-        return build_flows(self.kb, entity_id)
+        """Who moved from which organisation to which; with `entity_id`, only its own flows.
+        Read from the index's moves, and kept for the next /graph of the same."""
+        index = self._answerer.tk.facts
+        return index.derived(
+            ("flows", entity_id),
+            lambda: build_flows(self.kb, entity_id, focus_moves(index, entity_id)),
+        )
 
     def sources(self) -> list[Source]:
         """The articles, in knowledge-base order."""

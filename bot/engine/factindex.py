@@ -136,8 +136,17 @@ class FactIndex:
         self.by_month: dict[int, list[Fact]] = {}
         self.by_year: dict[int, list[Fact]] = {}
         self.by_year_month: dict[tuple[int, int], list[Fact]] = {}
+        self.by_article: dict[str, list[Fact]] = {}  # the facts citing each article
+        # The facts stating a sum (True) or a count (False), by type: what superlatives rank.
+        self.measured: dict[tuple[str, bool], list[Fact]] = {}
         for fact in base.facts:
             self.by_type.setdefault(fact.type, []).append(fact)
+            if fact.amount is not None:
+                self.measured.setdefault((fact.type, True), []).append(fact)
+            if fact.quantity is not None:
+                self.measured.setdefault((fact.type, False), []).append(fact)
+            for article in dict.fromkeys(c.article for c in fact.citations if c.article):
+                self.by_article.setdefault(article, []).append(fact)
             measure = fact.amount or fact.quantity
             if measure is not None and measure.value is not None:
                 self.by_number.setdefault(measure.value, []).append(fact)

@@ -12,9 +12,10 @@ None ("? → Y"): it says who arrived or left even when nobody says from or to w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.engine.factindex import orient
+from bot.engine.factindex import FactIndex, orient
 from bot.engine.replies import words
 from bot.kb import Fact, KnowledgeBase, Localized
 from bot.kb.facttypes import MOVE_FACT_TYPES
@@ -92,12 +93,15 @@ def organisation(base: KnowledgeBase, entity_id: str) -> str:
     return next((e for e in chain if entities[e].type == "organization"), chain[-1])
 
 
-def build_flows(base: KnowledgeBase, focus: str | None = None) -> FlowGraph:
+def build_flows(
+    base: KnowledgeBase, focus: str | None = None, moves: Iterable[Fact] | None = None
+) -> FlowGraph:
     """The flows of the base; with `focus`, only a person's own moves, or only the flows in
-    and out of an organisation (a unit or product focuses on its organisation)."""
+    and out of an organisation (a unit or product focuses on its organisation). `moves`, the
+    facts to read, in base order (`focus_moves`): by default every fact of the base."""
     person = focus is not None and base.entities[focus].type == "person"
     groups: dict[tuple[str | None, str | None], list[Fact]] = {}
-    for fact in base.facts:
+    for fact in base.facts if moves is None else moves:
         if fact.type not in MOVE_FACT_TYPES:
             continue
         move = orient(fact)
@@ -129,6 +133,16 @@ def build_flows(base: KnowledgeBase, focus: str | None = None) -> FlowGraph:
         focus=focus,
         focus_name=base.entities[focus].name if focus else None,
     )
+
+
+def focus_moves(index: FactIndex, focus: str | None) -> list[Fact]:
+    """The move facts `build_flows` reads for `focus`, from the index: those involving the
+    person, or the organisation a focus rolls up to (every end rolled up to it involves it)."""
+    if focus is None:
+        return index.of_types(MOVE_FACT_TYPES)
+    base = index.kb
+    anchor = focus if base.entities[focus].type == "person" else organisation(base, focus)
+    return [f for f in index.involving.get(anchor, ()) if f.type in MOVE_FACT_TYPES]
 
 
 def _flow(ends: tuple[str | None, str | None], facts: list[Fact], order: dict[str, int]) -> Flow:

@@ -184,11 +184,9 @@ def unnamed_extreme(tk: Toolkit, query: Query) -> tuple[list[Fact], Fact | None]
     pool_key = ("measured", types, money)
 
     def measured_pool() -> tuple[list[Fact], frozenset[str]]:
-        facts = [
-            f
-            for f in tk.facts.of_types(types)  # in base order, as a scan gives them
-            if bounds(f) is not None and kind_fits(query, f)
-        ]
+        # `kind_fits`: the facts of those types stating a sum (or a count), in base order.
+        stating = tk.facts.merged(tk.facts.measured.get((t, money), []) for t in types)
+        facts = [f for f in stating if bounds(f) is not None]
         return facts, frozenset(f.id for f in facts)
 
     asked = (stems(query.keywords) - tk.facts.common_stems) & tk.facts.vocabulary

@@ -12,8 +12,6 @@ answered here: never a guess, never a verdict.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot.engine.compose import Result
 from bot.engine.factindex import PERSON
 from bot.engine.replies import words
@@ -37,12 +35,12 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     if query.qword == "who" and not (query.relations or query.content):
         return None  # "who is X?": a profile, not the others a sentence names
     wanted = frozenset(e.id for e in query.entities)
-    read = sentences(tk)
     found: dict[str, tuple[int, Fact]] = {}
     asked = asked_words(tk, query)
-    rarest = min(wanted, key=lambda e: len(read.mentions.get(e, ())))
-    for fact in read.mentions.get(rarest, ()):
-        entities = read.named.get(sentence_key(fact), frozenset())
+    mentions = {e: mentions_naming(tk, e) for e in wanted}
+    rarest = min(wanted, key=lambda e: len(mentions[e]))
+    for fact in mentions[rarest]:
+        entities = named_in(tk, sentence_key(fact))
         if not wanted <= entities:
             continue
         element = element_of(tk, query, fact, entities - wanted)
@@ -87,7 +85,7 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
         return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
     if query.qword == "where":
         places = [e for e in others if tk.facts.type_of(e) == "place"]
-        places = [e for e in places if e not in sentences(tk).placed.get(sentence_key(fact), ())]
+        places = [e for e in places if e not in placed_in(tk, sentence_key(fact))]
         if len(places) != 1:
             return None  # none, or two: which one is the asked entity's, the sentence hides
         return f"{tk.kb.entities[places[0]].name.get(lang)}."
@@ -162,40 +160,38 @@ def sentence_key(fact: Fact) -> tuple[str, str]:
     return (c.article or "", c.sentence or c.ref or "")
 
 
-@dataclass(frozen=True)
-class Sentences:
-    """What the engine reads of each sentence, by (article, sentence); built once per base."""
-
-    named: dict[tuple[str, str], frozenset[str]]  # every entity its facts name
-    placed: dict[tuple[str, str], frozenset[str]]  # the places its typed facts hold
-    mentions: dict[str, list[Fact]]  # by entity: the mentions of the sentences naming it
-
-
-# The sentences read, per base (the base kept, to compare).
-_NAMED: dict[int, tuple[object, Sentences]] = {}
+def citing(tk: Toolkit, key: tuple[str, str]) -> list[Fact]:
+    """The facts citing the sentence `key` (article, sentence), read from its article's."""
+    return [
+        f
+        for f in tk.facts.by_article.get(key[0], ())
+        if any((c.article or "", c.sentence or c.ref or "") == key for c in f.citations)
+    ]
 
 
-def sentences(tk: Toolkit) -> Sentences:
-    cached = _NAMED.get(id(tk.kb))
-    if cached is not None and cached[0] is tk.kb:
-        return cached[1]
-    named: dict[tuple[str, str], set[str]] = {}
-    placed: dict[tuple[str, str], set[str]] = {}
-    for fact in tk.kb.facts:
-        for c in fact.citations:
-            key = (c.article or "", c.sentence or c.ref or "")
-            named.setdefault(key, set()).update(fact.participants())
-            if fact.place and fact.type not in MENTION_TYPES:
-                placed.setdefault(key, set()).add(fact.place)
-    mentions: dict[str, list[Fact]] = {}
-    for fact in tk.facts.of_types(MENTION_TYPES):
-        for entity in named.get(sentence_key(fact), ()):
-            mentions.setdefault(entity, []).append(fact)
-    result = Sentences(
-        {k: frozenset(v) for k, v in named.items()},
-        {k: frozenset(v) for k, v in placed.items()},
-        mentions,
-    )
-    _NAMED.clear()
-    _NAMED[id(tk.kb)] = (tk.kb, result)
-    return result
+def named_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
+    """Every entity the facts citing the sentence `key` name."""
+    return frozenset(p for f in citing(tk, key) for p in f.participants())
+
+
+def placed_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
+    """The places the typed facts citing the sentence `key` hold."""
+    return frozenset(f.place for f in citing(tk, key) if f.place and f.type not in MENTION_TYPES)
+
+
+def mentions_naming(tk: Toolkit, entity_id: str) -> list[Fact]:
+    """The mentions, in base order, of the sentences that a fact naming `entity_id` cites:
+    read from the facts involving it and their articles, never from every fact."""
+    keys = {
+        (c.article or "", c.sentence or c.ref or "")
+        for f in tk.facts.involving.get(entity_id, ())
+        if entity_id in f.participants()
+        for c in f.citations
+    }
+    found = [
+        f
+        for article in {key[0] for key in keys}
+        for f in tk.facts.by_article.get(article, ())
+        if f.type in MENTION_TYPES and sentence_key(f) in keys
+    ]
+    return tk.facts.in_order(found)
