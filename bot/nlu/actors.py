@@ -62,11 +62,14 @@ def _left_objects(words: list[str], unread: list[bool], covered: set[int]) -> se
 def move_actors(
     words: list[str],
     unread: list[bool],
+    plain: list[bool],
     covered: set[int],
     frequency: Callable[[str], float],
 ) -> set[int]:
-    """Positions of the unread words that stand as the subject of a move verb; `frequency`
-    gives a word's Zipf frequency in the question's language."""
+    """Positions of the words that stand as the subject of a move verb, one of them at least
+    unread (words the articles write may be part of a name: "hugging face"), or a company's
+    suffix ("figure ai"); `plain`, the words no lexicon reads; `frequency` gives a word's Zipf
+    frequency in the question's language."""
     found: set[int] = set()
     for verb, word in enumerate(words):
         if verb in covered or not lx.relation_of(word) & _ACTED:
@@ -75,11 +78,15 @@ def move_actors(
         while j >= 0 and words[j] in _BETWEEN and j not in covered:
             j -= 1
         run = []
-        while j >= 0 and unread[j] and len(run) < MAX_NAME_WORDS:
+        while j >= 0 and (plain[j] or words[j] in lx.COMPANY_SUFFIXES) and j not in covered:
             run.append(j)
             j -= 1
-        opens = j < 0 or words[j] in _BEFORE
+            if len(run) > MAX_NAME_WORDS:
+                break
+        opens = (j < 0 or words[j] in _BEFORE) and len(run) <= MAX_NAME_WORDS
         opens = opens and not _asks_the_subject_later(words, verb)
-        if run and opens and min(frequency(words[i]) for i in run) < ACTOR_WORD_ZIPF:
+        suffixed = len(run) > 1 and words[run[0]] in lx.COMPANY_SUFFIXES
+        rare = any(unread[i] and frequency(words[i]) < ACTOR_WORD_ZIPF for i in run)
+        if opens and (suffixed or rare):
             found.update(run)
     return found | _left_objects(words, unread, covered)

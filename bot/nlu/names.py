@@ -243,7 +243,8 @@ def _rare_beside_names(
         for i, w in enumerate(words)
     ]
     alone |= _paired(words, unread, named, covered)
-    alone |= move_actors(words, unread, covered, lambda w: zipf(w, language))
+    plain = [i not in covered and _plain(w, is_lexicon_word) for i, w in enumerate(words)]
+    alone |= move_actors(words, unread, plain, covered, lambda w: zipf(w, language))
     alone |= _before_surnames(words, unread, mentions, first_names)
     for i in sorted(alone):
         for step in (-1, 1):

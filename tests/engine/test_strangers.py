@@ -109,8 +109,9 @@ FLOORS = {
     # The companies typed in lower case (added 2026-12-04, fourth session): 288/320 with 22
     # confidently wrong before a move's or a statement's subject, and the company a leaving
     # verb names before "for", counted as names when no word of theirs is read; 300/320 with
-    # 14 after. A floor to raise.
-    "companies in lower case": (0.937, 0.044),
+    # 14 after; raised the same session to 304/320 with 13 when words the articles write and a
+    # company's suffix were let into such a subject ("hugging face"). A floor to raise.
+    "companies in lower case": (0.95, 0.041),
 }
 # Typos of the full names of the project's base and the third article's: share linked,
 # measured on 2026-12-03 (one letter 60/60; two letters 15/16, "Mark Wierzicki" links to both

@@ -28,6 +28,7 @@ def index():
         ("who left lantern for lumenic", "lantern"),
         ("qui a quitté lantern pour lumenic ?", "lantern"),
         ("lantern a recruté qui chez lumenic ?", "lantern"),  # "qui" asks the object
+        ("did open lantern labs hire from lumenic?", "open lantern labs"),  # a company's suffix
     ],
 )
 def test_a_plain_word_standing_as_a_company_is_a_stranger(index, question, stranger) -> None:
