@@ -26,6 +26,7 @@ from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
 from bot.engine.families.quoted import asked_element
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
+from bot.engine.families.seat import asks_headquarters, seats
 from bot.engine.families.teams import team_of
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import missing_attribute, yes_no
@@ -190,6 +191,8 @@ class Answerer:
                 query, entities=tuple(e for e in query.entities if e not in landmarks(tk, query))
             )
             facts, matched = tk.selector.select(query)
+        if asks_headquarters(query):
+            facts = seats(facts)  # an office or a site elsewhere is not the seat asked
         if query.yesno:
             return yes_no(tk, query, facts, matched)
         quoted = asked_element(tk, query) if mentions_only(facts) else None

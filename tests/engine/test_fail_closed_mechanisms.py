@@ -180,6 +180,31 @@ def test_an_unknown_name_no_fact_contradicts_stays_unknown(third, question):
     assert answer.kind == "unknown" and ("quillbrook" in text or "oslovik" in text)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is Lumenic headquartered?",
+        "Où est le siège de Lumenic ?",
+        "Where is Vectoria Labs based?",
+    ],
+)
+def test_a_site_elsewhere_is_not_the_seat_asked(third, question):
+    answer, _ = third.answer(question)
+    assert answer.kind == "unknown" and "tampere" not in normalize(answer.text)
+
+
+def test_where_a_lab_is_still_answers(third):
+    answer, _ = third.answer("Where is Lumenic's lab?")
+    assert answer.kind == "answer" and "tampere" in normalize(answer.text)
+
+
+def test_a_description_opening_with_a_name_keeps_its_capital():
+    from bot.engine.families.profile import as_clause
+
+    assert as_clause("Elon Musk’s company.", "xAI", "en") == "Elon Musk’s company"
+    assert as_clause("Former Meta data-centre manager.", "Alan Rice", "en").startswith("former")
+
+
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
     plain, _ = third.answer("Who founded Lumenic?")
     prefaced, _ = third.answer("I follow the photonics news. Who founded Lumenic?")

@@ -40,7 +40,7 @@ def test_texts(base):
     assert words.count_named(2, ["A", "B"], "fr") == "Les articles en nomment 2 : A et B."
     assert words.not_stated("en", []).text == "The articles don't say."
     assert words.not_stated("fr", ["A"]).text == (
-        "Les articles ne le disent pas pour A. Vous pouvez demander par exemple : Qui est A ?"
+        "Les articles ne le disent pas pour A. Vous pouvez demander par exemple : Parle-moi de A"
     )
     assert words.compose("en", ["S."], verdict="yes", headline="A.") == "Yes. A.\nS."
     assert words.unknown("fr", greeting=True).text.startswith("Bonjour ! ")

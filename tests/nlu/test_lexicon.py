@@ -23,6 +23,7 @@ SHARED = frozenset(
         "markers", "stopwords", "who", "when", "why", "what", "how", "number_nouns",
         "date_nouns", "date_leads", "pronouns", "plural_pronouns", "person_pronouns",
         "counted_nouns",
+        "headquarters_words",
         "ellipsis_openers",
         "profile_cues", "negation_particles", "cause_prepositions",
         "source_prepositions", "destination_prepositions", "at_prepositions",

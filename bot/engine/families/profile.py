@@ -6,7 +6,10 @@ from bot.engine.compose import Result
 from bot.engine.replies import clause
 from bot.engine.toolkit import Toolkit
 from bot.kb.facttypes import PROFILE_RANK
+from bot.nlu.names import zipf
 from bot.nlu.parsing import Query
+
+NAME_ZIPF = 4.0  # a first word rarer than this, before a capital, opens a name ("Elon Musk")
 
 
 def profile(tk: Toolkit, query: Query) -> Result:
@@ -17,19 +20,23 @@ def profile(tk: Toolkit, query: Query) -> Result:
     chosen = sorted(own, key=lambda f: PROFILE_RANK[f.type])[:4]
     chosen += others[: max(0, 3 - len(chosen))]
     separator = " : " if query.language == "fr" else ": "
-    description = as_clause(entity.description.get(query.language), entity.name.get(query.language))
+    language = query.language
+    description = as_clause(entity.description.get(language), entity.name.get(language), language)
     lead = f"{entity.name.get(query.language)}{separator}{description}"
     return tk.composer.compose(
         query, chosen, confidence=tk.composer.confidence(query, 0.9), lead=lead
     )
 
 
-def as_clause(description: str, name: str = "") -> str:
+def as_clause(description: str, name: str = "", language: str = "en") -> str:
     """A description after a colon: its first letter lowered, unless it opens with a name
-    ("Tesla’s supercomputer", "Fundamental AI Research")."""
+    ("Tesla’s supercomputer", "Fundamental AI Research", "Elon Musk’s company"): a word no
+    commoner than a name is, before another capital ("Former Meta manager" is lowered)."""
     words = description.rstrip(" .").split()
     if not words:
         return ""
     first, after = words[0], words[1:2]
-    named = "’" in first or "'" in first or (after and after[0].isupper())
+    before_capital = bool(after) and after[0][:1].isupper()
+    rare = zipf(first.lower(), language) < NAME_ZIPF
+    named = "’" in first or "'" in first or (before_capital and rare)
     return " ".join(words) if named else clause(description, name)

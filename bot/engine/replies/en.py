@@ -54,7 +54,7 @@ def nothing_about(names: str) -> str:
 
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
-    return f"You could ask, for example: Who is {name}?"
+    return f"You could ask, for example: Tell me about {name}"
 
 
 # A measure as the first line of "how many / how much" answers.

@@ -56,7 +56,7 @@ def nothing_about(names: str) -> str:
 
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
-    return f"Vous pouvez demander par exemple : Qui est {name} ?"
+    return f"Vous pouvez demander par exemple : Parle-moi de {name}"
 
 
 # Une mesure en première ligne des réponses « combien ».

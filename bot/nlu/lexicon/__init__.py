@@ -106,6 +106,7 @@ NEGATION_PARTICLES_BEFORE = _words("negation_openers")  # "ne … plus": no long
 PRONOUNS = _words("pronouns")
 PERSON_PRONOUNS = _words("person_pronouns")
 COUNTED_NOUNS = frozenset(_words("counted_nouns"))
+HEADQUARTERS_WORDS = frozenset(_words("headquarters_words"))
 PLURAL_PRONOUNS = _words("plural_pronouns")
 # "Qui l'a quittée ?", "Who left it?": a thing (company, lab…) named in the last message.
 THING_PRONOUNS = _words("thing_pronouns")

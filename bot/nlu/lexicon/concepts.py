@@ -69,6 +69,7 @@ CONCEPTS: dict[str, Concept] = {
     "plural_pronouns": _WORDS,
     "person_pronouns": _WORDS,
     "counted_nouns": _WORDS,
+    "headquarters_words": _WORDS,
     "thing_pronouns": _WORDS,
     "object_elision": Concept("word"),  # an elided object pronoun before an auxiliary
     "elision_auxiliaries": _WORDS,
