@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.engine.factindex import orient
 from bot.engine.selection import PERSON
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
@@ -40,6 +41,8 @@ def resolve_description(tk: Toolkit, query: Query) -> Query:
         if not asked and query.qword in ("who", "what") and not (query.ellipsis or query.profile):
             return query  # "Who is the founder of X?": the description is the question
         people = described(tk, query, ref.id, words)
+        if len(people) > 1 and _after_source_word(query, ref):
+            people = [p for p in people if came_from(tk, p, ref.id)]  # "the one from X"
         if len(people) != 1:
             return query
         person = EntityRef(people[0], None, ref.score, ref.position)
@@ -68,6 +71,23 @@ def describing_words(query: Query, ref: EntityRef) -> list[tuple[int, str]]:
         if noun in lx.ROLE_NOUNS or noun in lx.DESCRIPTION_NOUNS or noun in lx.PERSON_NOUNS:
             found.append((i, word))
     return found
+
+
+# Words before a company saying someone came from it ("from", "ex", "ancien"); not French
+# "de", which ties anything to anything ("le labo de Meta").
+_CAME_FROM = lx.SOURCE_PREPOSITIONS - {"de", "d", "du", "des"}
+
+
+def _after_source_word(query: Query, ref: EntityRef) -> bool:
+    return ref.position > 0 and query.words[ref.position - 1] in _CAME_FROM
+
+
+def came_from(tk: Toolkit, person: str, entity_id: str) -> bool:
+    """A move of `person` starts at `entity_id`: where they came from, not where they are."""
+    return any(
+        f.type in ft.MOVE_FACT_TYPES and tk.facts.slot_matches(f, orient(f).source, entity_id)
+        for f in tk.facts.involving.get(person, [])
+    )
 
 
 def asked_relations(query: Query, words: list[tuple[int, str]]) -> set[str]:

@@ -205,6 +205,13 @@ def test_a_description_opening_with_a_name_keeps_its_capital():
     assert as_clause("Former Meta data-centre manager.", "Alan Rice", "en").startswith("former")
 
 
+def test_the_one_from_a_company_is_who_came_from_it(third):
+    chat = Chat(third)
+    chat.ask("who is marek wierzbicki?")
+    answer = chat.ask("and the one from vectoria labs?")  # its CEO stays there; one came from it
+    assert answer.kind == "answer" and normalize(answer.text).startswith("ingrid solberg")
+
+
 def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
     plain, _ = third.answer("Who founded Lumenic?")
     prefaced, _ = third.answer("I follow the photonics news. Who founded Lumenic?")
