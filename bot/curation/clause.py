@@ -106,9 +106,26 @@ class Clause:
             self.inferred.append(f"'{w.text}' read as {', '.join(self.article.last_group)}")
         if depth < 6:
             for c in self.p.children(i, "conj", "appos", "flat", "compound", "nmod"):
+                if own and c.dep.startswith("appos") and self.describes(c):
+                    continue  # "X, a co-founder of A,": a title, no other member
                 if c.dep.startswith(("conj", "appos")) or (c.dep.startswith("flat") and not own):
                     found.extend(self.group(c.i, depth + 1))
         return list(dict.fromkeys(found))
+
+    def describes(self, w: Word) -> bool:
+        """An apposition that is a common noun ("a co-founder of A", "the start-up that…")
+        describes the name it stands beside; a person named inside it is someone else."""
+        return w.pos == "NOUN" and not self.entity(w.i)
+
+    def titled_org(self, i: int) -> str | None:
+        """The organisation the titles beside name i give ("X, a co-founder of A,": A)."""
+        for a in self.p.children(i, "appos"):
+            if self.describes(a):
+                orgs = [e for j in self.p.subtree(a.i) if (e := self.entity(j))
+                        and self.kind(e) in ("organization", "unit")]  # fmt: skip
+                if orgs:
+                    return orgs[0]
+        return None
 
     def antecedent(self, i: int) -> str | None:
         """The person a pronoun stands for: the first named earlier in the sentence, else the

@@ -134,6 +134,10 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
         left = _affiliation(c, v)
         if left:
             inferred.append(f"left {left}: the title the sentence gives the mover")
+    if left is None and people and _says_company(c, v):
+        left = _titled(c, people[0])
+        if left:
+            inferred.append(f"'the company' read as {left}: the mover's title names it")
     if left is None:
         return []
     for person in people:
@@ -143,6 +147,22 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
             fields["to"] = onward[0]
         out.append(Event("left", person, fields, list(inferred)))
     return out
+
+
+# "has left the company", "a quitté la société": the company the sentence named before.
+COMPANY_WORDS = frozenset("company firm start-up startup lab entreprise société societe".split())
+
+
+def _says_company(c: Clause, v: int) -> bool:
+    return any(o.lemma.lower() in COMPANY_WORDS for o in c.p.children(v, "obj", "dobj"))
+
+
+def _titled(c: Clause, person: str) -> str | None:
+    """The organisation a title beside the person's name gives ("X, a co-founder of A,")."""
+    for i, entity in c.word_entity.items():
+        if entity == person and (org := c.titled_org(i)):
+            return org
+    return None
 
 
 def worked(c: Clause, v: int, workers: list[str]) -> list[Event]:
