@@ -139,6 +139,7 @@ def read_sentence(
     """What the parse's events leave to the words: statements with their medium, plans,
     locations, counts and amounts, and the source of a reported figure."""
     facts: list[Fact] = []
+    untimed: list[int] = []  # facts the sentence's date is not the date of
     when = when_of(r)
     consumed: set[str] = set()
     # The word-window rules of the first drafts stay as a fallback for a sentence whose
@@ -193,7 +194,10 @@ def read_sentence(
                     consumed.add(dests[0].entity)
                 facts.append(Fact("left", mover.entity, r.s.index, fields))
         elif not parsed and "found" in relations:
-            facts.extend(founding(r, i, word))
+            found = founding(r, i, word)
+            if word.endswith(TITLE_ENDINGS):  # "l'un des cofondateurs de X": not dated
+                untimed.extend(id(f) for f in found)
+            facts.extend(found)
         elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
             leader = r.before(i, (PERSON,))
             led = r.after(i, (*ORGS, "product"), window=8)
@@ -226,7 +230,9 @@ def read_sentence(
             if fact:
                 facts.append(fact)
         elif "statement" in relations:
-            speaker = r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
+            people = [o for o in r.occ if r.kind(o) == PERSON and o.end <= i]
+            speaker = people[0] if people and r.inverted(i) else None  # "X …, a-t-il dit"
+            speaker = speaker or r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
             if speaker:
                 fields = {}
                 media = [
@@ -260,10 +266,14 @@ def read_sentence(
     facts.extend(measures(r, previous_org, facts, events, owner))
     hedge_via(r, [*facts, *events])
     for fact in facts:
+        if id(fact) in untimed:
+            continue
         if when and fact.type not in ("role", "count", "location", "leads"):
             fact.fields["when"] = when
     return facts
 
 
+# "founder(s)", "cofondateur(s)", "fondatrice(s)": a title, which the sentence does not date.
+TITLE_ENDINGS = ("er", "ers", "eur", "eurs", "rice", "rices")
 # Words between a lead verb and what it leads that say nothing of the activity.
 LEAD_FILLERS = frozenset("la le les l the its de du des d of a start".split())

@@ -22,6 +22,13 @@ PAST_WORDS = frozenset("former formerly ex ancien ancienne anciens previously".s
 ANAPHORS = frozenset("company firm entreprise societe startup start".split())
 
 WINDOW = 4  # tokens between a verb and the entity it governs
+# What may stand between a marker and its name: "pour sa rivale X", "for its rival X".
+BETWEEN = frozenset(
+    "the le la les l its their son sa leur rival rivale rivals concurrent concurrente "
+    "competitor".split()
+)
+# "…, a-t-il annoncé": an inverted pronoun, the subject the sentence began with.
+INVERTED = ("t", "il"), ("t", "elle")
 
 
 @dataclass
@@ -69,7 +76,7 @@ class Reader:
         found = []
         for o in self.occ:
             j = o.start - 1
-            while j >= 0 and self.words[j] in ("the", "le", "la", "les", "l", "its", "son", "sa"):
+            while j >= 0 and self.words[j] in BETWEEN:
                 j -= 1
             if j >= 0 and self.words[j] in markers:
                 found.append((j, o))
@@ -86,6 +93,10 @@ class Reader:
             if after_from or (self.words[j] in ("from", "depuis") and j >= verb):
                 found.append(o)
         return found
+
+    def inverted(self, i: int) -> bool:
+        """The verb at i follows an inverted subject pronoun ("a-t-il annoncé")."""
+        return tuple(self.words[max(0, i - 2) : i]) in INVERTED
 
     def past(self, i: int) -> bool:
         return any(w in PAST_WORDS for w in self.words[max(0, i - 3) : i + 1])

@@ -28,3 +28,37 @@ def test_the_company_is_the_one_the_movers_title_names(titled) -> None:
 
 def test_a_person_inside_the_title_does_not_move(titled) -> None:
     assert not [f for f in titled if f["subject"] == "helena-varga" and f["type"] in ("left", "joined")]
+
+
+RIVAL = """Helena Varga quitte Vectoria Labs
+SAN FRANCISCO, 2 mars 2024 - Helena Varga, l'une des cofondatrices de Vectoria Labs, quitte l'entreprise de Tomasz Wierzbicki pour sa rivale Lumenic, a-t-elle annoncé le lundi 1er mars 2024 sur Signal Boreal.
+For Ingrid Solberg, a physicist who spent eleven years at Vectoria Labs, the move is a return.
+Entré chez Lumenic il y a près de neuf ans, Marek Wierzbicki n'avait jamais travaillé ailleurs.
+"""
+
+
+@pytest.fixture(scope="module")
+def rival(tmp_path_factory):
+    return add_snippet(tmp_path_factory.mktemp("rival"), RIVAL, "rival-fr")[0]
+
+
+def test_for_its_rival_names_where_the_mover_goes(rival) -> None:
+    assert find(rival, type="left", subject="helena-varga", object="vectoria-labs", to="lumenic")
+
+
+def test_an_inverted_pronoun_speaks_for_the_sentences_subject(rival) -> None:
+    said = find(rival, type="statement")
+    assert said and all(f["subject"] == "helena-varga" for f in said)
+
+
+def test_a_founders_title_takes_no_date(rival) -> None:
+    founded = find(rival, type="cofounded", subject="helena-varga", object="vectoria-labs")
+    assert founded and "when" not in founded[0]
+
+
+def test_durations_written_in_words_keep_their_qualifier(rival) -> None:
+    eleven = find(rival, type="duration", subject="ingrid-solberg", object="vectoria-labs")
+    assert eleven and eleven[0]["quantity"]["value"] == 11
+    nine = find(rival, type="duration", subject="marek-wierzbicki", object="lumenic")
+    assert nine and nine[0]["quantity"]["value"] == 9
+    assert nine[0]["quantity"]["qualifier"] == "nearly"
