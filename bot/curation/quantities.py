@@ -102,7 +102,8 @@ def numbers(reader: Reader) -> list[dict]:
             qualifier = read[2]  # "une centaine": about 100
         if qualifier == "exact" and i and words[i - 1] in APPROX:
             qualifier = APPROX[words[i - 1]]
-        if qualifier == "exact" and i > 1 and words[i - 1] in ("de", "d") and words[i - 2] in APPROX:
+        near = i > 1 and words[i - 1] in ("de", "d") and words[i - 2] in APPROX
+        if qualifier == "exact" and near:
             qualifier = APPROX[words[i - 2]]  # "près de neuf ans"
         if qualifier == "exact" and i and lx.COMPARATORS.get(words[i - 1]) in COMPARATOR_QUALIFIER:
             qualifier = COMPARATOR_QUALIFIER[lx.COMPARATORS[words[i - 1]]]
