@@ -27,7 +27,9 @@ def test_the_company_is_the_one_the_movers_title_names(titled) -> None:
 
 
 def test_a_person_inside_the_title_does_not_move(titled) -> None:
-    assert not [f for f in titled if f["subject"] == "helena-varga" and f["type"] in ("left", "joined")]
+    assert not [
+        f for f in titled if f["subject"] == "helena-varga" and f["type"] in ("left", "joined")
+    ]
 
 
 RIVAL = """Helena Varga quitte Vectoria Labs
