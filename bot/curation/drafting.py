@@ -178,9 +178,16 @@ def read_sentence(
             left = r.after(i, ORGS, window=2)
             if left is None and i + 2 < len(r.words) and r.words[i + 2] in ANAPHORS:
                 left = r.before(i, ORGS)  # "X, CTO of Y, left the company": Y
+            stints = r.stints()
+            if left and left.entity in stints:
+                left = None  # "arrivé après des passages chez A et B, a quitté la société"
             if mover and left:
                 fields = {"object": left.entity}
-                dests = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
+                dests = [
+                    o
+                    for o in r.named_after(i, TO_WORDS)
+                    if r.kind(o) in ORGS and o.entity not in stints
+                ]
                 joined = [
                     o
                     for j, w in enumerate(r.words)

@@ -100,6 +100,8 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
         if _event_of(c.p.words[x.i]) == "join":
             for o in c.p.children(x.i, "obj", "dobj"):
                 dests += c.orgs(o.i)
+    spells = c.stints()  # "arrivé après des passages chez A et B": neither side
+    sources, dests = [s for s in sources if s not in spells], [d for d in dests if d not in spells]
     out: list[Event] = []
     if kind == "hire":
         hirers = [e for e in movers if c.kind(e) in ("organization", "unit")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.curation.clause import STINT_CASES, STINT_WORDS
 from bot.curation.entities import Occurrence
 from bot.curation.ingest import Sentence
 
@@ -92,6 +93,25 @@ class Reader:
             after_from = self.words[j] in FROM_AFTER and j and self.words[j - 1] in FROM_WORDS
             if after_from or (self.words[j] in ("from", "depuis") and j >= verb):
                 found.append(o)
+        return found
+
+    def stints(self) -> set[str]:
+        """The organisations a past spell names ("après des passages chez A, B et C",
+        "after stints at A and B", "passée par A"): past employers, neither side of a move."""
+        found: set[str] = set()
+        for k, word in enumerate(self.words):
+            if word not in STINT_WORDS:
+                continue
+            j = k + 1 + (k + 1 < len(self.words) and self.words[k + 1] in STINT_CASES)
+            while j < len(self.words):
+                o = self.at(j)
+                if o is not None and self.kind(o) in ORGS:
+                    found.add(o.entity)
+                    j = o.end
+                elif o is None and self.words[j] in ("et", "and", "ou", "or"):
+                    j += 1
+                else:
+                    break
         return found
 
     def inverted(self, i: int) -> bool:

@@ -114,7 +114,7 @@ def _relative_org(c: Clause, noun: Word) -> str | None:
     clause describing the noun names."""
     for rel in c.p.children(noun.i, "relcl", "acl:relcl", "acl"):
         orgs = [e for i in c.p.subtree(rel.i) for e in [c.entity(i)]
-                if e and c.kind(e) in ("organization", "unit")]  # fmt: skip
+                if e and c.kind(e) in ("organization", "unit") and e not in c.stints()]  # fmt: skip
         if orgs:
             return orgs[0]
     return None

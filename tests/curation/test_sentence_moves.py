@@ -64,3 +64,16 @@ def test_durations_written_in_words_keep_their_qualifier(rival) -> None:
     nine = find(rival, type="duration", subject="marek-wierzbicki", object="lumenic")
     assert nine and nine[0]["quantity"]["value"] == 9
     assert nine[0]["quantity"]["qualifier"] == "nearly"
+
+
+STINTS = """Lumenic perd un vice-président
+Son départ coïncide avec une autre annonce : Tomasz Wierzbicki, vice-président chargé des ventes, arrivé en 2022 après des passages chez Vectoria Labs, Lumenic et Nordkapp Ventures, aurait également quitté la société, selon Signal Boreal.
+"""
+
+
+def test_past_spells_are_no_side_of_a_move_nor_a_titles_company(tmp_path) -> None:
+    facts = add_snippet(tmp_path, STINTS, "stints-fr")[0]
+    spells = {"vectoria-labs", "lumenic", "nordkapp-ventures"}
+    for f in facts:
+        if f["type"] in ("left", "joined", "role"):
+            assert not {f.get("object"), f.get("to"), f.get("from")} & spells, f
