@@ -153,8 +153,11 @@ def read_sentence(
         if any(e.type == "statement" for e in events):
             relations = relations - {"statement"}
         kind = lx.move_verb_class(word)
+        passive = i + 1 < len(r.words) and r.words[i + 1] in ("by", "par")  # "led by X"
         if not parsed and kind == "join":
             dest = r.after(i, ORGS)
+            if dest and dest.entity in {o.entity for o in r.sources(i)}:
+                dest = None  # "arrived from X": where they came from, not where they went
             mover = r.before(i, (PERSON,))
             if dest and mover and dest.entity not in consumed:
                 fields: dict[str, Any] = {"object": dest.entity}
@@ -205,7 +208,7 @@ def read_sentence(
             if word.endswith(TITLE_ENDINGS):  # "l'un des cofondateurs de X": not dated
                 untimed.extend(id(f) for f in found)
             facts.extend(found)
-        elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
+        elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS and not passive:
             leader = r.before(i, (PERSON,))
             led = r.after(i, (*ORGS, "product"), window=8)
             # "dirige la recherche scientifique de la start-up": the article's company
@@ -236,7 +239,7 @@ def read_sentence(
             fact = role(r, i)
             if fact:
                 facts.append(fact)
-        elif "statement" in relations:
+        elif "statement" in relations and not NEGATORS & set(r.words[max(0, i - 3) : i]):
             people = [o for o in r.occ if r.kind(o) == PERSON and o.end <= i]
             speaker = people[0] if people and r.inverted(i) else None  # "X …, a-t-il dit"
             speaker = speaker or r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
@@ -280,6 +283,8 @@ def read_sentence(
     return facts
 
 
+# "has not said", "n'a pas dit", "never told": no statement.
+NEGATORS = frozenset("not never pas jamais hasn doesn didn hadn haven wasn isn".split())
 # "founder(s)", "cofondateur(s)", "fondatrice(s)": a title, which the sentence does not date.
 TITLE_ENDINGS = ("er", "ers", "eur", "eurs", "rice", "rices")
 # Words between a lead verb and what it leads that say nothing of the activity.

@@ -19,6 +19,7 @@ from bot.curation.clause import (
     AT_CASES,
     DEST_CASES,
     POSSESSIVES,
+    RELATIVE,
     SOURCE_CASES,
     Clause,
     Event,
@@ -231,7 +232,7 @@ def read_events(c: Clause) -> list[Event]:
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
-        if not actors and event in MOVES | {"lead"}:
+        if not actors and event in MOVES | {"lead"} and not _said_subject(c, v):
             actors = _first_named_before(c, v)
         if event in MOVES:
             invitee = _invitee(c, v)
@@ -393,6 +394,13 @@ def _possessors(c: Clause, events: list[Event]) -> None:
                 e.fields["about"] = [*e.fields.get("about", []), owner]
                 said = " ".join([*sorted(det & POSSESSIVES), c.p.words[i].text])
                 e.inferred.append(f"'{said}' read as the team of {owner}")
+
+
+def _said_subject(c: Clause, v: int) -> bool:
+    """The verb has a subject of its own that names no one ("while others arrived from X"):
+    nobody named is its subject (not a missed parse)."""
+    own = c.p.children(v, "nsubj", "nsubjpass", "nsubj:pass")
+    return any(s.lower not in RELATIVE and s.pos in ("NOUN", "PRON") for s in own)
 
 
 def _first_named_before(c: Clause, v: int) -> list[str]:
