@@ -115,6 +115,10 @@ def role(r: Reader, i: int) -> Fact | None:
 SOME_TIME = frozenset("after apres several plusieurs des many".split())
 
 AT_WORDS = frozenset("at chez in".split())
+# Words before a figure of time that make it a stay at the organisation named before it
+# ("chercheur pendant près de sept ans", "depuis huit ans", "il y a neuf ans"); without
+# one, "venue sept mois avant son lancement" is no time spent anywhere.
+STAY_CUES = frozenset("pendant durant depuis for during spent passe passee y".split())
 
 
 def durations(r: Reader) -> list[Fact]:
@@ -129,7 +133,9 @@ def durations(r: Reader) -> list[Fact]:
         number = next((n for n in counted.values() if n["at"] < i <= n["at"] + 3), None)
         if number is None and not (i and r.words[i - 1] in SOME_TIME):
             continue
-        org = _org_at(r, i + 1) or r.before(i, ORGS)
+        start = number["at"] if number else i - 1
+        stay = STAY_CUES & set(r.words[max(0, start - 4) : start])  # "pendant", "il y a"…
+        org = _org_at(r, i + 1) or (r.before(i, ORGS) if stay else None)
         person = r.before(i, (PERSON,)) or next((o for o in r.occ if r.kind(o) == PERSON), None)
         if org is None or person is None:
             continue

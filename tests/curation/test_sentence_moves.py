@@ -77,3 +77,17 @@ def test_past_spells_are_no_side_of_a_move_nor_a_titles_company(tmp_path) -> Non
     for f in facts:
         if f["type"] in ("left", "joined", "role"):
             assert not {f.get("object"), f.get("to"), f.get("from")} & spells, f
+
+
+STAYS = """Lumenic recrute
+Helena Varga, passée elle aussi par Vectoria Labs, où elle a été chercheuse pendant près de sept ans, rejoint Lumenic.
+Chez Lumenic, l'idée est venue à Tomasz Wierzbicki environ sept mois avant le lancement.
+"""
+
+
+def test_a_stay_needs_words_that_say_so(tmp_path) -> None:
+    facts = add_snippet(tmp_path, STAYS, "stays-fr")[0]
+    stays = find(facts, type="duration")
+    assert [(f["subject"], f["object"], f["quantity"]["value"]) for f in stays] == [
+        ("helena-varga", "vectoria-labs", 7)
+    ]
