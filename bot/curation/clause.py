@@ -43,6 +43,8 @@ class Article:
     funded: str | None = None  # the company of the last funding round named
     last_investor: str | None = None
     last_org: str | None = None  # the first organisation of the sentence before
+    went: dict[str, str] = field(default_factory=dict)  # where each person moved, as told
+    last_went: tuple[str, str] | None = None  # the last (person, destination) told
 
 
 class Clause:

@@ -48,6 +48,7 @@ def draft_facts(
             for e in read_events(clause)
         ]
         typed += read_sentence(reader, previous_org, typed, article.main_actor, clause.owner_of)
+        _moved(article, typed)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
         if people:
             article.last_person = people[0]
@@ -84,6 +85,37 @@ def draft_facts(
         previous_org = orgs[0] if orgs else previous_org
         article.last_org = previous_org
     return facts, unnamed
+
+
+MOVE_TYPES = ("joined", "left", "hired")
+
+
+def _negated_move(r: Reader) -> bool | None:
+    """Whether a negation stands beside the sentence's move verb ("ne rejoint pas X"); None
+    when it stands beside one of several."""
+    verbs = [i for i, w in enumerate(r.words) if lx.move_verb_class(w)]
+    near = [i for i in verbs if NEGATORS & set(r.words[max(0, i - 3) : i + 2])]
+    if near and len(verbs) > 1:
+        return None
+    return bool(near)
+
+
+UNDONE = ("possible", "planned")  # a move that has not happened: no one follows it
+
+
+def _moved(article: Article, typed: list[Fact]) -> None:
+    """Where the sentence says people went, for a later "X followed him"."""
+    for f in typed:
+        if f.fields.get("polarity") == "negated" or f.fields.get("modality") in UNDONE:
+            continue
+        mover, dest = f.subject, f.fields.get("to")
+        if f.type == "joined":
+            dest = f.fields.get("object")
+        elif f.type == "hired":
+            mover, dest = f.fields.get("object"), f.subject
+        if isinstance(mover, str) and isinstance(dest, str):
+            article.went[mover] = dest
+            article.last_went = (mover, dest)
 
 
 def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:
@@ -275,7 +307,12 @@ def read_sentence(
     facts.extend(durations(r))
     facts.extend(measures(r, previous_org, facts, events, owner))
     hedge_via(r, [*facts, *events])
+    negated = _negated_move(r)
+    if negated is None:  # a negation beside one of several moves: which one, unsure
+        facts = [f for f in facts if f.type not in MOVE_TYPES]
     for fact in facts:
+        if fact.type in MOVE_TYPES and negated:
+            fact.fields["polarity"] = "negated"
         if id(fact) in untimed:
             continue
         if when and fact.type not in ("role", "count", "location", "leads"):

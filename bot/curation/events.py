@@ -19,7 +19,6 @@ from bot.curation.clause import (
     AT_CASES,
     DEST_CASES,
     POSSESSIVES,
-    RELATIVE,
     SOURCE_CASES,
     Clause,
     Event,
@@ -27,6 +26,7 @@ from bot.curation.clause import (
 from bot.curation.deals import acquisitions
 from bot.curation.departures import counted_departures
 from bot.curation.entities import PRODUCT_NOUNS
+from bot.curation.following import followed, neither
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
 from bot.curation.modality import attribution, dates, modality, reports
@@ -48,6 +48,7 @@ VERBS = {
     "keep": "keep remain stay conserver garder rester",
     "hold": "hold occuper",
     "expect": "expect attendre prévoir prevoir schedule",
+    "follow": "follow suivre",
 }
 EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.split()}
 # "une recherche de type ChatGPT", "a ChatGPT-like search": not the product itself.
@@ -272,6 +273,8 @@ def read_events(c: Clause) -> list[Event]:
                 )
         elif event == "expect":
             found = expected(c, v)
+        elif event == "follow":
+            found = followed(c, v, actors)
         elif event == "say":
             found = [Event("statement", a, _said_about(c, v, a)) for a in actors[:1]]
         else:
@@ -279,6 +282,8 @@ def read_events(c: Clause) -> list[Event]:
         for e in found:
             e.inferred += c.inferred
             e.fields.update(modality(c, v))
+            if neither(c, v):
+                e.fields["polarity"] = "negated"
         per_verb[v] = found
     # a denial: what the denier denies is negated, and the claim is theirs
     for v, event in verbs.items():
@@ -400,7 +405,10 @@ def _said_subject(c: Clause, v: int) -> bool:
     """The verb has a subject of its own that names no one ("while others arrived from X"):
     nobody named is its subject (not a missed parse)."""
     own = c.p.children(v, "nsubj", "nsubjpass", "nsubj:pass")
-    return any(s.lower not in RELATIVE and s.pos in ("NOUN", "PRON") for s in own)
+    return any(s.lemma.lower() in OTHERS or s.lower in OTHERS for s in own)
+
+
+OTHERS = frozenset("other others autre autres many some several plusieurs certains".split())
 
 
 def _first_named_before(c: Clause, v: int) -> list[str]:

@@ -91,3 +91,21 @@ def test_a_stay_needs_words_that_say_so(tmp_path) -> None:
     assert [(f["subject"], f["object"], f["quantity"]["value"]) for f in stays] == [
         ("helena-varga", "vectoria-labs", 7)
     ]
+
+
+FOLLOWING = """Lumenic attire Ingrid Solberg
+Ingrid Solberg left Vectoria Labs for Lumenic in May.
+Marek Wierzbicki followed her in June.
+Neither Helena Varga nor Tomasz Wierzbicki has followed her, and Vectoria Labs has not said who will take over.
+"""
+
+
+def test_following_someone_joins_where_they_went_or_denies_it(tmp_path) -> None:
+    facts = add_snippet(tmp_path, FOLLOWING, "following-en")[0]
+    marek = find(facts, type="joined", subject="marek-wierzbicki", object="lumenic")
+    assert marek and "polarity" not in marek[0]
+    # (the first name after "Neither" is an entity-linking matter, left to entities.py)
+    denied = find(facts, type="joined", subject="tomasz-wierzbicki", object="lumenic")
+    assert denied and denied[0]["polarity"] == "negated"
+    assert not [f for f in find(facts, type="joined", object="lumenic") if f.get("polarity") is None
+                and f["subject"] != "marek-wierzbicki"]  # fmt: skip
