@@ -30,6 +30,13 @@ from bot.curation.following import followed, neither
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
 from bot.curation.modality import attribution, dates, modality, reports
+from bot.curation.movers import (
+    affiliation,
+    first_named_before,
+    said_subject,
+    says_company,
+    titled,
+)
 from bot.curation.titles import appositions, lead, roles_in_clauses
 from bot.nlu import lexicon as lx
 from bot.text import normalize
@@ -70,22 +77,6 @@ def _event_of(w: Word) -> str | None:
     if w.pos == "NOUN" and lemma not in ("co-lead",):
         return None
     return EVENT_OF.get(lemma)
-
-
-def _affiliation(c: Clause, v: int) -> str | None:
-    """The organisation the mover's title names ("OpenAI researchers X and Y")."""
-    for s in c.p.children(v, "nsubj"):
-        for n in c.p.children(s.i, "compound", "nmod", "poss"):
-            orgs = c.orgs(n.i)
-            if orgs:
-                return orgs[0]
-    w = c.p.words[v]
-    if w.dep in ("acl",):
-        for n in c.p.children(w.head, "compound", "nmod", "poss"):
-            orgs = c.orgs(n.i)
-            if orgs:
-                return orgs[0]
-    return None
 
 
 def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
@@ -135,11 +126,11 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
     left = next(iter(orgs), None)
     inferred = []
     if left is None:
-        left = _affiliation(c, v)
+        left = affiliation(c, v)
         if left:
             inferred.append(f"left {left}: the title the sentence gives the mover")
-    if left is None and people and _says_company(c, v):
-        left = _titled(c, people[0])
+    if left is None and people and says_company(c, v):
+        left = titled(c, people[0])
         if left:
             inferred.append(f"'the company' read as {left}: the mover's title names it")
     if left is None:
@@ -151,22 +142,6 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
             fields["to"] = onward[0]
         out.append(Event("left", person, fields, list(inferred)))
     return out
-
-
-# "has left the company", "a quitté la société": the company the sentence named before.
-COMPANY_WORDS = frozenset("company firm start-up startup lab entreprise société societe".split())
-
-
-def _says_company(c: Clause, v: int) -> bool:
-    return any(o.lemma.lower() in COMPANY_WORDS for o in c.p.children(v, "obj", "dobj"))
-
-
-def _titled(c: Clause, person: str) -> str | None:
-    """The organisation a title beside the person's name gives ("X, a co-founder of A,")."""
-    for i, entity in c.word_entity.items():
-        if entity == person and (org := c.titled_org(i)):
-            return org
-    return None
 
 
 def worked(c: Clause, v: int, workers: list[str]) -> list[Event]:
@@ -233,8 +208,8 @@ def read_events(c: Clause) -> list[Event]:
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
-        if not actors and event in MOVES | {"lead"} and not _said_subject(c, v):
-            actors = _first_named_before(c, v)
+        if not actors and event in MOVES | {"lead"} and not said_subject(c, v):
+            actors = first_named_before(c, v)
         if event in MOVES:
             invitee = _invitee(c, v)
             found = move(c, v, event, [invitee] if invitee else actors)
@@ -399,25 +374,6 @@ def _possessors(c: Clause, events: list[Event]) -> None:
                 e.fields["about"] = [*e.fields.get("about", []), owner]
                 said = " ".join([*sorted(det & POSSESSIVES), c.p.words[i].text])
                 e.inferred.append(f"'{said}' read as the team of {owner}")
-
-
-def _said_subject(c: Clause, v: int) -> bool:
-    """The verb has a subject of its own that names no one ("while others arrived from X"):
-    nobody named is its subject (not a missed parse)."""
-    own = c.p.children(v, "nsubj", "nsubjpass", "nsubj:pass")
-    return any(s.lemma.lower() in OTHERS or s.lower in OTHERS for s in own)
-
-
-OTHERS = frozenset("other others autre autres many some several plusieurs certains".split())
-
-
-def _first_named_before(c: Clause, v: int) -> list[str]:
-    """A subject the parser missed ("En octobre, Ke Yang, qui…, a quitté"): the first name
-    before the verb outside a relative clause."""
-    for j, entity in sorted(c.word_entity.items()):
-        if j < v and c.kind(entity) in ("person", "organization", "unit"):
-            return [entity]
-    return []
 
 
 def _worked_at(c: Clause, v: int) -> list[str]:
