@@ -87,6 +87,8 @@ def draft_facts(
     return facts, unnamed
 
 
+# "a démenti avoir recruté X", "denied hiring X": the move denied.
+DENIALS = frozenset("dementi dementent dement dementait denied denies deny nie nient".split())
 MOVE_TYPES = ("joined", "left", "hired")
 
 
@@ -94,7 +96,8 @@ def _negated_move(r: Reader) -> bool | None:
     """Whether a negation stands beside the sentence's move verb ("ne rejoint pas X"); None
     when it stands beside one of several."""
     verbs = [i for i, w in enumerate(r.words) if lx.move_verb_class(w)]
-    near = [i for i in verbs if NEGATORS & set(r.words[max(0, i - 3) : i + 2])]
+    near = [i for i in verbs if NEGATORS & set(r.words[max(0, i - 3) : i + 2])
+            or DENIALS & set(r.words[:i])]  # fmt: skip
     if near and len(verbs) > 1:
         return None
     return bool(near)

@@ -109,3 +109,15 @@ def test_following_someone_joins_where_they_went_or_denies_it(tmp_path) -> None:
     assert denied and denied[0]["polarity"] == "negated"
     assert not [f for f in find(facts, type="joined", object="lumenic") if f.get("polarity") is None
                 and f["subject"] != "marek-wierzbicki"]  # fmt: skip
+
+
+DENIED = """Lumenic dément
+Lumenic a démenti avoir recruté Helena Varga.
+Vectoria Labs denied hiring Ingrid Solberg.
+"""
+
+
+def test_a_denied_move_is_never_a_yes(tmp_path) -> None:
+    facts = add_snippet(tmp_path, DENIED, "denied-fr")[0]
+    moves = [f for f in facts if f["type"] in ("hired", "joined", "left")]
+    assert all(f.get("polarity") == "negated" for f in moves), moves
