@@ -313,9 +313,12 @@ def read_sentence(
     negated = _negated_move(r)
     if negated is None:  # a negation beside one of several moves: which one, unsure
         facts = [f for f in facts if f.type not in MOVE_TYPES]
+    hedged = any(lx.hedge(w) for w in r.words)  # "selon X", "aurait rejoint", "reportedly"
     for fact in facts:
         if fact.type in MOVE_TYPES and negated:
             fact.fields["polarity"] = "negated"
+        if fact.type in MOVE_TYPES and hedged:
+            fact.fields.setdefault("modality", "reported")
         if id(fact) in untimed:
             continue
         if when and fact.type not in ("role", "count", "location", "leads"):

@@ -45,6 +45,15 @@ def _after_plan_verb(c: Clause, v: int) -> bool:
     return any(normalize(w.text).startswith(PLAN_STEMS) or w.lemma in PLAN_VERBS for w in before)
 
 
+# "in talks to join", "en discussions pour rejoindre", "en négociations avec": not done yet.
+TALK_NOUNS = frozenset("talks talk discussions discussion négociations negociations".split())
+
+
+def _in_talks(c: Clause, v: int) -> bool:
+    """The verb hangs on talks ("is in talks to join X")."""
+    return any(c.p.words[a].lower in TALK_NOUNS for a in c.p.ancestors(v)[:2])
+
+
 def modality(c: Clause, v: int) -> dict:
     """How the sentence states the event at word v."""
     p, out = c.p, {}
@@ -76,7 +85,7 @@ def modality(c: Clause, v: int) -> dict:
         out["modality"] = "reported"
     if any(a.lemma in PLAN_VERBS for a in above) or _after_plan_verb(c, v):
         out["modality"] = "planned"
-    if any(a.lemma in POSSIBLE_AUX for a in above):
+    if any(a.lemma in POSSIBLE_AUX for a in above) or _in_talks(c, v):
         out["modality"] = "possible"
     if any(w in REPORT_WORDS for w in words):
         out["modality"] = "reported"

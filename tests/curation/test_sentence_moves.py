@@ -121,3 +121,17 @@ def test_a_denied_move_is_never_a_yes(tmp_path) -> None:
     facts = add_snippet(tmp_path, DENIED, "denied-fr")[0]
     moves = [f for f in facts if f["type"] in ("hired", "joined", "left")]
     assert all(f.get("polarity") == "negated" for f in moves), moves
+
+
+HEDGED = """Lumenic courtise
+Helena Varga is in talks to join Lumenic, according to Signal Boreal.
+Tomasz Wierzbicki aurait rejoint Lumenic, selon Signal Boreal.
+"""
+
+
+def test_talks_and_hearsay_are_no_done_move(tmp_path) -> None:
+    facts = add_snippet(tmp_path, HEDGED, "hedged-en")[0]
+    talks = find(facts, type="joined", subject="helena-varga", object="lumenic")
+    assert talks and talks[0]["modality"] == "possible"
+    heard = find(facts, type="joined", subject="tomasz-wierzbicki", object="lumenic")
+    assert heard and heard[0]["modality"] == "reported"
