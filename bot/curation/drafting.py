@@ -89,6 +89,7 @@ def draft_facts(
 
 # "a démenti avoir recruté X", "denied hiring X": the move denied.
 DENIALS = frozenset("dementi dementent dement dementait denied denies deny nie nient".split())
+FUTURE = frozenset("will shall should devrait devraient doit va vont".split())
 MOVE_TYPES = ("joined", "left", "hired")
 
 
@@ -317,6 +318,8 @@ def read_sentence(
     for fact in facts:
         if fact.type in MOVE_TYPES and negated:
             fact.fields["polarity"] = "negated"
+        if fact.type in MOVE_TYPES and FUTURE & set(r.words):
+            fact.fields.setdefault("modality", "planned")  # "will join", "va rejoindre"
         if fact.type in MOVE_TYPES and hedged:
             fact.fields.setdefault("modality", "reported")
         if id(fact) in untimed:

@@ -18,6 +18,7 @@ PLAN_VERBS = frozenset(
 )
 # "tried to hire", "a tenté de racheter", "offered to buy": an attempt, not the deed.
 TRY_VERBS = frozenset("try attempt seek offer tenter essayer chercher proposer".split())
+FUTURE_AUX = frozenset("will shall should 'll ’ll".split())
 REPORT_WORDS = frozenset("reportedly allegedly apparently".split())
 REPORT_CASES = ("according to", "selon", "d'après", "d’après")
 PAST_WORDS = frozenset("former formerly ex ancien ancienne previously".split())
@@ -67,6 +68,8 @@ def modality(c: Clause, v: int) -> dict:
     verb_mood = p.words[v].morph.get("Mood")
     if any(a.lemma in POSSIBLE_AUX for a in auxes) or (p.words[v].lemma == "pouvoir"):
         out["modality"] = "possible"
+    elif any(a.lower in FUTURE_AUX for a in auxes):  # "will join", "should join": not yet
+        out["modality"] = "planned"
     elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
         out["modality"] = "reported"  # the French conditional of unconfirmed news
     # The verbs above this one in its chain of clauses ("tried to hire", "prévoit de

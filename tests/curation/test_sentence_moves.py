@@ -135,3 +135,15 @@ def test_talks_and_hearsay_are_no_done_move(tmp_path) -> None:
     assert talks and talks[0]["modality"] == "possible"
     heard = find(facts, type="joined", subject="tomasz-wierzbicki", object="lumenic")
     assert heard and heard[0]["modality"] == "reported"
+
+
+FUTURE = """Lumenic courtise
+Lumenic a tenté de recruter Helena Varga, qui a refusé de rejoindre la start-up.
+Tomasz Wierzbicki should join Lumenic next month, Signal Boreal reported.
+"""
+
+
+def test_a_move_still_to_come_is_planned(tmp_path) -> None:
+    facts = add_snippet(tmp_path, FUTURE, "future-en")[0]
+    coming = find(facts, type="joined", subject="tomasz-wierzbicki", object="lumenic")
+    assert coming and coming[0]["modality"] == "planned"
