@@ -90,6 +90,7 @@ def draft_facts(
 # "a démenti avoir recruté X", "denied hiring X": the move denied.
 DENIALS = frozenset("dementi dementent dement dementait denied denies deny nie nient".split())
 FUTURE = frozenset("will shall should devrait devraient doit va vont".split())
+NEITHER = frozenset("neither nor ni".split())  # "Neither X nor Y has joined Z"
 MOVE_TYPES = ("joined", "left", "hired")
 
 
@@ -98,7 +99,7 @@ def _negated_move(r: Reader) -> bool | None:
     when it stands beside one of several."""
     verbs = [i for i, w in enumerate(r.words) if lx.move_verb_class(w)]
     near = [i for i in verbs if NEGATORS & set(r.words[max(0, i - 3) : i + 2])
-            or DENIALS & set(r.words[:i])]  # fmt: skip
+            or (DENIALS | NEITHER) & set(r.words[:i])]  # fmt: skip
     if near and len(verbs) > 1:
         return None
     return bool(near)

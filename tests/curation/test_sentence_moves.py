@@ -147,3 +147,16 @@ def test_a_move_still_to_come_is_planned(tmp_path) -> None:
     facts = add_snippet(tmp_path, FUTURE, "future-en")[0]
     coming = find(facts, type="joined", subject="tomasz-wierzbicki", object="lumenic")
     assert coming and coming[0]["modality"] == "planned"
+
+
+NEITHER = """Lumenic recrute
+Helena Varga quitte Vectoria Labs pour sa rivale Lumenic, a-t-elle annoncé le lundi 4 mars 2024.
+Ingrid Solberg n'a jamais travaillé chez Orbiton.
+Neither Lumenic nor Orbiton has hired Tomasz Wierzbicki.
+"""
+
+
+def test_neither_nor_denies_the_word_window_move_too(tmp_path) -> None:
+    facts = add_snippet(tmp_path, NEITHER, "neither-en")[0]
+    hired = find(facts, type="hired", object="tomasz-wierzbicki")
+    assert hired and all(f.get("polarity") == "negated" for f in hired)
