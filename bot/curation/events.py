@@ -44,7 +44,7 @@ from bot.text import normalize
 # Verb lemmas by event, both languages (spaCy's lemmas, lower case).
 VERBS = {
     "join": "join rejoindre arrive arriver return revenir retourner intégrer integrer",
-    "leave": "leave quitter partir depart",
+    "leave": "leave quitter partir depart resign quit démissionner demissionner",
     "hire": "hire recruit recruter embaucher poach débaucher debaucher attirer sign",
     "lead": "lead run head diriger codiriger co-lead colead piloter",
     "work": "work contribute build develop travailler contribuer développer developper participer",
@@ -123,7 +123,7 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
                 fields["from"] = source[0]
             out.append(Event("joined", person, fields, list(inferred)))
         return out
-    left = next(iter(orgs), None)
+    left = next(iter(orgs or sources), None)  # "left X", "resigned from X", "démissionné de X"
     inferred = []
     if left is None:
         left = affiliation(c, v)

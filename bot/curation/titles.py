@@ -91,6 +91,8 @@ def appositions(c: Clause) -> list[Event]:
             and (w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")))
         ):
             continue
+        if normalize(w.text) in lx.MONTHS or w.ent in ("DATE", "TIME"):
+            continue  # "en juin" read as an apposition: a date, no title
         if w.text == "-" or (w.i + 1 < len(words) and words[w.i + 1].text == "-"
                              and words[w.i + 1].start == w.end):  # fmt: skip
             continue  # "co-founder" cut in pieces: the noun after the hyphen holds the role

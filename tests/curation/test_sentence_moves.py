@@ -160,3 +160,32 @@ def test_neither_nor_denies_the_word_window_move_too(tmp_path) -> None:
     facts = add_snippet(tmp_path, NEITHER, "neither-en")[0]
     hired = find(facts, type="hired", object="tomasz-wierzbicki")
     assert hired and all(f.get("polarity") == "negated" for f in hired)
+
+
+RESIGNED = """Departures at Vectoria Labs
+Ingrid Solberg resigned from Vectoria Labs in May.
+Tomasz Wierzbicki quit Orbiton last year to start his own company.
+"""
+DEMISSION = """Départs chez Lumenic
+Helena Varga a démissionné de Lumenic en juin.
+"""
+
+
+def test_resigning_from_an_organisation_is_leaving_it(tmp_path) -> None:
+    facts = add_snippet(tmp_path, RESIGNED, "resigned-en")[0]
+    assert find(facts, type="left", subject="ingrid-solberg", object="vectoria-labs")
+    assert find(facts, type="left", subject="tomasz-wierzbicki", object="orbiton")
+    facts = add_snippet(tmp_path, DEMISSION, "demission-fr")[0]
+    assert find(facts, type="left", subject="helena-varga", object="lumenic")
+
+
+MIXED = """Départs chez Vectoria Labs
+Ingrid Solberg resigned from Vectoria Labs in May.
+Helena Varga a démissionné de Lumenic en juin.
+Tomasz Wierzbicki quit Orbiton last year to start his own company.
+"""
+
+
+def test_a_date_is_no_title_even_in_a_sentence_misparsed(tmp_path) -> None:
+    facts = add_snippet(tmp_path, MIXED, "mixed")[0]
+    assert not find(facts, type="role", subject="helena-varga")
