@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.curation.analysis import Parse, Word
+from bot.text import normalize
 
 SOURCE_CASES = frozenset("from depuis de d du des".split())
 DEST_CASES = frozenset("for to pour vers chez".split())
@@ -17,6 +18,10 @@ POSSESSIVES = frozenset("son sa ses leur leurs his her its their".split())
 PERSON_PRONOUNS = frozenset("he she him her il elle lui".split())
 GROUP_PRONOUNS = frozenset("both they them ils elles eux tous".split())
 RELATIVE = frozenset("who which that where qui que où dont".split())
+STINT_WORDS = frozenset(
+    "passage passages stint stints spell spells passe passee passes passees".split()
+)
+STINT_CASES = frozenset("chez at par with in".split())
 
 
 @dataclass
@@ -38,6 +43,8 @@ class Article:
     funded: str | None = None  # the company of the last funding round named
     last_investor: str | None = None
     last_org: str | None = None  # the first organisation of the sentence before
+    went: dict[str, str] = field(default_factory=dict)  # where each person moved, as told
+    last_went: tuple[str, str] | None = None  # the last (person, destination) told
 
 
 class Clause:
@@ -106,9 +113,43 @@ class Clause:
             self.inferred.append(f"'{w.text}' read as {', '.join(self.article.last_group)}")
         if depth < 6:
             for c in self.p.children(i, "conj", "appos", "flat", "compound", "nmod"):
+                if own and c.dep.startswith("appos") and self.describes(c):
+                    continue  # "X, a co-founder of A,": a title, no other member
                 if c.dep.startswith(("conj", "appos")) or (c.dep.startswith("flat") and not own):
                     found.extend(self.group(c.i, depth + 1))
         return list(dict.fromkeys(found))
+
+    def describes(self, w: Word) -> bool:
+        """An apposition that is a common noun ("a co-founder of A", "the start-up that…")
+        describes the name it stands beside; a person named inside it is someone else."""
+        return w.pos == "NOUN" and not self.entity(w.i)
+
+    def titled_org(self, i: int) -> str | None:
+        """The organisation the titles beside name i give ("X, a co-founder of A,": A)."""
+        for a in self.p.children(i, "appos"):
+            if self.describes(a):
+                orgs = [e for j in self.p.subtree(a.i) if (e := self.entity(j))
+                        and self.kind(e) in ("organization", "unit")]  # fmt: skip
+                if orgs:
+                    return orgs[0]
+        return None
+
+    def stints(self) -> set[str]:
+        """The organisations a past spell lists ("après des passages chez A, B et C", "after
+        stints at A and B"): where someone worked before, no side of a move, no title's."""
+        found: set[str] = set()
+        words = [w for w in self.p.words if w.pos != "PUNCT"]
+        for k, w in enumerate(words):
+            if normalize(w.text) not in STINT_WORDS:
+                continue
+            rest = words[k + 1 + (k + 1 < len(words) and words[k + 1].lower in STINT_CASES) :]
+            for x in rest:
+                e = self.entity(x.i)
+                if e and self.kind(e) in ("organization", "unit"):
+                    found.add(e)
+                elif e is None and x.lower not in ("et", "and", "ou", "or"):
+                    break
+        return found
 
     def antecedent(self, i: int) -> str | None:
         """The person a pronoun stands for: the first named earlier in the sentence, else the

@@ -49,6 +49,7 @@ def draft_facts(
         ]
         typed += read_sentence(reader, previous_org, typed, article.main_actor, clause.owner_of)
         referred = _opening_pronoun(sentence, article.last_person)
+        _moved(article, typed)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
         if people:
             article.last_person = people[0]
@@ -97,6 +98,42 @@ def _opening_pronoun(sentence, last_person: str | None) -> list[str]:
     if last_person and tokens and tokens[0].norm in PERSON_PRONOUNS:
         return [last_person]
     return []
+
+
+# "a démenti avoir recruté X", "denied hiring X": the move denied.
+DENIALS = frozenset("dementi dementent dement dementait denied denies deny nie nient".split())
+FUTURE = frozenset("will shall should devrait devraient doit va vont".split())
+NEITHER = frozenset("neither nor ni".split())  # "Neither X nor Y has joined Z"
+MOVE_TYPES = ("joined", "left", "hired")
+
+
+def _negated_move(r: Reader) -> bool | None:
+    """Whether a negation stands beside the sentence's move verb ("ne rejoint pas X"); None
+    when it stands beside one of several."""
+    verbs = [i for i, w in enumerate(r.words) if lx.move_verb_class(w)]
+    near = [i for i in verbs if NEGATORS & set(r.words[max(0, i - 3) : i + 2])
+            or (DENIALS | NEITHER) & set(r.words[:i])]  # fmt: skip
+    if near and len(verbs) > 1:
+        return None
+    return bool(near)
+
+
+UNDONE = ("possible", "planned")  # a move that has not happened: no one follows it
+
+
+def _moved(article: Article, typed: list[Fact]) -> None:
+    """Where the sentence says people went, for a later "X followed him"."""
+    for f in typed:
+        if f.fields.get("polarity") == "negated" or f.fields.get("modality") in UNDONE:
+            continue
+        mover, dest = f.subject, f.fields.get("to")
+        if f.type == "joined":
+            dest = f.fields.get("object")
+        elif f.type == "hired":
+            mover, dest = f.fields.get("object"), f.subject
+        if isinstance(mover, str) and isinstance(dest, str):
+            article.went[mover] = dest
+            article.last_went = (mover, dest)
 
 
 def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:
@@ -152,6 +189,7 @@ def read_sentence(
     """What the parse's events leave to the words: statements with their medium, plans,
     locations, counts and amounts, and the source of a reported figure."""
     facts: list[Fact] = []
+    untimed: list[int] = []  # facts the sentence's date is not the date of
     when = when_of(r)
     consumed: set[str] = set()
     # The word-window rules of the first drafts stay as a fallback for a sentence whose
@@ -165,8 +203,11 @@ def read_sentence(
         if any(e.type == "statement" for e in events):
             relations = relations - {"statement"}
         kind = lx.move_verb_class(word)
+        passive = i + 1 < len(r.words) and r.words[i + 1] in ("by", "par")  # "led by X"
         if not parsed and kind == "join":
             dest = r.after(i, ORGS)
+            if dest and dest.entity in {o.entity for o in r.sources(i)}:
+                dest = None  # "arrived from X": where they came from, not where they went
             mover = r.before(i, (PERSON,))
             if dest and mover and dest.entity not in consumed:
                 fields: dict[str, Any] = {"object": dest.entity}
@@ -190,9 +231,16 @@ def read_sentence(
             left = r.after(i, ORGS, window=2)
             if left is None and i + 2 < len(r.words) and r.words[i + 2] in ANAPHORS:
                 left = r.before(i, ORGS)  # "X, CTO of Y, left the company": Y
+            stints = r.stints()
+            if left and left.entity in stints:
+                left = None  # "arrivé après des passages chez A et B, a quitté la société"
             if mover and left:
                 fields = {"object": left.entity}
-                dests = [o for o in r.named_after(i, TO_WORDS) if r.kind(o) in ORGS]
+                dests = [
+                    o
+                    for o in r.named_after(i, TO_WORDS)
+                    if r.kind(o) in ORGS and o.entity not in stints
+                ]
                 joined = [
                     o
                     for j, w in enumerate(r.words)
@@ -206,8 +254,11 @@ def read_sentence(
                     consumed.add(dests[0].entity)
                 facts.append(Fact("left", mover.entity, r.s.index, fields))
         elif not parsed and "found" in relations:
-            facts.extend(founding(r, i, word))
-        elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS:
+            found = founding(r, i, word)
+            if word.endswith(TITLE_ENDINGS):  # "l'un des cofondateurs de X": not dated
+                untimed.extend(id(f) for f in found)
+            facts.extend(found)
+        elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS and not passive:
             leader = r.before(i, (PERSON,))
             led = r.after(i, (*ORGS, "product"), window=8)
             # "dirige la recherche scientifique de la start-up": the article's company
@@ -238,8 +289,10 @@ def read_sentence(
             fact = role(r, i)
             if fact:
                 facts.append(fact)
-        elif "statement" in relations:
-            speaker = r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
+        elif "statement" in relations and not NEGATORS & set(r.words[max(0, i - 3) : i]):
+            people = [o for o in r.occ if r.kind(o) == PERSON and o.end <= i]
+            speaker = people[0] if people and r.inverted(i) else None  # "X …, a-t-il dit"
+            speaker = speaker or r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
             if speaker:
                 fields = {}
                 media = [
@@ -272,11 +325,27 @@ def read_sentence(
     facts.extend(durations(r))
     facts.extend(measures(r, previous_org, facts, events, owner))
     hedge_via(r, [*facts, *events])
+    negated = _negated_move(r)
+    if negated is None:  # a negation beside one of several moves: which one, unsure
+        facts = [f for f in facts if f.type not in MOVE_TYPES]
+    hedged = any(lx.hedge(w) for w in r.words)  # "selon X", "aurait rejoint", "reportedly"
     for fact in facts:
+        if fact.type in MOVE_TYPES and negated:
+            fact.fields["polarity"] = "negated"
+        if fact.type in MOVE_TYPES and FUTURE & set(r.words):
+            fact.fields.setdefault("modality", "planned")  # "will join", "va rejoindre"
+        if fact.type in MOVE_TYPES and hedged:
+            fact.fields.setdefault("modality", "reported")
+        if id(fact) in untimed:
+            continue
         if when and fact.type not in ("role", "count", "location", "leads"):
             fact.fields["when"] = when
     return facts
 
 
+# "has not said", "n'a pas dit", "never told": no statement.
+NEGATORS = frozenset("not never pas jamais hasn doesn didn hadn haven wasn isn".split())
+# "founder(s)", "cofondateur(s)", "fondatrice(s)": a title, which the sentence does not date.
+TITLE_ENDINGS = ("er", "ers", "eur", "eurs", "rice", "rices")
 # Words between a lead verb and what it leads that say nothing of the activity.
 LEAD_FILLERS = frozenset("la le les l the its de du des d of a start".split())

@@ -26,9 +26,17 @@ from bot.curation.clause import (
 from bot.curation.deals import acquisitions
 from bot.curation.departures import counted_departures
 from bot.curation.entities import PRODUCT_NOUNS
+from bot.curation.following import followed, neither
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
 from bot.curation.modality import attribution, dates, modality, reports
+from bot.curation.movers import (
+    affiliation,
+    first_named_before,
+    said_subject,
+    says_company,
+    titled,
+)
 from bot.curation.titles import appositions, lead, roles_in_clauses
 from bot.nlu import lexicon as lx
 from bot.text import normalize
@@ -36,7 +44,7 @@ from bot.text import normalize
 # Verb lemmas by event, both languages (spaCy's lemmas, lower case).
 VERBS = {
     "join": "join rejoindre arrive arriver return revenir retourner intégrer integrer",
-    "leave": "leave quitter partir depart",
+    "leave": "leave quitter partir depart resign quit démissionner demissionner",
     "hire": "hire recruit recruter embaucher poach débaucher debaucher attirer sign",
     "lead": "lead run head diriger codiriger co-lead colead piloter",
     "work": "work contribute build develop travailler contribuer développer developper participer",
@@ -47,6 +55,7 @@ VERBS = {
     "keep": "keep remain stay conserver garder rester",
     "hold": "hold occuper",
     "expect": "expect attendre prévoir prevoir schedule",
+    "follow": "follow suivre",
 }
 EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.split()}
 # "une recherche de type ChatGPT", "a ChatGPT-like search": not the product itself.
@@ -70,22 +79,6 @@ def _event_of(w: Word) -> str | None:
     return EVENT_OF.get(lemma)
 
 
-def _affiliation(c: Clause, v: int) -> str | None:
-    """The organisation the mover's title names ("OpenAI researchers X and Y")."""
-    for s in c.p.children(v, "nsubj"):
-        for n in c.p.children(s.i, "compound", "nmod", "poss"):
-            orgs = c.orgs(n.i)
-            if orgs:
-                return orgs[0]
-    w = c.p.words[v]
-    if w.dep in ("acl",):
-        for n in c.p.children(w.head, "compound", "nmod", "poss"):
-            orgs = c.orgs(n.i)
-            if orgs:
-                return orgs[0]
-    return None
-
-
 def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
     sources, dests, objects = [], [], []
     for case, noun in c.obliques(v):
@@ -100,6 +93,8 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
         if _event_of(c.p.words[x.i]) == "join":
             for o in c.p.children(x.i, "obj", "dobj"):
                 dests += c.orgs(o.i)
+    spells = c.stints()  # "arrivé après des passages chez A et B": neither side
+    sources, dests = [s for s in sources if s not in spells], [d for d in dests if d not in spells]
     out: list[Event] = []
     if kind == "hire":
         hirers = [e for e in movers if c.kind(e) in ("organization", "unit")]
@@ -128,12 +123,16 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
                 fields["from"] = source[0]
             out.append(Event("joined", person, fields, list(inferred)))
         return out
-    left = next(iter(orgs), None)
+    left = next(iter(orgs or sources), None)  # "left X", "resigned from X", "démissionné de X"
     inferred = []
     if left is None:
-        left = _affiliation(c, v)
+        left = affiliation(c, v)
         if left:
             inferred.append(f"left {left}: the title the sentence gives the mover")
+    if left is None and people and says_company(c, v):
+        left = titled(c, people[0])
+        if left:
+            inferred.append(f"'the company' read as {left}: the mover's title names it")
     if left is None:
         return []
     for person in people:
@@ -209,8 +208,8 @@ def read_events(c: Clause) -> list[Event]:
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
-        if not actors and event in MOVES | {"lead"}:
-            actors = _first_named_before(c, v)
+        if not actors and event in MOVES | {"lead"} and not said_subject(c, v):
+            actors = first_named_before(c, v)
         if event in MOVES:
             invitee = _invitee(c, v)
             found = move(c, v, event, [invitee] if invitee else actors)
@@ -249,6 +248,8 @@ def read_events(c: Clause) -> list[Event]:
                 )
         elif event == "expect":
             found = expected(c, v)
+        elif event == "follow":
+            found = followed(c, v, actors)
         elif event == "say":
             found = [Event("statement", a, _said_about(c, v, a)) for a in actors[:1]]
         else:
@@ -256,6 +257,8 @@ def read_events(c: Clause) -> list[Event]:
         for e in found:
             e.inferred += c.inferred
             e.fields.update(modality(c, v))
+            if neither(c, v):
+                e.fields["polarity"] = "negated"
         per_verb[v] = found
     # a denial: what the denier denies is negated, and the claim is theirs
     for v, event in verbs.items():
@@ -371,15 +374,6 @@ def _possessors(c: Clause, events: list[Event]) -> None:
                 e.fields["about"] = [*e.fields.get("about", []), owner]
                 said = " ".join([*sorted(det & POSSESSIVES), c.p.words[i].text])
                 e.inferred.append(f"'{said}' read as the team of {owner}")
-
-
-def _first_named_before(c: Clause, v: int) -> list[str]:
-    """A subject the parser missed ("En octobre, Ke Yang, qui…, a quitté"): the first name
-    before the verb outside a relative clause."""
-    for j, entity in sorted(c.word_entity.items()):
-        if j < v and c.kind(entity) in ("person", "organization", "unit"):
-            return [entity]
-    return []
 
 
 def _worked_at(c: Clause, v: int) -> list[str]:

@@ -49,8 +49,9 @@ def investments(c: Clause) -> dict[int, list[Event]]:
             if led is None:
                 continue
             investors = _agents(c, w.i) or c.subjects(w.i)
-            fields = {"role": dict(LEAD)}
-            found += _events(c, w.i, investors, _company(c, led), fields)
+            company = _company(c, led)
+            found += _events(c, w.i, investors, company, {"role": dict(LEAD)})
+            found += _events(c, w.i, _alongside(c, w.i), company, {})
         elif normalize(w.text).startswith(INVEST_STEM) and w.pos != "NOUN":
             investors = c.subjects(w.i) or _anaphor(c, w.i) or _named_before(c, w.i)
             companies = [e for case, n in c.obliques(w.i) if case in IN_CASES for e in c.orgs(n.i)]
@@ -119,6 +120,14 @@ def _led_round(c: Clause, v: int, rounds: list[int]) -> int | None:
     for child in c.p.children(v, "nsubjpass", "nsubj:pass", "dobj", "obj"):
         if child.i in rounds:
             return child.i
+    for a in c.p.ancestors(v):  # "closed a round at a $X valuation, one of…, led by Y"
+        if c.entity(a):
+            return None
+        if a in rounds:
+            return a
+        if c.p.words[a].lemma.lower() in RAISE_VERBS:
+            raised = [o.i for o in c.p.children(a, "dobj", "obj") if o.i in rounds]
+            return raised[0] if raised else None
     return None
 
 
@@ -144,9 +153,26 @@ def _agents(c: Clause, v: int) -> list[str]:
             heads = [child]
         else:
             continue
+        beside = _beside(c, v)
         for head in heads:
-            found += [e for i in c.p.subtree(head.i) if (e := c.entity(i)) and _participant(c, e)]
+            found += [e for i in c.p.subtree(head.i) if (e := c.entity(i)) and _participant(c, e)
+                      and i not in beside]  # fmt: skip
     return list(dict.fromkeys(found))
+
+
+# "led by X alongside Y and Z", "mené par X aux côtés de Y": Y and Z took part, X led.
+BESIDE_WORDS = frozenset("alongside with avec côtés cotes".split())
+
+
+def _beside(c: Clause, v: int) -> set[int]:
+    """The words under an "alongside" / "aux côtés de" in the verb's clause."""
+    return {i for w in c.p.words if w.lower in BESIDE_WORDS and v in c.p.ancestors(w.i)
+            for i in c.p.subtree(w.i)}  # fmt: skip
+
+
+def _alongside(c: Clause, v: int) -> list[str]:
+    names = [e for i in sorted(_beside(c, v)) if (e := c.entity(i)) and _participant(c, e)]
+    return list(dict.fromkeys(names))
 
 
 def _participant(c: Clause, entity: str) -> bool:
@@ -163,8 +189,11 @@ def _company(c: Clause, round_word: int | None) -> str | None:
             verb = c.p.words[a]
             if verb.lemma.lower() in RAISE_VERBS:
                 c.raised_at = a
-                raised = [e for e in c.subjects(a) if c.kind(e) in ("organization", "unit")]
+                raisers = c.subjects(a)
+                raised = [e for e in raisers if c.kind(e) in ("organization", "unit")]
                 company = raised[0] if raised else None
+                if raisers and not raised:
+                    return None  # raised by a name not known as a company: no guess
                 break
         if company is None:
             owners = [e for n in c.p.children(round_word, "nmod", "poss") for e in c.orgs(n.i)]

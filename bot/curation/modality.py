@@ -18,6 +18,7 @@ PLAN_VERBS = frozenset(
 )
 # "tried to hire", "a tenté de racheter", "offered to buy": an attempt, not the deed.
 TRY_VERBS = frozenset("try attempt seek offer tenter essayer chercher proposer".split())
+FUTURE_AUX = frozenset("will shall should 'll ’ll".split())
 REPORT_WORDS = frozenset("reportedly allegedly apparently".split())
 REPORT_CASES = ("according to", "selon", "d'après", "d’après")
 PAST_WORDS = frozenset("former formerly ex ancien ancienne previously".split())
@@ -45,6 +46,15 @@ def _after_plan_verb(c: Clause, v: int) -> bool:
     return any(normalize(w.text).startswith(PLAN_STEMS) or w.lemma in PLAN_VERBS for w in before)
 
 
+# "in talks to join", "en discussions pour rejoindre", "en négociations avec": not done yet.
+TALK_NOUNS = frozenset("talks talk discussions discussion négociations negociations".split())
+
+
+def _in_talks(c: Clause, v: int) -> bool:
+    """The verb hangs on talks ("is in talks to join X")."""
+    return any(c.p.words[a].lower in TALK_NOUNS for a in c.p.ancestors(v)[:2])
+
+
 def modality(c: Clause, v: int) -> dict:
     """How the sentence states the event at word v."""
     p, out = c.p, {}
@@ -58,6 +68,8 @@ def modality(c: Clause, v: int) -> dict:
     verb_mood = p.words[v].morph.get("Mood")
     if any(a.lemma in POSSIBLE_AUX for a in auxes) or (p.words[v].lemma == "pouvoir"):
         out["modality"] = "possible"
+    elif any(a.lower in FUTURE_AUX for a in auxes):  # "will join", "should join": not yet
+        out["modality"] = "planned"
     elif any(a.morph.get("Mood") == "Cnd" for a in auxes) or verb_mood == "Cnd":
         out["modality"] = "reported"  # the French conditional of unconfirmed news
     # The verbs above this one in its chain of clauses ("tried to hire", "prévoit de
@@ -76,7 +88,7 @@ def modality(c: Clause, v: int) -> dict:
         out["modality"] = "reported"
     if any(a.lemma in PLAN_VERBS for a in above) or _after_plan_verb(c, v):
         out["modality"] = "planned"
-    if any(a.lemma in POSSIBLE_AUX for a in above):
+    if any(a.lemma in POSSIBLE_AUX for a in above) or _in_talks(c, v):
         out["modality"] = "possible"
     if any(w in REPORT_WORDS for w in words):
         out["modality"] = "reported"

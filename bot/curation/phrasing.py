@@ -34,6 +34,8 @@ ROLE_WORDS = (
     ("chief operating officer", "directeur des opérations"),
     ("co-founder", "cofondateur"), ("cofounder", "cofondateur"), ("founder", "fondateur"),
     ("head of", "responsable de"), ("vice president", "vice-président"),
+    ("vice-president", "vice-président"), ("of research", "de la recherche"),
+    ("of engineering", "de l’ingénierie"), ("of product", "des produits"),
     ("researchers", "chercheurs"), ("researcher", "chercheur"), ("engineers", "ingénieurs"),
     ("engineer", "ingénieur"), ("scientist", "scientifique"), ("members", "membres"),
     ("member", "membre"), ("inference", "inférence"), ("research", "recherche"),

@@ -33,8 +33,9 @@ CURRENCY_WORDS = {"euros": "EUR", "euro": "EUR", "dollars": "USD", "dollar": "US
 # Numbers articles write in words (the question parser reads digits only). A round noun
 # ("une centaine", "dozens") is an approximate figure: (value, qualifier).
 EXACT_WORDS = (
-    "deux two 2 trois three 3 quatre four 4 cinq five 5 six six 6 seven seven 7 huit eight 8 "
-    "nine nine 9 dix ten 10 douze twelve 12 vingt twenty 20"
+    "deux two 2 trois three 3 quatre four 4 cinq five 5 six six 6 sept seven 7 huit eight 8 "
+    "neuf nine 9 dix ten 10 onze eleven 11 douze twelve 12 quinze fifteen 15 vingt twenty 20 "
+    "trente thirty 30"
 )
 ROUND_WORDS = (
     "dizaine 10 douzaine 12 dozen 12 vingtaine 20 trentaine 30 cinquantaine 50 centaine 100 "
@@ -101,6 +102,9 @@ def numbers(reader: Reader) -> list[dict]:
             qualifier = read[2]  # "une centaine": about 100
         if qualifier == "exact" and i and words[i - 1] in APPROX:
             qualifier = APPROX[words[i - 1]]
+        near = i > 1 and words[i - 1] in ("de", "d") and words[i - 2] in APPROX
+        if qualifier == "exact" and near:
+            qualifier = APPROX[words[i - 2]]  # "près de neuf ans"
         if qualifier == "exact" and i and lx.COMPARATORS.get(words[i - 1]) in COMPARATOR_QUALIFIER:
             qualifier = COMPARATOR_QUALIFIER[lx.COMPARATORS[words[i - 1]]]
         rest = words[end : end + 2]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.curation.clause import STINT_CASES, STINT_WORDS
 from bot.curation.entities import Occurrence
 from bot.curation.ingest import Sentence
 
@@ -22,6 +23,13 @@ PAST_WORDS = frozenset("former formerly ex ancien ancienne anciens previously".s
 ANAPHORS = frozenset("company firm entreprise societe startup start".split())
 
 WINDOW = 4  # tokens between a verb and the entity it governs
+# What may stand between a marker and its name: "pour sa rivale X", "for its rival X".
+BETWEEN = frozenset(
+    "the le la les l its their son sa leur rival rivale rivals concurrent concurrente "
+    "competitor".split()
+)
+# "…, a-t-il annoncé": an inverted pronoun, the subject the sentence began with.
+INVERTED = ("t", "il"), ("t", "elle")
 
 
 @dataclass
@@ -69,7 +77,7 @@ class Reader:
         found = []
         for o in self.occ:
             j = o.start - 1
-            while j >= 0 and self.words[j] in ("the", "le", "la", "les", "l", "its", "son", "sa"):
+            while j >= 0 and self.words[j] in BETWEEN:
                 j -= 1
             if j >= 0 and self.words[j] in markers:
                 found.append((j, o))
@@ -86,6 +94,29 @@ class Reader:
             if after_from or (self.words[j] in ("from", "depuis") and j >= verb):
                 found.append(o)
         return found
+
+    def stints(self) -> set[str]:
+        """The organisations a past spell names ("après des passages chez A, B et C",
+        "after stints at A and B", "passée par A"): past employers, neither side of a move."""
+        found: set[str] = set()
+        for k, word in enumerate(self.words):
+            if word not in STINT_WORDS:
+                continue
+            j = k + 1 + (k + 1 < len(self.words) and self.words[k + 1] in STINT_CASES)
+            while j < len(self.words):
+                o = self.at(j)
+                if o is not None and self.kind(o) in ORGS:
+                    found.add(o.entity)
+                    j = o.end
+                elif o is None and self.words[j] in ("et", "and", "ou", "or"):
+                    j += 1
+                else:
+                    break
+        return found
+
+    def inverted(self, i: int) -> bool:
+        """The verb at i follows an inverted subject pronoun ("a-t-il annoncé")."""
+        return tuple(self.words[max(0, i - 2) : i]) in INVERTED
 
     def past(self, i: int) -> bool:
         return any(w in PAST_WORDS for w in self.words[max(0, i - 3) : i + 1])

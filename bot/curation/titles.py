@@ -30,13 +30,28 @@ def role_text(c: Clause, noun: Word) -> tuple[str, bool]:
     # Hyphenated words ("co-founder") come back in pieces; rebuild them from the text.
     first, last = min(w.i for w in span), noun.i
     begin = c.p.words[first].start
-    while begin >= 3 and c.p.text[begin - 3 : begin].lower() in ("co-", "ex-"):
-        begin -= 3
+    while (
+        first >= 2 and c.p.words[first - 1].text == "-" and c.p.words[first - 1].start == begin - 1
+    ):
+        first -= 2  # "co-", "ex-", "vice-": the piece before the hyphen
+        begin = c.p.words[first].start
+    last = _of_field(c, noun) or last
     text = c.p.text[begin : c.p.words[last].end]
     if noun.morph.get("Number") == "Plur" and noun.lemma and text.endswith(noun.text):
         text = text[: len(text) - len(noun.text)] + noun.lemma
-    past = any(w.lower in PAST_WORDS for w in c.p.words[max(0, first - 2) : last + 1])
+    past = any(w.lower in PAST_WORDS for w in c.p.words[max(0, first - 3) : last + 1])
     return text, past
+
+
+def _of_field(c: Clause, noun: Word) -> int | None:
+    """ "vice-president of research": the field the title names, one plain word after "of"."""
+    for prep in c.p.children(noun.i, "prep"):
+        objs = c.p.children(prep.i, "pobj")
+        if prep.lower == "of" and prep.i == noun.i + 1 and len(objs) == 1:
+            field = objs[0]
+            if field.pos == "NOUN" and field.i == prep.i + 1 and c.p.subtree(field.i) == [field.i]:
+                return None if c.entity(field.i) else field.i
+    return None
 
 
 def _role_org(c: Clause, noun: Word) -> str | None:
@@ -76,8 +91,10 @@ def appositions(c: Clause) -> list[Event]:
             and (w.pos != "NOUN" or not (w.dep.startswith("appos") or c.p.children(w.i, "appos")))
         ):
             continue
-        if w.text == "-" or (w.lower in ("co", "ex") and w.i + 1 < len(words)
-                             and words[w.i + 1].text == "-"):  # fmt: skip
+        if normalize(w.text) in lx.MONTHS or w.ent in ("DATE", "TIME"):
+            continue  # "en juin" read as an apposition: a date, no title
+        if w.text == "-" or (w.i + 1 < len(words) and words[w.i + 1].text == "-"
+                             and words[w.i + 1].start == w.end):  # fmt: skip
             continue  # "co-founder" cut in pieces: the noun after the hyphen holds the role
         prefix = words[w.i - 2] if w.i >= 2 and words[w.i - 1].text == "-" else None
         if joined:
@@ -89,7 +106,8 @@ def appositions(c: Clause) -> list[Event]:
             holders = c.people(w.head)
         else:
             holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]
-        org = _role_org(c, w) or _relative_org(c, w) or (prefix and _role_org(c, prefix))
+        # the title's own words ("a Y co-founder") before a relative clause ("who … at Z")
+        org = _role_org(c, w) or (prefix and _role_org(c, prefix)) or _relative_org(c, w)
         if not holders or not org:
             continue
         text, past = role_text(c, w)
@@ -114,7 +132,7 @@ def _relative_org(c: Clause, noun: Word) -> str | None:
     clause describing the noun names."""
     for rel in c.p.children(noun.i, "relcl", "acl:relcl", "acl"):
         orgs = [e for i in c.p.subtree(rel.i) for e in [c.entity(i)]
-                if e and c.kind(e) in ("organization", "unit")]  # fmt: skip
+                if e and c.kind(e) in ("organization", "unit") and e not in c.stints()]  # fmt: skip
         if orgs:
             return orgs[0]
     return None

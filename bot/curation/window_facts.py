@@ -64,7 +64,7 @@ def role_span(r: Reader, i: int) -> tuple[int, int]:
         start > 0
         and r.words[start - 1]
         in ("chief", "senior", "vice", "head", "general", "co", "principal", "lead")
-        and r.s.gap(start) == " "
+        and r.s.gap(start) in (" ", "-")
     ):
         start -= 1
     while (
@@ -77,11 +77,20 @@ def role_span(r: Reader, i: int) -> tuple[int, int]:
         and r.words[end] not in lx.STOPWORDS
     ):
         end += 1
+    if end + 1 < len(r.words) and r.words[end] == "of" and _plain(r, end + 1):
+        end += 2  # "vice-president of research"
     return start, end
+
+
+def _plain(r: Reader, i: int) -> bool:
+    """Word i is a lower-case common word, no entity's ("research", "engineering")."""
+    return r.at(i) is None and r.s.tokens[i].raw.islower() and r.words[i] not in lx.STOPWORDS
 
 
 def role(r: Reader, i: int) -> Fact | None:
     """ "X, PDG de Y", "Y chief executive X", "a former Y engineer": a role, never a move."""
+    if i + 1 < len(r.words) and r.s.gap(i + 1) == "-" and r.words[i + 1] in lx.ROLE_NOUNS:
+        return None  # "vice-president": the role is read at its last word
     start, end = role_span(r, i)
     text = " ".join(t.raw for t in r.s.tokens[start:end])
     org = next(
@@ -106,6 +115,10 @@ def role(r: Reader, i: int) -> Fact | None:
 SOME_TIME = frozenset("after apres several plusieurs des many".split())
 
 AT_WORDS = frozenset("at chez in".split())
+# Words before a figure of time that make it a stay at the organisation named before it
+# ("chercheur pendant près de sept ans", "depuis huit ans", "il y a neuf ans"); without
+# one, "venue sept mois avant son lancement" is no time spent anywhere.
+STAY_CUES = frozenset("pendant durant depuis for during spent passe passee y".split())
 
 
 def durations(r: Reader) -> list[Fact]:
@@ -120,7 +133,9 @@ def durations(r: Reader) -> list[Fact]:
         number = next((n for n in counted.values() if n["at"] < i <= n["at"] + 3), None)
         if number is None and not (i and r.words[i - 1] in SOME_TIME):
             continue
-        org = _org_at(r, i + 1) or r.before(i, ORGS)
+        start = number["at"] if number else i - 1
+        stay = STAY_CUES & set(r.words[max(0, start - 4) : start])  # "pendant", "il y a"…
+        org = _org_at(r, i + 1) or (r.before(i, ORGS) if stay else None)
         person = r.before(i, (PERSON,)) or next((o for o in r.occ if r.kind(o) == PERSON), None)
         if org is None or person is None:
             continue
@@ -181,7 +196,7 @@ def measures(
             subject = Occurrence(funded[subject.entity], -1, -1)
         if n["currency"]:
             amount = {"value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]}
-            valued = any("valuation" in lx.relation_of(w) for w in before)
+            valued = any("valuation" in lx.relation_of(w) for w in [*before, _noun_after(r, n)])
             kind = "valuation" if valued else "amount"
             found.append(Fact(kind, subject.entity, r.s.index, {"amount": amount}))
         elif n["unit"] and any(
@@ -198,6 +213,18 @@ def measures(
 
 
 HEDGE_REACH = 3  # words from the hedge to its source: "according to the X", "d'après le X"
+
+
+def _noun_after(r: Reader, n: dict) -> str:
+    """The word a sum stands before ("a $12 billion valuation", "12 milliards de dollars de
+    valorisation"): past its multiplier, currency and "de"."""
+    j = n["at"] + 1
+    while j < len(r.words) and (r.words[j] in lx.MULTIPLIERS or r.words[j] in SUM_WORDS):
+        j += 1
+    return r.words[j] if j < len(r.words) else ""
+
+
+SUM_WORDS = frozenset("dollars dollar euros euro de d of".split())
 
 
 def hedge_via(r: Reader, facts: list[Fact]) -> None:

@@ -36,17 +36,18 @@ FLOORS = {
     "windsurf-google-en": (22, 0),
     "periodic-labs-fr": (25, 0),
     "character-google-en": (17, 0),
-    "inflection-microsoft-fr": (19, 0),
+    "inflection-microsoft-fr": (20, 0),
     # Round 7 (fourth session of 2026-12-04), entered after their first run (README) and the
     # fixes that followed it: a dateline left out of the parse, leaving A no No to leaving X.
-    "thinking-machines-en": (10, 0),
-    "anthropic-schulman-fr": (12, 0),
+    "thinking-machines-en": (11, 0),
+    "anthropic-schulman-fr": (13, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):
 # the same replies, counted as they are. Raised the same session to the scores measured after
 # the merge of the entity-typing work (branch cur8): windsurf 22, periodic 25, character 17,
-# inflection 19, thinking-machines 10, anthropic 12.
+# inflection 19, thinking-machines 10, anthropic 12; then after the events work (branch cur9):
+# inflection 20, thinking-machines 11, anthropic 13.
 
 
 @pytest.fixture(scope="module")
