@@ -21,12 +21,13 @@ from bot.engine import Engine
 # All lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed"
 # as opening with an expected "No" (a prefix match: 35 replies over all the sets were passed
 # so); the floors are the same replies counted as they are (casual8 and strangers7 at the
-# session's scores then).
+# session's scores then); raised at the end of that session to its scores: casual2 176,
+# strangers3 96, casual8 174 with 0 wrong, strangers7 101 with 4.
 FLOORS = {
     "failclosed": (104, 0),
-    "casual2": (175, 0),
+    "casual2": (176, 0),
     "casual4": (125, 0),
-    "strangers3": (95, 0),
+    "strangers3": (96, 0),
     "casual6": (126, 0),
     "strangers5": (83, 0),
     # casual7 entered at the end of that session, after its first blind run (119/150 with 1
@@ -34,8 +35,8 @@ FLOORS = {
     "casual7": (119, 0),
     # casual8 and strangers7 entered in the fourth session of 2026-12-04 after their first
     # blind run (README: 164/244 with 3 wrong, 100/138 with 12), at that session's scores.
-    "casual8": (171, 1),
-    "strangers7": (100, 5),
+    "casual8": (174, 0),
+    "strangers7": (101, 4),
 }
 
 
