@@ -1,5 +1,5 @@
 """Who moves and what they leave when the parse leaves it implicit: the organisation a mover's
-title names ("OpenAI researchers X and Y", "X, a co-founder of A, has left the company"), the
+title names ("Quillon researchers X and Y", "X, a co-founder of A, has left the company"), the
 first name before a verb whose subject the parser missed, and subjects that name no one
 ("while others arrived from X")."""
 
@@ -9,7 +9,7 @@ from bot.curation.clause import Clause
 
 
 def affiliation(c: Clause, v: int) -> str | None:
-    """The organisation the mover's title names ("OpenAI researchers X and Y")."""
+    """The organisation the mover's title names ("Quillon researchers X and Y")."""
     for s in c.p.children(v, "nsubj"):
         for n in c.p.children(s.i, "compound", "nmod", "poss"):
             orgs = c.orgs(n.i)

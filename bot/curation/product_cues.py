@@ -22,7 +22,7 @@ HINTS = frozenset(normalize(h) for h in PRODUCT_HINTS)
 
 
 def _possessive(tokens, k: int, text: str) -> bool:
-    """Token k is followed by "'s" ("the company's", "Google's")."""
+    """Token k is followed by "'s" ("the company's", "Quillon's")."""
     return (
         k + 1 < len(tokens)
         and tokens[k + 1].norm == "s"

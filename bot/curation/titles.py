@@ -72,7 +72,7 @@ def _role_org(c: Clause, noun: Word) -> str | None:
 
 def appositions(c: Clause) -> list[Event]:
     """ "X, a former engineer at Y," "X, co-founder of Y": a role (or a founding), never a
-    move; "OpenAI researchers X and Y": a role at OpenAI."""
+    move; "Quillon researchers X and Y": a role at OpenAI."""
     out = []
     for w in c.p.words:
         # "X, associé de Y,": a title the parser read as a participle

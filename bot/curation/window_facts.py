@@ -232,7 +232,7 @@ def hedge_via(r: Reader, facts: list[Fact]) -> None:
     hedges = [i for i, w in enumerate(r.words) if lx.hedge(w) and "provenance" in lx.relation_of(w)]
     if not hedges:
         return
-    # the name the hedge governs ("selon Bloomberg", "according to the X"), not a later one
+    # the name the hedge governs ("selon Wirepost", "according to the X"), not a later one
     sources = [
         o
         for o in r.occ

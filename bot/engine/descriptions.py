@@ -74,7 +74,7 @@ def describing_words(query: Query, ref: EntityRef) -> list[tuple[int, str]]:
 
 
 # Words before a company saying someone came from it ("from", "ex", "ancien"); not French
-# "de", which ties anything to anything ("le labo de Meta").
+# "de", which ties anything to anything ("le labo de X").
 _CAME_FROM = lx.SOURCE_PREPOSITIONS - {"de", "d", "du", "des"}
 
 

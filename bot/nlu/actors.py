@@ -1,11 +1,11 @@
-"""The actor of a move, named by words the base cannot read ("did cursor poach anyone from X?",
-"poolside a recruté combien d'anciens de X ?"): a company whose name is a plain word, in
+"""The actor of a move, named by words the base cannot read ("did lantern poach anyone from X?",
+"lantern a recruté combien d'anciens de X ?"): a company whose name is a plain word, in
 lowercase, is told by where it stands, not by its capitals or its rarity.
 
 The words just before a move verb, past its auxiliaries, clitics and negation, are the verb's
 subject. When they open the question (or follow only an auxiliary or "est-ce que") with no
 determiner, and none of them is a word of the lexicon, an entity or a word the articles write,
-they name someone: "the firm hired" has a determiner, "meta hired" is linked.
+they name someone: "the firm hired" has a determiner, "<a known company> hired" is linked.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ _BEFORE = lx.EN_AUXILIARIES | {"que", "qu"}
 
 
 def _asks_the_subject_later(words: list[str], verb: int) -> bool:
-    """ "jsuis perdu, qui a quitté…": a clause before the question, whose subject is "qui",
+    """ "je sais pas, qui a quitté X ?": a clause before the question, whose subject is "qui",
     followed by its own verb ("a recruté qui ?" asks the object)."""
     after = words[verb + 1 :]
     return any(
@@ -67,7 +67,7 @@ def move_actors(
     frequency: Callable[[str], float],
 ) -> set[int]:
     """Positions of the words that stand as the subject of a move verb, one of them at least
-    unread (words the articles write may be part of a name: "hugging face"), or a company's
+    unread (words the articles write may be part of a name: "lantern face"), or a company's
     suffix ("figure ai"); `plain`, the words no lexicon reads; `frequency` gives a word's Zipf
     frequency in the question's language."""
     found: set[int] = set()

@@ -145,7 +145,7 @@ def comparisons(words: list[str]) -> tuple[tuple[str, float], ...]:
         else:
             continue
         while start < len(words) and words[start] in _INVERSION:
-            start += 1  # "dépasse-t-il 100 millions"
+            start += 1  # "dépasse-t-elle 50 millions"
         read = read_number(words, start)
         if read is not None:
             found.append((operator, read[0]))

@@ -9,7 +9,7 @@ from bot.kb.facttypes import PROFILE_RANK
 from bot.nlu.names import zipf
 from bot.nlu.parsing import Query
 
-NAME_ZIPF = 4.0  # a first word rarer than this, before a capital, opens a name ("Elon Musk")
+NAME_ZIPF = 4.0  # a first word rarer than this, before a capital, opens a name ("Kasia Lind")
 
 
 def profile(tk: Toolkit, query: Query) -> Result:
@@ -30,8 +30,8 @@ def profile(tk: Toolkit, query: Query) -> Result:
 
 def as_clause(description: str, name: str = "", language: str = "en") -> str:
     """A description after a colon: its first letter lowered, unless it opens with a name
-    ("Tesla’s supercomputer", "Fundamental AI Research", "Elon Musk’s company"): a word no
-    commoner than a name is, before another capital ("Former Meta manager" is lowered)."""
+    ("Quillon’s supercomputer", "Kasia Lind’s company"): a word no commoner than a
+    name is, before another capital ("Former Quillon manager" is lowered)."""
     words = description.rstrip(" .").split()
     if not words:
         return ""

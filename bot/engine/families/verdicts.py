@@ -325,7 +325,7 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
     if only_leaving(query):
         own = [f for f in own if f.type not in ft.MOVE_FACT_TYPES]  # leaving A is not staying at X
     if all(tk.facts.type_of(e.id) == "place" for e in places):
-        # "Does P run the Memphis centre?": what P runs elsewhere may well stand in that city.
+        # "Does P run the <city> site?": what P runs elsewhere may well stand in that city.
         own = [f for f in own if f.type not in WHERE_UNSAID]
     # Had they been there once (a move away from it), this would not be a No.
     linked = any(tk.facts.involves(f, e.id) for f in own for e in places)
