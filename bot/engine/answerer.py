@@ -14,6 +14,7 @@ from bot.engine.compose import Result
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.factindex import PERSON
+from bot.engine.families.attribution import asks_attribution, attribution
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.comparison import compare
 from bot.engine.families.count import count_named
@@ -152,6 +153,10 @@ class Answerer:
         query = tk.selector.without_redundant_parents(query)
         if query.no_antecedent:
             return Result(tk.replies.no_antecedent(query.language), ())
+        if query.sourced_facts:
+            return attribution(tk, query)  # "who says so?" of the last answer
+        if asks_attribution(query):
+            return Result(tk.replies.nothing_sourced(query.language), ())  # asked first
         contradicted = unknown_detail(tk, query)
         if contradicted is not None:
             return contradicted  # "did X move to <unknown city>?" when a fact names the city

@@ -32,6 +32,7 @@ def heading(sentence: str | None) -> bool:
 class Result:
     answer: Answer
     subjects: tuple[str, ...]  # entities the answer is about, for "he/she" in the next message
+    facts: tuple[str, ...] = ()  # ids of the facts it quotes, for "who says so?" next
 
 
 class Composer:
@@ -95,9 +96,10 @@ class Composer:
                 "citations": self.evidence(shown),
             }
         )
+        quoted = tuple(f.id for f in shown)
         if short.text == full.text and short.citations == full.citations:
-            return Result(full, tuple(subjects))
-        return Result(short.model_copy(update={"more": full}), tuple(subjects))
+            return Result(full, tuple(subjects), quoted)
+        return Result(short.model_copy(update={"more": full}), tuple(subjects), quoted)
 
     def unanswered(self, query: Query, facts: list[Fact], *, verdict: str) -> Result:
         """What the articles say near the question, opened by `verdict`, as no answer to it."""

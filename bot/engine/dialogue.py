@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import PERSON, Result
+from bot.engine.families.attribution import asks_attribution, asks_medium
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
 from bot.model import Answer, Option
@@ -17,6 +18,7 @@ class Dialogue:
     (a new `State`: the one given is never changed)."""
 
     def __init__(self, tk: Toolkit) -> None:
+        self.tk = tk
         self.kb = tk.kb
         self.facts = tk.facts
         self.replies = tk.replies
@@ -79,6 +81,10 @@ class Dialogue:
             return (
                 query  # "and <a stranger>?": about whom the articles say nothing, nothing to fill
             )
+        if state.last_facts and (
+            asks_attribution(query) or asks_medium(self.tk, query, state.last_facts)
+        ):
+            return replace(query, sourced_facts=state.last_facts)  # "who says so?"
         last: Query | None = state.last_query
         has_person = any(self.facts.type_of(e.id) == PERSON for e in query.entities)
         if query.pronoun and state.last_strangers and not query.ambiguous:
@@ -108,6 +114,8 @@ class Dialogue:
         if last is None:
             return query
         bare = not query.entities and query.ambiguous is None and len(query.words) <= 6
+        if asks_whom(query):
+            return query  # "and who criticised X?": a question of its own, about someone else
         if query.ellipsis or (bare and (query.qword or query.relations)):
             return self.merge(last, query)
         return query
@@ -156,6 +164,12 @@ class Dialogue:
         if strangers and asked and not query.pronoun:
             # "Who is <a stranger>?": a "he" next is the stranger, not someone asked before.
             return replace(state, last_query=None, last_person=None, last_strangers=strangers)
+        if query.sourced_facts:
+            # "Who says so?" asks about the last answer: the question before it stays the one
+            # a follow-up completes; "he" next is the source when it is one person.
+            sources = [e for e in result.subjects if self.facts.type_of(e) == PERSON]
+            person = sources[0] if len(sources) == 1 else state.last_person
+            return replace(state, last_facts=result.facts, last_person=person)
         if result.answer.kind == "unknown" and not query.entities:
             return state  # a greeting or noise must not make the next "And when?" lose its subject
         people = [e.id for e in query.entities if self.facts.type_of(e.id) == PERSON]
@@ -168,9 +182,12 @@ class Dialogue:
         return replace(
             state,
             # A stranger a pronoun stood for stays in last_strangers, not in what "and X?" fills.
-            last_query=replace(query.with_entities(query.entities), unknown_names=()),
+            last_query=replace(
+                query.with_entities(query.entities), unknown_names=(), sourced_facts=()
+            ),
             last_person=last_person,
             last_entities=tuple(e.id for e in query.entities) or state.last_entities,
+            last_facts=result.facts,
             last_strangers=state.last_strangers if last_person is None else (),
         )
 
@@ -230,6 +247,20 @@ def moved_by_pronoun(query: Query) -> bool:
         for i, w in enumerate(words)
     )
     return personal and any(verb in ("join", "leave") for _, verb in query.move_verbs)
+
+
+def asks_whom(query: Query) -> bool:
+    """ "And who criticised the offers?", "et le directeur scientifique, c'est qui ?": a person
+    asked for by what they did or hold, naming no one; no "who else?", no "who hired him?",
+    no "who reported that figure?" (what it points at is in the last answer)."""
+    return (
+        query.qword == "who"
+        and not query.entities
+        and not query.pronoun
+        and bool(query.cue_relations or query.role_words)
+        and not set(query.words) & lx.ADDITIVE_WORDS
+        and not set(query.words[-2:]) & lx.DEMONSTRATIVES
+    )
 
 
 def compares_people(query: Query) -> bool:

@@ -32,6 +32,7 @@ class State:
     # Names the base does not know, asked last: "he/she" then refer to them, not to anyone known.
     last_strangers: tuple[str, ...] = ()
     last_entities: tuple[str, ...] = ()
+    last_facts: tuple[str, ...] = ()  # ids of the facts the last answer quoted
     pending: Query | None = None  # a question waiting for a clarification
     # A clarified question and the options not picked, for "what about the other?".
     clarified: Query | None = None

@@ -65,6 +65,8 @@ class Query:
     comparative: str | None = None  # 'more' | 'less': which is larger ("who hired more")
     definition: bool = False  # "what does X stand for": what X's name means
     no_antecedent: bool = False  # "when did he join X?" with no one named before
+    # "Who says so?" after an answer: the ids of the facts it quoted, whose source is asked.
+    sourced_facts: tuple[str, ...] = ()
 
     def with_entities(self, entities: tuple[EntityRef, ...]) -> Query:
         return replace(self, entities=entities, ambiguous=None)

@@ -169,6 +169,17 @@ class Replies:
         text = words(language).NO_ANTECEDENT
         return Answer(kind="unknown", language=language, text=text, confidence=0.9)
 
+    @staticmethod
+    def own_reporting(language: str) -> str:
+        """The lead of a reply giving a fact's source when the article credits no one."""
+        return str(words(language).OWN_REPORTING)
+
+    @staticmethod
+    def nothing_sourced(language: str) -> Answer:
+        """ "Who says so?" when nothing was answered before."""
+        text = words(language).NOTHING_SOURCED
+        return Answer(kind="unknown", language=language, text=text, confidence=0.9)
+
     def not_stated(self, language: str, names: list[str]) -> Answer:
         """A known entity, but the articles do not say what was asked about it."""
         who = self.join_names(names, language).rstrip(".") if names else ""

@@ -30,6 +30,11 @@ FOREIGN = "I only answer in English or French."  # to another language
 CLARIFY = "Which one do you mean?"  # before the candidates of an ambiguous name
 # "When did he join X?" with no one named before: who "he" is, the reply cannot guess.
 NO_ANTECEDENT = "Who do you mean? Tell me their name and I will look it up in the articles."
+# "Who says so?" of a fact no one is credited with: the article's own reporting.
+OWN_REPORTING = "The article says it itself, citing no other source:"
+NOTHING_SOURCED = (
+    "The source of what? Ask me a question first; then I can tell you where its answer comes from."
+)
 # "Before or after B?": where in time, against B's date.
 ORDER = {"before": "Before.", "after": "After.", "same": "The same month."}
 UNORDERED = "The articles' dates do not tell which came first. Here is what they do say:"

@@ -30,6 +30,12 @@ FOREIGN = "Je ne réponds qu’en français ou en anglais."  # to another langua
 CLARIFY = "De qui parlez-vous ?"  # before the candidates of an ambiguous name
 # "Quand a-t-il rejoint X ?" with no one named before: who "il" is, the reply cannot guess.
 NO_ANTECEDENT = "De qui parlez-vous ? Donnez-moi son nom et je cherche dans les articles."
+# "Who says so?" of a fact no one is credited with: the article's own reporting.
+OWN_REPORTING = "L’article l’affirme lui-même, sans citer d’autre source :"
+NOTHING_SOURCED = (
+    "La source de quoi ? Posez-moi d’abord une question ; je vous dirai ensuite d’où vient "
+    "la réponse."
+)
 # "Before or after B?": where in time, against B's date.
 ORDER = {"before": "Avant.", "after": "Après.", "same": "Le même mois."}
 UNORDERED = "Les dates des articles ne disent pas lequel est le premier. Voici ce qu’ils disent :"

@@ -100,6 +100,8 @@ CONCEPTS: dict[str, Concept] = {
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "other_words": _WORDS,  # "what about the other?": the option not chosen
+    "additive_words": _WORDS,  # "who else?": more of what the last question asked
+    "demonstratives": _WORDS,  # "who reported that figure?": what the last answer gave
     "since_words": _WORDS,  # "since January": a date opening a span
     "before_words": _WORDS,  # "did A join before B?": an order in time
     "order_words": Concept("groups", phrases=True, groups=("first", "last"), exclusive=True),
