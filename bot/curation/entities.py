@@ -7,7 +7,7 @@ import re
 
 from bot.curation import kinds as kn
 from bot.curation import roles
-from bot.curation.analysis import Parse
+from bot.curation.analysis import Parse, dateline_end
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.kinds import PRODUCT_NOUNS
 from bot.curation.occurrences import Names, NewEntity, Occurrence, entity_slug, title_tokens
@@ -44,7 +44,7 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
         start = i if word else None
     trimmed = []
     for s, e in spans:
-        while s < e and (tokens[s].norm in lx.STOPWORDS or lx.relation_of(tokens[s].norm)):
+        while s < e and _leading_function_word(tokens[s].norm):
             if s > 0 and _part_of_name(sentence, s, e, language):
                 break
             if _first_word_of_name(sentence, s, e):
@@ -53,6 +53,21 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
         if s < e and not (e - s == 1 and len(tokens[s].raw) < 2):
             trimmed.append((s, e))
     return trimmed
+
+
+# "Neither Lind nor Strand", "Ni Lind ni Strand": a correlative conjunction opening the
+# sentence is capitalised, and is no part of the name after it.
+CORRELATIVES = frozenset("neither nor either both ni soit".split())
+
+
+def _leading_function_word(norm: str) -> bool:
+    return norm in lx.STOPWORDS or norm in CORRELATIVES or bool(lx.relation_of(norm))
+
+
+def _in_dateline(sentence: Sentence, s: int, e: int) -> bool:
+    """ "OSLO, 3 May 2025 - …": the capitals before the date are the place it was filed from."""
+    name = _span_text(sentence, s, e)
+    return name.isupper() and sentence.tokens[e - 1].end <= dateline_end(sentence.text)
 
 
 def _joins(sentence: Sentence, i: int) -> bool:
@@ -218,6 +233,8 @@ def find_names(
             continue
         if entity_id is None:
             kind, why = kn.kind(sentence, s, e, votes.get(key, labels))
+            if _in_dateline(sentence, s, e):
+                kind, why, name = "place", "the dateline's place", name.title()
             owner = _company_prefix(base, index, name)
             if owner:
                 kind, why = "unit", f"a unit of {owner} (its first word)"

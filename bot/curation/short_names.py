@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.curation.kinds import ORG_WORDS
+from bot.curation.kinds import MEDIA_WORDS, ORG_WORDS
 from bot.curation.occurrences import NewEntity
 from bot.nlu.linking import EntityIndex
 from bot.text import normalize
@@ -16,7 +16,7 @@ from bot.text import normalize
 class ShortNames:
     """`first_seen`: each name's first sentence in the article (-1: the title). A short form
     the article writes before the full name is a name of its own ("Velmora" before "Velmora
-    Labs", its division)."""
+    Labs", its division), unless it is the title's: headlines shorten names."""
 
     def __init__(self, first_seen: dict[str, int]) -> None:
         self._of: dict[str, str] = {}  # short form -> entity id ("" when two share it)
@@ -24,7 +24,7 @@ class ShortNames:
 
     def _put(self, short: str, entity: NewEntity) -> None:
         full = self._first.get(normalize(entity.name), entity.sentence)
-        if self._first.get(short, full) < full:
+        if 0 <= self._first.get(short, full) < full:
             self._of[short] = ""
             return
         known = self._of.get(short, entity.id)
@@ -39,6 +39,8 @@ class ShortNames:
             self._put(normalize(parts[-1]), entity)
             if len(parts) > 2:  # "De Freitas" of "Daniel De Freitas"
                 self._put(normalize(" ".join(parts[1:])), entity)
+        elif entity.type == "media" and len(parts) > 1 and normalize(parts[-1]) in MEDIA_WORDS:
+            self._put(normalize(parts[-1]), entity)  # "the Journal", "the Times"
         elif entity.type == "organization" and len(parts) > 1 and _suffixed(parts):
             short = " ".join(parts[:-1])
             self._put(normalize(short), entity)

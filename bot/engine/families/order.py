@@ -29,6 +29,8 @@ def order(tk: Toolkit, query: Query) -> Result | None:
     if rank is None and earlier != later and query.qword == "who" and len(named) == 2:
         rank = "first" if earlier else "last"  # "A or B, who joined later?"
     if rank is not None:
+        if asks_other_than_a_mover(query):
+            return None  # "which newspaper first reported X's move?": not a rank of movers
         return ranked(tk, query, rank)
     if query.same_date and len(named) == 1:
         return relative(tk, query, named[0], "same")
@@ -39,6 +41,12 @@ def order(tk: Toolkit, query: Query) -> Result | None:
     if query.qword == "who" and earlier != later and len(named) == 1:
         return relative(tk, query, named[0], "before" if earlier else "after")
     return None
+
+
+def asks_other_than_a_mover(query: Query) -> bool:
+    """ "Which paper…", "quelle société…": the kind asked for is not a person."""
+    kinds = {lx.TYPE_NOUNS[w] for w in query.words if w in lx.TYPE_NOUNS}
+    return query.qword in ("what", "which") and bool(kinds) and "person" not in kinds
 
 
 def date_of(tk: Toolkit, fact: Fact) -> Date | None:
