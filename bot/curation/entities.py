@@ -380,13 +380,9 @@ def _inside_expansion(draft: Draft, span: tuple[int, int, int], expansions: dict
 
 
 def _first_seen(draft: Draft, pending: list[tuple[int, int, int]]) -> dict[str, int]:
-    """Each pending name's first sentence (-1 for a word of the title)."""
-    title, tokens = draft.meta["title"], title_tokens(draft)
-    seen = {
-        normalize(title[a.start : b.end]): -1
-        for i, a in enumerate(tokens)
-        for b in tokens[i : i + 4]
-    }
+    """Each pending name's first sentence of the body: a headline shortens names, so what it
+    writes first tells nothing ("X lures Quorra co-founder…" above "Quorra Labs")."""
+    seen: dict[str, int] = {}
     for index_, s, e in sorted(pending):
         sentence = draft.sentences[index_]
         seen.setdefault(normalize(_span_text(sentence, s, e)), index_)

@@ -14,9 +14,9 @@ from bot.text import normalize
 
 
 class ShortNames:
-    """`first_seen`: each name's first sentence in the article (-1: the title). A short form
-    the article writes before the full name is a name of its own ("Velmora" before "Velmora
-    Labs", its division), unless it is the title's: headlines shorten names."""
+    """`first_seen`: each name's first sentence in the article's body. A short form the body
+    writes before the full name is a name of its own ("Velmora" before "Velmora Labs", its
+    division)."""
 
     def __init__(self, first_seen: dict[str, int]) -> None:
         self._of: dict[str, str] = {}  # short form -> entity id ("" when two share it)
@@ -24,7 +24,7 @@ class ShortNames:
 
     def _put(self, short: str, entity: NewEntity) -> None:
         full = self._first.get(normalize(entity.name), entity.sentence)
-        if 0 <= self._first.get(short, full) < full:
+        if self._first.get(short, full) < full:
             self._of[short] = ""
             return
         known = self._of.get(short, entity.id)
