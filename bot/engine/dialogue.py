@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import PERSON, Result
-from bot.engine.families.attribution import asks_attribution, asks_medium
+from bot.engine.families.attribution import asks_attribution, asks_medium, points_back
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
 from bot.model import Answer, Option
@@ -259,7 +259,7 @@ def asks_whom(query: Query) -> bool:
         and not query.pronoun
         and bool(query.cue_relations or query.role_words)
         and not set(query.words) & lx.ADDITIVE_WORDS
-        and not set(query.words[-2:]) & lx.DEMONSTRATIVES
+        and not points_back(query)
     )
 
 

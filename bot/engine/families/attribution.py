@@ -31,8 +31,8 @@ def asks_attribution(query: Query) -> bool:
         return False
     if query.yesno and len(query.words) > BARE_WORDS:
         return False  # "was it reported by X?" asks a verdict; "source?" reads as one
-    if query.pronoun or query.plural_pronoun or len(query.content) > _pointed(query):
-        return False  # "who said the pay war is a problem?" is a question of its own
+    if query.pronoun or query.plural_pronoun or len(query.content) > int(points_back(query)):
+        return False  # "who said the pay war is a problem?"; "that figure" may keep one word
     if len(query.words) > SHORT_WORDS:
         return False
     if query.qword == "where" and query.words[-1:] == ("from",):
@@ -45,10 +45,9 @@ def asks_attribution(query: Query) -> bool:
     return query.qword == "who" and "statement" in cues  # "who says so?", "qui a dit ça ?"
 
 
-def _pointed(query: Query) -> int:
-    """How many words of its own a question pointing back may have: "who reported that
-    figure?" points at the last answer, its one word being the cue's."""
-    return int(bool(set(query.words[-2:]) & lx.DEMONSTRATIVES))
+def points_back(query: Query) -> bool:
+    """ "Who reported that figure?", "qui a dit ça ?": it points at the last answer."""
+    return bool(set(query.words[-2:]) & lx.DEMONSTRATIVES)
 
 
 def asks_medium(tk: Toolkit, query: Query, last_facts: tuple[str, ...]) -> bool:
