@@ -41,6 +41,10 @@ FLOORS = {
     # fixes that followed it: a dateline left out of the parse, leaving A no No to leaving X.
     "thinking-machines-en": (13, 0),
     "anthropic-schulman-fr": (13, 0),
+    # Round 9 (2026-12-07), first run 11 and 13 (README); entered at the scores measured after
+    # the fixes of the same day (verbs of speech beside a quotation, a plain denial's No).
+    "amazon-adept-luan-en": (13, 0),
+    "openai-io-ive-fr": (13, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):

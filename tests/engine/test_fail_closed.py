@@ -283,3 +283,17 @@ def test_exactly_a_figure_given_as_about_or_nearly_is_not_confirmed() -> None:
     assert _verdict(base, "Does Zeta employ exactly 1200 people?") == HEDGED
     assert _verdict(base, "Zeta emploie-t-elle exactement 1200 personnes ?") == HEDGED
     assert _verdict(base, "Does Zeta employ exactly 5000 people?") == NO
+
+
+def test_a_plain_denial_refutes_every_narrower_version_of_the_relation() -> None:
+    """ "Acme never bought Zeta" is a No to "outright?", "in 2024?", "for a billion?"; a denial
+    with a date of its own says nothing of another date, and no plan is refuted by it."""
+    base = synthetic(
+        fact("f", "acquired", subject="acme", object="zeta", polarity="negated"),
+        fact("g", "joined", subject="ada", object="acme", polarity="negated", when=When(month=6)),
+    )
+    assert _verdict(base, "Did Acme acquire Zeta outright?") == NO
+    assert _verdict(base, "Did Acme acquire Zeta in 2024?") == NO
+    assert _verdict(base, "Acme a-t-elle racheté Zeta en 2024 ?") == NO
+    assert _verdict(base, "Will Acme acquire Zeta?") != NO
+    assert _verdict(base, "Did Ada Lind join Acme in July?") != YES

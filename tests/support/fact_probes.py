@@ -491,6 +491,10 @@ def relation_probes(base: Base, fact: Fact, c: Clause, unique: bool) -> Iterator
         yield Probe("right detail", lang, c.ask(lang), settled, fact.id)
         yield Probe("negation", lang, c.ask(lang, negated=True), settled, fact.id)
     yield Probe("double negation", "fr", c.double_negation(), flipped(settled), fact.id)
+    if settled == ONLY_NO and not (fact.when or fact.amount or fact.quantity or fact.place):
+        for lang in LANGUAGES:  # a plain denial refutes the relation at any date
+            yield Probe("negation", lang, c.ask(lang, date_tail(lang, None, None, 2021)), settled,
+                        fact.id)  # fmt: skip
     now = clause(base, fact, "current")
     if fact.tense == "past" and unique and plainly_stated(fact) and now is not None and now != c:
         for lang in LANGUAGES:  # what was, asked as what is: not a Yes

@@ -136,6 +136,8 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     if not acted:
         return Verdict("unsettled", facts)  # the relation is there, the other way round
     facts = acted
+    if denial := denied_outright(tk, query, facts):
+        return Verdict("no", denial)
     dates = [date_agrees(f, query) for f in facts]
     if (query.days or query.months or query.years) and True not in dates:
         # "In June?" when the articles say May is a No; "this week" or "in June" asked as
@@ -186,6 +188,21 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     saying = [f for f in facts if says_it_all(tk, query, f)] or facts
     # A fact stating that it did not happen ("did not join") answers No.
     return Verdict("no" if saying[0].polarity == "negated" else "yes", saying)
+
+
+def denied_outright(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:
+    """The plain denials of the relation itself: stated, with no date, sum, count or place of
+    their own. "X never bought Y" refutes every narrower version asked ("bought it outright?",
+    "in 2024?"), where "X did not join Y in June" says nothing of another month."""
+    if query.tense == "future":
+        return []  # what did not happen may still: a plan is not refuted by the past
+    return [
+        f
+        for f in facts
+        if f.polarity == "negated"
+        and not reported(tk, query, f)
+        and not (f.when or f.amount or f.quantity or f.place)
+    ]
 
 
 def unstated_detail(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:
