@@ -327,6 +327,14 @@ def _said_about(c: Clause, v: int, speaker: str) -> dict:
     said = [c.p.words[o.i] for o in c.p.children(v, "ccomp", "xcomp", "obj", "dobj")]
     named = [e for w in said for i in c.p.subtree(w.i) if (e := c.entity(i)) and e != speaker
              and c.kind(e) in ("organization", "unit", "person", "product")]  # fmt: skip
+    # "X l'a présenté comme « … »": whom the pronoun stands for is whom X spoke of
+    # (an object pronoun is not its own subject: the person named before them)
+    for w in said:
+        if w.pos == "PRON" and w.lower not in ("se", "s'", "s’", "himself", "herself"):
+            e = c.antecedent(w.i)
+            e = c.article.last_person if e == speaker else e
+            if e and e != speaker:
+                named.append(e)
     return {"about": list(dict.fromkeys(named))} if named else {}
 
 

@@ -26,7 +26,7 @@ from bot.engine.families.order import order
 from bot.engine.families.precision import imprecise_date, imprecise_number
 from bot.engine.families.profile import profile
 from bot.engine.families.quoted import asked_element
-from bot.engine.families.said import asks_said, not_quoted, said_elsewhere
+from bot.engine.families.said import asks_said, not_quoted, said_elsewhere, the_quote
 from bot.engine.families.seat import asks_headquarters, seats
 from bot.engine.families.teams import team_of
 from bot.engine.families.topical import topical
@@ -176,6 +176,9 @@ class Answerer:
         off_topic = said_elsewhere(tk, query) if asks_said(query) else None
         if off_topic is not None:
             return off_topic  # "what did X say about Y?" when X is quoted on other things
+        quote = the_quote(tk, query)
+        if quote is not None:
+            return quote
         if query.definition:
             return expansion(tk, query)
         if query.profile:

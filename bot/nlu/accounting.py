@@ -4,10 +4,11 @@ whole) or reported as a name the base does not know."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.nlu import lexicon as lx
 from bot.nlu.linking import EntityIndex, Mention
-from bot.nlu.names import unknown_names
+from bot.nlu.names import tokens, unknown_names, zipf
 from bot.text import normalize
 
 
@@ -40,7 +41,13 @@ def account_for_names(
         unsettled = [span for span in spans if not _one_full_name(span, mentions, index)]
         typo = next((t for span in unsettled if (t := _relinked(words, span, index))), None)
         if typo is None:
-            return [m for m in mentions if m.start not in positions], strangers
+            kept = [m for m in mentions if m.start not in positions]
+            others = other_holders(words, kept, index, language)
+            raw = [t for t, _ in tokens(text)][cut[0] : len(words) + cut[0]]
+            written = raw if len(raw) == len(words) else words  # as the asker wrote them
+            names = tuple(" ".join(written[a:b]) for a, b in dict.fromkeys(others.values()))
+            gone = set(others)
+            return [m for m in kept if m.start not in gone], tuple(dict.fromkeys(strangers + names))
         mentions = sorted(
             [m for m in mentions if m.end <= typo.start or m.start >= typo.end] + [typo],
             key=lambda m: m.start,
@@ -62,3 +69,48 @@ def _relinked(words: list[str], span: tuple[int, int], index: EntityIndex) -> Me
     start, end = span
     typo = index.full_name_typo(words[start:end])
     return None if typo is None else Mention(start, end, typo.surface, typo.entity_ids, typo.score)
+
+
+# A word after a known first name as common as this is a word of the sentence ("gros"), not
+# another surname ("levy"): Zipf scale, in the question's language.
+SURNAME_ZIPF = 4.0
+
+
+def other_holders(
+    words: list[str], mentions: list[Mention], index: EntityIndex, language: str
+) -> dict[int, tuple[int, int]]:
+    """The part names ("Chen", "Daniel") that stand inside someone else's full name: a first
+    name the articles write before a known surname ("mark chen", when no known Mark is a
+    Chen), a plain rare word after a known first name ("daniel levy"). By the mention's start:
+    the span of words of that other name."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+
+    def free(i: int) -> bool:
+        w = words[i] if 0 <= i < len(words) else ""
+        return i not in covered and w.isalpha() and len(w) > 2 and not lx.engine_word(w)
+
+    found = {}
+    for first, m in pairwise(mentions):
+        # "ingrid wierzbicki": a known Ingrid's first name before the surname of others
+        if (
+            first.end == m.start
+            and index.partial_person(first)
+            and index.partial_person(m)
+            and first.surface in index.first_names
+            and not set(first.entity_ids) & set(m.entity_ids)
+        ):
+            found[first.start] = found[m.start] = (first.start, m.end)
+    for m in mentions:
+        if not index.partial_person(m) or m.start in found:
+            continue
+        before, after = m.start - 1, m.end
+        ahead = free(before) and m.surface not in index.first_names
+        if ahead and words[before] in index.first_names:
+            span = (before, m.end)
+        elif free(after) and m.surface in index.first_names:
+            span = (m.start, after + 1) if zipf(words[after], language) < SURNAME_ZIPF else None
+        else:
+            span = None
+        if span and " ".join(words[span[0] : span[1]]) not in index.full_names:
+            found[m.start] = span
+    return found

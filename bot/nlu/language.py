@@ -10,7 +10,7 @@ import re
 
 from bot.nlu import lexicon as lx
 from bot.nlu.lexicon import LANGUAGES
-from bot.nlu.names import zipf
+from bot.nlu.names import accented_forms, zipf
 
 __all__ = ["ACCENTS", "LANGUAGES", "detect_language"]
 
@@ -49,7 +49,7 @@ def detect_language(words: list[str], raw: str, fallback: str) -> str:
 
 def _by_frequency(words: list[str], tied: list[str]) -> list[str]:
     """The tied languages whose own words the message has most of, by their frequencies."""
-    frequencies = [{code: zipf(w, code) for code in tied} for w in words if len(w) > _SHORT]
+    frequencies = [{code: frequency(w, code) for code in tied} for w in words if len(w) > _SHORT]
     scores = {
         code: sum(
             f[code] - max(v for c, v in f.items() if c != code) >= _FREQUENCY_LEAD
@@ -59,3 +59,11 @@ def _by_frequency(words: list[str], tied: list[str]) -> list[str]:
     }
     best = max(scores.values())
     return [code for code, score in scores.items() if score == best]
+
+
+def frequency(word: str, language: str) -> float:
+    """How common the word is in the language, as typed or, in French, with its accents put
+    back (a chat types "cree" for "créé")."""
+    if language == "fr":
+        return max(zipf(word, "fr"), zipf(accented_forms().get(word, word), "fr"))
+    return zipf(word, language)

@@ -65,7 +65,7 @@ def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
         for match in _TOKEN.finditer(text):
             token = match.group(0)
             if token[:1].isupper():
-                # What `_tokens` reads: the last character before it that is not a space.
+                # What `tokens` reads: the last character before it that is not a space.
                 before = match.start() - 1
                 while before >= 0 and text[before].isspace():
                     before -= 1
@@ -74,7 +74,7 @@ def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(normalize(token) for token in written)
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
+def tokens(text: str) -> list[tuple[str, bool]]:
     """The text's words as written, each with whether it opens a sentence: nothing but spaces
     before it, or a sentence's end (`.!?:;`) as the last character that is not a space."""
     text = unicodedata.normalize("NFKC", text)
@@ -107,7 +107,7 @@ def unknown_names(
     (`known_names`), as written, one per run of name words; the word positions of those runs
     (a known surname inside "Bo Pang" names someone else); and every run of name words.
     `words` leave out the first and last `cut` words of `text` (a confirmation tag)."""
-    raw = _tokens(text)
+    raw = tokens(text)
     if len(raw) != len(words) + sum(cut):
         return (), frozenset(), []  # the normaliser split differently: say nothing, not guess
     raw = raw[cut[0] : len(raw) - cut[1]]
@@ -345,6 +345,18 @@ def accents_dropped() -> frozenset[str]:
     """Common French words as typed without their accents ("alle" for "allé")."""
     typed = top_n_list("fr", ACCENTED_WORDS)
     return frozenset(plain for w in typed if (plain := normalize(w)) != w)
+
+
+@lru_cache(maxsize=1)
+def accented_forms() -> dict[str, str]:
+    """Common French words by their form typed without accents ("cree" -> "créé"); the
+    commonest accented word where two share a form."""
+    forms: dict[str, str] = {}
+    for w in top_n_list("fr", ACCENTED_WORDS):  # commonest first
+        plain = normalize(w)
+        if plain != w:
+            forms.setdefault(plain, w)
+    return forms
 
 
 @lru_cache(maxsize=1)

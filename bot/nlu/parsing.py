@@ -356,6 +356,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
             and w not in lx.TYPE_NOUNS
             and w not in lx.MONTHS
             and w not in lx.TRUTH_CUES
+            and w not in lx.REPORT_CUES  # "reportedly?" asks of the modality, not a topic
             and w not in lx.NEGATION_PARTICLES
             and w not in spelt
             and not numbers.glued_figure(w)

@@ -297,3 +297,14 @@ def test_a_plain_denial_refutes_every_narrower_version_of_the_relation() -> None
     assert _verdict(base, "Acme a-t-elle racheté Zeta en 2024 ?") == NO
     assert _verdict(base, "Will Acme acquire Zeta?") != NO
     assert _verdict(base, "Did Ada Lind join Acme in July?") != YES
+
+
+def test_a_report_asked_as_a_report_settles_and_a_possibility_does_not() -> None:
+    base = synthetic(
+        fact("f", "joined", subject="ada", object="acme", modality="reported"),
+        fact("g", "joined", subject="bo", object="zeta", modality="possible"),
+    )
+    assert _verdict(base, "Did Ada Lind reportedly join Acme?") == YES
+    assert _verdict(base, "Selon les articles, Ada Lind aurait-elle rejoint Acme ?") == YES
+    assert _verdict(base, "Did Ada Lind join Acme?") == HEDGED
+    assert _verdict(base, "Did Bo Strand reportedly join Zeta?") == HEDGED

@@ -50,6 +50,10 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         # A word before a company's suffix ("AI", "Labs") names a company.
         ("How many engineers did Figure AI hire from Lumenic?", "figure ai"),
         ("did inflection ai hire from lumenic", "inflection ai"),
+        # A first name the articles write, before a surname two known people share.
+        ("Who is Ingrid Wierzbicki?", "ingrid wierzbicki"),
+        # A known first name before a word the language seldom uses: another surname.
+        ("did tomasz levy join lumenic", "tomasz levy"),
         # A name in a statement handed over to be confirmed.
         ("so Alan Cowen founded Lumenic, right?", "alan cowen"),
     ],

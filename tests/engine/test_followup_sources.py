@@ -63,9 +63,7 @@ def test_a_saying_is_credited_to_its_speaker_and_its_medium(third, asked, source
          "helena varga"),
     ],
 )  # fmt: skip
-def test_a_source_question_pointing_at_the_last_answer_asks_its_source(
-    third, first, asked, wanted
-):
+def test_a_source_question_pointing_at_the_last_answer_asks_its_source(third, first, asked, wanted):
     text = conversation(third, first, asked)
     assert text.startswith(wanted), text
 

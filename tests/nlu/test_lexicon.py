@@ -31,7 +31,7 @@ SHARED = frozenset(
         "ordinals", "move_verbs", "passive_markers", "relation_cues", "work_on_particles",
         "past_cues", "future_cues", "present_cues", "type_nouns", "conjunctions",
         "linking_words", "role_synonyms", "role_phrases", "negative_cues", "fillers", "greetings",
-        "comparators", "multipliers", "round_numbers", "months", "hedge_cues",
+        "comparators", "multipliers", "round_numbers", "months", "hedge_cues", "report_cues",
         "agent_prepositions", "person_nouns", "description_nouns", "day_nouns", "year_nouns",
         "precision_words", "truth_cues",
         "confirmation_tags", "name_words", "topic_markers", "complementizers", "company_suffixes",

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.nlu.names import _TOKEN, _tokens, capitalised_words
+from bot.nlu.names import _TOKEN, capitalised_words, tokens
 from bot.text import normalize
 
 
@@ -33,12 +33,12 @@ pieces = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(pieces, max_size=30).map("".join))
 def test_sentence_openings_are_read_as_defined(text: str) -> None:
-    assert _tokens(text) == plain_tokens(text)
+    assert tokens(text) == plain_tokens(text)
 
 
 @given(st.text(max_size=60))
 def test_any_text_too(text: str) -> None:
-    assert _tokens(text) == plain_tokens(text)
+    assert tokens(text) == plain_tokens(text)
 
 
 def test_capitalised_words_past_a_sentence_start() -> None:

@@ -40,6 +40,8 @@ def test_language_from_markers_accents_and_foreign_words():
     for text, language in (
         ("Zorblat compte recruter Quexil ?", "fr"),
         ("zorblat hire quexil", "en"),
+        # A French word typed without its accents is as French as with them ("cree", "créé").
+        ("zorblat a co-cree quexil ?", "fr"),
     ):
         for fallback in ("fr", "en"):
             assert detect_language(words(text), text, fallback) == language, (text, fallback)

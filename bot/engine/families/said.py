@@ -3,7 +3,10 @@ article's own words off as theirs."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.compose import Result
+from bot.engine.families.quoted import asked_words, named_in, sentence_key, shared
 from bot.engine.families.verdicts import SAYING_RELATIONS
 from bot.engine.selection import PERSON
 from bot.engine.toolkit import Toolkit
@@ -51,7 +54,7 @@ def said_elsewhere(tk: Toolkit, query: Query) -> Result | None:
     ]
     if not topics:
         return None
-    if any(all(tk.facts.involves(f, t) for t in topics) for f in quoted):
+    if any(all(speaks_of(tk, f, t) for t in topics) for f in quoted):
         return None
     language = query.language
     names = [tk.kb.entities[t].name.get(language) for t in topics]
@@ -65,3 +68,50 @@ def _beside_saying(query: Query, position: int) -> bool:
     words = query.words
     around = [i for i in range(position - 3, position + 4) if 0 <= i < len(words)]
     return any(lx.relation_of(words[i]) & SAYING_RELATIONS for i in around)
+
+
+def speaks_of(tk: Toolkit, fact: Fact, topic: str) -> bool:
+    """The quote is about `topic`, or its sentence names it ("X told the Y that…")."""
+    return tk.facts.involves(fact, topic) or topic in named_in(tk, sentence_key(fact))
+
+
+QUOTED_RELATIONS = frozenset({"statement", "opinion"})  # what someone said or thinks
+
+
+def the_quote(tk: Toolkit, query: Query) -> Result | None:
+    """ "What did X say about Y?", "what did X say about being remembered?": of the speaker's
+    quotes, the one whose sentence names every other entity asked, and shares the most of the
+    question's own words; None unless one quote is left (the selection then says them all)."""
+    if not asks_said(query) or query.qword not in ("what", "how", None) or not query.entities:
+        return None
+    if query.cue_relations & SAYING_RELATIONS - QUOTED_RELATIONS:
+        return None  # "what did X criticise?": a criticism is asked, not any quote
+    speaker = query.entities[0].id
+    if tk.facts.type_of(speaker) != PERSON:
+        return None
+    topics = [e.id for e in query.entities[1:]]
+    quotes = [
+        f
+        for f in tk.facts.involving.get(speaker, [])
+        if f.subject == speaker
+        and f.type in ft.CLAIM_FACT_TYPES
+        and all(speaks_of(tk, f, t) for t in topics)
+    ]
+    own = frozenset(w for w in query.keywords if not lx.relation_of(w) & SAYING_RELATIONS)
+    asked = asked_words(tk, replace(query, keywords=own))
+    if any(written_in(tk, f) != query.language for f in quotes):
+        asked = frozenset()  # the other language's sentence shares no word to compare
+    scores = {f.id: shared(asked, f.citations[0].sentence or "") for f in quotes}
+    best = max(scores.values(), default=0)
+    if asked and not best:
+        return None  # asked about something no quote of theirs shares a word with
+    quotes = [f for f in quotes if scores[f.id] == best]
+    if len(quotes) != 1:
+        return None
+    return tk.composer.compose(query, quotes, confidence=0.8)
+
+
+def written_in(tk: Toolkit, fact: Fact) -> str | None:
+    """The language of the article the fact's sentence comes from."""
+    article = tk.kb.articles.get(fact.citations[0].article or "")
+    return article.meta.language if article else None

@@ -355,7 +355,10 @@ def polarity(fact: Fact) -> bool:
 
 
 def reported(tk: Toolkit, query: Query, fact: Fact) -> bool:
-    """The fact only reports it: hedged, or someone's claim the question is not about."""
+    """The fact only reports it: hedged, or someone's claim the question is not about. Asked
+    as a report ("was it reportedly…?", "selon X, …?"), a report is what is asked: it settles."""
+    if fact.modality == "reported" and lx.REPORT_CUES & set(query.words):
+        return claimed(tk, query, fact)
     return hedged(fact) or claimed(tk, query, fact)
 
 

@@ -188,6 +188,7 @@ def role_synonyms(words: frozenset[str]) -> frozenset[str]:
 NEGATIVE_CUES = " ".join(_listed("negative_cues"))  # a cue string, see _matches_cue
 # Words that report something second-hand or conditionally: what follows is not confirmed.
 HEDGE_CUES = " ".join(_listed("hedge_cues"))
+REPORT_CUES = _words("report_cues")  # "reportedly?": the question asks of the report itself
 # A question opening with these is about the present ("Is she at…", "Does he work…").
 PRESENT_AUXILIARIES = _words("present_auxiliaries")
 PAST_AUXILIARIES = _words("past_auxiliaries")

@@ -98,6 +98,7 @@ CONCEPTS: dict[str, Concept] = {
     "role_phrases": Concept("groups", groups=str, phrases=True),  # "chief executive": CEO
     "negative_cues": _CUES,
     "hedge_cues": _CUES,  # a report or a condition: what follows is not confirmed
+    "report_cues": _WORDS,  # "reportedly?", "selon X ?": a question asking what is reported
     "cleft_openers": _PHRASES,  # "c'est X qui…": the question word only points back at X
     "other_words": _WORDS,  # "what about the other?": the option not chosen
     "additive_words": _WORDS,  # "who else?": more of what the last question asked
