@@ -126,7 +126,8 @@ def _moved(article: Article, typed: list[Fact]) -> None:
     for f in typed:
         if f.fields.get("polarity") == "negated" or f.fields.get("modality") in UNDONE:
             continue
-        mover, dest = f.subject, f.fields.get("to")
+        mover: object = f.subject
+        dest = f.fields.get("to")
         if f.type == "joined":
             dest = f.fields.get("object")
         elif f.type == "hired":

@@ -119,7 +119,7 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
     if kind == "join":
         dest = next(iter(orgs or dests), None)
         inferred: list[str] = []
-        if dest is None and c.article.main_actor and sources:
+        if dest is None and c.article.main_actor and (sources or _joins_the_staff(c, v)):
             dest = c.article.main_actor
             inferred.append(f"destination {dest}: the article's main actor")
         if dest is None:
@@ -150,6 +150,16 @@ def move(c: Clause, v: int, kind: str, movers: list[str]) -> list[Event]:
             fields["to"] = onward[0]
         out.append(Event("left", person, fields, list(inferred)))
     return out
+
+
+# "rejoint les effectifs", "joined the staff": the company's people, not a company named.
+STAFF_NOUNS = frozenset(
+    "effectif effectifs équipe équipes equipe rang rangs staff team ranks payroll".split()
+)
+
+
+def _joins_the_staff(c: Clause, v: int) -> bool:
+    return any(o.lemma.lower() in STAFF_NOUNS for o in c.p.children(v, "obj", "dobj"))
 
 
 def worked(c: Clause, v: int, workers: list[str]) -> list[Event]:

@@ -20,7 +20,7 @@ def _type_nouns(kind: str) -> frozenset[str]:
 ORG_WORDS = frozenset(
     "systems robotics labs lab ai tech technologies ventures capital group inc corp partners "
     "research networks cloud data media gazette post times news ledger studio studios bank "
-    "institute university foundation motors dynamics software".split()
+    "institute university foundation motors dynamics software services".split()
 )
 # Last words of a newspaper's, an agency's or a broadcaster's name.
 MEDIA_WORDS = frozenset(

@@ -104,6 +104,7 @@ def other_holders(
         if not index.partial_person(m) or m.start in found:
             continue
         before, after = m.start - 1, m.end
+        span: tuple[int, int] | None
         ahead = free(before) and m.surface not in index.first_names
         if ahead and words[before] in index.first_names:
             span = (before, m.end)

@@ -43,7 +43,7 @@ SPELT_ALONE_FROM = 10
 def glued_figure(word: str) -> bool:
     """ "200m", "1.5k": a figure with its multiplier glued on, no word to match."""
     found = _GLUED_MULTIPLIER.fullmatch(word)
-    return bool(found) and found[2] in lx.MULTIPLIERS
+    return found is not None and found[2] in lx.MULTIPLIERS
 
 
 def number_words(text: str, language: str) -> list[str]:

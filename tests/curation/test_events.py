@@ -194,3 +194,16 @@ def test_an_expected_move_is_planned_never_done(tmp_path, article) -> None:
     facts, _ = _add(tmp_path, article, "orbiton-plan")
     joined = _find(facts, type="joined", subject="marc-olivier", object="orbiton")
     assert joined and all(f.get("modality") == "planned" for f in joined)
+
+
+STAFF_ARTICLE = """Orbiton recrute chez Veltrax
+Orbiton a recruté Sofia Brandt chez Veltrax en mars.
+Paolo Renzi n'a pas rejoint les effectifs : il reste indépendant.
+"""
+
+
+def test_joining_the_staff_joins_the_articles_main_actor(tmp_path) -> None:
+    """ "n'a pas rejoint les effectifs": the company the article is about, marked inferred."""
+    facts, _ = _add(tmp_path, STAFF_ARTICLE, "orbiton-staff")
+    joined = _find(facts, type="joined", subject="paolo-renzi", object="orbiton")
+    assert joined and joined[0]["polarity"] == "negated"

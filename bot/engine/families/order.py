@@ -88,6 +88,8 @@ def pooled(tk: Toolkit, query: Query) -> dict[str, list[Fact]]:
     facts = tk.selector.candidates(alone)
     movers: dict[str, list[Fact]] = {}
     for fact in facts:
+        if fact.polarity == "negated":
+            continue  # a move that did not happen comes neither first nor last
         mover = orient(fact).mover if fact.type in ft.MOVE_FACT_TYPES else None
         if mover and tk.facts.type_of(mover) == "person":
             movers.setdefault(mover, []).append(fact)
@@ -95,7 +97,7 @@ def pooled(tk: Toolkit, query: Query) -> dict[str, list[Fact]]:
 
 
 def fits(tk: Toolkit, move: Fact, places: list[str]) -> bool:
-    return all(tk.facts.involves(move, p) for p in places)
+    return move.polarity != "negated" and all(tk.facts.involves(move, p) for p in places)
 
 
 def comparable(dates: list[Date]) -> bool:
