@@ -186,11 +186,13 @@ def find_names(
     surnames: set[str] = set()
     language = draft.language
     lists: dict[int, list[list[tuple[int, int]]]] = {}
+    lowercase = _quoted_lowercase_names(draft)
     for sentence in draft.sentences:
         words = [t.norm for t in sentence.tokens]
         mentions = [m for m in index.link(words) if m.score >= 100 and len(m.entity_ids) == 1]
         parse = parses[sentence.index] if parses else None
         spans = _with_versions(_spans(sentence, language), sentence, parse)
+        spans = sorted(spans + _lowercase_spans(sentence, spans, lowercase))
         spans = [sp for sp in spans if not _fragment(sentence, *sp, parse, language)]
         lists[sentence.index] = _lists(sentence, spans)
         occurrences: list[Occurrence] = []
@@ -387,6 +389,30 @@ def _first_seen(draft: Draft, pending: list[tuple[int, int, int]]) -> dict[str, 
         sentence = draft.sentences[index_]
         seen.setdefault(normalize(_span_text(sentence, s, e)), index_)
     return seen
+
+
+# A lone lower-case word between quotation marks ("la marque « io »").
+_QUOTED_WORD = re.compile(r"[«“\"]\s*([^\W\d_][\w-]*)\s*[»”\"]")
+QUOTED_NAME_USES = 3  # times the article writes it, quoted or not: a name it keeps using
+
+
+def _quoted_lowercase_names(draft: Draft) -> frozenset[str]:
+    """Names an article writes in lower case ("io"): a word it quotes alone as a name and keeps
+    writing, which is no common word of its language."""
+    text = f"{draft.meta.get('title', '')}\n{draft.body}"
+    quoted = {w for w in _QUOTED_WORD.findall(text) if w.islower()}
+    uses = [t.raw for sentence in draft.sentences for t in sentence.tokens if t.raw in quoted]
+    uses += [w for w in re.findall(r"[\w-]+", draft.meta.get("title", "")) if w in quoted]
+    return frozenset(
+        w for w in quoted if uses.count(w) >= QUOTED_NAME_USES and not _common(w, draft.language)
+    )
+
+
+def _lowercase_spans(
+    sentence: Sentence, spans: list[tuple[int, int]], names: frozenset[str]
+) -> list[tuple[int, int]]:
+    taken = {i for s, e in spans for i in range(s, e)}
+    return [(i, i + 1) for i, t in enumerate(sentence.tokens) if t.raw in names and i not in taken]
 
 
 def _capitalised_elsewhere(draft: Draft) -> set[str]:

@@ -80,6 +80,8 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
         return "media", "it reports the news ('X reported that …', a newspaper's name)"
     if _after_org_noun(tokens, start):
         return "organization", f"named after '{before}'"
+    if pd.described_as(tokens, end, sentence.text, _org_noun):
+        return "organization", "described as one (', a start-up', ', la jeune pousse')"
     if roles.MADE in labels and not _named_as_owner(labels, len(words)):
         return "product", "what someone builds, leads or names among products"
     lead_in = sentence.text[: tokens[start].start].lower().rstrip()
@@ -117,8 +119,14 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
 # "le fonds X", "la start-up X").
 ORG_NOUNS = _type_nouns("organization") | frozenset(
     "fund funds fonds firm investor investors investisseur investisseurs startup start up "
-    "group groupe bank banque incubator incubateur accelerator accelerateur".split()
+    "group groupe bank banque incubator incubateur accelerator accelerateur pousse".split()
 )
+
+
+def _org_noun(tokens, j: int) -> bool:
+    """One organisation's noun: ", les investisseurs" opens a clause, it describes no name."""
+    word = normalize(tokens[j].raw)
+    return word in ORG_NOUNS and (not word.endswith("s") or word == "fonds")
 
 
 def _named_as_owner(labels: list[str], words: int) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from bot.curation.clause import Clause
-from bot.curation.quantities import day_beside
 from bot.nlu import lexicon as lx
+from bot.nlu.numbers import day_beside
 from bot.text import normalize
 
 NEGATIONS = frozenset("not n't never pas jamais aucun".split())
@@ -127,8 +127,10 @@ def reports(c: Clause, v: int) -> bool:
 
 
 def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
-    """Each event verb's date: the months and years in its own clause."""
+    """Each event verb's date: the months and years in its own clause; none for a verb two
+    months fall to, whose they are the parse does not tell."""
     found: dict[int, dict] = {}
+    torn: set[int] = set()  # verbs two months fall to ("annoncée en mai, finalisée en juillet")
     for w in c.p.words:
         dated = len(w.lower) > 3 or w.text[0].isupper() or c.case_of(w) in ("in", "en")
         month = lx.MONTHS.get(normalize(w.text)) if dated and w.pos != "AUX" else None
@@ -140,6 +142,8 @@ def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
             continue
         when = found.setdefault(owner, {})
         if month:
+            if when.get("month", month) != month:
+                torn.add(owner)
             when["month"] = month
             day = day_beside([normalize(x.text) for x in c.p.words], w.i)
             if day:
@@ -148,4 +152,4 @@ def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
                 when["since"] = True
         if year:
             when["year"] = year
-    return found
+    return {v: when for v, when in found.items() if v not in torn}

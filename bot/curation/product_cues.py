@@ -4,6 +4,9 @@ assistant conversationnel") or the kind of agent before it ("the coding agent De
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from bot.curation.roles import PRODUCT_HINTS
 from bot.text import normalize
 
@@ -32,6 +35,12 @@ def _possessive(tokens, k: int, text: str) -> bool:
 
 def described_as_product(tokens, end: int, text: str) -> bool:
     """The name is followed by ", a <product noun>": its apposition says what it is."""
+    return described_as(tokens, end, text, _product_noun)
+
+
+def described_as(tokens, end: int, text: str, noun: Callable[[Any, int], bool]) -> bool:
+    """The name is followed by ", a <noun>" (one modifier allowed: "la jeune pousse"), for
+    `noun(tokens, j)`."""
     if end >= len(tokens) or not text[tokens[end - 1].end : tokens[end].start].startswith(","):
         return False
     k = end
@@ -47,7 +56,7 @@ def described_as_product(tokens, end: int, text: str) -> bool:
         j = k + skip
         if j >= len(tokens) or text[tokens[k].start : tokens[j].start].count(","):
             return False
-        if _product_noun(tokens, j):
+        if noun(tokens, j):
             return True
     return False
 

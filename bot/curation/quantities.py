@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.nlu import lexicon as lx
-from bot.nlu.numbers import read_number
+from bot.nlu.numbers import day_beside, read_number
 
 if TYPE_CHECKING:
     from bot.curation.reader import Reader
@@ -52,24 +52,16 @@ TIME_UNITS = frozenset("ans an annees annee years year mois months month semaine
 ORDER = ("year", "month", "day", "since")
 
 
-def day_beside(words: list[str], i: int) -> int | None:
-    """The day of the month at word i: "July 11", "11 juillet", "le 1er juillet"."""
-    for j in (i + 1, i - 1):
-        if 0 <= j < len(words):
-            digits = (
-                words[j][:-2] if words[j].endswith(("er", "st", "nd", "rd", "th")) else words[j]
-            )
-            if digits.isdecimal() and 1 <= int(digits) <= 31 and len(digits) <= 2:
-                return int(digits)
-    return None
-
-
 def when_of(reader: Reader) -> dict | None:
-    words, when = reader.words, {}
+    """The sentence's one date; None when it names none, or two months."""
+    words, when = reader.words, dict[str, int | bool]()
     beside: int | None = None  # the year right after the month: "August 2, 2024", "mars 2024"
     for i, w in enumerate(words):
         month = lx.MONTHS.get(w)
-        if month and (len(w) > 3 or (i and (words[i - 1] in lx.DATE_LEADS))):
+        short_month_dated = i and (words[i - 1] in lx.DATE_LEADS or words[i - 1].isdigit())
+        if month and (len(w) > 3 or short_month_dated):  # "le 21 mai", not "mai" the verb
+            if when.get("month", month) != month:
+                return None  # "announced on 21 May, closed on 9 July": whose date, it cannot tell
             when["month"] = month
             near = [x for x in words[i + 1 : i + 4] if re.fullmatch(r"19\d\d|20\d\d", x)]
             beside = int(near[0]) if near else beside

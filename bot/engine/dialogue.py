@@ -155,6 +155,8 @@ class Dialogue:
             months=new.months,
             years=new.years,
             content=new.content | last.content,
+            # "And finalised when?": its own words say what is asked now, not the last ones
+            keywords=new.keywords or last.keywords,
         )
 
     def remember(self, query: Query, result: Result, state: State) -> State:

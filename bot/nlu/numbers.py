@@ -167,3 +167,15 @@ def days(words: list[str]) -> frozenset[int]:
             if day and 1 <= int(day[1]) <= 31:
                 found.add(int(day[1]))
     return frozenset(found)
+
+
+def day_beside(words: list[str], i: int) -> int | None:
+    """The day of the month at word i: "July 11", "11 juillet", "le 1er juillet"."""
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(words):
+            digits = (
+                words[j][:-2] if words[j].endswith(("er", "st", "nd", "rd", "th")) else words[j]
+            )
+            if digits.isdecimal() and 1 <= int(digits) <= 31 and len(digits) <= 2:
+                return int(digits)
+    return None

@@ -20,6 +20,7 @@ from bot.kb import Fact
 from bot.kb.facttypes import MENTION_TYPES
 from bot.kb.schema import When
 from bot.nlu import lexicon as lx
+from bot.nlu.numbers import day_beside
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
@@ -38,6 +39,8 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     found: dict[str, tuple[int, Fact]] = {}
     asked = asked_words(tk, query)
     mentions = {e: mentions_naming(tk, e) for e in wanted}
+    if query.qword == "when":  # a typed fact its sentence's dates were too many to date
+        mentions = {e: [*found, *undated(tk, e)] for e, found in mentions.items()}
     rarest = min(wanted, key=lambda e: len(mentions[e]))
     for fact in mentions[rarest]:
         entities = named_in(tk, sentence_key(fact))
@@ -80,7 +83,10 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
     """The element `query` asks for, as `fact`'s sentence holds it, in the asker's language."""
     lang = query.language
     if query.qword == "when":
-        return date_text(fact.when, lang) if fact.when else None
+        if fact.when:
+            return date_text(fact.when, lang)
+        dated = asked_date(asked_words(tk, query), fact.citations[0].sentence or "")
+        return date_text(dated, lang) if dated else None
     if query.qword in ("how_much", "how_many"):
         return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
     if query.qword == "where":
@@ -155,6 +161,34 @@ def date_text(when: When, language: str) -> str | None:
     return f"{lead} {text}."
 
 
+NEAR = 4  # words between the asked word and its date ("annoncée le 21 mai")
+
+
+def asked_date(asked: frozenset[str], sentence: str) -> When | None:
+    """Of a sentence naming several dates (which no fact of it holds), the one written right
+    after a word the question asks about ("annoncée le 21 mai et finalisée le 9 juillet":
+    announced, 21 May); None when no asked word has one date after it."""
+    words = normalize(sentence).split()
+    found = set()
+    for i, word in enumerate(words):
+        if len(word) < SHORTEST or word[:COGNATE] not in asked:
+            continue
+        for j in range(i + 1, min(i + 1 + NEAR, len(words))):
+            month = lx.MONTHS.get(words[j])
+            if month and (len(words[j]) > 3 or words[j - 1].isdigit()):
+                day = day_beside(words, j)
+                found.add(When(month=month, day=day, year=year_after(words, j)))
+                break
+    return found.pop() if len(found) == 1 else None
+
+
+def year_after(words: list[str], i: int) -> int | None:
+    near = [
+        w for w in words[i + 1 : i + 3] if len(w) == 4 and w.isdigit() and w[:2] in ("19", "20")
+    ]
+    return int(near[0]) if near else None
+
+
 def sentence_key(fact: Fact) -> tuple[str, str]:
     c = fact.citations[0]
     return (c.article or "", c.sentence or c.ref or "")
@@ -177,6 +211,17 @@ def named_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
 def placed_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
     """The places the typed facts citing the sentence `key` hold."""
     return frozenset(f.place for f in citing(tk, key) if f.place and f.type not in MENTION_TYPES)
+
+
+def undated(tk: Toolkit, entity_id: str) -> list[Fact]:
+    """The typed facts involving `entity_id` that hold no date, whose sentence names some."""
+    return [
+        f
+        for f in tk.facts.involving.get(entity_id, ())
+        if f.type not in MENTION_TYPES
+        and f.when is None
+        and lx.MONTHS.keys() & set(normalize(f.citations[0].sentence or "").split())
+    ]
 
 
 def mentions_naming(tk: Toolkit, entity_id: str) -> list[Fact]:
