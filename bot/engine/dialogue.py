@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import PERSON, Result
+from bot.engine.factindex import orient
 from bot.engine.families.attribution import asks_attribution, asks_medium, points_back
 from bot.engine.state import State
 from bot.engine.toolkit import Toolkit
+from bot.kb import facttypes as ft
 from bot.model import Answer, Option
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import EntityRef, Query, frame_relations
@@ -207,16 +209,35 @@ class Dialogue:
             # facts of their own; what ties the name to the question is the rest of it.
             candidates = query.ambiguous.entity_ids
             others = [o for o in others if self.facts.type_of(o) != PERSON or o in candidates]
-        if not others or query.yesno:
-            return None  # a yes/no question must not be settled by the choice of name
-        fitting = [
-            candidate
-            for candidate in query.ambiguous.entity_ids
-            if self.facts.involving_all([candidate, *others])
-        ]
+        moves_compared = compares_people(query) and bool(query.relations & lx.MOVE_RELATIONS)
+        if query.yesno and not (moves_compared and not others):
+            # A yes/no question must not be settled by the choice of name; "did Lind join
+            # before Strand?" is settled by the dates, whichever Lind moved.
+            return None
+        if others:
+            fitting = [
+                candidate
+                for candidate in query.ambiguous.entity_ids
+                if self.facts.involving_all([candidate, *others])
+            ]
+        elif moves_compared:
+            # "Did Lind join before or after Strand?": of the Linds, the one who moved at all
+            fitting = [c for c in query.ambiguous.entity_ids if self.moved(c)]
+        else:
+            return None
         if len(fitting) != 1:
             return None
-        return query.with_entities((*query.entities, EntityRef(fitting[0])))
+        # In its place among the others: "did Lind join before Strand?" keeps Lind first.
+        chosen = EntityRef(fitting[0], position=query.ambiguous.start)
+        refs = sorted((*query.entities, chosen), key=lambda e: (e.position < 0, e.position))
+        return query.with_entities(tuple(refs))
+
+    def moved(self, person: str) -> bool:
+        """The person joined or left somewhere, as a fact plainly says (not a denied move)."""
+        return any(
+            f.type in ft.MOVE_FACT_TYPES and orient(f).mover == person and f.polarity != "negated"
+            for f in self.facts.involving.get(person, ())
+        )
 
     def clarify(self, query: Query, state: State) -> tuple[Answer, State]:
         """Ask which entity an ambiguous name means; the question waits in the state."""

@@ -258,11 +258,16 @@ def test_a_no_must_give_the_right_value_and_a_not_confirmed_is_never_confidently
     assert fp.run(Saying("?", kind="unknown"), [probe])[0].got == UNKNOWN
 
 
-def _verdict(base: kb.KnowledgeBase, question: str) -> str:
-    """The engine's verdict over `base`, whose facts all cite sentence "s" of article "a"."""
+def _engine(base: kb.KnowledgeBase) -> Engine:
+    """An engine over `base`, whose facts all cite sentence "s" of article "a"."""
     meta = ArticleMeta(id="a", title="A", language="en")
     article = Article(meta=meta, text="s", sentences=[Sentence("a:0", "a", 0, "s")], path=Path("a"))
-    answer, _ = Engine(replace(base, articles={"a": article})).answer(question, State())
+    return Engine(replace(base, articles={"a": article}))
+
+
+def _verdict(base: kb.KnowledgeBase, question: str) -> str:
+    """The engine's verdict over `base`, whose facts all cite sentence "s" of article "a"."""
+    answer, _ = _engine(base).answer(question, State())
     return verdict_of(answer)
 
 
@@ -308,3 +313,26 @@ def test_a_report_asked_as_a_report_settles_and_a_possibility_does_not() -> None
     assert _verdict(base, "Selon les articles, Ada Lind aurait-elle rejoint Acme ?") == YES
     assert _verdict(base, "Did Ada Lind join Acme?") == HEDGED
     assert _verdict(base, "Did Bo Strand reportedly join Zeta?") == HEDGED
+
+
+def test_a_shared_surname_in_an_order_question_is_the_holder_who_moved() -> None:
+    """Two Linds, one of whom joined anything: "did Lind join before Strand?" is about her,
+    read in the question's order, and settled by the dates."""
+    people = [
+        Entity(id="ada", type="person", name=Localized(fr="Ada Lind", en="Ada Lind"),
+               description=Localized(fr="a", en="a"), aliases=["Lind"]),
+        Entity(id="cy", type="person", name=Localized(fr="Cy Lind", en="Cy Lind"),
+               description=Localized(fr="c", en="c"), aliases=["Lind"]),
+    ]  # fmt: skip
+    base = synthetic(
+        fact("f", "joined", subject="ada", object="acme", when=When(month=6)),
+        fact("g", "joined", subject="bo", object="acme", when=When(month=5)),
+        fact("h", "leads", subject="cy", object="zeta"),
+    )
+    base = replace(
+        base, entities={**base.entities, **{e.id: e for e in people}}, ambiguous_names=["Lind"]
+    )
+    assert _verdict(base, "Did Lind join before Bo Strand?") == NO
+    assert _verdict(base, "Lind est-elle arrivée après Bo Strand ?") == YES
+    answer, _ = _engine(base).answer("Who joined first, Lind or Bo Strand?", State())
+    assert answer.kind == "answer" and answer.text.startswith("Bo Strand")
