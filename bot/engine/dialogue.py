@@ -77,6 +77,24 @@ class Dialogue:
         """ "What about the other?", "et l'autre ?": nothing named, an "other" word."""
         return not query.entities and bool(set(query.words) & lx.OTHER_WORDS)
 
+    @staticmethod
+    def the_other_namesake(query: Query, state: State) -> Query:
+        """ "What about the other Chen?" after one Chen: the holder of the name not just
+        spoken of, when the name has two."""
+        named = query.ambiguous
+        if named is None or not set(query.words) & lx.OTHER_WORDS or not state.last_person:
+            return query
+        left = [c for c in named.entity_ids if c != state.last_person]
+        if len(left) != 1 or len(left) == len(named.entity_ids):
+            return query
+        chosen = query.with_entities((*query.entities, EntityRef(left[0], position=named.start)))
+        # "other" has done its work: it is no topic the facts must speak of
+        return replace(
+            chosen,
+            content=chosen.content - lx.OTHER_WORDS,
+            keywords=chosen.keywords - lx.OTHER_WORDS,
+        )
+
     def resolve_followup(self, query: Query, state: State) -> Query:
         """Fill in what a follow-up leaves out from the conversation's previous question."""
         if query.unknown_names:
@@ -87,6 +105,7 @@ class Dialogue:
             asks_attribution(query) or asks_medium(self.tk, query, state.last_facts)
         ):
             return replace(query, sourced_facts=state.last_facts)  # "who says so?"
+        query = self.the_other_namesake(query, state)
         last: Query | None = state.last_query
         has_person = any(self.facts.type_of(e.id) == PERSON for e in query.entities)
         if query.pronoun and state.last_strangers and not query.ambiguous:

@@ -315,9 +315,8 @@ def test_a_report_asked_as_a_report_settles_and_a_possibility_does_not() -> None
     assert _verdict(base, "Did Bo Strand reportedly join Zeta?") == HEDGED
 
 
-def test_a_shared_surname_in_an_order_question_is_the_holder_who_moved() -> None:
-    """Two Linds, one of whom joined anything: "did Lind join before Strand?" is about her,
-    read in the question's order, and settled by the dates."""
+def _two_linds() -> kb.KnowledgeBase:
+    """Ada Lind joined Acme in June, Bo Strand in May; Cy Lind leads Zeta and never moved."""
     people = [
         Entity(id="ada", type="person", name=Localized(fr="Ada Lind", en="Ada Lind"),
                description=Localized(fr="a", en="a"), aliases=["Lind"]),
@@ -325,14 +324,34 @@ def test_a_shared_surname_in_an_order_question_is_the_holder_who_moved() -> None
                description=Localized(fr="c", en="c"), aliases=["Lind"]),
     ]  # fmt: skip
     base = synthetic(
-        fact("f", "joined", subject="ada", object="acme", when=When(month=6)),
-        fact("g", "joined", subject="bo", object="acme", when=When(month=5)),
-        fact("h", "leads", subject="cy", object="zeta"),
-    )
-    base = replace(
+        fact("f", "joined", "Ada Lind joined Acme.", subject="ada", object="acme",
+             when=When(month=6)),
+        fact("g", "joined", "Bo Strand joined Acme.", subject="bo", object="acme",
+             when=When(month=5)),
+        fact("h", "leads", "Cy Lind leads Zeta.", subject="cy", object="zeta"),
+    )  # fmt: skip
+    return replace(
         base, entities={**base.entities, **{e.id: e for e in people}}, ambiguous_names=["Lind"]
     )
+
+
+def test_a_shared_surname_in_an_order_question_is_the_holder_who_moved() -> None:
+    """Of two Linds, the one who joined anything: "did Lind join before Strand?" is about her,
+    read in the question's order, and settled by the dates."""
+    base = _two_linds()
     assert _verdict(base, "Did Lind join before Bo Strand?") == NO
     assert _verdict(base, "Lind est-elle arrivée après Bo Strand ?") == YES
     answer, _ = _engine(base).answer("Who joined first, Lind or Bo Strand?", State())
     assert answer.kind == "answer" and answer.text.startswith("Bo Strand")
+
+
+def test_the_other_namesake_is_the_one_not_just_spoken_of() -> None:
+    engine = _engine(_two_linds())
+    _, state = engine.answer("Who is Cy Lind?", State())
+    answer, _ = engine.answer("what about the other lind?", state)
+    assert answer.kind == "answer" and "Ada Lind" in answer.text and "Cy Lind" not in answer.text
+
+
+def test_whom_others_moved_with_is_not_counted_among_them() -> None:
+    answer, _ = _engine(_two_linds()).answer("How many people joined Acme with Bo Strand?", State())
+    assert "name 1: Bo Strand" not in answer.text  # he is whom the others came with

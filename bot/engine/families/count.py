@@ -13,6 +13,9 @@ from bot.nlu.parsing import Query
 def count_named(tk: Toolkit, query: Query) -> Result:
     """ "How many joined xAI in April?" with no count stated: the people the articles name."""
     facts, _ = tk.selector.select(replace(query, qword="who"))
+    # "How many left X with Y?": Y is who the others went with, not one of them.
+    named = {e.id for e in query.entities}
+    facts = [f for f in facts if orient(f).mover not in named]
     movers = list(dict.fromkeys(m for f in facts if (m := orient(f).mover)))
     if not movers:
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
