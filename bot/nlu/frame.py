@@ -152,24 +152,13 @@ def word_relations(
     """The relation families the words evoke; "work on" is work_on, other "work" employment.
     A word one letter off a cue is read as the cue unless it is `named` (a name the base
     knows: "lumenic" is no typo of "lure")."""
-    evoked: list[frozenset[str]] = []
+    found: set[str] = set()
     for i, word in enumerate(words):
         families = lx.relation_of(word) or (frozenset() if named(word) else typo_relation(word))
         if "employment" in families and _worked_on(words, i):
             families = (families - {"employment"}) | {"work_on"}
-        evoked.append(families)
-    return frozenset().union(*(_meant(i, evoked) for i in range(len(evoked))))
-
-
-def _meant(i: int, evoked: list[frozenset[str]]) -> frozenset[str]:
-    """Word i, of several relations, means the ones another word of the question evokes too
-    ("participé au tour de table": invest, not work on; "participé au développement": work
-    on); all of them when no other word tells."""
-    families = evoked[i]
-    if len(families) < 2:
-        return families
-    elsewhere = frozenset().union(*(f for j, f in enumerate(evoked) if j != i))
-    return families & elsewhere or families
+        found |= families
+    return frozenset(found)
 
 
 TYPO_LETTERS = 5  # a cue (or a cue's stem) misspelt by one letter ("dirije") from this length

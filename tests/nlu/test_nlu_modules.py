@@ -7,7 +7,7 @@ from paths import DATA
 from bot import kb
 from bot.nlu import lexicon as lx
 from bot.nlu import parsing
-from bot.nlu.frame import question_word, tense, word_relations
+from bot.nlu.frame import question_word, tense
 from bot.nlu.language import detect_language
 from bot.nlu.linking import EntityIndex
 from bot.nlu.numbers import all_numbers, comparisons, months_and_years, number_words
@@ -133,10 +133,3 @@ def test_an_accented_french_word_is_not_its_english_homograph() -> None:
     )
     assert query.qword == "how_many"
     assert "count" in query.relations and "amount" not in query.relations
-
-
-def test_a_word_of_two_relations_means_the_one_the_rest_of_the_question_evokes():
-    both = word_relations(words("a-t-elle participé ?"))
-    assert {"invest", "work_on"} <= both
-    assert "work_on" not in word_relations(words("a-t-elle participé au tour de table ?"))
-    assert "invest" not in word_relations(words("a-t-il participé au développement ?"))
