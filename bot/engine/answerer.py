@@ -203,8 +203,11 @@ class Answerer:
             facts = seats(facts)  # an office or a site elsewhere is not the seat asked
         if query.yesno:
             return yes_no(tk, query, facts, matched)
-        undated = query.qword == "when" and not any(f.when for f in facts)
-        quoted = asked_element(tk, query) if mentions_only(facts) or undated else None
+        unsettled = (query.qword == "when" and not any(f.when for f in facts)) or (
+            query.qword in ("how_much", "how_many")
+            and not any(f.amount or f.quantity for f in facts)
+        )
+        quoted = asked_element(tk, query) if mentions_only(facts) or unsettled else None
         if quoted is not None:
             return quoted  # sentences only mentioning the names: the element one of them holds
         if not facts and query.qword == "how_many" and query.relations & lx.MOVE_RELATIONS:

@@ -41,8 +41,13 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     mentions = {e: mentions_naming(tk, e) for e in wanted}
     if query.qword == "when":  # a typed fact its sentence's dates were too many to date
         mentions = {e: [*found, *undated(tk, e)] for e, found in mentions.items()}
-    rarest = min(wanted, key=lambda e: len(mentions[e]))
-    for fact in mentions[rarest]:
+    elif query.qword in ("how_much", "how_many") and asks_money(query) and len(wanted) > 1:
+        # A sum drafted without its other side ("X a investi 4 milliards" in a clause about
+        # Y): the sentence must name both; one entity's sums are the selection's to weigh.
+        mentions = {e: [*found, *summed(tk, e)] for e, found in mentions.items()}
+    # Each candidate once: a sum drafted on one side ("X: $4 billion") is in X's list only.
+    pool = {f.id: f for e in sorted(wanted) for f in mentions[e]}
+    for fact in pool.values():
         entities = named_in(tk, sentence_key(fact))
         if not wanted <= entities:
             continue
@@ -211,6 +216,15 @@ def named_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
 def placed_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
     """The places the typed facts citing the sentence `key` hold."""
     return frozenset(f.place for f in citing(tk, key) if f.place and f.type not in MENTION_TYPES)
+
+
+def summed(tk: Toolkit, entity_id: str) -> list[Fact]:
+    """The typed facts involving `entity_id` that hold a sum."""
+    return [
+        f
+        for f in tk.facts.involving.get(entity_id, ())
+        if f.type not in MENTION_TYPES and f.amount is not None
+    ]
 
 
 def undated(tk: Toolkit, entity_id: str) -> list[Fact]:
