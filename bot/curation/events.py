@@ -37,6 +37,7 @@ from bot.curation.movers import (
     says_company,
     titled,
 )
+from bot.curation.speech import QUOTES, one_statement_each, quotes, said_about, unparsed_speaker
 from bot.curation.titles import appositions, lead, roles_in_clauses
 from bot.nlu import lexicon as lx
 from bot.text import normalize
@@ -58,14 +59,6 @@ VERBS = {
     "follow": "follow suivre",
 }
 EVENT_OF = {lemma: event for event, words in VERBS.items() for lemma in words.split()}
-# Verbs that introduce speech only beside a quotation ("« … », a confié X", "X vowed to …
-# 'never'"): without one, "confier" entrusts, "add" sums and "call" names.
-QUOTING_VERBS = frozenset(
-    "add note insist argue vow promise describe warn defend confide call "
-    "ajouter noter souligner insister confier jurer promettre assurer qualifier présenter "
-    "presenter juger estimer avertir défendre defendre".split()
-)
-QUOTES = ("«", "»", '"', "“", "”")
 # "une recherche de type ChatGPT", "a ChatGPT-like search": not the product itself.
 LIKENESS = ("de type", "du type", "-like", "similar to", "comparable à", "à la")
 MOVES = {"join", "leave", "hire"}
@@ -217,11 +210,6 @@ def _likened(c: Clause, entity: str) -> bool:
     return False
 
 
-def _quotes(w: Word) -> bool:
-    """A verb introducing the sentence's quotation."""
-    return w.pos in ("VERB", "AUX") and w.lemma.lower().replace("’", "'") in QUOTING_VERBS
-
-
 def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
@@ -229,7 +217,7 @@ def read_events(c: Clause) -> list[Event]:
     per_verb = {**investments(c), **acquisitions(c), **appointments(c), **founded}
     verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     if any(q in c.p.text for q in QUOTES):
-        verbs.update({w.i: "say" for w in c.p.words if _quotes(w) and w.i not in per_verb | verbs})
+        verbs.update({w.i: "say" for w in c.p.words if quotes(w) and w.i not in per_verb | verbs})
     for v, event in verbs.items():
         c.inferred = []
         actors = c.subjects(v)
@@ -276,8 +264,8 @@ def read_events(c: Clause) -> list[Event]:
         elif event == "follow":
             found = followed(c, v, actors)
         elif event == "say":
-            speakers = actors or _unparsed_speaker(c, v)
-            found = [Event("statement", a, _said_about(c, v, a)) for a in speakers[:1]]
+            speakers = actors or unparsed_speaker(c, v)
+            found = [Event("statement", a, said_about(c, v, a)) for a in speakers[:1]]
         else:
             found = []
         for e in found:
@@ -311,69 +299,7 @@ def read_events(c: Clause) -> list[Event]:
     _connect(c, events, verbs)
     _possessors(c, events)
     _declined(c, events)
-    return _one_statement_each(events)
-
-
-def _one_statement_each(events: list[Event]) -> list[Event]:
-    """ "X defended it, saying …": two verbs of speech, one statement of X's, about what
-    either names."""
-    kept: dict[str, Event] = {}
-    out = []
-    for e in events:
-        first = kept.get(e.subject) if e.type == "statement" else None
-        if first is None:
-            if e.type == "statement":
-                kept[e.subject] = e
-            out.append(e)
-            continue
-        about = [*first.fields.get("about", []), *e.fields.get("about", [])]
-        if about:
-            first.fields["about"] = list(dict.fromkeys(about))
-    return out
-
-
-def _said_about(c: Clause, v: int, speaker: str) -> dict:
-    """Who and what the said clause names ("X said it would acquire Y's team": Y)."""
-    said = [c.p.words[o.i] for o in c.p.children(v, "ccomp", "xcomp", "obj", "dobj")]
-    named = [e for w in said for i in c.p.subtree(w.i) if (e := c.entity(i)) and e != speaker
-             and c.kind(e) in ("organization", "unit", "person", "product")]  # fmt: skip
-    # "X l'a présenté comme « … »": whom the pronoun stands for is whom X spoke of
-    # (an object pronoun is not its own subject: the person named before them)
-    for w in said:
-        if w.pos == "PRON" and w.lower not in ("se", "s'", "s’", "himself", "herself"):
-            e = c.antecedent(w.i)
-            e = c.article.last_person if e == speaker else e
-            if e and e != speaker:
-                named.append(e)
-    return {"about": list(dict.fromkeys(named))} if named else {}
-
-
-def _unparsed_speaker(c: Clause, v: int) -> list[str]:
-    """The speaker the parser did not make the verb's subject: the person named right after
-    it ("« … », a confié X", "“…,” said X"), else the nearest one before it. None when the
-    verb has a subject of its own outside the quotation (an unnamed "the company")."""
-    quoted = _quoted_spans(c.p.text)
-    inside = [any(a <= c.p.words[i].start < b for a, b in quoted) for i in range(len(c.p.words))]
-    if any(not inside[s.i] for s in c.p.children(v, "nsubj", "nsubj:pass")):
-        return []
-    after = range(v + 1, min(v + 4, len(c.p.words)))
-    for j in [*after, *range(v - 1, -1, -1)]:
-        entity = c.entity(j)
-        if entity and c.kind(entity) == "person" and not inside[j]:
-            return [entity]
-    return []
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans between quotation marks (« », “ ”, straight quotes paired)."""
-    spans, opened = [], None
-    for i, ch in enumerate(text):
-        if opened is None and ch in '«“"':
-            opened = i
-        elif opened is not None and ch in '»”"' and i > opened:
-            spans.append((opened, i + 1))
-            opened = None
-    return spans
+    return one_statement_each(events)
 
 
 INVITE_VERBS = frozenset("invite ask urge encourage inviter demander pousser convier".split())
