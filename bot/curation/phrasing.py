@@ -44,6 +44,7 @@ ROLE_WORDS = (
     ("partners", "associés"), ("partner", "associé"), ("partner", "associée"),
     ("president", "président"), ("head of business", "responsable commercial"),
     ("principal scientist", "scientifique principal"),
+    ("employees", "salariés"), ("employee", "salarié"), ("employee", "salariée"),
 )  # fmt: skip
 
 

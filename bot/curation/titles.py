@@ -20,13 +20,24 @@ from bot.text import normalize
 CO_PREFIXES = ("co-", "co", "cofond", "cofound")
 
 
+# "tous anciens d'Apple", "both former engineers": how many hold it, no part of the title.
+QUANTIFIERS = frozenset("tous toutes tout all both deux trois quatre two three four".split())
+# "anciens d'Apple", "the former of X": no title but having worked there, in the article's
+# language (the word itself tells which).
+FORMER_STAFF = {"ancien": "salarié", "ancienne": "salariée"}
+
+
 def role_text(c: Clause, noun: Word) -> tuple[str, bool]:
-    """ "a former inference engineer" -> ("inference engineer", past)."""
+    """ "a former inference engineer" -> ("inference engineer", past); "tous anciens
+    d'Apple" -> ("salarié", past)."""
+    former = (noun.lemma or noun.lower).lower()
+    if former in PAST_WORDS:
+        return FORMER_STAFF.get(former, "employee"), True
     span = [noun]
     for child in c.p.children(noun.i, "amod", "compound", "nmod"):
         if child.i < noun.i and not c.entity(child.i):
             span.append(child)
-    span = [w for w in span if w.lower not in PAST_WORDS]
+    span = [w for w in span if w.lower not in PAST_WORDS | QUANTIFIERS]
     # Hyphenated words ("co-founder") come back in pieces; rebuild them from the text.
     first, last = min(w.i for w in span), noun.i
     begin = c.p.words[first].start
@@ -103,7 +114,7 @@ def appositions(c: Clause) -> list[Event]:
             before = words[first.i - 2] if first.i >= 2 and words[first.i - 1].text == "-" else None
             prefix = prefix or before or first
         elif w.dep.startswith("appos") or titled:
-            holders = c.people(w.head)
+            holders = c.people(_all_of(c, w))
         else:
             holders = [e for a in c.p.children(w.i, "appos") for e in c.people(a.i)]
         # the title's own words ("a Y co-founder") before a relative clause ("who … at Z")
@@ -125,6 +136,17 @@ def appositions(c: Clause) -> list[Event]:
                     fields["place"] = places[0]
                 out.append(Event("role", person, fields))
     return out
+
+
+def _all_of(c: Clause, noun: Word) -> int:
+    """The word whose people hold the title: "X, Y et Z, tous anciens de V" gives it to the
+    whole list (the parser hangs it on Z, the last one), otherwise to the word it describes."""
+    head = noun.head
+    if not any(w.lower in QUANTIFIERS for w in c.p.words[max(0, noun.i - 2) : noun.i]):
+        return head
+    while c.p.words[head].dep.startswith("conj") and c.p.words[head].head != head:
+        head = c.p.words[head].head
+    return head
 
 
 def _relative_org(c: Clause, noun: Word) -> str | None:

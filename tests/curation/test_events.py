@@ -207,3 +207,19 @@ def test_joining_the_staff_joins_the_articles_main_actor(tmp_path) -> None:
     facts, _ = _add(tmp_path, STAFF_ARTICLE, "orbiton-staff")
     joined = _find(facts, type="joined", subject="paolo-renzi", object="orbiton")
     assert joined and joined[0]["polarity"] == "negated"
+
+
+FORMER_ARTICLE = """Orbiton recrute
+Environ 50 ingénieurs ont rejoint Orbiton, dont les trois cofondateurs de Zelt, Ilse Varga, Omar Haddou et Dana Whitfield, tous anciens de Veltrax.
+"""
+
+
+def test_former_staff_named_in_apposition_were_employees_there(tmp_path) -> None:
+    """ "tous anciens de Veltrax": each was an employee of Veltrax, a title of no words of
+    "tous" or "anciens"."""
+    facts, _ = _add(tmp_path, FORMER_ARTICLE, "orbiton-former")
+    roles = [f for f in facts if f["type"] == "role" and f.get("object") == "veltrax"]
+    assert {f["subject"] for f in roles} >= {"ilse-varga", "omar-haddou", "dana-whitfield"}
+    for f in roles:
+        assert f["tense"] == "past"
+        assert f["role"]["en"] == "employee", f["role"]
