@@ -32,6 +32,7 @@ ROLE_WORDS = (
     ("chief research officer", "directeur de la recherche"),
     ("chief scientist", "directeur scientifique"),
     ("chief operating officer", "directeur des opérations"),
+    ("chief financial officer", "directeur financier"),
     ("co-founder", "cofondateur"), ("cofounder", "cofondateur"), ("founder", "fondateur"),
     ("head of", "responsable de"), ("vice president", "vice-président"),
     ("vice-president", "vice-président"), ("of research", "de la recherche"),

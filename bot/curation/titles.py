@@ -38,20 +38,28 @@ def role_text(c: Clause, noun: Word) -> tuple[str, bool]:
         if child.i < noun.i and not c.entity(child.i):
             span.append(child)
     span = [w for w in span if w.lower not in PAST_WORDS | QUANTIFIERS]
+    after = noun.i  # "directeur scientifique", "chercheuse principale": adjectives after it
+    while after + 1 < len(c.p.words) and _postposed(c, noun, c.p.words[after + 1]):
+        after += 1
     # Hyphenated words ("co-founder") come back in pieces; rebuild them from the text.
-    first, last = min(w.i for w in span), noun.i
+    first = min(w.i for w in span)
     begin = c.p.words[first].start
     while (
         first >= 2 and c.p.words[first - 1].text == "-" and c.p.words[first - 1].start == begin - 1
     ):
         first -= 2  # "co-", "ex-", "vice-": the piece before the hyphen
         begin = c.p.words[first].start
-    last = _of_field(c, noun) or last
+    last = _of_field(c, noun) or after
     text = c.p.text[begin : c.p.words[last].end]
     if noun.morph.get("Number") == "Plur" and noun.lemma and text.endswith(noun.text):
         text = text[: len(text) - len(noun.text)] + noun.lemma
     past = any(w.lower in PAST_WORDS for w in c.p.words[max(0, first - 3) : last + 1])
     return text, past
+
+
+def _postposed(c: Clause, noun: Word, w: Word) -> bool:
+    """An adjective right after the title that describes it (French order)."""
+    return w.pos == "ADJ" and w.head == noun.i and w.dep == "amod" and not c.entity(w.i)
 
 
 def _of_field(c: Clause, noun: Word) -> int | None:

@@ -223,3 +223,14 @@ def test_former_staff_named_in_apposition_were_employees_there(tmp_path) -> None
     for f in roles:
         assert f["tense"] == "past"
         assert f["role"]["en"] == "employee", f["role"]
+
+
+TITLE_ARTICLE = """Veltrax recrute
+Omar Haddou, le directeur scientifique d'Orbiton, rendra compte à Ilse Varga.
+"""
+
+
+def test_a_french_title_keeps_the_adjectives_after_its_noun(tmp_path) -> None:
+    facts, _ = _add(tmp_path, TITLE_ARTICLE, "veltrax-title")
+    roles = _find(facts, type="role", subject="omar-haddou", object="orbiton")
+    assert roles and roles[0]["role"] == {"fr": "directeur scientifique", "en": "chief scientist"}
