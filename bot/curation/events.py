@@ -71,6 +71,17 @@ PERIODS = {"year": "next_year", "an": "next_year", "année": "next_year", "annee
            "semaine": "next_week"}  # fmt: skip
 
 
+# "Rather than buying X, …", "plutôt que de racheter X, …": what the sentence did not do.
+INSTEAD = ("rather than", "instead of", "plutôt que", "plutôt que de", "plutot que", "au lieu de")
+INSTEAD_REACH = 4  # words before the verb the phrase may stand ("plutôt que de le racheter")
+
+
+def instead(c: Clause, v: int) -> bool:
+    """The verb is the one a "rather than" / "plutôt que" sets aside."""
+    before = " ".join(w.lower for w in c.p.words[max(0, v - INSTEAD_REACH) : v])
+    return any(f" {phrase} " in f" {before} " for phrase in INSTEAD)
+
+
 def _event_of(w: Word) -> str | None:
     lemma = w.lemma.replace("’", "'")
     if w.pos not in ("VERB", "AUX", "NOUN") and lemma not in EVENT_OF:
@@ -295,6 +306,8 @@ def read_events(c: Clause) -> list[Event]:
                 e.fields.setdefault("modality", "reported")
                 if source and source not in (e.subject, e.fields.get("object")):
                     e.fields["attributed_to"] = source
+            if instead(c, v):
+                e.fields["polarity"] = "negated"
         events += found
     _connect(c, events, verbs)
     _possessors(c, events)

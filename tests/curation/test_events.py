@@ -234,3 +234,14 @@ def test_a_french_title_keeps_the_adjectives_after_its_noun(tmp_path) -> None:
     facts, _ = _add(tmp_path, TITLE_ARTICLE, "veltrax-title")
     roles = _find(facts, type="role", subject="omar-haddou", object="orbiton")
     assert roles and roles[0]["role"] == {"fr": "directeur scientifique", "en": "chief scientist"}
+
+
+INSTEAD_ARTICLE = """Orbiton et Zelt
+Plutôt que de racheter Zelt, Orbiton a recruté ses fondateurs.
+"""
+
+
+def test_what_a_sentence_did_rather_than_is_not_drafted_as_done(tmp_path) -> None:
+    facts, _ = _add(tmp_path, INSTEAD_ARTICLE, "orbiton-instead")
+    bought = _find(facts, type="acquired", subject="orbiton", object="zelt")
+    assert all(f.get("polarity") == "negated" for f in bought)
