@@ -82,6 +82,22 @@ def instead(c: Clause, v: int) -> bool:
     return any(f" {phrase} " in f" {before} " for phrase in INSTEAD)
 
 
+# "failed to buy X", "a échoué à racheter X", "a tenté en vain de racheter X": not done.
+FAIL_VERBS = frozenset("fail échouer echouer".split())
+IN_VAIN = ("en vain", "in vain", "sans succès", "without success")
+
+
+def failed(c: Clause, v: int) -> bool:
+    """The verb is what someone failed, or tried in vain, to do."""
+    heads = [v]
+    while len(heads) < 3 and c.p.words[heads[-1]].head != heads[-1]:
+        heads.append(c.p.words[heads[-1]].head)
+    if any(c.p.words[h].lemma.lower() in FAIL_VERBS for h in heads[1:]):
+        return True
+    before = " ".join(w.lower for w in c.p.words[max(0, v - INSTEAD_REACH) : v])
+    return any(f" {phrase} " in f" {before} " for phrase in IN_VAIN)
+
+
 def _event_of(w: Word) -> str | None:
     lemma = w.lemma.replace("’", "'")
     if w.pos not in ("VERB", "AUX", "NOUN") and lemma not in EVENT_OF:
@@ -306,7 +322,7 @@ def read_events(c: Clause) -> list[Event]:
                 e.fields.setdefault("modality", "reported")
                 if source and source not in (e.subject, e.fields.get("object")):
                     e.fields["attributed_to"] = source
-            if instead(c, v):
+            if instead(c, v) or failed(c, v):
                 e.fields["polarity"] = "negated"
         events += found
     _connect(c, events, verbs)

@@ -240,8 +240,14 @@ INSTEAD_ARTICLE = """Orbiton et Zelt
 Plutôt que de racheter Zelt, Orbiton a recruté ses fondateurs.
 """
 
+FAILED_ARTICLE = """Acme and Numerik
+Acme failed to acquire Numerik, and hired two of its engineers instead.
+"""
 
-def test_what_a_sentence_did_rather_than_is_not_drafted_as_done(tmp_path) -> None:
+
+def test_what_a_sentence_did_rather_than_or_failed_to_do_is_not_drafted_as_done(tmp_path) -> None:
     facts, _ = _add(tmp_path, INSTEAD_ARTICLE, "orbiton-instead")
     bought = _find(facts, type="acquired", subject="orbiton", object="zelt")
-    assert all(f.get("polarity") == "negated" for f in bought)
+    facts, _ = _add(tmp_path / "en", FAILED_ARTICLE, "acme-failed")
+    bought += _find(facts, type="acquired", subject="acme", object="numerik")
+    assert len(bought) == 2 and all(f.get("polarity") == "negated" for f in bought)
