@@ -301,6 +301,17 @@ class FactIndex:
             and (slot == entity_id or entity_id in self.ancestors[slot])
         )
 
+    def same_sentence(self, fact: Fact) -> list[Fact]:
+        """The other facts citing `fact`'s first sentence (read from its article's facts)."""
+        c = fact.citations[0]
+        key = (c.article or "", c.sentence or c.ref or "")
+        return [
+            f
+            for f in self.by_article.get(key[0], ())
+            if f.id != fact.id
+            and any((x.article or "", x.sentence or x.ref or "") == key for x in f.citations)
+        ]
+
     def involves(self, fact: Fact, entity_id: str) -> bool:
         return any(self.matches(p, entity_id) for p in fact.participants())
 

@@ -24,7 +24,8 @@ SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 # A word this close to a word of a named entity's name is that name misspelt ("Alexander").
 NAME_TYPO_RATIO = 85
-WHY_TYPES = ft.RELATION_FACT_TYPES["reason"][0] | ft.STANCE_FACT_TYPES | {"risk"}
+REASON_TYPES = ft.RELATION_FACT_TYPES["reason"][0]
+WHY_TYPES = REASON_TYPES | ft.STANCE_FACT_TYPES | {"risk"}
 
 
 class Selector:
@@ -246,8 +247,17 @@ class Selector:
         primary, cued, fallback = self.wanted_types(query)
         facts = [f for f in self.candidates(query) if self.fits_question_word(f, query)]
         if query.qword == "why":
-            # A stated reason first; a purpose inside another fact when no reason is stated.
+            # A stated reason first; a purpose inside another fact when no reason is stated;
+            # else what the answer's own sentence says beside it ("a blow to X, whose
+            # strategy remains cautious"): the article's explanation, quoted with it.
             facts = [f for f in facts if f.type in WHY_TYPES] or facts
+            if facts and facts[0].type not in REASON_TYPES:
+                taken = {f.id for f in facts}
+                beside = [
+                    f for f in self.facts.same_sentence(facts[0])
+                    if f.type in WHY_TYPES and f.id not in taken
+                ]  # fmt: skip
+                facts = [facts[0], *beside, *facts[1:]]
             primary = primary | {f.type for f in facts if f.id in self.facts.purposes}
         if (query.months or query.years) and not query.yesno:
             facts = [f for f in facts if date_agrees(f, query)]

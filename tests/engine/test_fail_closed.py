@@ -355,3 +355,18 @@ def test_the_other_namesake_is_the_one_not_just_spoken_of() -> None:
 def test_whom_others_moved_with_is_not_counted_among_them() -> None:
     answer, _ = _engine(_two_linds()).answer("How many people joined Acme with Bo Strand?", State())
     assert "name 1: Bo Strand" not in answer.text  # he is whom the others came with
+
+
+def test_why_gets_what_the_answers_own_sentence_says_beside_it() -> None:
+    """ "A blow to Acme, whose strategy remains cautious": asked why, the strategy the same
+    sentence gives comes with the blow; a fact of another sentence does not."""
+    elsewhere = fact("k", "strategy", "Acme bets on robots.", subject="acme").model_copy(
+        update={"citations": [CitationRef(article="a", sentence="t")]}
+    )
+    base = synthetic(
+        fact("f", "risk", "Ada Lind's departure is a blow to Acme.", subject="acme", about=["ada"]),
+        fact("g", "strategy", "Acme's strategy remains cautious.", subject="acme"),
+        elsewhere,
+    )
+    answer, _ = _engine(base).answer("Why is Ada Lind's departure a blow to Acme?", State())
+    assert "cautious" in answer.text and "robots" not in answer.text
