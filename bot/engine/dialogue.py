@@ -178,6 +178,9 @@ class Dialogue:
             content=new.content | last.content,
             # "And finalised when?": its own words say what is asked now, not the last ones
             keywords=new.keywords or last.keywords,
+            # "Which one joined first?", "who hired more?": the rank or comparison asked now
+            order=new.order or last.order,
+            comparative=new.comparative or last.comparative,
         )
 
     def remember(self, query: Query, result: Result, state: State) -> State:

@@ -370,3 +370,12 @@ def test_why_gets_what_the_answers_own_sentence_says_beside_it() -> None:
     )
     answer, _ = _engine(base).answer("Why is Ada Lind's departure a blow to Acme?", State())
     assert "cautious" in answer.text and "robots" not in answer.text
+
+
+def test_a_rank_asked_after_a_list_ranks_that_list() -> None:
+    engine = _engine(_two_linds())
+    _, state = engine.answer("Who joined Acme?", State())
+    first, state = engine.answer("which one joined first?", state)
+    assert first.text.startswith("Bo Strand")
+    last, _ = engine.answer("et lequel est arrivé en dernier ?", state)
+    assert last.text.startswith("Ada Lind")
