@@ -379,3 +379,14 @@ def test_a_rank_asked_after_a_list_ranks_that_list() -> None:
     assert first.text.startswith("Bo Strand")
     last, _ = engine.answer("et lequel est arrivé en dernier ?", state)
     assert last.text.startswith("Ada Lind")
+
+
+def test_which_employer_came_first_is_where_the_move_left_from() -> None:
+    base = synthetic(
+        fact("f", "left", "Ada Lind left Zeta for Acme.", subject="ada", object="zeta", to="acme")
+    )
+    engine = _engine(base)
+    first, _ = engine.answer("Which came first for Ada Lind, Acme or Zeta?", State())
+    assert first.text.startswith("Zeta.")
+    last, _ = engine.answer("Pour Ada Lind, Zeta ou Acme en dernier ?", State())
+    assert last.text.startswith("Acme.")

@@ -31,6 +31,8 @@ def order(tk: Toolkit, query: Query) -> Result | None:
     if rank is not None:
         if asks_other_than_a_mover(query):
             return None  # "which newspaper first reported X's move?": not a rank of movers
+        if len(named) == 1 and len(others(tk, query)) == 2:
+            return employers_order(tk, query, named[0], rank)  # "for X, A or B first?"
         return ranked(tk, query, rank)
     if query.same_date and len(named) == 1:
         return relative(tk, query, named[0], "same")
@@ -167,9 +169,12 @@ def before_or_after(tk: Toolkit, query: Query, first: str, second: str) -> Resul
     return tk.composer.compose(query, [a[1], b[1]], confidence=confidence, lead=lead)
 
 
-def employers_order(tk: Toolkit, query: Query, person: str) -> Result | None:
+def employers_order(
+    tk: Toolkit, query: Query, person: str, rank: str | None = None
+) -> Result | None:
     """ "Was A at X before or after Y?": a move of A's between the two says which came first
-    (where A left from is before where A went), dated or not."""
+    (where A left from is before where A went), dated or not; with a `rank` ("for A, X or Y
+    first?"), the one of the two that comes first or last."""
     places = others(tk, query)
     if len(places) != 2:
         return None
@@ -182,6 +187,10 @@ def employers_order(tk: Toolkit, query: Query, person: str) -> Result | None:
         if None not in ends and ends[0] != ends[1]:
             relation = "before" if ends[0] == places[0] else "after"
             lead = tk.replies.order(relation, query.language)
+            if rank is not None:
+                chosen = ends[0] if rank == "first" else ends[1]
+                if chosen is not None:
+                    lead = f"{tk.kb.entities[chosen].name.get(query.language)}."
             confidence = tk.composer.confidence(query, 0.9)
             return tk.composer.compose(query, [move], confidence=confidence, lead=lead)
     return None
