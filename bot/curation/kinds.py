@@ -80,7 +80,7 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
         return "media", "it reports the news ('X reported that …', a newspaper's name)"
     if _after_org_noun(tokens, start):
         return "organization", f"named after '{before}'"
-    if pd.described_as(tokens, end, sentence.text, _org_noun):
+    if pd.described_as(tokens, end, sentence.text, _org_noun, modifiers=2):
         return "organization", "described as one (', a start-up', ', la jeune pousse')"
     if roles.MADE in labels and not _named_as_owner(labels, len(words)):
         return "product", "what someone builds, leads or names among products"

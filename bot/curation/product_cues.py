@@ -38,9 +38,11 @@ def described_as_product(tokens, end: int, text: str) -> bool:
     return described_as(tokens, end, text, _product_noun)
 
 
-def described_as(tokens, end: int, text: str, noun: Callable[[Any, int], bool]) -> bool:
-    """The name is followed by ", a <noun>" (one modifier allowed: "la jeune pousse"), for
-    `noun(tokens, j)`."""
+def described_as(
+    tokens, end: int, text: str, noun: Callable[[Any, int], bool], modifiers: int = 1
+) -> bool:
+    """The name is followed by ", a <noun>" (up to `modifiers` words before the noun: "la
+    jeune pousse", "the Emeryville robotics start-up"), for `noun(tokens, j)`."""
     if end >= len(tokens) or not text[tokens[end - 1].end : tokens[end].start].startswith(","):
         return False
     k = end
@@ -52,7 +54,7 @@ def described_as(tokens, end: int, text: str, noun: Callable[[Any, int], bool]) 
         return False
     if k < len(tokens) and _possessive(tokens, k, text):
         k += 2
-    for skip in (0, 1):  # one modifier may stand before the noun ("a new chatbot")
+    for skip in range(modifiers + 1):  # "a new chatbot": a modifier before the noun
         j = k + skip
         if j >= len(tokens) or text[tokens[k].start : tokens[j].start].count(","):
             return False

@@ -53,3 +53,14 @@ def test_of_two_dates_the_one_after_the_asked_word_answers(added) -> None:
     assert normalize(then.text).startswith("le 9 juillet")
     valued, _ = engine.answer("Quand zeo a-t-elle été valorisée ?")
     assert "juillet" not in normalize(valued.text).split(".")[0]
+
+
+EN_ARTICLE = """Acme repeats the formula
+Barely two months later, Acme repeated the formula with Quorvane, the Emeryville robotics start-up whose founders moved over.
+"""
+
+
+def test_a_name_described_in_apposition_as_a_start_up_is_an_organisation(tmp_path) -> None:
+    _, base = add_snippet(tmp_path, EN_ARTICLE, "quorvane-en")
+    entities = yaml.safe_load((base / "entities.yaml").read_text(encoding="utf-8"))["entities"]
+    assert {e["id"]: e["type"] for e in entities}["quorvane"] == "organization"
