@@ -37,7 +37,10 @@ INVESTOR_NOUNS = frozenset("backer investor shareholder investisseur actionnaire
 RAISE_VERBS = frozenset("raise secure lever obtenir récolter recolter".split())
 RAISE_CASES = frozenset("from auprès aupres".split())
 # Verbs whose subject reports news when a clause follows ("X reported that …").
-REPORT_VERBS = frozenset("report reveal rapporter révéler reveler".split())
+# "X reported that…", "revealed by X", "interviewed by X": the news' source
+REPORT_VERBS = frozenset(
+    "report reveal rapporter révéler reveler interview interviewer interroger".split()
+)
 # "a division in charge of X", "une division chargée de X": what a unit handles is a product.
 CHARGE_WORDS = frozenset("charge charger chargé chargée".split())
 UNIT_HINTS = frozenset(

@@ -129,6 +129,7 @@ Renquist now co-leads Ostrava, Velmora's flagship family of models.
 Tobias will work on Polaru, the company's assistant.
 In May, Varnett Law reported that regulators were looking at the deal.
 On Monday, Brannock, the maker of the coding agent Vesko, said it would hire more staff.
+Interviewed by Brightline last August, Renquist defended the deal.
 """
 
 RETURN_FR = """Velmora recrute le fondateur d'une start-up
@@ -160,6 +161,7 @@ def test_those_who_fund_are_organisations_however_personal_their_names(text, nam
     [
         (RETURN_EN, "The Signal"),  # "…, X reported": a common word keeps its article
         (RETURN_EN, "Varnett Law"),  # "X reported that …", however personal the name
+        (RETURN_EN, "Brightline"),  # "interviewed by X"
         (RETURN_FR, "Helder Gazette"),  # a newspaper's last word
         (RETURN_FR, "New Amsterdam Courier"),  # "New" is the name's first word
     ],
