@@ -35,7 +35,8 @@ WEEKDAYS = frozenset(
 )
 PLACE_PREPOSITIONS = frozenset({"à", "in", "near", "près"})
 PRODUCT_NOUNS = _type_nouns("product") | frozenset(
-    "robot robots puce chip chips modele model assistant".split()
+    "robot robots puce chip chips modele model assistant agent agents "
+    "browser navigateur device appareil".split()
 )
 
 
@@ -68,8 +69,12 @@ def kind(sentence: Sentence, start: int, end: int, labels: list[str]) -> tuple[s
     after = tokens[end].norm if end < len(tokens) else ""
     last = normalize(words[-1])
     raw = sentence.text[tokens[start].start : tokens[end - 1].end]
+    # "the X browser agent": a lower-case word may stand between the name and its noun
+    then = tokens[end + 1].norm if end + 1 < len(tokens) and tokens[end].raw.islower() else ""
     if before in PRODUCT_NOUNS or normalize(before) in PRODUCT_NOUNS or after in PRODUCT_NOUNS:
         return "product", "named next to a product noun"
+    if then in PRODUCT_NOUNS:
+        return "product", "named before a product noun ('the X browser agent')"
     if any(c.isdigit() for c in raw):
         return "product", "a name with a version number"
     if pd.described_as_product(tokens, end, sentence.text) or pd.after_agent(tokens, start):

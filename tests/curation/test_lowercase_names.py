@@ -1,6 +1,7 @@
 # ruff: noqa: E501  (the articles' sentences are one line each, as in an article file)
 """A name an article writes in lower case ("la marque « zeo »"), an organisation described as
-one in apposition (", la jeune pousse de …"), and a sentence whose two dates date nothing."""
+one in apposition (", la jeune pousse de …"), a product named before its noun ("the X browser
+agent"), and a sentence whose two dates date nothing."""
 
 from __future__ import annotations
 
@@ -64,3 +65,14 @@ def test_a_name_described_in_apposition_as_a_start_up_is_an_organisation(tmp_pat
     _, base = add_snippet(tmp_path, EN_ARTICLE, "quorvane-en")
     entities = yaml.safe_load((base / "entities.yaml").read_text(encoding="utf-8"))["entities"]
     assert {e["id"]: e["type"] for e in entities}["quorvane"] == "organization"
+
+
+PRODUCT_ARTICLE = """Acme ships an agent
+Under her leadership the lab released the Quillo Act browser agent in March 2025.
+"""
+
+
+def test_a_name_before_a_product_noun_phrase_is_a_product(tmp_path) -> None:
+    _, base = add_snippet(tmp_path, PRODUCT_ARTICLE, "quillo-en")
+    entities = yaml.safe_load((base / "entities.yaml").read_text(encoding="utf-8"))["entities"]
+    assert {e["id"]: e["type"] for e in entities}["quillo-act"] == "product"
