@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.factindex import PERSON, FactIndex, orient, stems
+from bot.engine.measures import asks_money
 from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
@@ -72,8 +73,11 @@ class Composer:
                 [self.kb.entities[s].name.get(lang) for s in subjects], lang
             )
         if headline is None and lead is None and query.qword in ("how_many", "how_much"):
-            # "How many…?": the number comes first, as the first fact with one states it.
-            measured = next((f for f in ordered if f.amount or f.quantity), None)
+            # "How many…?": the number comes first, as the first fact with one states it; a
+            # sum asked is never answered by a head count or a duration, nor a count by a sum.
+            # The figure is the best fact's: one further down is about something else.
+            money = asks_money(query)
+            measured = ordered[0] if (ordered[0].amount if money else ordered[0].quantity) else None
             headline = self.replies.measure(measured, lang) if measured else None
             if headline and restates(ordered[0].text.get(lang), headline):
                 headline = None  # the fact opens with the number: said once

@@ -121,3 +121,19 @@ def _equals(value: float, qualifier: str, asked: float) -> str | None:
             return "yes" if qualifier == "at_least" else None  # "20?" against "more than 20"
         return "no" if asked < value else None
     return None
+
+
+# "Combien de dollars ?" asks a sum; "combien de salariés ?" a count, which no sum answers.
+MONEY_NOUNS = frozenset("dollars euros argent millions milliards".split())
+SUMS = frozenset({"amount", "valuation", "invest", "acquire"})  # relations a sum answers
+
+
+def asks_money(query: Query) -> bool:
+    """The figure asked is a sum: "combien de dollars", "how much did X pay", not a count."""
+    words = list(query.words)
+    at = next((i for i, w in enumerate(words) if w == "combien"), None)
+    if at is not None and words[at + 1 : at + 2] in (["de"], ["d"]):
+        return bool(words[at + 2 : at + 3]) and words[at + 2] in MONEY_NOUNS
+    if "count" in query.relations:
+        return False
+    return query.qword == "how_much" or bool(query.relations & SUMS)

@@ -390,3 +390,12 @@ def test_which_employer_came_first_is_where_the_move_left_from() -> None:
     assert first.text.startswith("Zeta.")
     last, _ = engine.answer("Pour Ada Lind, Zeta ou Acme en dernier ?", State())
     assert last.text.startswith("Acme.")
+
+
+def test_how_much_is_never_answered_by_a_head_count() -> None:
+    staff = {"value": 1200, "qualifier": "about", "unit": {"fr": "personnes", "en": "people"}}
+    base = synthetic(
+        fact("g", "count", "Zeta employs about 1,200 people.", subject="zeta", quantity=staff)
+    )
+    paid, _ = _engine(base).answer("How much did Zeta pay?", State())
+    assert not paid.text.startswith("About 1,200")

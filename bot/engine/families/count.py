@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import Result
-from bot.engine.factindex import orient
+from bot.engine.factindex import PERSON, orient
 from bot.engine.toolkit import Toolkit
+from bot.kb import facttypes as ft
 from bot.nlu.parsing import Query
 
 
@@ -15,7 +16,15 @@ def count_named(tk: Toolkit, query: Query) -> Result:
     facts, _ = tk.selector.select(replace(query, qword="who"))
     # "How many left X with Y?": Y is who the others went with, not one of them.
     named = {e.id for e in query.entities}
-    facts = [f for f in facts if orient(f).mover not in named]
+    # Only people moved: a sentence's place or company is no one counted among them.
+    facts = [
+        f
+        for f in facts
+        if f.type in ft.MOVE_FACT_TYPES
+        and (m := orient(f).mover) is not None
+        and m not in named
+        and tk.facts.type_of(m) == PERSON
+    ]
     movers = list(dict.fromkeys(m for f in facts if (m := orient(f).mover)))
     if not movers:
         return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bot.engine.compose import Result
 from bot.engine.factindex import PERSON
+from bot.engine.measures import asks_money
 from bot.engine.replies import words
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
@@ -24,6 +25,7 @@ from bot.nlu.numbers import day_beside
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
+BACKERS = frozenset({"invest", "acquire"})  # relations whose agent may be a firm
 ASKED = frozenset({"when", "how_much", "how_many", "where", "who", "what", "which"})
 
 
@@ -117,23 +119,6 @@ def asked_type(query: Query) -> str | None:
     """ "Which products…?", "quelle société…?": the kind of entity asked for."""
     kinds = {lx.TYPE_NOUNS[w] for w in query.words if w in lx.TYPE_NOUNS}
     return kinds.pop() if len(kinds) == 1 else None
-
-
-# "Combien de dollars ?" asks a sum; "combien de salariés ?" a count, which no sum answers.
-MONEY_NOUNS = frozenset("dollars euros argent millions milliards".split())
-BACKERS = frozenset({"invest", "acquire"})  # relations whose agent may be a firm
-SUMS = frozenset({"amount", "valuation", "invest", "acquire"})  # relations a sum answers
-
-
-def asks_money(query: Query) -> bool:
-    """The figure asked is a sum: "combien de dollars", "how much did X pay", not a count."""
-    words = list(query.words)
-    at = next((i for i, w in enumerate(words) if w == "combien"), None)
-    if at is not None and words[at + 1 : at + 2] in (["de"], ["d"]):
-        return bool(words[at + 2 : at + 3]) and words[at + 2] in MONEY_NOUNS
-    if "count" in query.relations:
-        return False
-    return query.qword == "how_much" or bool(query.relations & SUMS)
 
 
 def position(sentence: str, name: str) -> int:
