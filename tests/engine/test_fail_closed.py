@@ -399,3 +399,15 @@ def test_how_much_is_never_answered_by_a_head_count() -> None:
     )
     paid, _ = _engine(base).answer("How much did Zeta pay?", State())
     assert not paid.text.startswith("About 1,200")
+
+
+def test_a_sentences_date_that_dates_another_fact_does_not_answer_when() -> None:
+    """ "At Acme, founded by Bo Strand in 2021, Ada Lind will meet Cy": 2021 is the founding's."""
+    base = synthetic(
+        fact("f", "founded", "Bo Strand founded Acme in 2021.", subject="bo", object="acme",
+             when=When(year=2021)),
+        fact("m", "mention", "The article names Ada Lind with Acme.", subject="ada",
+             about=["acme", "bo"], when=When(year=2021)),
+    )  # fmt: skip
+    answer, _ = _engine(base).answer("When did Ada Lind join Acme?", State())
+    assert not answer.text.startswith("In 2021")

@@ -53,6 +53,8 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
         entities = named_in(tk, sentence_key(fact))
         if not wanted <= entities:
             continue
+        if query.qword == "when" and dated_by_another(tk, fact, wanted):
+            continue  # "X, founded in 2021, where Y will join Z": 2021 is the founding's
         element = element_of(tk, query, fact, entities - wanted)
         if element:
             met = shared(asked, fact.citations[0].sentence or "")
@@ -201,6 +203,19 @@ def named_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
 def placed_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
     """The places the typed facts citing the sentence `key` hold."""
     return frozenset(f.place for f in citing(tk, key) if f.place and f.type not in MENTION_TYPES)
+
+
+def dated_by_another(tk: Toolkit, fact: Fact, wanted: frozenset[str]) -> bool:
+    """The mention's date is the one a typed fact of its sentence holds, about something
+    other than the entities asked: it dates that fact, not them."""
+    if fact.type not in MENTION_TYPES or fact.when is None:
+        return False
+    return any(
+        f.type not in MENTION_TYPES
+        and f.when == fact.when
+        and not all(tk.facts.involves(f, e) for e in wanted)
+        for f in tk.facts.same_sentence(fact)
+    )
 
 
 def summed(tk: Toolkit, entity_id: str) -> list[Fact]:
