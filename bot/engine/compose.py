@@ -215,6 +215,8 @@ class Composer:
         def side(fact: Fact) -> list[str]:
             if fact.polarity == "negated":
                 return []  # "X did not invest": X is no answer to "who invested?"
+            if fact.type in ft.MENTION_TYPES:
+                return []  # a sentence only naming people says none of them is the one asked
             if fact.type in ft.MOVE_FACT_TYPES:
                 move = orient(fact)
                 sides = [move.mover]

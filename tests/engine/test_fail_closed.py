@@ -411,3 +411,12 @@ def test_a_sentences_date_that_dates_another_fact_does_not_answer_when() -> None
     )  # fmt: skip
     answer, _ = _engine(base).answer("When did Ada Lind join Acme?", State())
     assert not answer.text.startswith("In 2021")
+
+
+def test_the_people_a_sentence_only_names_are_no_answer_to_who() -> None:
+    base = synthetic(
+        fact("m", "mention", "Ada Lind and Bo Strand met at Zeta.", subject="ada",
+             about=["bo", "zeta"]),
+    )  # fmt: skip
+    answer, _ = _engine(base).answer("Who is the chief executive of Zeta now?", State())
+    assert not answer.text.startswith(("Ada Lind and Bo Strand", "Bo Strand"))

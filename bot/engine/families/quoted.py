@@ -58,6 +58,13 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
         element = element_of(tk, query, fact, entities - wanted)
         if element:
             met = shared(asked, fact.citations[0].sentence or "")
+            if (
+                query.qword == "who"
+                and asked
+                and not met
+                and written_in(tk, fact) == query.language
+            ):
+                continue  # the people a sentence names answer "who…?" only if it says what
             if element not in found or met > found[element][0]:
                 found[element] = (met, fact)
     if len(found) > 1:
@@ -254,3 +261,9 @@ def mentions_naming(tk: Toolkit, entity_id: str) -> list[Fact]:
         if f.type in MENTION_TYPES and sentence_key(f) in keys
     ]
     return tk.facts.in_order(found)
+
+
+def written_in(tk: Toolkit, fact: Fact) -> str | None:
+    """The language of the article the fact's sentence comes from."""
+    article = tk.kb.articles.get(fact.citations[0].article or "")
+    return article.meta.language if article else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.compose import Result
-from bot.engine.families.quoted import asked_words, named_in, sentence_key, shared
+from bot.engine.families.quoted import asked_words, named_in, sentence_key, shared, written_in
 from bot.engine.families.verdicts import SAYING_RELATIONS
 from bot.engine.selection import PERSON
 from bot.engine.toolkit import Toolkit
@@ -109,9 +109,3 @@ def the_quote(tk: Toolkit, query: Query) -> Result | None:
     if len(quotes) != 1:
         return None
     return tk.composer.compose(query, quotes, confidence=0.8)
-
-
-def written_in(tk: Toolkit, fact: Fact) -> str | None:
-    """The language of the article the fact's sentence comes from."""
-    article = tk.kb.articles.get(fact.citations[0].article or "")
-    return article.meta.language if article else None
