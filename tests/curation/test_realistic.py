@@ -40,11 +40,11 @@ FLOORS = {
     # Round 7 (fourth session of 2026-12-04), entered after their first run (README) and the
     # fixes that followed it: a dateline left out of the parse, leaving A no No to leaving X.
     "thinking-machines-en": (13, 0),
-    "anthropic-schulman-fr": (13, 0),
+    "anthropic-schulman-fr": (14, 0),
     # Round 9 (2026-12-07), first run 11 and 13 (README); entered at the scores measured after
     # the fixes of the same day (verbs of speech beside a quotation, a plain denial's No).
-    "amazon-adept-luan-en": (13, 0),
-    "openai-io-ive-fr": (13, 0),
+    "amazon-adept-luan-en": (14, 0),
+    "openai-io-ive-fr": (15, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):
@@ -58,6 +58,8 @@ FLOORS = {
 # 2025." for a start-up unveiled on 18 February), counted because the quoted sentence holds the
 # right one; a sentence naming two months now dates nothing, and the date right after the asked
 # word ("unveiled on 18 February") answers: the same 13, the reply now right.
+# Raised at the end of that session to its scores: amazon-adept-luan 14, anthropic-schulman 14,
+# openai-io-ive 15 (lower-case names, sums of a sentence naming both sides, quotes).
 
 
 @pytest.fixture(scope="module")
