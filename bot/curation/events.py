@@ -29,7 +29,7 @@ from bot.curation.entities import PRODUCT_NOUNS
 from bot.curation.following import followed, neither
 from bot.curation.founding import foundings
 from bot.curation.funding import investments
-from bot.curation.modality import attribution, dates, modality, reports
+from bot.curation.modality import attribution, dates, failed, instead, modality, reports
 from bot.curation.movers import (
     affiliation,
     first_named_before,
@@ -69,33 +69,6 @@ NEXT_WORDS = frozenset("next prochain prochaine".split())
 PERIODS = {"year": "next_year", "an": "next_year", "année": "next_year", "annee": "next_year",
            "month": "next_month", "mois": "next_month", "week": "next_week",
            "semaine": "next_week"}  # fmt: skip
-
-
-# "Rather than buying X, …", "plutôt que de racheter X, …": what the sentence did not do.
-INSTEAD = ("rather than", "instead of", "plutôt que", "plutôt que de", "plutot que", "au lieu de")
-INSTEAD_REACH = 4  # words before the verb the phrase may stand ("plutôt que de le racheter")
-
-
-def instead(c: Clause, v: int) -> bool:
-    """The verb is the one a "rather than" / "plutôt que" sets aside."""
-    before = " ".join(w.lower for w in c.p.words[max(0, v - INSTEAD_REACH) : v])
-    return any(f" {phrase} " in f" {before} " for phrase in INSTEAD)
-
-
-# "failed to buy X", "a échoué à racheter X", "a tenté en vain de racheter X": not done.
-FAIL_VERBS = frozenset("fail échouer echouer".split())
-IN_VAIN = ("en vain", "in vain", "sans succès", "without success")
-
-
-def failed(c: Clause, v: int) -> bool:
-    """The verb is what someone failed, or tried in vain, to do."""
-    heads = [v]
-    while len(heads) < 3 and c.p.words[heads[-1]].head != heads[-1]:
-        heads.append(c.p.words[heads[-1]].head)
-    if any(c.p.words[h].lemma.lower() in FAIL_VERBS for h in heads[1:]):
-        return True
-    before = " ".join(w.lower for w in c.p.words[max(0, v - INSTEAD_REACH) : v])
-    return any(f" {phrase} " in f" {before} " for phrase in IN_VAIN)
 
 
 def _event_of(w: Word) -> str | None:

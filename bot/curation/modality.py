@@ -153,3 +153,30 @@ def dates(c: Clause, owners: dict[int, int]) -> dict[int, dict]:
         if year:
             when["year"] = year
     return {v: when for v, when in found.items() if v not in torn}
+
+
+# "Rather than buying X, …", "plutôt que de racheter X, …": what the sentence did not do.
+INSTEAD = ("rather than", "instead of", "plutôt que", "plutôt que de", "plutot que", "au lieu de")
+INSTEAD_REACH = 4  # words before the verb the phrase may stand ("plutôt que de le racheter")
+
+
+def instead(c: Clause, v: int) -> bool:
+    """The verb is the one a "rather than" / "plutôt que" sets aside."""
+    before = " ".join(w.lower for w in c.p.words[max(0, v - INSTEAD_REACH) : v])
+    return any(f" {phrase} " in f" {before} " for phrase in INSTEAD)
+
+
+# "failed to buy X", "a échoué à racheter X", "a tenté en vain de racheter X": not done.
+FAIL_VERBS = frozenset("fail échouer echouer".split())
+IN_VAIN = ("en vain", "in vain", "sans succès", "without success")
+
+
+def failed(c: Clause, v: int) -> bool:
+    """The verb is what someone failed, or tried in vain, to do."""
+    heads = [v]
+    while len(heads) < 3 and c.p.words[heads[-1]].head != heads[-1]:
+        heads.append(c.p.words[heads[-1]].head)
+    if any(c.p.words[h].lemma.lower() in FAIL_VERBS for h in heads[1:]):
+        return True
+    before = " ".join(w.lower for w in c.p.words[max(0, v - INSTEAD_REACH) : v])
+    return any(f" {phrase} " in f" {before} " for phrase in IN_VAIN)

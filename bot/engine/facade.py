@@ -15,7 +15,7 @@ from bot.engine.flows import FlowGraph, build_flows, focus_moves
 from bot.engine.state import State
 from bot.model import Answer
 from bot.nlu.linking import ArticleReading, read_articles
-from bot.nlu.names import language_words
+from bot.nlu.names import accented_forms, language_words
 from bot.settings import default_knowledge_dir
 from bot.text import clean_input, normalize
 
@@ -172,6 +172,7 @@ def load_engine(
                 # Written aside: the engine answers meanwhile (a process exits once written).
                 snapshot.write_later(stored, key, engine, directory)
         language_words()  # read once here, not in the middle of a first reply
+        accented_forms()
         return engine
     finally:
         # The engine's millions of objects live as long as it does: out of the collector's

@@ -301,16 +301,19 @@ class FactIndex:
             and (slot == entity_id or entity_id in self.ancestors[slot])
         )
 
-    def same_sentence(self, fact: Fact) -> list[Fact]:
-        """The other facts citing `fact`'s first sentence (read from its article's facts)."""
-        c = fact.citations[0]
-        key = (c.article or "", c.sentence or c.ref or "")
+    def citing(self, key: tuple[str, str]) -> list[Fact]:
+        """The facts citing the sentence `key` (article, sentence), read from its article's."""
         return [
             f
             for f in self.by_article.get(key[0], ())
-            if f.id != fact.id
-            and any((x.article or "", x.sentence or x.ref or "") == key for x in f.citations)
+            if any((c.article or "", c.sentence or c.ref or "") == key for c in f.citations)
         ]
+
+    def same_sentence(self, fact: Fact) -> list[Fact]:
+        """The other facts citing `fact`'s first sentence."""
+        c = fact.citations[0]
+        key = (c.article or "", c.sentence or c.ref or "")
+        return [f for f in self.citing(key) if f.id != fact.id]
 
     def involves(self, fact: Fact, entity_id: str) -> bool:
         return any(self.matches(p, entity_id) for p in fact.participants())

@@ -343,8 +343,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 @lru_cache(maxsize=1)
 def accents_dropped() -> frozenset[str]:
     """Common French words as typed without their accents ("alle" for "allé")."""
-    typed = top_n_list("fr", ACCENTED_WORDS)
-    return frozenset(plain for w in typed if (plain := normalize(w)) != w)
+    return frozenset(accented_forms())
 
 
 @lru_cache(maxsize=1)

@@ -42,11 +42,11 @@ def asked_element(tk: Toolkit, query: Query) -> Result | None:
     asked = asked_words(tk, query)
     mentions = {e: mentions_naming(tk, e) for e in wanted}
     if query.qword == "when":  # a typed fact its sentence's dates were too many to date
-        mentions = {e: [*found, *undated(tk, e)] for e, found in mentions.items()}
+        mentions = {e: [*listed, *undated(tk, e)] for e, listed in mentions.items()}
     elif query.qword in ("how_much", "how_many") and asks_money(query) and len(wanted) > 1:
         # A sum drafted without its other side ("X a investi 4 milliards" in a clause about
         # Y): the sentence must name both; one entity's sums are the selection's to weigh.
-        mentions = {e: [*found, *summed(tk, e)] for e, found in mentions.items()}
+        mentions = {e: [*listed, *summed(tk, e)] for e, listed in mentions.items()}
     # Each candidate once: a sum drafted on one side ("X: $4 billion") is in X's list only.
     pool = {f.id: f for e in sorted(wanted) for f in mentions[e]}
     for fact in pool.values():
@@ -193,23 +193,16 @@ def sentence_key(fact: Fact) -> tuple[str, str]:
     return (c.article or "", c.sentence or c.ref or "")
 
 
-def citing(tk: Toolkit, key: tuple[str, str]) -> list[Fact]:
-    """The facts citing the sentence `key` (article, sentence), read from its article's."""
-    return [
-        f
-        for f in tk.facts.by_article.get(key[0], ())
-        if any((c.article or "", c.sentence or c.ref or "") == key for c in f.citations)
-    ]
-
-
 def named_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
     """Every entity the facts citing the sentence `key` name."""
-    return frozenset(p for f in citing(tk, key) for p in f.participants())
+    return frozenset(p for f in tk.facts.citing(key) for p in f.participants())
 
 
 def placed_in(tk: Toolkit, key: tuple[str, str]) -> frozenset[str]:
     """The places the typed facts citing the sentence `key` hold."""
-    return frozenset(f.place for f in citing(tk, key) if f.place and f.type not in MENTION_TYPES)
+    return frozenset(
+        f.place for f in tk.facts.citing(key) if f.place and f.type not in MENTION_TYPES
+    )
 
 
 def dated_by_another(tk: Toolkit, fact: Fact, wanted: frozenset[str]) -> bool:
