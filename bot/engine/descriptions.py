@@ -129,7 +129,7 @@ def ties(
     ):
         return False
     if role_words:
-        return tk.selector.names_role(fact, frozenset(role_words))
+        return tk.selector.roles.names_role(fact, frozenset(role_words))
     return True
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from bot.engine.factindex import PERSON, FactIndex, orient, stems
+from bot.engine.factindex import PERSON, FactIndex, orient
 from bot.engine.measures import date_agrees
+from bot.engine.roles import ROLE_TYPES, RoleIndex
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
@@ -19,7 +19,6 @@ from bot.text import normalize
 WHERE_TYPES = ft.RELATION_FACT_TYPES["location"][1] | {"location"}
 # Relations naming an attribute a yes/no question asks about: missing, nothing is settled.
 ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})
-ROLE_TYPES = frozenset({"role", "leads"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 # A word this close to a word of a named entity's name is that name misspelt ("Alexander").
@@ -44,15 +43,7 @@ class Selector:
         self.implied = (
             implied if implied is not None else {f.id: title_relations(f) for f in base.facts}
         )
-        # Each role's stems, in both languages, read the first time a question names a role.
-        self._role_stems: dict[str, frozenset[str]] = {}
-        # The role facts by each stem of their role, built the first time a question naming
-        # no entity names a role ("who is the chief scientist?").
-        self._role_postings: dict[str, list[Fact]] | None = None
-
-    def __getstate__(self) -> dict[str, object]:
-        """What a snapshot keeps: not the role postings built for questions asked."""
-        return {**self.__dict__, "_role_postings": None}
+        self.roles = RoleIndex(facts)  # which role facts name the role a question asks
 
     def without_redundant_parents(self, query: Query) -> Query:
         """Drop "Meta" from "Meta's superintelligence lab": the part already implies it, and
@@ -263,7 +254,9 @@ class Selector:
             facts = [f for f in facts if date_agrees(f, query)]
         if query.role_words:
             facts = [
-                f for f in facts if f.type not in ROLE_TYPES or self.names_role(f, query.role_words)
+                f
+                for f in facts
+                if f.type not in ROLE_TYPES or self.roles.names_role(f, query.role_words)
             ]
             fallback = frozenset()  # "Who is the CEO of X?" wants that role, nothing else
         if "lead" in query.relations and not any(
@@ -354,52 +347,6 @@ class Selector:
             return facts
         return [f for f in facts if asked & self.facts.words[f.id]] or facts
 
-    def names_role(self, fact: Fact, role_words: frozenset[str]) -> bool:
-        """Whether a role fact is the role the question names ("CEO" is not "researcher")."""
-        said = self.role_stems(fact)
-        # Every role noun asked ("directeur scientifique") must be there, in either language.
-        return all(_synonym_stems(w) & said for w in role_words)
-
-    def role_stems(
-        self, fact: Fact, memo: dict[tuple[str, str], frozenset[str]] | None = None
-    ) -> frozenset[str]:
-        """A role fact's role (its phrasing when it states none) as stems, in both languages;
-        `memo`, the stems of roles already read (many facts state the same role)."""
-        said = self._role_stems.get(fact.id)
-        if said is None:
-            role = fact.role or fact.text
-            said = memo.get((role.fr, role.en)) if memo is not None else None
-            if said is None:
-                said = frozenset(
-                    stems(normalize(role.fr).split(), "fr")
-                    | stems(normalize(role.en).split(), "en")
-                    | _phrased_roles(f"{normalize(role.fr)} {normalize(role.en)}")
-                )
-                if memo is not None:
-                    memo[(role.fr, role.en)] = said
-            self._role_stems[fact.id] = said
-        return said
-
-    def naming_role(self, role_words: frozenset[str]) -> list[Fact]:
-        """The role facts that `names_role` keeps, in base order, read from postings of the
-        roles' stems instead of a pass over every role fact."""
-        if self._role_postings is None:
-            postings: dict[str, list[Fact]] = {}
-            memo: dict[tuple[str, str], frozenset[str]] = {}
-            # Type by type: `naming_role` puts what it finds in base order.
-            for fact in (f for t in sorted(ROLE_TYPES) for f in self.facts.by_type.get(t, ())):
-                for stem in self.role_stems(fact, memo):
-                    postings.setdefault(stem, []).append(fact)
-            self._role_postings = postings
-        if not role_words:
-            return self.facts.of_types(ROLE_TYPES)
-        kept: dict[str, Fact] | None = None
-        for word in role_words:
-            found = {f.id: f for s in _synonym_stems(word) for f in self._role_postings.get(s, ())}
-            kept = found if kept is None else {i: f for i, f in kept.items() if i in found}
-        assert kept is not None
-        return self.facts.in_order(kept.values())
-
     @staticmethod
     def by_tense(facts: list[Fact], query: Query) -> list[Fact]:
         """Keep the roles of the time the question is about, when it says and the facts do."""
@@ -443,21 +390,6 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(self.facts.stem(w, query.language) not in covered for w in words if len(w) > 1)
-
-
-@lru_cache(maxsize=1024)
-def _phrased_roles(role: str) -> frozenset[str]:
-    """The role nouns a title of several words stands for ("interim chief executive": CEO)."""
-    padded = f" {role} "
-    groups = [
-        g for g, phrases in lx.ROLE_PHRASES.items() if any(f" {p} " in padded for p in phrases)
-    ]
-    return frozenset(stems([w for g in groups for w in lx.ROLE_GROUPS.get(g, ())]))
-
-
-@lru_cache(maxsize=1024)
-def _synonym_stems(role_word: str) -> frozenset[str]:
-    return frozenset(stems(lx.role_synonyms(frozenset({role_word}))))
 
 
 def title_relations(fact: Fact) -> frozenset[str]:

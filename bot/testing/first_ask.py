@@ -66,7 +66,7 @@ def forget(engine: Engine) -> None:
     parts leave out of a snapshot (`__getstate__`)."""
     answerer = engine._answerer
     answerer.__setstate__(answerer.__getstate__())
-    for part in (answerer.tk.facts, answerer.tk.selector):
+    for part in (answerer.tk.facts, answerer.tk.selector.roles):
         part.__dict__.update(part.__getstate__())
 
 

@@ -33,7 +33,7 @@ def topical(tk: Toolkit, query: Query) -> Result:
         months, years = set(query.months), set(query.years)
         named = [
             f
-            for f in tk.selector.naming_role(query.role_words)
+            for f in tk.selector.roles.naming_role(query.role_words)
             if f.type in roles and (not (months or years) or tk.facts.dated_then(f, months, years))
         ]
         pool = tk.facts.merged([pool, named])
