@@ -33,6 +33,7 @@ _ACTED = lx.MOVE_RELATIONS | {"statement"}
 _FOR = frozenset({"for", "pour"})  # "left X for Y": where they went
 # What may stand before an actor opening the question: an auxiliary, "est-ce que".
 _BEFORE = lx.EN_AUXILIARIES | {"que", "qu"}
+_WHAT = frozenset({"que", "qu"})  # "qu'a dit X ?": the inversion that asks what was said
 
 
 def _asks_the_subject_later(words: list[str], verb: int) -> bool:
@@ -65,11 +66,13 @@ def move_actors(
     plain: list[bool],
     covered: set[int],
     frequency: Callable[[str], float],
+    first_name_like: Callable[[str], bool],
 ) -> set[int]:
     """Positions of the words that stand as the subject of a move verb, one of them at least
     unread (words the articles write may be part of a name: "lantern face"), or a company's
-    suffix ("figure ai"); `plain`, the words no lexicon reads; `frequency` gives a word's Zipf
-    frequency in the question's language."""
+    suffix ("figure ai"), or two unread words opening as a first name does ("did bo strand
+    say"); `plain`, the words no lexicon reads; `frequency` gives a word's Zipf frequency in
+    the question's language."""
     found: set[int] = set()
     for verb, word in enumerate(words):
         if verb in covered or not lx.relation_of(word) & _ACTED:
@@ -87,6 +90,36 @@ def move_actors(
         opens = opens and not _asks_the_subject_later(words, verb)
         suffixed = len(run) > 1 and words[run[0]] in lx.COMPANY_SUFFIXES
         rare = any(unread[i] and frequency(words[i]) < ACTOR_WORD_ZIPF for i in run)
-        if opens and (suffixed or rare):
+        full_name = len(run) == 2 and all(unread[i] for i in run) and first_name_like(words[j + 1])
+        if opens and (suffixed or rare or full_name):
             found.update(run)
-    return found | _left_objects(words, unread, covered)
+    inverted = _inverted_subjects(words, unread, covered, frequency, first_name_like)
+    return found | inverted | _left_objects(words, unread, covered)
+
+
+def _inverted_subjects(
+    words: list[str],
+    unread: list[bool],
+    covered: set[int],
+    frequency: Callable[[str], float],
+    first_name_like: Callable[[str], bool],
+) -> set[int]:
+    """ "qu'a dit bo strand sur X ?": in a French inversion the speaker follows the verb, up to
+    the topic, named as `move_actors` names a subject."""
+    found: set[int] = set()
+    for verb, word in enumerate(words):
+        asked = words[verb - 2 : verb - 1] if verb > 1 and words[verb - 1] in _BETWEEN else []
+        asked = asked or words[verb - 1 : verb]
+        if verb in covered or "statement" not in lx.relation_of(word) or not _WHAT & set(asked):
+            continue
+        run: list[int] = []
+        j = verb + 1
+        while j < len(words) and unread[j] and j not in covered and len(run) < MAX_NAME_WORDS:
+            run.append(j)
+            j += 1
+        closed = j == len(words) or words[j] in lx.TOPIC_MARKERS
+        rare = any(frequency(words[i]) < ACTOR_WORD_ZIPF for i in run)
+        full_name = len(run) == 2 and first_name_like(words[run[0]])
+        if run and closed and (rare or full_name):
+            found.update(run)
+    return found

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wordfreq import top_n_list, zipf_frequency
@@ -124,6 +125,8 @@ def unknown_names(
         )
         lower = [text.isupper() or not token[:1].isupper() for token, _ in raw]
         flags = [f or (r and low) for f, r, low in zip(flags, rare, lower, strict=True)]
+    described = _described(text, words, covered, is_lexicon_word, cut[0])
+    flags = [f or i in described for i, f in enumerate(flags)]
     names, positions = [], set()
     runs = _runs(flags)
     for run in runs:
@@ -137,9 +140,61 @@ def unknown_names(
         ]
         lone_common = len(run) == 1 and zipf(words[run[0]], language) >= LONE_COMMON_ZIPF
         if unknown and not lone_common:
-            names.append(" ".join(raw[i][0] for i in run))
+            names.append(_as_written(text, run, cut[0]))
             positions.update(run)
     return tuple(dict.fromkeys(names)), frozenset(positions), runs
+
+
+def _spans(text: str, offset: int) -> tuple[str, list[tuple[int, int]]]:
+    """The text as `tokens` reads it, and where each of its words stands, past the first
+    `offset` words."""
+    text = unicodedata.normalize("NFKC", text)
+    return text, [m.span() for m in _TOKEN.finditer(text)][offset:]
+
+
+def _described(
+    text: str,
+    words: list[str],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    offset: int,
+) -> set[int]:
+    """Words the question describes as a company in apposition: "zeta (the startup…)",
+    "zeta, la boîte de…": a name, however common its words."""
+    text, spans = _spans(text, offset)
+    found: set[int] = set()
+    for i in range(len(words) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        opened = "(" if "(" in gap else "," if "," in gap else ""
+        # Closed as an apposition is, not a discourse word's comma ("bref, la boîte…").
+        if not opened or _CLOSING[opened] not in text[spans[i + 1][0] :]:
+            continue
+        start = i + 2 if words[i + 1] in lx.DETERMINERS else i + 1
+        nouns = words[start : start + 1 + MAX_MODIFIERS]  # "the coding startup"
+        if not lx.ORGANIZATION_NOUNS & set(nouns):
+            continue
+        j = i
+        while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < 3:
+            found.add(j)
+            j -= 1
+    return found
+
+
+def _as_written(text: str, run: list[int], offset: int) -> str:
+    """The run's words as the text writes them: "al-Zeta" keeps its hyphen; words apart in
+    the text ("Zeta (the lab)") are joined by a space."""
+    text, spans = _spans(text, offset)
+    written = text[spans[run[0]][0] : spans[run[0]][1]]
+    for before, i in pairwise(run):
+        gap = text[spans[before][1] : spans[i][0]]
+        written += gap if gap.strip() and set(gap) <= _INSIDE_NAMES else " "
+        written += text[spans[i][0] : spans[i][1]]
+    return written
+
+
+_CLOSING = {"(": ")", ",": ","}
+MAX_MODIFIERS = 2  # words between an apposition's determiner and its noun
+_INSIDE_NAMES = frozenset(" -'’.")
 
 
 def _casual(text: str) -> bool:
@@ -178,7 +233,29 @@ def _capitalised(
             next_is_name = i + 1 < len(raw) and capital[i + 1] and not raw[i + 1][1]
             common = zipf(word, language) >= FUNCTION_WORD_ZIPF
             flags.append(not common and (next_is_name or zipf(word, language) < RARE_WORD_ZIPF))
-    return flags
+    return _name_inside(flags, capital, raw, words, covered)
+
+
+def _name_inside(
+    flags: list[bool],
+    capital: list[bool],
+    raw: list[tuple[str, bool]],
+    words: list[str],
+    covered: set[int],
+) -> list[bool]:
+    """Words of a capitalised name that read as something else: a particle between two of its
+    words ("Ada al-Zeta"), a capitalised word of the lexicon before an unknown one ("Jan
+    Zeta": a first name, not January)."""
+    found = list(flags)
+    for i in range(len(words) - 1):
+        after = flags[i + 1] and i + 1 not in covered
+        particle = i > 0 and capital[i - 1] and words[i] in lx.NAME_PARTICLES and after
+        first = capital[i] and not raw[i][1] and i not in covered and after
+        if particle and i - 1 not in covered:
+            found[i - 1] = found[i] = True  # "Ada", even opening the question
+        if first and not flags[i]:
+            found[i] = True
+    return found
 
 
 def _beside(flags: list[bool], i: int) -> bool:
@@ -244,7 +321,9 @@ def _rare_beside_names(
     ]
     alone |= _paired(words, unread, named, covered)
     plain = [i not in covered and _plain(w, is_lexicon_word) for i, w in enumerate(words)]
-    alone |= move_actors(words, unread, plain, covered, lambda w: zipf(w, language))
+    alone |= move_actors(
+        words, unread, plain, covered, lambda w: zipf(w, language), _first_name_like
+    )
     alone |= _before_surnames(words, unread, mentions, first_names)
     for i in sorted(alone):
         for step in (-1, 1):
@@ -268,6 +347,11 @@ def _paired(words: list[str], unread: list[bool], named: list[bool], covered: se
         company = unread[i] and i + 1 not in covered and words[i + 1] in lx.COMPANY_SUFFIXES
         if pair or company:
             found |= {i, i + 1}
+        # "ada al zeta": a particle between the two words of a name pair.
+        particle = i + 2 < len(words) and words[i + 1] in lx.NAME_PARTICLES
+        around = particle and (unread[i] or named[i]) and unread[i + 2]
+        if around and i + 1 not in covered and _name_pair(words[i], words[i + 2]):
+            found |= {i, i + 1, i + 2}
     return found
 
 

@@ -56,6 +56,17 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("did tomasz levy join lumenic", "tomasz levy"),
         # A name in a statement handed over to be confirmed.
         ("so Alan Cowen founded Lumenic, right?", "alan cowen"),
+        # A particle inside a full name, written with capitals or without.
+        ("Did Omar al-Qirbani join Lumenic?", "omar al qirbani"),
+        ("omar al-qirbani a rejoint lumenic en mars ?", "omar al qirbani"),
+        # A capitalised first name that is also a word of the lexicon (a month).
+        ("Did Jan Qirbani join Lumenic?", "jan qirbani"),
+        # A company described in apposition, however common its name's word.
+        ("magic (la startup de code) a perdu des ingés au profit de lumenic ?", "magic"),
+        ("Magic, the coding startup, lost engineers to Lumenic?", "magic"),
+        # Two common words opening as a first name does, where a speaker stands.
+        ("what did bill baker say about lumenic", "bill baker"),
+        ("qu'a dit bill baker sur lumenic ?", "bill baker"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
@@ -282,3 +293,8 @@ def test_it_after_a_saying_verb_is_what_was_said(third, first, follow_up):
     chat.ask(first)
     answer = chat.ask(follow_up)
     assert answer.kind == "answer" and "signal boreal" in normalize(answer.text), answer.text
+
+
+def test_a_stranger_is_named_as_written_with_french_elision(third):
+    answer, _ = third.answer("Omar al-Qirbani a-t-il rejoint Lumenic ?")
+    assert answer.text.startswith("Les articles ne disent rien d’Omar al-Qirbani.")

@@ -40,7 +40,11 @@ def test_texts(base):
     assert words.count_named(2, ["A", "B"], "fr") == "Les articles en nomment 2 : A et B."
     assert words.not_stated("en", []).text == "The articles don't say."
     assert words.not_stated("fr", ["A"]).text == (
-        "Les articles ne le disent pas pour A. Vous pouvez demander par exemple : Parle-moi de A"
+        "Les articles ne le disent pas pour A. Vous pouvez demander par exemple : Parle-moi d’A"
+    )
+    assert words.unknown_names("fr", ("Bo Strand",), ["Ada Lind"]).text == (
+        "Les articles ne disent rien de Bo Strand. Vous pouvez demander par exemple : "
+        "Parle-moi d’Ada Lind"
     )
     assert words.compose("en", ["S."], verdict="yes", headline="A.") == "Yes. A.\nS."
     assert words.unknown("fr", greeting=True).text.startswith("Bonjour ! ")

@@ -55,14 +55,22 @@ def not_stated(who: str) -> str:
     return f"Les articles ne le disent pas{f' pour {who}' if who else ''}."
 
 
+def _of_name(name: str) -> str:
+    """ "de" before a name, elided before a vowel ("d’Ada Lind", "de Bo Strand")."""
+    return f"d’{name}" if name[:1].casefold() in _VOWELS else f"de {name}"
+
+
+_VOWELS = frozenset("aeiouyàâéèêëîïôûü")
+
+
 def nothing_about(names: str) -> str:
     """The articles never mention `names`, names the question writes."""
-    return f"Les articles ne disent rien de {names}."
+    return f"Les articles ne disent rien {_of_name(names)}."
 
 
 def hint(name: str) -> str:
     """A question the articles can answer about `name`."""
-    return f"Vous pouvez demander par exemple : Parle-moi de {name}"
+    return f"Vous pouvez demander par exemple : Parle-moi {_of_name(name)}"
 
 
 # Une mesure en première ligne des réponses « combien ».
@@ -95,7 +103,7 @@ NO_EXACT_NUMBER = "Les articles ne donnent pas de nombre exact, seulement ceci :
 
 def not_quoted(name: str) -> str:
     """Les articles ne rapportent aucun propos de `name`."""
-    return f"Les articles ne rapportent aucun propos de {name} ; voici ce qu’ils en disent"
+    return f"Les articles ne rapportent aucun propos {_of_name(name)} ; voici ce qu’ils en disent"
 
 
 def said_nothing_about(name: str, topics: str) -> str:

@@ -128,6 +128,7 @@ DIRECTION_WORDS = _words("direction_words")  # destinations only after a move ve
 DESTINATION_PHRASES = _listed("destination_phrases")
 # "Which companies…?": the answer is organisations, not people.
 ORGANIZATION_NOUNS = _words("organization_nouns")
+DETERMINERS = _words("determiners")
 # The files give ranks from 1 ("first": 1); the table gives indexes from 0.
 ORDINALS: dict[str, int] = {word: rank - 1 for word, rank in _by_word("ordinals").items()}
 
@@ -209,6 +210,7 @@ PAYMENT_VERBS = _words("payment_verbs")  # "combien a-t-il sorti": paying, after
 CONFIRMATION_TAGS = _listed("confirmation_tags")  # "…, right?", "…, c'est ça ?"
 NAME_WORDS = _words("name_words")  # "what are their names"
 COMPANY_SUFFIXES = _words("company_suffixes")  # "Figure AI", "X Labs", "Y Ventures"
+NAME_PARTICLES = _words("name_particles")  # "ada al zeta": one name around the particle
 COMPLEMENTIZERS = _words("complementizers")  # "did X say that…", "a-t-il dit que…"
 TOPIC_MARKERS = _words("topic_markers")  # "did X say anything about Y", "a-t-il parlé de Y"
 TRUTH_CUES = _words("truth_cues")  # "is it true that…", "c'est vrai que…"

@@ -82,6 +82,7 @@ CONCEPTS: dict[str, Concept] = {
     "direction_words": _WORDS,
     "destination_phrases": _PHRASES,
     "organization_nouns": _WORDS,
+    "determiners": _WORDS,  # "Zeta (the startup)": a described name before them
     "ordinals": Concept("groups", groups=int, exclusive=True),  # rank (1 is first) -> words
     "move_verbs": Concept("groups", stems=True, groups=MOVE_KINDS),
     "passive_markers": _WORDS,
@@ -115,6 +116,7 @@ CONCEPTS: dict[str, Concept] = {
     "confirmation_tags": _PHRASES,  # "…, right?": the statement before is asked yes or no
     "name_words": _WORDS,  # "their names": people asked by name, a count is no answer
     "company_suffixes": _WORDS,  # "Figure AI", "inflection labs": the word before is a name
+    "name_particles": _WORDS,  # "Ada al-Zeta", "Bo van Lind": a short word inside a full name
     "complementizers": _WORDS,  # "did X say that…": what was said is asked, not whether
     "topic_markers": _WORDS,  # "did X say anything about Y": whether X spoke of Y is asked
     "truth_cues": _WORDS,  # "is it true that…": a statement asked yes or no
