@@ -33,7 +33,14 @@ _ACTED = lx.MOVE_RELATIONS | {"statement"}
 _FOR = frozenset({"for", "pour"})  # "left X for Y": where they went
 # What may stand before an actor opening the question: an auxiliary, "est-ce que".
 _BEFORE = lx.EN_AUXILIARIES | {"que", "qu"}
+_OF = frozenset({"de", "d"})
 _WHAT = frozenset({"que", "qu"})  # "qu'a dit X ?": the inversion that asks what was said
+
+
+def counted_object(words: list[str], j: int) -> bool:
+    """ "combien d'ingénieurs zeta a recrutés ?": the word at `j` is the counted object, which
+    opens the question; the subject follows it."""
+    return j >= 2 and words[j - 1] in _OF and words[j - 2] in lx.COMBIEN
 
 
 def _asks_the_subject_later(words: list[str], verb: int) -> bool:
@@ -82,11 +89,14 @@ def move_actors(
             j -= 1
         run = []
         while j >= 0 and (plain[j] or words[j] in lx.COMPANY_SUFFIXES) and j not in covered:
+            if counted_object(words, j):
+                break  # the object counted, before the subject
             run.append(j)
             j -= 1
             if len(run) > MAX_NAME_WORDS:
                 break
-        opens = (j < 0 or words[j] in _BEFORE) and len(run) <= MAX_NAME_WORDS
+        before = j < 0 or words[j] in _BEFORE or counted_object(words, j)
+        opens = before and len(run) <= MAX_NAME_WORDS
         opens = opens and not _asks_the_subject_later(words, verb)
         suffixed = len(run) > 1 and words[run[0]] in lx.COMPANY_SUFFIXES
         rare = any(unread[i] and frequency(words[i]) < ACTOR_WORD_ZIPF for i in run)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
-from bot.nlu.actors import move_actors
+from bot.nlu.actors import counted_object, move_actors
 from bot.text import normalize
 
 if TYPE_CHECKING:
@@ -328,7 +328,12 @@ def _rare_beside_names(
     for i in sorted(alone):
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(words) and j not in covered and _plain(words[j], is_lexicon_word):
+            while (
+                0 <= j < len(words)
+                and j not in covered
+                and _plain(words[j], is_lexicon_word)
+                and not counted_object(words, j)
+            ):
                 alone.add(j)
                 j += step
     beside |= alone

@@ -67,6 +67,8 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         # Two common words opening as a first name does, where a speaker stands.
         ("what did bill baker say about lumenic", "bill baker"),
         ("qu'a dit bill baker sur lumenic ?", "bill baker"),
+        # The subject after the counted object that opens a French question.
+        ("combien d'ingénieurs velvet moon a recrutés chez lumenic ?", "velvet moon"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
