@@ -324,7 +324,7 @@ def read_sentence(
                 if subject:
                     facts.append(Fact("location", subject.entity, r.s.index, {"place": place}))
     facts.extend(durations(r))
-    facts.extend(measures(r, previous_org, facts, events, owner))
+    facts.extend(measures(r, previous_org, facts, events, owner, main))
     hedge_via(r, [*facts, *events])
     negated = _negated_move(r)
     if negated is None:  # a negation beside one of several moves: which one, unsure

@@ -126,6 +126,8 @@ DECLINED = {
     "fr": "{S} a décliné l’offre et n’a pas rejoint {O}{when}.",
     "en": "{S} turned down the offer and did not join {O}{when}.",
 }
+# A sum offered to someone ("the offer read as X's": who offered it may be inferred).
+OFFERED = {"fr": "{S} a proposé {A} à {O}{when}.", "en": "{S} offered {O} {A}{when}."}
 # The investor that led a round.
 LED_ROUND = {
     "fr": "{S} a mené le tour de table de {O}{when}.",
@@ -312,6 +314,8 @@ def _line(fact, name, sentence: str, article_language: str, language: str) -> st
         template = DECLINED[language]
     if fact.type == "invested" and f.get("role") and not negated:
         template = LED_ROUND[language]
+    if fact.type == "amount" and f.get("object") and not negated:
+        template = OFFERED[language]
     if template is None:
         if language == article_language:
             return sentence

@@ -164,10 +164,12 @@ def measures(
     facts: list[Fact],
     events: list[Fact] | None = None,
     owner: Callable[[int], str | None] | None = None,
+    main: str | None = None,
 ) -> list[Fact]:
     """Counts, amounts and valuations not already a hiring's (or a duration's) quantity. A sum
     right after "invests" is the investment's; a figure after an investor is the round's
-    company's ("X and Y backed its round of $1 billion"); after "valued", a valuation."""
+    company's ("X and Y backed its round of $1 billion"); after "valued", a valuation; a sum
+    offered to someone, with no one named to offer it, the article's company's offer."""
     found = []
     invested = [e for e in events or [] if e.type == "invested"]
     funded = {e.subject: e.fields["object"] for e in invested}
@@ -190,6 +192,11 @@ def measures(
                 "value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]
             }  # fmt: skip
             continue
+        if subject is None and n["currency"]:
+            offer = _offered(r, n, main)
+            if offer is not None:
+                found.append(offer)
+            continue
         if subject is None:
             continue
         if subject.entity in funded:
@@ -210,6 +217,26 @@ def measures(
                 continue
             found.append(Fact("count", subject.entity, r.s.index, {"quantity": n}))
     return found
+
+
+# An offer to a person ("was offered a package worth $X", "s'est vu proposer").
+OFFER_WORDS = frozenset(
+    "offer offers offered package offre offert offerte propose proposee proposer".split()
+)
+
+
+def _offered(r: Reader, n: dict, main: str | None) -> Fact | None:
+    """ "Ada Lind was offered a package worth $X": a sum offered to the person named before
+    it, by the article's company (inferred: the sentence names no one offering it)."""
+    person = r.before(n["at"], (PERSON,))
+    if main is None or person is None or not OFFER_WORDS & set(r.words[person.end : n["at"]]):
+        return None
+    amount = {"value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]}
+    fields: dict = {"object": person.entity, "amount": amount}
+    if any(lx.hedge(w) for w in r.words):
+        fields["modality"] = "reported"
+    inferred = [f"the offer read as {main}'s: the sentence names no one making it"]
+    return Fact("amount", main, r.s.index, fields, inferred)
 
 
 HEDGE_REACH = 3  # words from the hedge to its source: "according to the X", "d'après le X"
