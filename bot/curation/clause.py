@@ -32,6 +32,11 @@ class Event:
     inferred: list[str] = field(default_factory=list)
 
 
+# The verbs of speech, by lemma (the events' "say").
+SAY_VERBS = "say tell declare write dire déclarer affirmer écrire expliquer"
+SAY_LEMMAS = frozenset(SAY_VERBS.split())
+
+
 @dataclass
 class Article:
     """What one sentence's reading needs from the ones before: the article's main actor (the
@@ -86,6 +91,21 @@ class Clause:
                     return self.article.last_org
             if above.dep in ("relcl", "acl:relcl", "appos", "advcl", "ccomp"):
                 return None
+        return None
+
+    def reporter_of(self, char: int) -> str | None:
+        """Who tells what the word at `char` is part of ("X told Y that Zeta had agreed to pay
+        $N": X): a speaker of a verb of speech whose said clause holds the word."""
+        word = next((w for w in self.p.words if w.start <= char < w.end), None)
+        if word is None:
+            return None
+        below = word.i
+        for a in self.p.ancestors(word.i):
+            said = self.p.words[below].dep == "ccomp"
+            if said and self.p.words[a].lemma.lower() in SAY_LEMMAS:
+                speakers = [e for e in self.subjects(a) if self.kind(e) == "person"]
+                return speakers[0] if speakers else None
+            below = a
         return None
 
     def kind(self, entity: str | None) -> str:

@@ -47,7 +47,9 @@ def draft_facts(
             Fact(e.type, e.subject, sentence.index, e.fields, e.inferred)
             for e in read_events(clause)
         ]
-        typed += read_sentence(reader, previous_org, typed, article.main_actor, clause.owner_of)
+        typed += read_sentence(
+            reader, previous_org, typed, article.main_actor, clause.owner_of, clause.reporter_of
+        )
         referred = _opening_pronoun(sentence, article.last_person)
         _moved(article, typed)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
@@ -186,6 +188,7 @@ def read_sentence(
     events: list[Fact],
     main: str | None = None,
     owner: Callable[[int], str | None] | None = None,
+    reporter: Callable[[int], str | None] | None = None,
 ) -> list[Fact]:
     """What the parse's events leave to the words: statements with their medium, plans,
     locations, counts and amounts, and the source of a reported figure."""
@@ -324,7 +327,7 @@ def read_sentence(
                 if subject:
                     facts.append(Fact("location", subject.entity, r.s.index, {"place": place}))
     facts.extend(durations(r))
-    facts.extend(measures(r, previous_org, facts, events, owner, main))
+    facts.extend(measures(r, previous_org, facts, events, owner, main, reporter))
     hedge_via(r, [*facts, *events])
     negated = _negated_move(r)
     if negated is None:  # a negation beside one of several moves: which one, unsure

@@ -52,6 +52,23 @@ TIME_UNITS = frozenset("ans an annees annee years year mois months month semaine
 ORDER = ("year", "month", "day", "since")
 
 
+def _dated(words: list[str], i: int) -> bool:
+    """The number is a day beside its month ("on 24 December", "le 3 mars"): a date."""
+    return any(
+        0 <= j < len(words) and lx.MONTHS.get(words[j]) is not None and day_beside(words, j)
+        for j in (i - 1, i + 1)
+    )
+
+
+def _percent(reader: Reader, end: int) -> bool:
+    """The number just read is a percentage: "%" or "percent" right after it."""
+    after = reader.s.text[reader.s.tokens[end - 1].end :][:2].strip()[:1]
+    return after == "%" or (end < len(reader.words) and reader.words[end] in PERCENT_WORDS)
+
+
+PERCENT_WORDS = frozenset({"percent", "pourcent", "pct"})
+
+
 def when_of(reader: Reader) -> dict | None:
     """The sentence's one date; None when it names none, or two months."""
     words, when = reader.words, dict[str, int | bool]()
@@ -81,7 +98,7 @@ def numbers(reader: Reader) -> list[dict]:
     words, found, i = reader.words, [], 0
     while i < len(words):
         read = read_number(words, i) or _number_word(words, i)
-        if read is None or re.fullmatch(r"19\d\d|20\d\d", words[i]):
+        if read is None or re.fullmatch(r"19\d\d|20\d\d", words[i]) or _dated(words, i):
             i += 1
             continue
         value, end = read[:2]
@@ -112,6 +129,9 @@ def numbers(reader: Reader) -> list[dict]:
         unit = None
         if end < len(words) and words[end] in ("d", "de", "of"):
             end += 1  # "une centaine d'ingénieurs", "hundreds of engineers"
+        if _percent(reader, end) and currency is None:
+            i = end  # a share ("85% paid upfront"): neither a sum nor a count
+            continue
         if currency is None and end < len(words) and words[end] not in ("%", "pour", "percent"):
             unit = reader.s.tokens[end].raw
         found.append({"at": i, "value": value, "qualifier": qualifier, "currency": currency,

@@ -13,6 +13,7 @@ from bot.curation.clause import (
     Event,
 )
 from bot.curation.entities import TEAM_NOUNS
+from bot.curation.funding import GENERIC_ROUND_NOUNS, ROUND_NOUNS
 from bot.curation.modality import PAST_WORDS
 from bot.nlu import lexicon as lx
 from bot.text import normalize
@@ -168,6 +169,9 @@ def _relative_org(c: Clause, noun: Word) -> str | None:
     return None
 
 
+LED_ROUNDS = ROUND_NOUNS - GENERIC_ROUND_NOUNS
+
+
 def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
     w = c.p.words[v]
     agents = [n for a in c.p.children(v, "agent") for n in c.p.children(a.i, "pobj")]
@@ -193,7 +197,10 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
             if not led and c.p.words[w.head].dep.startswith("appos"):
                 led = [e for e in c.group(c.p.words[w.head].head) if c.kind(e) != "person"]
     else:
-        for o in c.p.children(v, "obj", "dobj"):
+        objects = c.p.children(v, "obj", "dobj")
+        if any(o.lemma.lower() in LED_ROUNDS for o in objects):
+            return []  # "led Zeta's funding round": an investor's lead (funding), not Zeta's
+        for o in objects:
             led += [e for e in c.group(o.i) if c.kind(e) != "person"]
             if not led and o.lower in ("lab", "unit", "team", "labo", "équipe", "laboratoire"):
                 led += _recent_unit(c)

@@ -165,11 +165,13 @@ def measures(
     events: list[Fact] | None = None,
     owner: Callable[[int], str | None] | None = None,
     main: str | None = None,
+    reporter: Callable[[int], str | None] | None = None,
 ) -> list[Fact]:
     """Counts, amounts and valuations not already a hiring's (or a duration's) quantity. A sum
     right after "invests" is the investment's; a figure after an investor is the round's
     company's ("X and Y backed its round of $1 billion"); after "valued", a valuation; a sum
-    offered to someone, with no one named to offer it, the article's company's offer."""
+    offered to someone, with no one named to offer it, the article's company's offer. A sum
+    someone tells of (`reporter`) is reported, theirs to claim."""
     found = []
     invested = [e for e in events or [] if e.type == "invested"]
     funded = {e.subject: e.fields["object"] for e in invested}
@@ -205,7 +207,11 @@ def measures(
             amount = {"value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]}
             valued = any("valuation" in lx.relation_of(w) for w in [*before, _noun_after(r, n)])
             kind = "valuation" if valued else "amount"
-            found.append(Fact(kind, subject.entity, r.s.index, {"amount": amount}))
+            fields: dict = {"amount": amount}
+            teller = reporter(r.s.tokens[n["at"]].start) if reporter else None
+            if teller and teller != subject.entity:  # "X told Y that Zeta had agreed to pay"
+                fields.update(modality="reported", attributed_to=teller)
+            found.append(Fact(kind, subject.entity, r.s.index, fields))
         elif n["unit"] and any(
             "count" in lx.relation_of(w) or w in COUNT_VERBS for w in r.words[: n["at"]]
         ):

@@ -420,3 +420,10 @@ def test_the_people_a_sentence_only_names_are_no_answer_to_who() -> None:
     )  # fmt: skip
     answer, _ = _engine(base).answer("Who is the chief executive of Zeta now?", State())
     assert not answer.text.startswith(("Ada Lind and Bo Strand", "Bo Strand"))
+
+
+def test_a_dated_valuation_does_not_refute_another_worth_asked_undated() -> None:
+    worth = {"value": 2.8e9, "currency": "USD", "qualifier": "exact"}
+    base = synthetic(fact("f", "valuation", subject="acme", amount=worth, when=When(year=2024)))
+    assert _verdict(base, "Is Acme worth $20 billion?") != NO
+    assert _verdict(base, "Was Acme valued at $20 billion in 2024?") == NO

@@ -170,6 +170,8 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     if numeric == "yes" and unstated_detail(tk, query, measured):
         # "Are its 1,200 staff all engineers?": the figure agrees, the rest no fact says.
         return Verdict("unsettled", facts)
+    if numeric == "no" and stale_worth(query, measured):
+        return Verdict("unsettled", facts)
     if numeric is not None:
         # "More than 2,000 employees?" against "about 1,200"; a reported count: not confirmed.
         return Verdict("hedged" if reported(tk, query, measured[0]) else numeric, facts)
@@ -188,6 +190,13 @@ def settle(tk: Toolkit, query: Query, facts: list[Fact]) -> Verdict:
     saying = [f for f in facts if says_it_all(tk, query, f)] or facts
     # A fact stating that it did not happen ("did not join") answers No.
     return Verdict("no" if saying[0].polarity == "negated" else "yes", saying)
+
+
+def stale_worth(query: Query, measured: list[Fact]) -> bool:
+    """A company's worth changes: a valuation of a given date says nothing against another
+    figure asked with no date ("is it worth $20 billion?" against "$2.8 billion in 2024")."""
+    dated = query.days or query.months or query.years
+    return not dated and all(f.type == "valuation" and f.when for f in measured)
 
 
 def denied_outright(tk: Toolkit, query: Query, facts: list[Fact]) -> list[Fact]:

@@ -1,0 +1,49 @@
+# ruff: noqa: E501  (the articles' sentences are one line each, as in an article file)
+"""Sums and figures as the sentence tells them: an offer to someone whose offerer goes unnamed
+is the article's company's, inferred; a sum someone tells of is theirs to claim; a day beside
+its month and a percentage are no counts; leading a company's funding round is not leading it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from snippets import add_snippet, find
+
+ARTICLE = """Orbiton courts Lumenic's engineers
+On 24 March 2025, Orbiton hired Ada Lind, a co-founder of Lumenic, and much of its engineering staff.
+Ada Lind was reportedly offered a package worth up to $900 million over five years.
+Bo Strand, the chief executive of Nordfund, the investment firm that led Lumenic's latest funding round, told Signal Weekly that Orbiton had agreed to pay $4 billion in cash.
+About 80% of Lumenic's employees are moving to Orbiton, and its shareholders will get around 60% paid upfront.
+"""
+
+
+@pytest.fixture(scope="module")
+def facts(tmp_path_factory) -> list[dict]:
+    drafted, _ = add_snippet(tmp_path_factory.mktemp("sums"), ARTICLE, "orbiton-sums")
+    return drafted
+
+
+def test_an_offer_no_one_is_named_to_make_is_the_article_company_s_reported(facts) -> None:
+    offers = [f for f in find(facts, type="amount") if f.get("object", "").startswith("ada")]
+    assert len(offers) == 1
+    assert offers[0]["subject"].startswith("orbiton")
+    assert offers[0]["amount"]["value"] == 900_000_000
+    assert offers[0].get("modality") == "reported"
+
+
+def test_a_sum_someone_tells_of_is_reported_and_theirs(facts) -> None:
+    told = [f for f in find(facts, type="amount") if f["amount"]["value"] == 4_000_000_000]
+    assert len(told) == 1
+    assert told[0].get("modality") == "reported"
+    assert told[0].get("attributed_to", "").startswith("bo")
+
+
+def test_a_day_and_a_percentage_are_no_counts(facts) -> None:
+    counted = [f["quantity"]["value"] for f in find(facts, type="count")]
+    assert 24 not in counted and 60 not in counted and 80 not in counted
+
+
+def test_leading_a_funding_round_is_not_leading_the_company(facts) -> None:
+    assert not [f for f in find(facts, type="leads") if f.get("object", "").startswith("lumenic")]
