@@ -21,6 +21,9 @@ FROM_AFTER = frozenset("de d du des".split())
 PAST_WORDS = frozenset("former formerly ex ancien ancienne anciens previously".split())
 
 ANAPHORS = frozenset("company firm entreprise societe startup start".split())
+OF_WORDS = frozenset("de d of".split())
+# A company named by its owner ("le groupe de X", "l'empire d'X").
+OWNED_NOUNS = ANAPHORS | frozenset("groupe group empire maison firme boite".split())
 
 WINDOW = 4  # tokens between a verb and the entity it governs
 # What may stand between a marker and its name: "pour sa rivale X", "for its rival X".
@@ -64,8 +67,20 @@ class Reader:
         return next((o for o in self.occ if o.start == i), None)
 
     def before(self, i: int, kinds: tuple[str, ...]) -> Occurrence | None:
+        """The last entity of those kinds before word i; a person whose company the words
+        name ("le groupe de Bo Strand") acts in it only when no one else is named before."""
         found = [o for o in self.occ if o.end <= i and self.kind(o) in kinds]
-        return found[-1] if found else None
+        acting = [o for o in found if not self.names_owner(o)]
+        return (acting or found)[-1] if found else None
+
+    def names_owner(self, o: Occurrence) -> bool:
+        """ "le groupe de X", "the company of X": X, a person, is named as its owner."""
+        return (
+            self.kind(o) == PERSON
+            and o.start >= 2
+            and self.words[o.start - 1] in OF_WORDS
+            and self.words[o.start - 2] in OWNED_NOUNS
+        )
 
     def after(self, i: int, kinds: tuple[str, ...], window: int = WINDOW) -> Occurrence | None:
         return next(

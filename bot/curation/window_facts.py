@@ -104,6 +104,7 @@ def role(r: Reader, i: int) -> Fact | None:
     before = r.before(start, ORGS)
     org = org or (before if before and before.end >= start - 1 else None)
     people = [o for o in r.occ if r.kind(o) == PERSON]
+    people = [o for o in people if not r.names_owner(o)] or people  # not "le groupe de X"'s X
     if not org or not people:
         return None
     person = min(people, key=lambda o: min(abs(o.end - start), abs(o.start - end)))

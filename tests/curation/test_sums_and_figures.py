@@ -1,7 +1,8 @@
 # ruff: noqa: E501  (the articles' sentences are one line each, as in an article file)
 """Sums and figures as the sentence tells them: an offer to someone whose offerer goes unnamed
 is the article's company's, inferred; a sum someone tells of is theirs to claim; a day beside
-its month and a percentage are no counts; leading a company's funding round is not leading it."""
+its month and a percentage are no counts; leading a company's funding round is not leading it;
+the person a company is named after ("le groupe de X") is not who served in it."""
 
 from __future__ import annotations
 
@@ -47,3 +48,14 @@ def test_a_day_and_a_percentage_are_no_counts(facts) -> None:
 
 def test_leading_a_funding_round_is_not_leading_the_company(facts) -> None:
     assert not [f for f in find(facts, type="leads") if f.get("object", "").startswith("lumenic")]
+
+
+OWNED = """Ada Lind quitte Orbiton
+Ada Lind, la chercheuse qui a fondé le laboratoire Nordlab d'Orbiton, a confirmé qu'elle quittait le groupe de Bo Strand, après douze ans passés comme directrice fondatrice de Nordlab, pendant cinq ans, puis comme directrice scientifique, pendant sept ans.
+"""
+
+
+def test_a_person_named_as_a_company_s_owner_is_not_the_one_who_served(tmp_path) -> None:
+    drafted, _ = add_snippet(tmp_path, OWNED, "ada-lind-quitte")
+    served = [f for f in drafted if f["type"] in ("role", "duration")]
+    assert served and all(f["subject"].startswith("ada") for f in served)
