@@ -6,12 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.engine.factindex import PERSON, FactIndex, orient, stems
-from bot.engine.measures import asks_money
+from bot.engine.measures import asks_money, asks_organisations
 from bot.engine.replies import Replies
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.model import Answer, Citation
-from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
@@ -247,16 +246,6 @@ class Composer:
 
     def names(self, query: Query) -> list[str]:
         return [self.kb.entities[e.id].name.get(query.language) for e in query.entities]
-
-
-def asks_organisations(query: Query) -> bool:
-    """ "Which companies…", "quelles boîtes": organisations asked for, a noun right after a
-    question word; a noun after a name is part of it ("Meta's FAIR lab")."""
-    words = query.words
-    return any(
-        w in lx.ORGANIZATION_NOUNS and i and (words[i - 1] in lx.WHAT or words[i - 1] in lx.WHO)
-        for i, w in enumerate(words)
-    )
 
 
 def restates(text: str, headline: str) -> bool:

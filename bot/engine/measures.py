@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.kb import Fact
+from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 
 
@@ -137,3 +138,16 @@ def asks_money(query: Query) -> bool:
     if "count" in query.relations:
         return False
     return query.qword == "how_much" or bool(query.relations & SUMS)
+
+
+def asks_organisations(query: Query) -> bool:
+    """ "Which companies…", "quelles boîtes", "which VC firm": organisations asked for, a noun
+    right after a question word or one word past it."""
+    words = query.words
+    return any(
+        words[j] in lx.ORGANIZATION_NOUNS
+        for i, w in enumerate(words)
+        if w in lx.WHAT or w in lx.WHO
+        for j in (i + 1, i + 2)
+        if j < len(words)
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.engine.factindex import PERSON, FactIndex, orient
-from bot.engine.measures import date_agrees
+from bot.engine.measures import asks_organisations, date_agrees
 from bot.engine.roles import ROLE_TYPES, RoleIndex
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
@@ -274,6 +274,12 @@ class Selector:
                 for f in facts
                 if f.type not in ROLE_TYPES or f.object in named or asked & self.facts.words[f.id]
             ]
+            if asks_organisations(query):  # "which firm led…": no person's title answers
+                facts = [
+                    f
+                    for f in facts
+                    if f.type not in ROLE_TYPES or self.facts.type_of(f.subject) != PERSON
+                ]
         if "invest" in query.relations:
             # Who invested: the investments; "who led the round": its lead investor first.
             invested = [f for f in facts if f.type in ft.RELATION_FACT_TYPES["invest"][0]]
@@ -397,12 +403,15 @@ def title_relations(fact: Fact) -> frozenset[str]:
     fact-type table says which titles imply what)."""
     if fact.type not in ft.TITLED_TYPES or fact.role is None:
         return frozenset()
-    said = set(normalize(f"{fact.role.fr} {fact.role.en}").split())
+    title = normalize(f"{fact.role.fr} | {fact.role.en}")
+    said = set(title.split())
+    padded = f" {title} "
     implied = [
         ft.TITLE_RELATIONS[group]
         for group, words in lx.ROLE_GROUPS.items()
-        if group in ft.TITLE_RELATIONS and words & said
-    ]
+        if group in ft.TITLE_RELATIONS
+        and (words & said or any(f" {p} " in padded for p in lx.ROLE_PHRASES.get(group, ())))
+    ]  # "chief executive", "directeur général": a phrase names the group too
     return frozenset().union(*implied)
 
 

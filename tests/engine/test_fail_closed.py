@@ -427,3 +427,27 @@ def test_a_dated_valuation_does_not_refute_another_worth_asked_undated() -> None
     base = synthetic(fact("f", "valuation", subject="acme", amount=worth, when=When(year=2024)))
     assert _verdict(base, "Is Acme worth $20 billion?") != NO
     assert _verdict(base, "Was Acme valued at $20 billion in 2024?") == NO
+
+
+def test_a_chief_executive_runs_the_company_before_its_founder_and_president() -> None:
+    ceo = Localized(fr="directeur général", en="chief executive")
+    president = Localized(fr="président", en="president")
+    base = synthetic(
+        fact("f", "founded", "Ada Lind founded Acme.", subject="ada", object="acme"),
+        fact("g", "role", "Ada Lind is president.", subject="ada", object="acme", role=president),
+        fact("h", "role", "Bo Strand is its CEO.", subject="bo", object="acme", role=ceo),
+    )
+    for question in ("Who runs Acme?", "Qui dirige Acme ?"):
+        answer, _ = _engine(base).answer(question, State())
+        assert answer.text.startswith("Bo Strand"), question
+        assert "Ada" not in answer.text, question
+
+
+def test_a_firm_asked_to_have_led_is_not_answered_with_a_person_s_title() -> None:
+    ceo = Localized(fr="directeur général", en="chief executive")
+    base = synthetic(
+        fact("h", "role", "Bo Strand is its CEO.", subject="bo", object="acme", role=ceo)
+    )
+    for question in ("Which VC firm led Acme?", "Quelle grosse boîte dirige Acme ?"):
+        answer, _ = _engine(base).answer(question, State())
+        assert "Bo Strand" not in answer.text, question
