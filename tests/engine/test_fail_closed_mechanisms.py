@@ -220,6 +220,9 @@ def test_a_description_opening_with_a_name_keeps_its_capital():
 
     assert as_clause("Kasia Lind’s company.", "Quillon", "en") == "Kasia Lind’s company"
     assert as_clause("Former Meta data-centre manager.", "Alan Rice", "en").startswith("former")
+    # A first name as common as a word keeps its capital when the base knows it as a name's.
+    told = "Alex Moss, the chief of Zeta, told Orbiton that Acme would pay."
+    assert as_clause(told, "Orbiton", "en", frozenset({"alex", "moss"})).startswith("Alex Moss")
 
 
 def test_the_one_from_a_company_is_who_came_from_it(third):

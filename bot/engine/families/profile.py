@@ -8,6 +8,7 @@ from bot.engine.toolkit import Toolkit
 from bot.kb.facttypes import PROFILE_RANK
 from bot.nlu.names import zipf
 from bot.nlu.parsing import Query
+from bot.text import normalize
 
 NAME_ZIPF = 4.0  # a first word rarer than this, before a capital, opens a name ("Kasia Lind")
 
@@ -21,22 +22,28 @@ def profile(tk: Toolkit, query: Query) -> Result:
     chosen += others[: max(0, 3 - len(chosen))]
     separator = " : " if query.language == "fr" else ": "
     language = query.language
-    description = as_clause(entity.description.get(language), entity.name.get(language), language)
+    description = as_clause(
+        entity.description.get(language), entity.name.get(language), language,
+        tk.index.known_names,
+    )  # fmt: skip
     lead = f"{entity.name.get(query.language)}{separator}{description}"
     return tk.composer.compose(
         query, chosen, confidence=tk.composer.confidence(query, 0.9), lead=lead
     )
 
 
-def as_clause(description: str, name: str = "", language: str = "en") -> str:
+def as_clause(
+    description: str, name: str = "", language: str = "en", names: frozenset[str] = frozenset()
+) -> str:
     """A description after a colon: its first letter lowered, unless it opens with a name
     ("Quillon’s supercomputer", "Kasia Lind’s company"): a word no commoner than a
-    name is, before another capital ("Former Quillon manager" is lowered)."""
+    name is, or a word of the names the base knows (`names`), before another capital
+    ("Former Quillon manager" is lowered)."""
     words = description.rstrip(" .").split()
     if not words:
         return ""
     first, after = words[0], words[1:2]
     before_capital = bool(after) and after[0][:1].isupper()
-    rare = zipf(first.lower(), language) < NAME_ZIPF
+    rare = zipf(first.lower(), language) < NAME_ZIPF or normalize(first) in names
     named = "’" in first or "'" in first or (before_capital and rare)
     return " ".join(words) if named else clause(description, name)
