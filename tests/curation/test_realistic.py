@@ -39,12 +39,16 @@ FLOORS = {
     "inflection-microsoft-fr": (20, 0),
     # Round 7 (fourth session of 2026-12-04), entered after their first run (README) and the
     # fixes that followed it: a dateline left out of the parse, leaving A no No to leaving X.
-    "thinking-machines-en": (13, 0),
+    "thinking-machines-en": (15, 0),  # raised from 13 to the score of 2026-12-07 (an offer)
     "anthropic-schulman-fr": (14, 0),
     # Round 9 (2026-12-07), first run 11 and 13 (README); entered at the scores measured after
     # the fixes of the same day (verbs of speech beside a quotation, a plain denial's No).
     "amazon-adept-luan-en": (14, 0),
     "openai-io-ive-fr": (15, 0),
+    # Round 10 (2026-12-07, second session), first run 11 (2 confidently wrong) and 8
+    # (README); entered at the scores measured after the fixes that followed it.
+    "nvidia-groq-en": (14, 0),
+    "lecun-ami-labs-fr": (9, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):
