@@ -35,6 +35,7 @@ class Event:
 # The verbs of speech, by lemma (the events' "say").
 SAY_VERBS = "say tell declare write dire déclarer affirmer écrire expliquer"
 SAY_LEMMAS = frozenset(SAY_VERBS.split())
+ORG_KINDS = ("organization", "unit")
 
 
 @dataclass
@@ -80,6 +81,14 @@ class Clause:
         word = next((w for w in self.p.words if w.start <= char < w.end), None)
         if word is None:
             return None
+        for a in [word.i, *self.p.ancestors(word.i)]:
+            if self.p.words[a].pos in ("VERB", "AUX"):
+                break
+            # "the $N that Zeta paid": the relative clause on the sum names who paid it
+            for rel in self.p.children(a, "relcl", "acl:relcl"):
+                payers = [e for e in self.subjects(rel.i) if self.kind(e) in ORG_KINDS]
+                if payers:
+                    return payers[0]
         for a in self.p.ancestors(word.i):
             above = self.p.words[a]
             if above.pos in ("VERB", "AUX"):
@@ -87,6 +96,12 @@ class Clause:
                 if orgs:
                     return orgs[0]
                 thing = [s for s in self.p.children(a, "nsubj") if s.lower in ("it", "elle")]
+                earlier = [
+                    e for j, e in sorted(self.word_entity.items())
+                    if thing and j < thing[0].i and self.kind(e) in ("organization", "unit")
+                ]  # fmt: skip
+                if earlier:  # "the valuation Zeta reached when it raised $X": Zeta
+                    return earlier[-1]
                 if thing and self.article.last_org:  # "it is paying $2 billion": the last named
                     return self.article.last_org
             if above.dep in ("relcl", "acl:relcl", "appos", "advcl", "ccomp"):

@@ -47,7 +47,7 @@ FLOORS = {
     "openai-io-ive-fr": (15, 0),
     # Round 10 (2026-12-07, second session), first run 11 (2 confidently wrong) and 8
     # (README); entered at the scores measured after the fixes that followed it.
-    "nvidia-groq-en": (14, 0),
+    "nvidia-groq-en": (16, 0),
     "lecun-ami-labs-fr": (9, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as

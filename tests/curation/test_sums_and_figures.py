@@ -59,3 +59,22 @@ def test_a_person_named_as_a_company_s_owner_is_not_the_one_who_served(tmp_path)
     drafted, _ = add_snippet(tmp_path, OWNED, "ada-lind-quitte")
     served = [f for f in drafted if f["type"] in ("role", "duration")]
     assert served and all(f["subject"].startswith("ada") for f in served)
+
+
+WHOSE = """Orbiton weighs its options
+If the reported figure is right, the payment would be close to three times the $3 billion valuation that Lumenic reached in May 2025, when it raised $400 million from backers including Nordfund, and it would dwarf the $2 billion that Orbiton paid for Vectoria Labs in 2019.
+"""
+
+
+def test_a_sum_belongs_to_who_its_clause_says(tmp_path) -> None:
+    """ "the $N valuation that X reached", "when it raised" (it: the X named before), "the $N
+    that Y paid": each sum is its own clause's subject's, not the nearest name's."""
+    drafted, _ = add_snippet(tmp_path, WHOSE, "orbiton-whose")
+    owners = {
+        f["amount"]["value"]: (f["type"], f["subject"])
+        for f in drafted
+        if f.get("amount") and f["type"] != "mention"
+    }
+    assert owners[400_000_000][1].startswith("lumenic")
+    assert owners[2_000_000_000][1].startswith("orbiton")
+    assert owners[3_000_000_000] == ("valuation", owners[400_000_000][1])
