@@ -20,6 +20,7 @@ from bot.curation.ingest import Draft
 from bot.curation.quantities import numbers, when_of
 from bot.curation.reader import ANAPHORS, ORGS, PERSON, WINDOW, Fact, Reader
 from bot.curation.window_facts import durations, founding, hedge_via, listed_places, measures, role
+from bot.kb import facttypes as ft
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
 
@@ -47,9 +48,11 @@ def draft_facts(
             Fact(e.type, e.subject, sentence.index, e.fields, e.inferred)
             for e in read_events(clause)
         ]
-        typed += read_sentence(
+        worded = read_sentence(
             reader, previous_org, typed, article.main_actor, clause.owner_of, clause.reporter_of
         )
+        _conditional(clause, worded)
+        typed += worded
         referred = _opening_pronoun(sentence, article.last_person)
         _moved(article, typed)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
@@ -147,6 +150,22 @@ def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:
     if len(sums) != 1 or any(f.fields.get("amount") for f in typed):
         return {}
     return {"amount": {k: sums[0][k] for k in ("value", "currency", "qualifier")}}
+
+
+# What the French conditional reports ("Y prendrait la direction"): every fact but a claim,
+# whose own wording is someone's.
+UNCLAIMED = frozenset(ft.TYPE_NAMES) - ft.CLAIM_FACT_TYPES - {"mention"}
+
+
+def _conditional(clause: Clause, facts: list[Fact]) -> None:
+    """A sentence told in the conditional reports what it says: a fact the word windows read
+    (no verb of the parse anchors it) is reported unless the sentence says otherwise."""
+    if not any(w.morph.get("Mood") == "Cnd" for w in clause.p.words):
+        return
+    for fact in facts:
+        if fact.type in UNCLAIMED and "modality" not in fact.fields:
+            fact.fields["modality"] = "reported"
+            fact.inferred.append("reported: the sentence is in the conditional")
 
 
 def char_spans(r: Reader) -> list[tuple[int, int, str]]:

@@ -215,7 +215,11 @@ def read_events(c: Clause) -> list[Event]:
     """Every event of the sentence, with its polarity, modality and attribution."""
     events = appositions(c)
     founded = foundings(c)  # dated by their own clause
-    per_verb = {**investments(c), **acquisitions(c), **appointments(c), **founded}
+    appointed = appointments(c)
+    for v, found in appointed.items():  # "deviendrait président": as its verb tells it
+        for e in found:
+            e.fields.update(modality(c, v))
+    per_verb = {**investments(c), **acquisitions(c), **appointed, **founded}
     verbs = {w.i: event for w in c.p.words if (event := _event_of(w)) and w.i not in per_verb}
     if any(q in c.p.text for q in QUOTES):
         verbs.update({w.i: "say" for w in c.p.words if quotes(w) and w.i not in per_verb | verbs})

@@ -2,7 +2,8 @@
 """Sums and figures as the sentence tells them: an offer to someone whose offerer goes unnamed
 is the article's company's, inferred; a sum someone tells of is theirs to claim; a day beside
 its month and a percentage are no counts; leading a company's funding round is not leading it;
-the person a company is named after ("le groupe de X") is not who served in it."""
+the person a company is named after ("le groupe de X") is not who served in it; the French
+conditional reports the titles and leads it tells."""
 
 from __future__ import annotations
 
@@ -78,3 +79,19 @@ def test_a_sum_belongs_to_who_its_clause_says(tmp_path) -> None:
     assert owners[400_000_000][1].startswith("lumenic")
     assert owners[2_000_000_000][1].startswith("orbiton")
     assert owners[3_000_000_000] == ("valuation", owners[400_000_000][1])
+
+
+CONDITIONAL = """Lumenic se réorganise
+Ada Lind deviendrait directrice générale de Lumenic, tandis que Bo Strand, ancien ingénieur de Vectoria Labs, prendrait la direction scientifique de Lumenic.
+"""
+
+
+def test_the_french_conditional_reports_titles_and_leads(tmp_path) -> None:
+    drafted, _ = add_snippet(tmp_path, CONDITIONAL, "lumenic-conditionnel")
+    told = [
+        f
+        for f in drafted
+        if f["type"] in ("role", "leads") and f.get("object", "").startswith("lumenic")
+    ]
+    assert told
+    assert all(f.get("modality") == "reported" for f in told), told
