@@ -144,6 +144,7 @@ class Dialogue:
     def merge(self, last: Query, new: Query) -> Query:
         """`new` completes `last`: its entities replace those of the same kind, its frame wins."""
         entities = list(last.entities)
+        replaced = 0  # new entities taking the place of one of the same kind
         for ref in new.entities:
             kind = self.facts.type_of(ref.id) == PERSON
             same = [
@@ -152,6 +153,7 @@ class Dialogue:
                 if (self.facts.type_of(old.id) == PERSON) == kind and (ref.role in (None, old.role))
             ]
             if same:
+                replaced += 1
                 old = entities[same[0]]  # the new entity takes its place in the old question
                 entities[same[0]] = EntityRef(ref.id, ref.role or old.role, ref.score, old.position)
             else:
@@ -181,6 +183,9 @@ class Dialogue:
             # "Which one joined first?", "who hired more?": the rank or comparison asked now
             order=new.order or last.order,
             comparative=new.comparative or last.comparative,
+            # "Who?", "and from B?" after a question about a stranger are still about the
+            # stranger; "and B?" in the stranger's place asks about B instead.
+            unknown_names=last.unknown_names if replaced == len(new.entities) else (),
         )
 
     def remember(self, query: Query, result: Result, state: State) -> State:
@@ -188,8 +193,10 @@ class Dialogue:
         strangers = tuple(n for n in query.unknown_names if " " in n)  # a first name and more
         asked = query.qword or query.relations or query.yesno  # a question, not noise
         if strangers and asked and not query.pronoun:
-            # "Who is <a stranger>?": a "he" next is the stranger, not someone asked before.
-            return replace(state, last_query=None, last_person=None, last_strangers=strangers)
+            # "Who is <a stranger>?": a "he" next is the stranger, not someone asked before;
+            # a bare "who?" or "and from B?" completes the question about the stranger.
+            kept = replace(query, sourced_facts=()) if query.entities else None
+            return replace(state, last_query=kept, last_person=None, last_strangers=strangers)
         if query.sourced_facts:
             # "Who says so?" asks about the last answer: the question before it stays the one
             # a follow-up completes; "he" next is the source when it is one person.
@@ -207,9 +214,12 @@ class Dialogue:
             last_person = people[-1]
         return replace(
             state,
-            # A stranger a pronoun stood for stays in last_strangers, not in what "and X?" fills.
+            # A stranger a pronoun stood for stays in last_strangers; one the question named
+            # stays in it for a bare follow-up ("who?"), which `merge` reads.
             last_query=replace(
-                query.with_entities(query.entities), unknown_names=(), sourced_facts=()
+                query.with_entities(query.entities),
+                unknown_names=() if query.pronoun else query.unknown_names,
+                sourced_facts=(),
             ),
             last_person=last_person,
             last_entities=tuple(e.id for e in query.entities) or state.last_entities,

@@ -356,6 +356,9 @@ class Selector:
     @staticmethod
     def by_tense(facts: list[Fact], query: Query) -> list[Fact]:
         """Keep the roles of the time the question is about, when it says and the facts do."""
+        if query.present and not query.yesno:
+            # "Who is X's CEO now?": a former one is no answer (a yes/no says "no longer").
+            return [f for f in facts if f.tense != "past"]
         if query.tense is None:
             return facts
         kept = [f for f in facts if f.tense in (None, query.tense)]

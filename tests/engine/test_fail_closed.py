@@ -451,3 +451,17 @@ def test_a_firm_asked_to_have_led_is_not_answered_with_a_person_s_title() -> Non
     for question in ("Which VC firm led Acme?", "Quelle grosse boîte dirige Acme ?"):
         answer, _ = _engine(base).answer(question, State())
         assert "Bo Strand" not in answer.text, question
+
+
+def test_a_former_holder_does_not_answer_who_holds_it_now() -> None:
+    ceo = Localized(fr="directeur général", en="chief executive")
+    former = fact(
+        "h", "role", "Bo Strand is its former CEO.", subject="bo", object="acme", role=ceo,
+        tense="past",
+    )  # fmt: skip
+    engine = _engine(synthetic(former))
+    for question in ("Who is the current CEO of Acme?", "Qui est le PDG actuel d'Acme ?"):
+        answer, _ = engine.answer(question, State())
+        assert "Bo Strand" not in answer.text, question
+    answer, _ = engine.answer("Who was the CEO of Acme?", State())
+    assert "Bo Strand" in answer.text

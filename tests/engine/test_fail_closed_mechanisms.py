@@ -303,3 +303,19 @@ def test_it_after_a_saying_verb_is_what_was_said(third, first, follow_up):
 def test_a_stranger_is_named_as_written_with_french_elision(third):
     answer, _ = third.answer("Omar al-Qirbani a-t-il rejoint Lumenic ?")
     assert answer.text.startswith("Les articles ne disent rien d’Omar al-Qirbani.")
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ["Did Quantix Photonics hire anyone from Vectoria Labs?", "who?"],
+        ["Did Quantix Photonics hire anyone from Vectoria Labs? who?"],
+        ["Est-ce que Quantix Photonics a recruté chez Vectoria Labs ?", "qui ?"],
+    ],
+)
+def test_a_bare_follow_up_after_a_stranger_is_still_about_the_stranger(third, messages):
+    chat = Chat(third)
+    for message in messages:
+        answer = chat.ask(message)
+    assert "quantix photonics" in normalize(answer.text)
+    assert "ingrid" not in normalize(answer.text)
