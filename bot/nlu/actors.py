@@ -34,6 +34,8 @@ _FOR = frozenset({"for", "pour"})  # "left X for Y": where they went
 # What may stand before an actor opening the question: an auxiliary, "est-ce que".
 _BEFORE = lx.EN_AUXILIARIES | {"que", "qu"}
 _OF = frozenset({"de", "d"})
+_FROM = frozenset({"from", "of", "chez"})
+_MANY = frozenset({"many", "much"})  # "how many zeta staff"
 _WHAT = frozenset({"que", "qu"})  # "qu'a dit X ?": the inversion that asks what was said
 
 
@@ -104,7 +106,29 @@ def move_actors(
         if opens and (suffixed or rare or full_name):
             found.update(run)
     inverted = _inverted_subjects(words, unread, covered, frequency, first_name_like)
-    return found | inverted | _left_objects(words, unread, covered)
+    staffed = _staff_of(words, unread, covered, frequency)
+    return found | inverted | staffed | _left_objects(words, unread, covered)
+
+
+def _staff_of(
+    words: list[str], unread: list[bool], covered: set[int], frequency: Callable[[str], float]
+) -> set[int]:
+    """ "how many zeta staff", "des gens de zeta", "engineers from zeta": the unread words
+    that say whose staff are counted name a company."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in lx.STAFF_NOUNS or i in covered:
+            continue
+        after = i + 2 if i + 2 < len(words) and words[i + 1] in _OF | _FROM else None
+        if after is not None and unread[after] and after not in covered:
+            run = [after]  # "gens de zeta"
+        elif i >= 2 and words[i - 2] in _MANY and unread[i - 1] and i - 1 not in covered:
+            run = [i - 1]  # "how many zeta staff"
+        else:
+            continue
+        if all(frequency(words[j]) < ACTOR_WORD_ZIPF for j in run):
+            found.update(run)
+    return found
 
 
 def _inverted_subjects(

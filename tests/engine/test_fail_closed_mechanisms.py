@@ -69,6 +69,9 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("qu'a dit bill baker sur lumenic ?", "bill baker"),
         # The subject after the counted object that opens a French question.
         ("combien d'ingénieurs velvet moon a recrutés chez lumenic ?", "velvet moon"),
+        # Whose staff are counted, in an unread word: a company.
+        ("how many inflection staff did lumenic hire?", "inflection"),
+        ("lumenic a recruté cb de gens d'inflection ?", "inflection"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):

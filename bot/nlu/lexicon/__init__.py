@@ -129,6 +129,7 @@ DESTINATION_PHRASES = _listed("destination_phrases")
 # "Which companies…?": the answer is organisations, not people.
 ORGANIZATION_NOUNS = _words("organization_nouns")
 DETERMINERS = _words("determiners")
+STAFF_NOUNS = _words("staff_nouns")
 # The files give ranks from 1 ("first": 1); the table gives indexes from 0.
 ORDINALS: dict[str, int] = {word: rank - 1 for word, rank in _by_word("ordinals").items()}
 

@@ -83,6 +83,7 @@ CONCEPTS: dict[str, Concept] = {
     "destination_phrases": _PHRASES,
     "organization_nouns": _WORDS,
     "determiners": _WORDS,  # "Zeta (the startup)": a described name before them
+    "staff_nouns": _WORDS,  # "zeta staff", "les gens de zeta": whose staff, a company
     "ordinals": Concept("groups", groups=int, exclusive=True),  # rank (1 is first) -> words
     "move_verbs": Concept("groups", stems=True, groups=MOVE_KINDS),
     "passive_markers": _WORDS,
