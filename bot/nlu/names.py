@@ -350,7 +350,10 @@ def _paired(words: list[str], unread: list[bool], named: list[bool], covered: se
     for i in range(len(words) - 1):
         pair = (unread[i] or named[i]) and unread[i + 1] and _name_pair(words[i], words[i + 1])
         company = unread[i] and i + 1 not in covered and words[i + 1] in lx.COMPANY_SUFFIXES
-        if pair or company:
+        # "jan qirbani": a month's word as common as a first name, before a rare word.
+        month = words[i] in lx.MONTHS and i not in covered and _first_name_like(words[i])
+        dated = month and unread[i + 1] and _rarer_than(words[i + 1], NAME_PAIR_RARE_ZIPF)
+        if pair or company or dated:
             found |= {i, i + 1}
         # "ada al zeta": a particle between the two words of a name pair.
         particle = i + 2 < len(words) and words[i + 1] in lx.NAME_PARTICLES

@@ -53,7 +53,7 @@ FLOORS = {
     # run (README: 177/216 with 0 wrong, 108/136 with 10), at the scores after that session's
     # fixes.
     "casual11": (177, 0),
-    "strangers10": (113, 5),
+    "strangers10": (114, 4),
 }
 
 

@@ -69,6 +69,8 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("qu'a dit bill baker sur lumenic ?", "bill baker"),
         # The subject after the counted object that opens a French question.
         ("combien d'ingénieurs velvet moon a recrutés chez lumenic ?", "velvet moon"),
+        # A month's word as common as a first name, before a rare word, without capitals.
+        ("what did jan qirbani say about lumenic", "jan qirbani"),
         # Whose staff are counted, in an unread word: a company.
         ("how many inflection staff did lumenic hire?", "inflection"),
         ("lumenic a recruté cb de gens d'inflection ?", "inflection"),
