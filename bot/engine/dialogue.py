@@ -111,7 +111,14 @@ class Dialogue:
         if query.pronoun and state.last_strangers and not query.ambiguous:
             # "Did he recruit X?" after a stranger: "he" is the stranger, and X is someone else.
             return replace(query, unknown_names=state.last_strangers)
-        if query.pronoun and not has_person and state.last_person and not query.ambiguous:
+        additive = query.qword == "who" and bool(set(query.words) & lx.ADDITIVE_WORDS)
+        if query.pronoun and not has_person and state.last_person and additive:
+            # "Who else joined X with him?": the others, him left out of the answer.
+            him = EntityRef(state.last_person, excluded=True)
+            joined = [] if query.entities else self.destinations(state.last_person)
+            where = [EntityRef(joined[0], role="dest")] if len(joined) == 1 else []
+            query = query.with_entities((*query.entities, *where, him))
+        elif query.pronoun and not has_person and state.last_person and not query.ambiguous:
             query = query.with_entities((EntityRef(state.last_person), *query.entities))
         elif not has_person and not query.ambiguous and moved_by_pronoun(query):
             return replace(query, no_antecedent=True)  # no one named before: never guess
@@ -140,6 +147,16 @@ class Dialogue:
         if query.ellipsis or (bare and (query.qword or query.relations)):
             return self.merge(last, query)
         return query
+
+    def destinations(self, person: str) -> list[str]:
+        """Where the person moved to, as the facts tell it ("with him": to the same place)."""
+        found = [
+            f.object if f.type == "joined" else f.subject
+            for f in self.facts.involving.get(person, [])
+            if (f.type == "joined" and f.subject == person and f.object)
+            or (f.type == "hired" and f.object == person)
+        ]
+        return list(dict.fromkeys(e for e in found if e))
 
     def merge(self, last: Query, new: Query) -> Query:
         """`new` completes `last`: its entities replace those of the same kind, its frame wins."""

@@ -52,7 +52,7 @@ FLOORS = {
     # casual11 and strangers10 entered on 2026-12-07 (second session) after their first blind
     # run (README: 177/216 with 0 wrong, 108/136 with 10), at the scores after that session's
     # fixes.
-    "casual11": (177, 0),
+    "casual11": (180, 0),
     "strangers10": (114, 4),
 }
 

@@ -228,6 +228,7 @@ def test_a_description_opening_with_a_name_keeps_its_capital():
     # A first name as common as a word keeps its capital when the base knows it as a name's.
     told = "Alex Moss, the chief of Zeta, told Orbiton that Acme would pay."
     assert as_clause(told, "Orbiton", "en", frozenset({"alex", "moss"})).startswith("Alex Moss")
+    assert as_clause("OrbitAI researcher.", "Ada Lind", "en") == "OrbitAI researcher"
 
 
 def test_the_one_from_a_company_is_who_came_from_it(third):
@@ -324,3 +325,18 @@ def test_a_bare_follow_up_after_a_stranger_is_still_about_the_stranger(third, me
         answer = chat.ask(message)
     assert "quantix photonics" in normalize(answer.text)
     assert "ingrid" not in normalize(answer.text)
+
+
+def test_who_else_with_him_names_the_others_who_moved_there_not_him(tmp_path: Path):
+    article = """Lumenic hires
+In March, Lumenic hired Ada Lind, Bo Strand and Kasia Moss from Vectoria Labs.
+"""
+    from snippets import add_snippet
+
+    _, base = add_snippet(tmp_path, article, "lumenic-recrute")
+    chat = Chat(Engine(kb.load(base)))
+    chat.ask("Who is Ada Lind?")
+    answer = chat.ask("Who else joined with her?")
+    text = normalize(answer.text)
+    assert "bo strand" in text and "kasia moss" in text
+    assert not text.startswith("ada lind")

@@ -45,5 +45,6 @@ def as_clause(
     first, after = words[0], words[1:2]
     before_capital = bool(after) and after[0][:1].isupper()
     rare = zipf(first.lower(), language) < NAME_ZIPF or normalize(first) in names
-    named = "’" in first or "'" in first or (before_capital and rare)
+    inner_capital = any(c.isupper() for c in first[1:])  # "OpenAI researcher", "xAI's"
+    named = "’" in first or "'" in first or (before_capital and rare) or inner_capital
     return " ".join(words) if named else clause(description, name)
