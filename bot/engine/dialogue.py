@@ -124,6 +124,16 @@ class Dialogue:
             return replace(query, no_antecedent=True)  # no one named before: never guess
         elif query.plural_pronoun and not query.entities and state.last_entities:
             query = query.with_entities(tuple(EntityRef(e) for e in state.last_entities))
+        elif (
+            query.plural_pronoun
+            and state.last_entities
+            and all(e.role == "source" for e in query.entities)
+        ):
+            # "How many of them (came) from X?": "them" are the last question's, counted by
+            # where they came from.
+            asked = {e.id for e in query.entities}
+            them = [EntityRef(e) for e in state.last_entities if e not in asked]
+            query = query.with_entities((*them, *query.entities))
         elif query.plural_pronoun and query.yesno and state.last_entities:
             # "And did they hire from X too?": "they" are the last answer's, not anyone who did.
             asked = {e.id for e in query.entities}
@@ -169,6 +179,8 @@ class Dialogue:
                 for i, old in enumerate(entities)
                 if (self.facts.type_of(old.id) == PERSON) == kind and (ref.role in (None, old.role))
             ]
+            # "And B?" takes the place of one the asker typed before, not of one filled in.
+            same.sort(key=lambda i: entities[i].position < 0)
             if same:
                 replaced += 1
                 old = entities[same[0]]  # the new entity takes its place in the old question

@@ -14,6 +14,7 @@ from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
+from bot.nlu.query import EntityRef
 from bot.text import normalize
 
 WHERE_TYPES = ft.RELATION_FACT_TYPES["location"][1] | {"location"}
@@ -190,6 +191,8 @@ class Selector:
         moved = query.cue_relations & lx.MOVE_RELATIONS
         if main == "count" and moved:
             mains = sorted(moved)  # "how many did X hire": the hires are counted, not its staff
+        elif main == "count" and any(came_from(query, e) for e in query.entities):
+            mains = ["count", "move_in"]  # "how many of its staff from X": those hired from X
         primary: set[str] = set()
         fallback: set[str] = set()
         for relation in mains:
@@ -399,6 +402,16 @@ class Selector:
         words = {w for w in query.content if not w.isdigit()}
         covered = frozenset().union(*(self.facts.words[f.id] for f in facts))
         return any(self.facts.stem(w, query.language) not in covered for w in words if len(w) > 1)
+
+
+# "from", "ex": a source said plainly ("de" may as well say whose: "la boîte d'Elon").
+PLAIN_SOURCES = lx.SOURCE_PREPOSITIONS - {"de", "d", "du", "des"}
+
+
+def came_from(query: Query, ref: EntityRef) -> bool:
+    """The question says the entity is where people came from ("of them from X", "ex X")."""
+    at = ref.position
+    return ref.role == "source" and at > 0 and query.words[at - 1] in PLAIN_SOURCES
 
 
 def title_relations(fact: Fact) -> frozenset[str]:

@@ -465,3 +465,17 @@ def test_a_former_holder_does_not_answer_who_holds_it_now() -> None:
         assert "Bo Strand" not in answer.text, question
     answer, _ = engine.answer("Who was the CEO of Acme?", State())
     assert "Bo Strand" in answer.text
+
+
+def test_how_many_of_them_from_a_company_counts_those_hired_from_it() -> None:
+    staff = {"value": 300, "qualifier": "about", "unit": {"fr": "personnes", "en": "people"}}
+    hires = {"value": 40, "qualifier": "about", "unit": {"fr": "anciens", "en": "former staff"}}
+    base = synthetic(
+        fact("f", "count", "Acme employs about 300 people.", subject="acme", quantity=staff),
+        fact("g", "hired", "Acme hired about 40 from Zeta.", subject="acme", source="zeta",
+             quantity=hires),
+    )  # fmt: skip
+    engine = _engine(base)
+    _, state = engine.answer("How many people work at Acme?", State())
+    answer, _ = engine.answer("how many of them from zeta?", state)
+    assert answer.text.startswith("About 40"), answer.text
