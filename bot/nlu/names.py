@@ -11,17 +11,16 @@ a product is known when an article names it.
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
 from bot.nlu.actors import counted_object, move_actors
+from bot.nlu.written_names import TOKEN, as_written, described, name_inside
 from bot.text import normalize
 
 if TYPE_CHECKING:
@@ -48,7 +47,6 @@ LANGUAGE_WORDS = 100_000  # words of each language that a lone rare word must no
 EXACT = 100.0  # a mention's score when its words are an alias as written
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
 
-_TOKEN = re.compile(r"[^\W_]+")
 SENTENCE_ENDS = ".!?:;"
 
 
@@ -63,7 +61,7 @@ def capitalised_words(texts: Iterable[str]) -> frozenset[str]:
     written: set[str] = set()
     for text in texts:
         text = unicodedata.normalize("NFKC", text)
-        for match in _TOKEN.finditer(text):
+        for match in TOKEN.finditer(text):
             token = match.group(0)
             if token[:1].isupper():
                 # What `tokens` reads: the last character before it that is not a space.
@@ -82,7 +80,7 @@ def tokens(text: str) -> list[tuple[str, bool]]:
     found = []
     last = ""  # the last character before the word that is not a space
     end = 0
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         gap = text[end : match.start()].rstrip()
         if gap:
             last = gap[-1]
@@ -125,8 +123,8 @@ def unknown_names(
         )
         lower = [text.isupper() or not token[:1].isupper() for token, _ in raw]
         flags = [f or (r and low) for f, r, low in zip(flags, rare, lower, strict=True)]
-    described = _described(text, words, covered, is_lexicon_word, cut[0])
-    flags = [f or i in described for i, f in enumerate(flags)]
+    apposed = described(text, words, covered, is_lexicon_word, cut[0])
+    flags = [f or i in apposed for i, f in enumerate(flags)]
     names, positions = [], set()
     runs = _runs(flags)
     for run in runs:
@@ -140,61 +138,9 @@ def unknown_names(
         ]
         lone_common = len(run) == 1 and zipf(words[run[0]], language) >= LONE_COMMON_ZIPF
         if unknown and not lone_common:
-            names.append(_as_written(text, run, cut[0]))
+            names.append(as_written(text, run, cut[0]))
             positions.update(run)
     return tuple(dict.fromkeys(names)), frozenset(positions), runs
-
-
-def _spans(text: str, offset: int) -> tuple[str, list[tuple[int, int]]]:
-    """The text as `tokens` reads it, and where each of its words stands, past the first
-    `offset` words."""
-    text = unicodedata.normalize("NFKC", text)
-    return text, [m.span() for m in _TOKEN.finditer(text)][offset:]
-
-
-def _described(
-    text: str,
-    words: list[str],
-    covered: set[int],
-    is_lexicon_word: Callable[[str], bool],
-    offset: int,
-) -> set[int]:
-    """Words the question describes as a company in apposition: "zeta (the startup…)",
-    "zeta, la boîte de…": a name, however common its words."""
-    text, spans = _spans(text, offset)
-    found: set[int] = set()
-    for i in range(len(words) - 1):
-        gap = text[spans[i][1] : spans[i + 1][0]]
-        opened = "(" if "(" in gap else "," if "," in gap else ""
-        # Closed as an apposition is, not a discourse word's comma ("bref, la boîte…").
-        if not opened or _CLOSING[opened] not in text[spans[i + 1][0] :]:
-            continue
-        start = i + 2 if words[i + 1] in lx.DETERMINERS else i + 1
-        nouns = words[start : start + 1 + MAX_MODIFIERS]  # "the coding startup"
-        if not lx.ORGANIZATION_NOUNS & set(nouns):
-            continue
-        j = i
-        while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < 3:
-            found.add(j)
-            j -= 1
-    return found
-
-
-def _as_written(text: str, run: list[int], offset: int) -> str:
-    """The run's words as the text writes them: "al-Zeta" keeps its hyphen; words apart in
-    the text ("Zeta (the lab)") are joined by a space."""
-    text, spans = _spans(text, offset)
-    written = text[spans[run[0]][0] : spans[run[0]][1]]
-    for before, i in pairwise(run):
-        gap = text[spans[before][1] : spans[i][0]]
-        written += gap if gap.strip() and set(gap) <= _INSIDE_NAMES else " "
-        written += text[spans[i][0] : spans[i][1]]
-    return written
-
-
-_CLOSING = {"(": ")", ",": ","}
-MAX_MODIFIERS = 2  # words between an apposition's determiner and its noun
-_INSIDE_NAMES = frozenset(" -'’.")
 
 
 def _casual(text: str) -> bool:
@@ -233,29 +179,7 @@ def _capitalised(
             next_is_name = i + 1 < len(raw) and capital[i + 1] and not raw[i + 1][1]
             common = zipf(word, language) >= FUNCTION_WORD_ZIPF
             flags.append(not common and (next_is_name or zipf(word, language) < RARE_WORD_ZIPF))
-    return _name_inside(flags, capital, raw, words, covered)
-
-
-def _name_inside(
-    flags: list[bool],
-    capital: list[bool],
-    raw: list[tuple[str, bool]],
-    words: list[str],
-    covered: set[int],
-) -> list[bool]:
-    """Words of a capitalised name that read as something else: a particle between two of its
-    words ("Ada al-Zeta"), a capitalised word of the lexicon before an unknown one ("Jan
-    Zeta": a first name, not January)."""
-    found = list(flags)
-    for i in range(len(words) - 1):
-        after = flags[i + 1] and i + 1 not in covered
-        particle = i > 0 and capital[i - 1] and words[i] in lx.NAME_PARTICLES and after
-        first = capital[i] and not raw[i][1] and i not in covered and after
-        if particle and i - 1 not in covered:
-            found[i - 1] = found[i] = True  # "Ada", even opening the question
-        if first and not flags[i]:
-            found[i] = True
-    return found
+    return name_inside(flags, capital, raw, words, covered)
 
 
 def _beside(flags: list[bool], i: int) -> bool:

@@ -8,7 +8,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.nlu.names import _TOKEN, capitalised_words, tokens
+from bot.nlu.names import capitalised_words, tokens
+from bot.nlu.written_names import TOKEN
 from bot.text import normalize
 
 
@@ -20,7 +21,7 @@ def plain_tokens(text: str) -> list[tuple[str, bool]]:
             m.group(0),
             not text[: m.start()].strip() or bool(re.search(r"[.!?:;]\s*$", text[: m.start()])),
         )
-        for m in _TOKEN.finditer(text)
+        for m in TOKEN.finditer(text)
     ]
 
 

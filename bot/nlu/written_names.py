@@ -1,0 +1,93 @@
+"""How a question writes a name: where its words stand in the text, written as the asker wrote
+them ("al-Zeta" keeps its hyphen), a name described in apposition ("zeta (the startup…)"),
+and the words inside a capitalised name that read as something else (a particle, a first
+name the lexicon reads as a month). Which words are names is bot.nlu.names' reading."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from itertools import pairwise
+
+from bot.nlu import lexicon as lx
+
+TOKEN = re.compile(r"[^\W_]+")
+
+
+def word_spans(text: str, offset: int) -> tuple[str, list[tuple[int, int]]]:
+    """The text as `tokens` reads it, and where each of its words stands, past the first
+    `offset` words."""
+    text = unicodedata.normalize("NFKC", text)
+    return text, [m.span() for m in TOKEN.finditer(text)][offset:]
+
+
+def described(
+    text: str,
+    words: list[str],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    offset: int,
+) -> set[int]:
+    """Words the question describes as a company in apposition: "zeta (the startup…)",
+    "zeta, la boîte de…": a name, however common its words."""
+    text, spans = word_spans(text, offset)
+    found: set[int] = set()
+    for i in range(len(words) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        opened = "(" if "(" in gap else "," if "," in gap else ""
+        # Closed as an apposition is, not a discourse word's comma ("bref, la boîte…").
+        if not opened or _CLOSING[opened] not in text[spans[i + 1][0] :]:
+            continue
+        start = i + 2 if words[i + 1] in lx.DETERMINERS else i + 1
+        nouns = words[start : start + 1 + MAX_MODIFIERS]  # "the coding startup"
+        if not lx.ORGANIZATION_NOUNS & set(nouns):
+            continue
+        j = i
+        while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < 3:
+            found.add(j)
+            j -= 1
+    return found
+
+
+def as_written(text: str, run: list[int], offset: int) -> str:
+    """The run's words as the text writes them: "al-Zeta" keeps its hyphen; words apart in
+    the text ("Zeta (the lab)") are joined by a space."""
+    text, spans = word_spans(text, offset)
+    written = text[spans[run[0]][0] : spans[run[0]][1]]
+    for before, i in pairwise(run):
+        gap = text[spans[before][1] : spans[i][0]]
+        written += gap if gap.strip() and set(gap) <= _INSIDE_NAMES else " "
+        written += text[spans[i][0] : spans[i][1]]
+    return written
+
+
+_CLOSING = {"(": ")", ",": ","}
+MAX_MODIFIERS = 2  # words between an apposition's determiner and its noun
+_INSIDE_NAMES = frozenset(" -'’.")
+
+
+def name_inside(
+    flags: list[bool],
+    capital: list[bool],
+    raw: list[tuple[str, bool]],
+    words: list[str],
+    covered: set[int],
+) -> list[bool]:
+    """Words of a capitalised name that read as something else: a particle between two of its
+    words ("Ada al-Zeta"), a capitalised word of the lexicon before an unknown one ("Jan
+    Zeta": a first name, not January)."""
+    found = list(flags)
+    for i in range(len(words) - 1):
+        after = flags[i + 1] and i + 1 not in covered
+        particle = i > 0 and capital[i - 1] and words[i] in lx.NAME_PARTICLES and after
+        first = capital[i] and not raw[i][1] and i not in covered and after
+        if particle and i - 1 not in covered:
+            found[i - 1] = found[i] = True  # "Ada", even opening the question
+        if first and not flags[i]:
+            found[i] = True
+    return found
+
+
+def _plain(word: str, is_lexicon_word: Callable[[str], bool]) -> bool:
+    return word.isalpha() and len(word) > 2 and not is_lexicon_word(word)
