@@ -27,23 +27,25 @@ from bot.engine import Engine
 # 125 -> 127, strangers3 96 -> 98, casual6 126 -> 129, casual7 119 -> 120, casual8 174 -> 182,
 # casual9 144 -> 145, strangers7 101 -> 103, strangers8 69 -> 71, casual10 172 -> 176), said in
 # its note.
+# Raised on 2026-12-07 (second session) to that session's end scores (strangers3 98 -> 99,
+# strangers5 83 -> 85, casual7 120 -> 122, casual9 145 -> 146), said in its note.
 FLOORS = {
     "failclosed": (104, 0),
     "casual2": (177, 0),
     "casual4": (127, 0),
-    "strangers3": (98, 0),  # 99 on 2026-12-07 (second session)
+    "strangers3": (99, 0),
     "casual6": (129, 0),
-    "strangers5": (83, 0),
+    "strangers5": (85, 0),
     # casual7 entered at the end of that session, after its first blind run (119/150 with 1
     # wrong, README); raised to the score after the fixes that run showed (121, 0).
-    "casual7": (120, 0),
+    "casual7": (122, 0),
     # casual8 and strangers7 entered in the fourth session of 2026-12-04 after their first
     # blind run (README: 164/244 with 3 wrong, 100/138 with 12), at that session's scores.
     "casual8": (182, 0),
     "strangers7": (103, 4),
     # casual9 and strangers8 entered on 2026-12-05 at their first blind run (README: 144/180
     # with 0 wrong, 69/82 with 2), before any tuning on them.
-    "casual9": (145, 0),
+    "casual9": (146, 0),
     "strangers8": (71, 2),
     # casual10 and strangers9 entered on 2026-12-07 after their first blind run (README:
     # 167/198 and 83/101, 0 wrong), at the scores after that session's fixes.
