@@ -233,17 +233,22 @@ OFFER_WORDS = frozenset(
 
 
 def _offered(r: Reader, n: dict, main: str | None) -> Fact | None:
-    """ "Ada Lind was offered a package worth $X": a sum offered to the person named before
-    it, by the article's company (inferred: the sentence names no one offering it)."""
+    """ "Ada Lind was offered a package worth $X (by Zeta)": a sum offered to the person named
+    before it, by the company named after "by", else by the article's company (inferred)."""
     person = r.before(n["at"], (PERSON,))
-    if main is None or person is None or not OFFER_WORDS & set(r.words[person.end : n["at"]]):
+    if person is None or not OFFER_WORDS & set(r.words[person.end : n["at"]]):
+        return None
+    # "offered $X by Zeta": the one the sentence names; else the article's company, inferred
+    by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) in ORGS]
+    offerer = by[0].entity if by else main
+    if offerer is None or offerer == person.entity:
         return None
     amount = {"value": n["value"], "currency": n["currency"], "qualifier": n["qualifier"]}
     fields: dict = {"object": person.entity, "amount": amount}
     if any(lx.hedge(w) for w in r.words):
         fields["modality"] = "reported"
-    inferred = [f"the offer read as {main}'s: the sentence names no one making it"]
-    return Fact("amount", main, r.s.index, fields, inferred)
+    inferred = [] if by else [f"the offer read as {main}'s: the sentence names no one making it"]
+    return Fact("amount", offerer, r.s.index, fields, inferred)
 
 
 HEDGE_REACH = 3  # words from the hedge to its source: "according to the X", "d'après le X"

@@ -95,3 +95,12 @@ def test_the_french_conditional_reports_titles_and_leads(tmp_path) -> None:
     ]
     assert told
     assert all(f.get("modality") == "reported" for f in told), told
+
+
+def test_an_offer_made_by_a_named_company_is_that_company_s(tmp_path) -> None:
+    article = """Lumenic loses Ada Lind
+Ada Lind was reportedly offered a package worth $500 million by Vectoria Labs.
+"""
+    drafted, _ = add_snippet(tmp_path, article, "lumenic-loses")
+    offers = [f for f in find(drafted, type="amount") if f.get("object", "").startswith("ada")]
+    assert [f["subject"] for f in offers] == ["vectoria-labs"]
