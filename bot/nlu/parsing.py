@@ -76,15 +76,16 @@ def _role(words: list[str], start: int) -> str | None:
 
 
 def _inverted_after_name(
-    words: list[str], i: int, raw_folded: str, mentions: list[Mention]
+    words: list[str], i: int, raw_folded: str, mentions: list[Mention], strangers: tuple = ()
 ) -> bool:
     """ "X emploie-t-il…", "X est-il…": the inverted pronoun repeats the subject named
-    before it; it refers to nobody from the conversation."""
+    before it (linked, or a stranger the question names); it refers to nobody from the
+    conversation."""
     word = words[i]
     if word not in lx.FR_INVERSION_PRONOUNS:
         return False
     inverted = (i > 0 and words[i - 1] == "t") or re.search(rf"\w-{word}\b", raw_folded)
-    return bool(inverted) and any(m.start < i for m in mentions)
+    return bool(inverted) and (bool(strangers) or any(m.start < i for m in mentions))
 
 
 def _thing_pronoun(words: list[str]) -> int | None:
@@ -305,7 +306,7 @@ def parse(text: str, index: EntityIndex, fallback_language: str) -> Query:
         and not definition  # "et X, ça veut dire quoi ?" asks of X alone
     )
     pronoun = any(
-        w in lx.PRONOUNS and not _inverted_after_name(words, i, raw_folded, mentions)
+        w in lx.PRONOUNS and not _inverted_after_name(words, i, raw_folded, mentions, strangers)
         for i, w in enumerate(words)
         if i not in spans
     )

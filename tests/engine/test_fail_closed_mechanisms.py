@@ -317,6 +317,8 @@ def test_a_stranger_is_named_as_written_with_french_elision(third):
         ["Did Quantix Photonics hire anyone from Vectoria Labs?", "who?"],
         ["Did Quantix Photonics hire anyone from Vectoria Labs? who?"],
         ["Est-ce que Quantix Photonics a recruté chez Vectoria Labs ?", "qui ?"],
+        # The inverted pronoun repeats the stranger: it points at no one before.
+        ["Quantix Photonics a-t-elle recruté chez Vectoria Labs ?", "qui ?"],
     ],
 )
 def test_a_bare_follow_up_after_a_stranger_is_still_about_the_stranger(third, messages):
