@@ -32,11 +32,11 @@ _BETWEEN = (
 _ACTED = lx.MOVE_RELATIONS | {"statement"}
 _FOR = frozenset({"for", "pour"})  # "left X for Y": where they went
 # What may stand before an actor opening the question: an auxiliary, "est-ce que".
-_BEFORE = lx.EN_AUXILIARIES | {"que", "qu"}
+_WHAT = frozenset({"que", "qu"})  # "qu'a dit X ?": the inversion that asks what was said
+_BEFORE = lx.EN_AUXILIARIES | _WHAT
 _OF = frozenset({"de", "d"})
 _FROM = frozenset({"from", "of", "chez"})
 _MANY = frozenset({"many", "much"})  # "how many zeta staff"
-_WHAT = frozenset({"que", "qu"})  # "qu'a dit X ?": the inversion that asks what was said
 
 
 def counted_object(words: list[str], j: int) -> bool:
@@ -119,15 +119,14 @@ def _staff_of(
     for i, word in enumerate(words):
         if word not in lx.STAFF_NOUNS or i in covered:
             continue
-        after = i + 2 if i + 2 < len(words) and words[i + 1] in _OF | _FROM else None
-        if after is not None and unread[after] and after not in covered:
-            run = [after]  # "gens de zeta"
-        elif i >= 2 and words[i - 2] in _MANY and unread[i - 1] and i - 1 not in covered:
-            run = [i - 1]  # "how many zeta staff"
+        if i + 2 < len(words) and words[i + 1] in _OF | _FROM:
+            at = i + 2  # "gens de zeta"
+        elif i >= 2 and words[i - 2] in _MANY:
+            at = i - 1  # "how many zeta staff"
         else:
             continue
-        if all(frequency(words[j]) < ACTOR_WORD_ZIPF for j in run):
-            found.update(run)
+        if unread[at] and at not in covered and frequency(words[at]) < ACTOR_WORD_ZIPF:
+            found.add(at)
     return found
 
 
