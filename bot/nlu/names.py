@@ -20,7 +20,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
 from bot.nlu.actors import counted_object, move_actors
-from bot.nlu.written_names import TOKEN, as_written, described, name_inside
+from bot.nlu.written_names import TOKEN, as_written, described, name_inside, possessors
 from bot.text import normalize
 
 if TYPE_CHECKING:
@@ -124,7 +124,8 @@ def unknown_names(
         lower = [text.isupper() or not token[:1].isupper() for token, _ in raw]
         flags = [f or (r and low) for f, r, low in zip(flags, rare, lower, strict=True)]
     apposed = described(text, words, covered, is_lexicon_word, cut[0])
-    flags = [f or i in apposed for i, f in enumerate(flags)]
+    owners = possessors(text, words, covered, is_lexicon_word, cut[0])
+    flags = [f or i in apposed or i in owners for i, f in enumerate(flags)]
     names, positions = [], set()
     runs = _runs(flags)
     for run in runs:
@@ -136,7 +137,11 @@ def unknown_names(
             and len(words[i]) > 1
             and not _common_acronym(raw[i][0])
         ]
-        lone_common = len(run) == 1 and zipf(words[run[0]], language) >= LONE_COMMON_ZIPF
+        lone_common = (
+            len(run) == 1
+            and zipf(words[run[0]], language) >= LONE_COMMON_ZIPF
+            and run[0] not in owners
+        )
         if unknown and not lone_common:
             names.append(as_written(text, run, cut[0]))
             positions.update(run)

@@ -50,6 +50,32 @@ def described(
     return found
 
 
+def possessors(
+    text: str,
+    words: list[str],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    offset: int,
+) -> set[int]:
+    """Words the question writes as an owner in English, with no determiner before them:
+    "zeta's data centre", "deep zeta's team". Only a name owns so, however common its words
+    ("the company's" is a noun's)."""
+    text, spans = word_spans(text, offset)
+    found: set[int] = set()
+    for i in range(len(words) - 1):
+        gap = text[spans[i][1] : spans[i + 1][0]]
+        if words[i + 1] != "s" or gap not in _APOSTROPHE_GAPS:
+            continue
+        run = []
+        j = i
+        while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < 2:
+            run.append(j)
+            j -= 1
+        if run and (j < 0 or words[j] not in lx.DETERMINERS):
+            found.update(run)
+    return found
+
+
 def as_written(text: str, run: list[int], offset: int) -> str:
     """The run's words as the text writes them: "al-Zeta" keeps its hyphen; words apart in
     the text ("Zeta (the lab)") are joined by a space."""
@@ -65,6 +91,7 @@ def as_written(text: str, run: list[int], offset: int) -> str:
 _CLOSING = {"(": ")", ",": ","}
 MAX_MODIFIERS = 2  # words between an apposition's determiner and its noun
 _INSIDE_NAMES = frozenset(" -'’.")
+_APOSTROPHE_GAPS = frozenset("'’")
 
 
 def name_inside(

@@ -74,6 +74,9 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         # Whose staff are counted, in an unread word: a company.
         ("how many inflection staff did lumenic hire?", "inflection"),
         ("lumenic a recruté cb de gens d'inflection ?", "inflection"),
+        # An owner with no determiner before it, however common its words: a name.
+        ("who runs magic's data centre?", "magic"),
+        ("who leads physical intelligence's team?", "physical intelligence"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
@@ -110,6 +113,7 @@ def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
         "did the photoni war hurt lumenic",  # a word the articles write ("photonique"), cut short
         "pk ingrid solberg est alle chez lumenic",  # "allé" typed without its accent
         "lumenic a recrute combien d'inge de vectoria",  # "ingénieurs" cut short
+        "who runs the company's data centre?",  # a noun's possessive, after its determiner
     ],
 )
 def test_words_of_the_language_are_no_strangers(third, question):
