@@ -20,7 +20,14 @@ from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
 from bot.nlu.actors import counted_object, move_actors
-from bot.nlu.written_names import TOKEN, as_written, described, name_inside, possessors
+from bot.nlu.written_names import (
+    TOKEN,
+    as_written,
+    described,
+    name_inside,
+    possessors,
+    word_spans,
+)
 from bot.text import normalize
 
 if TYPE_CHECKING:
@@ -123,8 +130,9 @@ def unknown_names(
         )
         lower = [text.isupper() or not token[:1].isupper() for token, _ in raw]
         flags = [f or (r and low) for f, r, low in zip(flags, rare, lower, strict=True)]
-    apposed = described(text, words, covered, is_lexicon_word, cut[0])
-    owners = possessors(text, words, covered, is_lexicon_word, cut[0])
+    spans = word_spans(text, cut[0])
+    apposed = described(spans, words, covered, is_lexicon_word)
+    owners = possessors(spans, words, covered, is_lexicon_word)
     flags = [f or i in apposed or i in owners for i, f in enumerate(flags)]
     names, positions = [], set()
     runs = _runs(flags)
@@ -143,7 +151,7 @@ def unknown_names(
             and run[0] not in owners
         )
         if unknown and not lone_common:
-            names.append(as_written(text, run, cut[0]))
+            names.append(as_written(spans, run))
             positions.update(run)
     return tuple(dict.fromkeys(names)), frozenset(positions), runs
 

@@ -22,69 +22,74 @@ def word_spans(text: str, offset: int) -> tuple[str, list[tuple[int, int]]]:
     return text, [m.span() for m in TOKEN.finditer(text)][offset:]
 
 
+Spans = tuple[str, list[tuple[int, int]]]
+
+
 def described(
-    text: str,
-    words: list[str],
-    covered: set[int],
-    is_lexicon_word: Callable[[str], bool],
-    offset: int,
+    spans: Spans, words: list[str], covered: set[int], is_lexicon_word: Callable[[str], bool]
 ) -> set[int]:
     """Words the question describes as a company in apposition: "zeta (the startup…)",
-    "zeta, la boîte de…": a name, however common its words."""
-    text, spans = word_spans(text, offset)
+    "zeta, la boîte de…": a name, however common its words. `spans` is `word_spans`'."""
+    text, at = spans
     found: set[int] = set()
     for i in range(len(words) - 1):
-        gap = text[spans[i][1] : spans[i + 1][0]]
+        gap = text[at[i][1] : at[i + 1][0]]
         opened = "(" if "(" in gap else "," if "," in gap else ""
         # Closed as an apposition is, not a discourse word's comma ("bref, la boîte…").
-        if not opened or _CLOSING[opened] not in text[spans[i + 1][0] :]:
+        if not opened or _CLOSING[opened] not in text[at[i + 1][0] :]:
             continue
         start = i + 2 if words[i + 1] in lx.DETERMINERS else i + 1
         nouns = words[start : start + 1 + MAX_MODIFIERS]  # "the coding startup"
-        if not lx.ORGANIZATION_NOUNS & set(nouns):
-            continue
-        j = i
-        while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < 3:
-            found.add(j)
-            j -= 1
+        if lx.ORGANIZATION_NOUNS & set(nouns):
+            found.update(_plain_words_before(i, words, covered, is_lexicon_word, longest=3))
     return found
 
 
 def possessors(
-    text: str,
-    words: list[str],
-    covered: set[int],
-    is_lexicon_word: Callable[[str], bool],
-    offset: int,
+    spans: Spans, words: list[str], covered: set[int], is_lexicon_word: Callable[[str], bool]
 ) -> set[int]:
     """Words the question writes as an owner in English, with no determiner before them:
     "zeta's data centre", "deep zeta's team". Only a name owns so, however common its words
     ("the company's" is a noun's)."""
-    text, spans = word_spans(text, offset)
+    text, at = spans
     found: set[int] = set()
     for i in range(len(words) - 1):
-        gap = text[spans[i][1] : spans[i + 1][0]]
+        gap = text[at[i][1] : at[i + 1][0]]
         if words[i + 1] != "s" or gap not in _APOSTROPHE_GAPS:
             continue
-        run = []
-        j = i
-        while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < 2:
-            run.append(j)
-            j -= 1
-        if run and (j < 0 or words[j] not in lx.DETERMINERS):
+        run = _plain_words_before(i, words, covered, is_lexicon_word, longest=2)
+        before = min(run, default=i) - 1
+        if run and (before < 0 or words[before] not in lx.DETERMINERS):
             found.update(run)
     return found
 
 
-def as_written(text: str, run: list[int], offset: int) -> str:
+def _plain_words_before(
+    i: int,
+    words: list[str],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    longest: int,
+) -> list[int]:
+    """The positions of the plain words (not linked, not of the lexicon) ending at `i`, at
+    most `longest` of them, from `i` backwards."""
+    run = []
+    j = i
+    while j >= 0 and j not in covered and _plain(words[j], is_lexicon_word) and i - j < longest:
+        run.append(j)
+        j -= 1
+    return run
+
+
+def as_written(spans: Spans, run: list[int]) -> str:
     """The run's words as the text writes them: "al-Zeta" keeps its hyphen; words apart in
     the text ("Zeta (the lab)") are joined by a space."""
-    text, spans = word_spans(text, offset)
-    written = text[spans[run[0]][0] : spans[run[0]][1]]
+    text, at = spans
+    written = text[at[run[0]][0] : at[run[0]][1]]
     for before, i in pairwise(run):
-        gap = text[spans[before][1] : spans[i][0]]
+        gap = text[at[before][1] : at[i][0]]
         written += gap if gap.strip() and set(gap) <= _INSIDE_NAMES else " "
-        written += text[spans[i][0] : spans[i][1]]
+        written += text[at[i][0] : at[i][1]]
     return written
 
 
