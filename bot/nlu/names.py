@@ -25,6 +25,7 @@ from bot.nlu.written_names import (
     as_written,
     described,
     name_inside,
+    owned_after,
     possessors,
     word_spans,
 )
@@ -50,6 +51,9 @@ RARE_NAME_ZIPF = 3.3  # a lone word rarer than this in both languages, known to 
 RARE_NAME_LETTERS = 4  # …and this long ("mtn", "stp" are chat abbreviations): a name
 ACCENTED_WORDS = 50_000  # the commonest French words, whose accents a chat may leave off
 NAME_LANGUAGE_GAP = 1.0  # Zipf between French and English: a name's ("brown" 0.9, "biggest" 2.6)
+# Words as common as this in both languages are shared words ("vision", "production"), where
+# the brands a question names after "the boss of" are rarer ("samsung" 4.1, "oracle" 3.7).
+OWNER_NAME_ZIPF = 4.3
 LANGUAGE_WORDS = 100_000  # words of each language that a lone rare word must not be, nor be near
 EXACT = 100.0  # a mention's score when its words are an alias as written
 SHORT_ACRONYM = 3  # "AI", "IA", "CEO": short capitals common in the language are words
@@ -133,6 +137,7 @@ def unknown_names(
     spans = word_spans(text, cut[0])
     apposed = described(spans, words, covered, is_lexicon_word)
     owners = possessors(spans, words, covered, is_lexicon_word)
+    owners |= owned_after(words, covered, is_lexicon_word, lambda w: _owner_like(w, language))
     flags = [f or i in apposed or i in owners for i, f in enumerate(flags)]
     names, positions = [], set()
     runs = _runs(flags)
@@ -350,6 +355,16 @@ def _rare_name(word: str) -> bool:
         and _rarer_than(word, RARE_NAME_ZIPF)
         and abs(zipf(word, "fr") - zipf(word, "en")) < NAME_LANGUAGE_GAP
     )
+
+
+def _owner_like(word: str, language: str) -> bool:
+    """A word after "the boss of" that reads as a name: rare in the question's language, or as
+    common in French as in English but less than the words both share ("zeta", "samsung"; not
+    "research", "recherche", "intelligence", nor "strategie" typed without its accent)."""
+    own = zipf(word, language)
+    other = zipf(word, "en" if language == "fr" else "fr")
+    shared = abs(own - other) < NAME_LANGUAGE_GAP and max(own, other) < OWNER_NAME_ZIPF
+    return word not in accents_dropped() and (own < RARE_WORD_ZIPF or shared)
 
 
 def _rarer_than(word: str, zipf_limit: float) -> bool:

@@ -64,6 +64,31 @@ def possessors(
     return found
 
 
+def owned_after(
+    words: list[str],
+    covered: set[int],
+    is_lexicon_word: Callable[[str], bool],
+    name_like: Callable[[str], bool],
+) -> set[int]:
+    """Words after "of", "de" or "chez" that own a role, a team or staff, with no determiner
+    before them: "the boss of zeta", "l'équipe IA de zeta", "les ingés chez zeta". A name, when
+    its first word reads as one (`name_like`: "recherche" in "chef de recherche" does not)."""
+    heads = lx.ROLE_NOUNS | lx.DESCRIPTION_NOUNS | lx.STAFF_NOUNS | lx.UNIT_NOUNS
+    found: set[int] = set()
+    for i, word in enumerate(words[:-1]):
+        held = words[max(0, i - 1 - MAX_MODIFIERS) : i]  # "l'équipe IA de": a modifier between
+        if word not in lx.OWNER_PREPOSITIONS or not heads & set(held):
+            continue
+        run = []
+        j = i + 1
+        while j < len(words) and j not in covered and _plain(words[j], is_lexicon_word):
+            run.append(j)
+            j += 1
+        if run and len(run) <= MAX_NAME_WORDS and name_like(words[run[0]]):
+            found.update(run)
+    return found
+
+
 def _plain_words_before(
     i: int,
     words: list[str],
@@ -95,6 +120,7 @@ def as_written(spans: Spans, run: list[int]) -> str:
 
 _CLOSING = {"(": ")", ",": ","}
 MAX_MODIFIERS = 2  # words between an apposition's determiner and its noun
+MAX_NAME_WORDS = 3  # more plain words in a row after "of" are a phrase, not a name
 _INSIDE_NAMES = frozenset(" -'’.")
 _APOSTROPHE_GAPS = frozenset("'’")
 

@@ -77,6 +77,11 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         # An owner with no determiner before it, however common its words: a name.
         ("who runs magic's data centre?", "magic"),
         ("who leads physical intelligence's team?", "physical intelligence"),
+        # What a role, a team or staff belongs to, after "of", "de" or "chez": a name.
+        ("c qui dirige l'equipe photonique de tesla ?", "tesla"),
+        ("le patron d'oracle il a dit quoi sur lumenic ?", "oracle"),
+        ("what did the boss of samsung say about lumenic?", "samsung"),
+        ("combien d'inges de huawei lumenic a recrutés ?", "huawei"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
@@ -114,11 +119,17 @@ def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
         "pk ingrid solberg est alle chez lumenic",  # "allé" typed without its accent
         "lumenic a recrute combien d'inge de vectoria",  # "ingénieurs" cut short
         "who runs the company's data centre?",  # a noun's possessive, after its determiner
+        # Words of the languages after "of", "de", "chez", however common in both.
+        "who is the head of research at lumenic?",
+        "who leads the team of engineers at lumenic?",
+        "qui est le chef de projet chez lumenic ?",
+        "qui dirige l'équipe d'intelligence artificielle de lumenic ?",
+        "qui est le responsable de production chez lumenic ?",
     ],
 )
 def test_words_of_the_language_are_no_strangers(third, question):
     _, text = reply(third, question)
-    assert "nothing about" not in text, text
+    assert "nothing about" not in text and "ne disent rien" not in text, text
 
 
 def test_a_pronoun_after_a_stranger_is_the_stranger(third):
@@ -177,6 +188,25 @@ def test_leading_something_whose_city_is_unsaid_is_no_no_for_a_city(tmp_path: Pa
     ],
 )
 def test_leaving_one_company_says_nothing_of_leaving_another(third, question, verdict):
+    answer, _ = third.answer(question)
+    got = verdict_of(answer)
+    assert got == verdict if verdict else got not in (YES, NO)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        # A plan is refuted by no past: the other way round, elsewhere, another month.
+        ("Will Vectoria Labs hire engineers from Lumenic?", None),
+        ("Vectoria Labs va recruter des ingénieurs de Lumenic ?", None),
+        ("Will Ingrid Solberg join Nordkapp Ventures?", None),
+        ("Ingrid Solberg va-t-elle rejoindre Nordkapp Ventures ?", None),
+        ("Will Ingrid Solberg join Lumenic in May?", None),
+        ("Did Vectoria Labs hire engineers from Lumenic?", NO),  # the past is refuted
+        ("Did Ingrid Solberg join Lumenic in May?", NO),
+    ],
+)
+def test_what_happened_refutes_no_plan(third, question, verdict):
     answer, _ = third.answer(question)
     got = verdict_of(answer)
     assert got == verdict if verdict else got not in (YES, NO)

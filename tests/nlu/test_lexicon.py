@@ -28,7 +28,7 @@ SHARED = frozenset(
         "profile_cues", "negation_particles", "cause_prepositions",
         "source_prepositions", "destination_prepositions", "at_prepositions",
         "exclusion_phrases", "direction_words", "destination_phrases", "organization_nouns",
-        "determiners", "name_particles", "staff_nouns",
+        "determiners", "name_particles", "staff_nouns", "unit_nouns", "owner_prepositions",
         "ordinals", "move_verbs", "passive_markers", "relation_cues", "work_on_particles",
         "past_cues", "future_cues", "present_cues", "type_nouns", "conjunctions",
         "linking_words", "role_synonyms", "role_phrases", "negative_cues", "fillers", "greetings",

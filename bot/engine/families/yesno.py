@@ -81,6 +81,10 @@ def decide(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Verdi
         verdict = Verdict("unsettled", said[:4])
     if not verdict.facts:
         return None
+    if query.tense == "future" and verdict.value == "no" and not future_in(verdict.facts):
+        # What happened refutes no plan: "will Acme hire from Zeta?" when Zeta hired from
+        # Acme, "will Ada join Zeta?" when she joined Orbiton, or in March, is not a No.
+        verdict = Verdict("unsettled", verdict.facts)
     if query.negated and verdict.value in FLIPPED:
         # "Is it true that X did not join Y?" when X joined Y: No.
         verdict = Verdict(FLIPPED[verdict.value], verdict.facts)
@@ -88,6 +92,10 @@ def decide(tk: Toolkit, query: Query, facts: list[Fact], matched: bool) -> Verdi
 
 
 FLIPPED = {"yes": "no", "no": "yes"}
+
+
+def future_in(facts: list[Fact]) -> bool:
+    return any(f.tense == "future" for f in facts)
 
 
 def compose(tk: Toolkit, query: Query, verdict: Verdict) -> Result:

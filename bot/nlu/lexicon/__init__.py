@@ -130,6 +130,8 @@ DESTINATION_PHRASES = _listed("destination_phrases")
 ORGANIZATION_NOUNS = _words("organization_nouns")
 DETERMINERS = _words("determiners")
 STAFF_NOUNS = _words("staff_nouns")
+UNIT_NOUNS = _words("unit_nouns")
+OWNER_PREPOSITIONS = _words("owner_prepositions")
 # The files give ranks from 1 ("first": 1); the table gives indexes from 0.
 ORDINALS: dict[str, int] = {word: rank - 1 for word, rank in _by_word("ordinals").items()}
 

@@ -84,6 +84,8 @@ CONCEPTS: dict[str, Concept] = {
     "organization_nouns": _WORDS,
     "determiners": _WORDS,  # "Zeta (the startup)": a described name before them
     "staff_nouns": _WORDS,  # "zeta staff", "les gens de zeta": whose staff, a company
+    "unit_nouns": _WORDS,  # "the AI team of zeta": a part of an organisation
+    "owner_prepositions": _WORDS,  # "the boss of zeta", "l'équipe chez zeta": whose it is
     "ordinals": Concept("groups", groups=int, exclusive=True),  # rank (1 is first) -> words
     "move_verbs": Concept("groups", stems=True, groups=MOVE_KINDS),
     "passive_markers": _WORDS,
