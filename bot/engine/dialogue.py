@@ -119,7 +119,8 @@ class Dialogue:
             where = [EntityRef(joined[0], role="dest")] if len(joined) == 1 else []
             query = query.with_entities((*query.entities, *where, him))
         elif query.pronoun and not has_person and state.last_person and not query.ambiguous:
-            query = query.with_entities((EntityRef(state.last_person), *query.entities))
+            him = EntityRef(state.last_person, position=_pronoun_at(query))  # its role: where it is
+            query = query.with_entities((him, *query.entities))
         elif not has_person and not query.ambiguous and moved_by_pronoun(query):
             return replace(query, no_antecedent=True)  # no one named before: never guess
         elif query.plural_pronoun and not query.entities and state.last_entities:
@@ -127,18 +128,11 @@ class Dialogue:
         elif (
             query.plural_pronoun
             and state.last_entities
-            and all(e.role == "source" for e in query.entities)
+            and (query.yesno or all(e.role == "source" for e in query.entities))
         ):
-            # "How many of them (came) from X?": "them" are the last question's, counted by
-            # where they came from.
-            asked = {e.id for e in query.entities}
-            them = [EntityRef(e) for e in state.last_entities if e not in asked]
-            query = query.with_entities((*them, *query.entities))
-        elif query.plural_pronoun and query.yesno and state.last_entities:
-            # "And did they hire from X too?": "they" are the last answer's, not anyone who did.
-            asked = {e.id for e in query.entities}
-            them = [EntityRef(e) for e in state.last_entities if e not in asked]
-            query = query.with_entities((*them, *query.entities))
+            # "How many of them came from X?", "and did they hire from X too?": "they" are the
+            # last question's or answer's, not anyone who did.
+            query = query.with_entities((*self.they(query, state), *query.entities))
         # "Where did he say it?": "it" is what was said, not a thing asked about before.
         said = query.cue_relations & SAID_RELATIONS
         if query.thing_pronoun is not None and not said:
@@ -157,6 +151,13 @@ class Dialogue:
         if query.ellipsis or (bare and (query.qword or query.relations)):
             return self.merge(last, query)
         return query
+
+    @staticmethod
+    def they(query: Query, state: State) -> list[EntityRef]:
+        """The last entities a plural pronoun stands for, past those the question names."""
+        asked = {e.id for e in query.entities}
+        them = [e for e in state.last_entities if e not in asked]
+        return [EntityRef(e, position=_pronoun_at(query)) for e in them]
 
     def destinations(self, person: str) -> list[str]:
         """Where the person moved to, as the facts tell it ("with him": to the same place)."""
@@ -309,6 +310,15 @@ class Dialogue:
         ]
         answer = self.replies.clarify(query.language, options, self.kb.entities)
         return answer, replace(state, pending=query)
+
+
+def _pronoun_at(query: Query) -> int:
+    """Where the question's pronoun for a person or a group stands, around a hire verb (whose
+    side it tells: "did she hire…?", she hired); else -1, as an entity not typed there."""
+    if not any(kind == "hire" for _, kind in query.move_verbs):
+        return -1
+    pronouns = lx.PRONOUNS | lx.PLURAL_PRONOUNS
+    return next((i for i, w in enumerate(query.words) if w in pronouns), -1)
 
 
 SAID_RELATIONS = frozenset({"statement", "opinion"})

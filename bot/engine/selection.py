@@ -23,6 +23,7 @@ ATTRIBUTE_RELATIONS = frozenset({"amount", "duration"})
 SAYING_RELATIONS = frozenset({"statement", "opinion", "criticism"})
 QUESTION_WORD_VALUES = frozenset({"when", *lx.QWORD_RELATION})
 # A word this close to a word of a named entity's name is that name misspelt ("Alexander").
+STAFF_REACH = 3  # words after a hire verb where its staff object stands ("hire some people")
 NAME_TYPO_RATIO = 85
 REASON_TYPES = ft.RELATION_FACT_TYPES["reason"][0]
 WHY_TYPES = REASON_TYPES | ft.STANCE_FACT_TYPES | {"risk"}
@@ -94,6 +95,8 @@ class Selector:
             return roles
         verb_at, verb = query.move_verbs[0]
         hiring = verb == "hire" and not query.passive
+        if hiring:
+            roles.update(self._hiring_people(query, verb_at))
         before = [r for r in open_refs if 0 <= r.position < verb_at and r.role != "at"]
         for ref in before[:-1]:
             roles[ref.id] = "dest" if verb == "leave" else "source"
@@ -107,6 +110,17 @@ class Selector:
                 roles[ref.id] = "dest"
                 has_dest = True
         return roles
+
+    def _hiring_people(self, query: Query, verb_at: int) -> dict[str, str]:
+        """ "Did Ada hire people from X?": the person before an active hire verb with staff
+        for its object, no organisation between ("Ada, Zeta l'a recrutée": Zeta hired), is
+        who hired; "Ada recrutée le 3 mai ?" tells her own move."""
+        staffed = set(query.words[verb_at + 1 : verb_at + 1 + STAFF_REACH]) & lx.STAFF_NOUNS
+        refs = [r for r in query.entities if 0 <= r.position < verb_at]
+        nearest = max(refs, key=lambda r: r.position, default=None)
+        if not staffed or nearest is None or self.facts.type_of(nearest.id) != PERSON:
+            return {}
+        return {nearest.id: "dest"}
 
     def fits_move(self, fact: Fact, roles: dict[str, str | None], query: Query) -> bool:
         move = orient(fact)

@@ -97,7 +97,8 @@ def move_actors(
             j -= 1
             if len(run) > MAX_NAME_WORDS:
                 break
-        before = j < 0 or words[j] in _BEFORE or counted_object(words, j)
+        # "combien zeta a recruté chez X ?": the subject after the question word
+        before = j < 0 or words[j] in _BEFORE | lx.COMBIEN or counted_object(words, j)
         opens = before and len(run) <= MAX_NAME_WORDS
         opens = opens and not _asks_the_subject_later(words, verb)
         suffixed = len(run) > 1 and words[run[0]] in lx.COMPANY_SUFFIXES

@@ -248,11 +248,38 @@ def negated(words: list[str], raw_folded: str, statement: bool) -> bool:
             and words[i - 1] in lx.FR_INVERSION_PRONOUNS
             and re.search(rf"-{words[i - 1]}\s+{word}\b", raw_folded) is not None
         )
-        nobody = word in lx.NEGATIVE_PRONOUNS and bool(
-            set(words[i + 1 : i + 4]) & lx.NEGATION_PARTICLES_BEFORE
-        )
+        nobody = word in lx.NEGATIVE_PRONOUNS and _nobody(words, i)
         count += (word in lx.NEGATION_PARTICLES or nobody) and not inverted
     return count % 2 == 1
+
+
+def _nobody(words: list[str], i: int) -> bool:
+    """ "personne n'a…", "n'a recruté personne", a chat's "a recruté personne": nobody, where
+    "la personne qui…" is someone."""
+    opener = bool(set(words[i + 1 : i + 4]) & lx.NEGATION_PARTICLES_BEFORE)
+    closer = bool(set(words[max(0, i - 3) : i]) & lx.NEGATION_PARTICLES_BEFORE)
+    return opener or closer or (i > 0 and bool(lx.relation_of(words[i - 1])))
+
+
+def truth_wrapped(words: list[str]) -> list[str] | None:
+    """The statement a truth cue wraps ("is it true that X works…": "X works…"), else None."""
+    cue = next((i for i, w in enumerate(words) if w in lx.TRUTH_CUES), None)
+    if cue is None:
+        return None
+    rest = words[cue + 1 :]
+    return rest[1:] if rest[:1] and rest[0] in lx.COMPLEMENTIZERS else rest
+
+
+def told_as_past(words: list[str]) -> bool:
+    """A statement told in the past: a past cue, a past auxiliary ("X a travaillé"), or a
+    relation's verb in the simple past ("X worked at Y")."""
+    return any(
+        w in lx.PAST_CUES
+        or w in lx.PAST_AUXILIARIES
+        or past_verb(w)
+        or (w.endswith(lx.SIMPLE_PAST_ENDINGS) and bool(lx.relation_of(w)))
+        for w in words
+    )
 
 
 def interrogative(words: list[str], raw_folded: str) -> bool:

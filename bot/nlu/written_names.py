@@ -77,7 +77,12 @@ def owned_after(
     found: set[int] = set()
     for i, word in enumerate(words[:-1]):
         held = words[max(0, i - 1 - MAX_MODIFIERS) : i]  # "l'équipe IA de": a modifier between
-        if word not in lx.OWNER_PREPOSITIONS or not heads & set(held):
+        owned = word in lx.OWNER_PREPOSITIONS and bool(heads & set(held))
+        # "recruté chez zeta", "hired from zeta", "parti de zeta": a side of the move; "de"
+        # right after its verb only ("combien d'ingés de" counts, "une vingtaine de" too).
+        verbs = held[-1:] if word in _OF else held
+        moved = word in _MOVE_SIDES and any(lx.relation_of(w) & lx.MOVE_RELATIONS for w in verbs)
+        if not (owned or moved) or i in covered:
             continue
         run = []
         j = i + 1
@@ -120,6 +125,12 @@ def as_written(spans: Spans, run: list[int]) -> str:
 
 _CLOSING = {"(": ")", ",": ","}
 MAX_MODIFIERS = 2  # words between an apposition's determiner and its noun
+# The prepositions of a move's sides ("from", "pour"), not its verbs ("left"), nor "du" and
+# "des", which hold a determiner ("de les"): what follows them is a common noun's.
+_MOVE_SIDES = lx.OWNER_PREPOSITIONS | {
+    w for w in lx.SOURCE_PREPOSITIONS | lx.DESTINATION_PREPOSITIONS if not lx.relation_of(w)
+} - {"du", "des"}
+_OF = frozenset({"de", "d", "of"})
 MAX_NAME_WORDS = 3  # more plain words in a row after "of" are a phrase, not a name
 _INSIDE_NAMES = frozenset(" -'’.")
 _APOSTROPHE_GAPS = frozenset("'’")

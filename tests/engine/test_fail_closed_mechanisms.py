@@ -286,6 +286,14 @@ def test_a_preamble_that_names_nothing_does_not_replace_the_question(third):
         ("N'est-il pas vrai qu'Ingrid Solberg n'a pas rejoint Lumenic ?", "non"),
         ("Didn't Ingrid Solberg join Lumenic?", "yes"),
         ("Est-ce qu'Ingrid Solberg n'a pas rejoint Lumenic ?", "oui"),
+        # A truth cue's present auxiliary ("is it true") is not the statement's tense.
+        ("Is it true that Ingrid Solberg never worked at Vectoria Labs?", "no"),
+        ("is it true ingrid solberg worked at vectoria labs?", "yes"),
+        ("Is it true Ingrid Solberg works at Vectoria Labs?", "no"),
+        # "personne" as the object of a verb: nobody, with "ne" or, in a chat, without.
+        ("c vrai que lumenic a recruté personne chez vectoria labs ?", "non"),
+        ("lumenic n'a recruté personne chez vectoria labs ?", "non"),
+        ("c vrai que lumenic a recruté une personne de vectoria labs ?", "oui"),
     ],
 )
 def test_a_negation_is_answered_as_what_it_asks(third, question, verdict):
@@ -318,11 +326,39 @@ def test_an_ambiguous_name_is_settled_by_the_others_named(tmp_path: Path):
     assert answer.kind in ("answer", "clarify")
 
 
-def test_they_in_a_follow_up_yes_no_are_the_last_answers_people_not_anyone(third):
+def test_they_in_a_follow_up_yes_no_are_the_conversations_not_anyone(third):
     chat = Chat(third)
     chat.ask("Who founded Lumenic?")
-    verdict = verdict_of(chat.ask("Did they hire engineers from Vectoria Labs too?"))
-    assert verdict not in (YES, NO)  # the founder hired no one the articles name; Lumenic did
+    answer = chat.ask("Did they hire engineers from Vectoria Labs too?")
+    # "They" hire: Lumenic, the company asked about, which the reply names as the hirer.
+    assert verdict_of(answer) == YES and "lumenic has hired" in normalize(answer.text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Ingrid Solberg hire engineers from Vectoria Labs?",
+        "ingrid solberg a recruté des ingénieurs chez vectoria labs ?",
+    ],
+)
+def test_a_person_who_hires_is_not_the_person_hired(third, question):
+    """Her own move from there says nothing of whom she hired from there."""
+    assert verdict_of(third.answer(question)[0]) not in (YES, NO)
+
+
+@pytest.mark.parametrize(
+    ("before", "verdict"),
+    [
+        (["Who joined Lumenic in March?", "what did she design?"], None),  # she hired no one
+        (["Who joined Lumenic in March?"], YES),  # they: Lumenic, the one who hired
+    ],
+)
+def test_they_who_hire_are_the_conversations_organisations(third, before, verdict):
+    chat = Chat(third)
+    for question in before:
+        chat.ask(question)
+    got = verdict_of(chat.ask("and did they hire engineers from Vectoria Labs?"))
+    assert got == verdict if verdict else got not in (YES, NO)
 
 
 @pytest.mark.parametrize(

@@ -223,6 +223,33 @@ def test_the_order_of_two_dated_moves_settles_before_and_after(
     assert not wrong, "\n".join(wrong)
 
 
+def test_the_order_of_two_moves_to_different_places_is_told_by_their_months(
+    engine: Engine, base: KnowledgeBase
+) -> None:
+    """ "Was A hired before B joined X?", X being B's destination alone: the months say it,
+    and the same month (or another year) says nothing; never a No for A not joining X."""
+    dated = [f for f in person_moves(base) if f.when is not None and f.when.month is not None]
+    pairs = [
+        (a, b)
+        for a in dated
+        for b in dated
+        if orient(a).mover != orient(b).mover and orient(a).dest != orient(b).dest
+    ]
+    assert pairs, "the base has two people moving to two places in known months"
+    wrong = []
+    for a, b in pairs:
+        if sum(orient(m).mover == orient(a).mover for m in dated) > 1:
+            continue  # which of A's moves is asked is not said
+        first, second = name(base, orient(a).mover, "en"), name(base, orient(b).mover, "en")
+        question = f"Was {first} hired before {second} joined {name(base, orient(b).dest, 'en')}?"
+        settled = a.when.month != b.when.month and a.when.year == b.when.year
+        expected = ("yes" if a.when.month < b.when.month else "no") if settled else None
+        got = verdict(engine, question, "en")
+        if got != expected and (expected or got in ("yes", "no")):
+            wrong.append(f"{question} -> {got}, expected {expected or 'neither yes nor no'}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_which_of_two_came_later_is_named_from_the_months(
     engine: Engine, base: KnowledgeBase
 ) -> None:

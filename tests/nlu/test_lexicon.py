@@ -50,7 +50,7 @@ ONE_LANGUAGE = {
     },
     "en": {
         "where", "how_long_tail", "how_big_tail", "how_many_tail", "how_much_tail",
-        "question_auxiliaries", "thing_pronouns", "present_auxiliaries",
+        "question_auxiliaries", "thing_pronouns", "present_auxiliaries", "simple_past_endings",
     },
 }  # fmt: skip
 

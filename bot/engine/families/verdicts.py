@@ -15,6 +15,7 @@ from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
+from bot.nlu.frame import told_as_past, truth_wrapped
 from bot.nlu.parsing import Query
 from bot.text import normalize
 
@@ -73,7 +74,10 @@ def asks_about_now(query: Query) -> bool:
         return True
     if query.tense in ("past", "future") or not query.words:
         return False
-    return query.words[0] in lx.PRESENT_AUXILIARIES
+    # "Is it true that X worked…": the truth cue's auxiliary is the present's, not the past
+    # its statement tells.
+    stated = truth_wrapped(list(query.words))
+    return query.words[0] in lx.PRESENT_AUXILIARIES and not (stated and told_as_past(stated))
 
 
 def whereabouts(tk: Toolkit, query: Query) -> Verdict | None:
@@ -228,17 +232,17 @@ def sequence(tk: Toolkit, query: Query) -> Verdict | None:
     if earlier == later or len(asked_people) != 2 or not moved:
         return None
     places = others(tk, query)
-    dated = []
+    dated: list[Fact] = []
     for person in asked_people:
-        moves = [
-            m
-            for m in moves_of(tk, person)
-            if m.when is not None
-            and m.when.month is not None
-            and all(tk.facts.slot_matches(m, orient(m).dest, p) for p in places)
+        known = [m for m in moves_of(tk, person) if m.when is not None and m.when.month]
+        # "Was A hired before B joined X?": X may be B's side alone; A's one move then counts.
+        there = [
+            m for m in known if all(tk.facts.slot_matches(m, orient(m).dest, p) for p in places)
         ]
+        moves = there or known
         if len(moves) != 1:
-            return None
+            # Which came first is not told: no other verdict answers an order.
+            return Verdict("unsettled", dated + moves[:1])
         dated.append(moves[0])
     first, second = (m.when for m in dated)
     assert first and second and first.month and second.month  # only dated months were kept
@@ -322,8 +326,11 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
         and f.type in ONE_AT_A_TIME
         and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
     ]
-    if only_leaving(query):
-        own = [f for f in own if f.type not in ft.MOVE_FACT_TYPES]  # leaving A is not staying at X
+    hires = any(kind == "hire" for _, kind in query.move_verbs) and not query.passive
+    if only_leaving(query) or hires:
+        # Leaving A is not staying at X; "did P hire from X?" asks of P as a hirer, whom
+        # P's own moves say nothing of.
+        own = [f for f in own if f.type not in ft.MOVE_FACT_TYPES]
     if all(tk.facts.type_of(e.id) == "place" for e in places):
         # "Does P run the <city> site?": what P runs elsewhere may well stand in that city.
         own = [f for f in own if f.type not in WHERE_UNSAID]

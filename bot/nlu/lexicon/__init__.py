@@ -163,6 +163,7 @@ WORK_ON_PARTICLES = _words("work_on_particles")
 PAST_CUES = _words("past_cues")
 FUTURE_CUES = _words("future_cues")
 PAST_ENDINGS = tuple(_listed("past_endings"))  # "dirigeait": a relation's verb in the past
+SIMPLE_PAST_ENDINGS = tuple(_listed("simple_past_endings"))  # "worked"
 # Nouns naming a kind of entity, for "Which companies / models / people are mentioned?".
 TYPE_NOUNS: dict[str, str] = _by_word("type_nouns")
 CONJUNCTIONS = _words("conjunctions")

@@ -95,6 +95,7 @@ CONCEPTS: dict[str, Concept] = {
     "future_cues": _WORDS,
     "present_cues": _WORDS,
     "past_endings": _WORDS,  # a relation's verb ending so is in the past ("dirigeait")
+    "simple_past_endings": _WORDS,  # a statement's verb ending so tells the past ("worked")
     "type_nouns": Concept("groups", groups=str, exclusive=True),  # entity type -> nouns
     "conjunctions": _WORDS,
     "linking_words": _WORDS,
