@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from bot.text import normalize
+
 # The pipelines, pinned in pyproject.toml by version. The English one is a re-upload of
 # Explosion's en_core_web_sm 3.8.0 (the official wheel is not on PyPI): its meta.json
 # (labels, accuracy, spaCy commit) matches the release's, and the digests below, taken from
@@ -149,6 +151,13 @@ def _word(token, shift: int, body: str) -> Word:
 _DATELINE = re.compile(
     r"^\s*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]*[A-ZÀ-Ý](?:,[^-–—\n]{1,40}?|\s*\([^)\n]{1,30}\))\s+[-–—]+\s+"
 )
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """The language's stop words, as spaCy lists them, normalised ("while", "if", "lorsque")."""
+    module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    return frozenset(normalize(w) for w in module.STOP_WORDS)
 
 
 def dateline_end(text: str) -> int:

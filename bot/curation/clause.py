@@ -123,6 +123,25 @@ class Clause:
             below = a
         return None
 
+    def speaker_of(self, char: int) -> str | None:
+        """The person the parse makes the subject of the verb at `char` ("X, qui avait
+        cofondé A avec Y, a annoncé…": X, not Y, the name nearest the verb)."""
+        word = next((w for w in self.p.words if w.start <= char < w.end), None)
+        if word is None or word.pos not in ("VERB", "AUX"):
+            return None
+        people = [e for e in self.subjects(word.i) if self.kind(e) == "person"]
+        if people:
+            return people[0]
+        # No subject parsed: "X, qui avait cofondé A avec Y, a annoncé…" (the relative clause
+        # hung as a sentence of its own): the person the relative clause before it describes.
+        described = [
+            head
+            for w in self.p.words
+            if w.dep in ("relcl", "acl:relcl") and max(self.p.subtree(w.i)) < word.i
+            and self.kind(head := self.entity(w.head)) == "person"
+        ]  # fmt: skip
+        return described[0] if described else None
+
     def kind(self, entity: str | None) -> str:
         return self.kinds.get(entity, "") if entity else ""
 

@@ -49,8 +49,9 @@ def draft_facts(
             for e in read_events(clause)
         ]
         worded = read_sentence(
-            reader, previous_org, typed, article.main_actor, clause.owner_of, clause.reporter_of
-        )
+            reader, previous_org, typed, article.main_actor, clause.owner_of, clause.reporter_of,
+            clause.speaker_of,
+        )  # fmt: skip
         _conditional(clause, worded)
         typed += worded
         referred = _opening_pronoun(sentence, article.last_person)
@@ -208,6 +209,7 @@ def read_sentence(
     main: str | None = None,
     owner: Callable[[int], str | None] | None = None,
     reporter: Callable[[int], str | None] | None = None,
+    speaker_of: Callable[[int], str | None] | None = None,
 ) -> list[Fact]:
     """What the parse's events leave to the words: statements with their medium, plans,
     locations, counts and amounts, and the source of a reported figure."""
@@ -315,6 +317,9 @@ def read_sentence(
         elif "statement" in relations and not NEGATORS & set(r.words[max(0, i - 3) : i]):
             people = [o for o in r.occ if r.kind(o) == PERSON and o.end <= i]
             speaker = people[0] if people and r.inverted(i) else None  # "X …, a-t-il dit"
+            parsed_speaker = speaker_of(r.s.tokens[i].start) if speaker_of else None
+            if parsed_speaker and not speaker:
+                speaker = Occurrence(parsed_speaker, -1, -1)  # the verb's subject, as parsed
             speaker = speaker or r.before(i, (PERSON,)) or r.after(i, (PERSON,), window=2)
             if speaker:
                 fields = {}

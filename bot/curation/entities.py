@@ -7,7 +7,7 @@ import re
 
 from bot.curation import kinds as kn
 from bot.curation import roles
-from bot.curation.analysis import Parse, dateline_end
+from bot.curation.analysis import Parse, dateline_end, stop_words
 from bot.curation.ingest import Draft, Sentence
 from bot.curation.kinds import PRODUCT_NOUNS
 from bot.curation.occurrences import Names, NewEntity, Occurrence, entity_slug, title_tokens
@@ -44,7 +44,7 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
         start = i if word else None
     trimmed = []
     for s, e in spans:
-        while s < e and _leading_function_word(tokens[s].norm):
+        while s < e and _leading_function_word(tokens[s].norm, s == 0, language):
             if s > 0 and _part_of_name(sentence, s, e, language):
                 break
             if _first_word_of_name(sentence, s, e):
@@ -60,8 +60,15 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
 CORRELATIVES = frozenset("neither nor either both ni soit".split())
 
 
-def _leading_function_word(norm: str) -> bool:
-    return norm in lx.STOPWORDS or norm in CORRELATIVES or bool(lx.relation_of(norm))
+def _leading_function_word(norm: str, opening: bool = False, language: str = "en") -> bool:
+    """A word before a name that is none of it; opening the sentence, any of the language's
+    stop words is ("While Zeta hired…", "If Zeta wins…": capitalised as the sentence's first)."""
+    return (
+        norm in lx.STOPWORDS
+        or norm in CORRELATIVES
+        or bool(lx.relation_of(norm))
+        or (opening and norm in stop_words(language))
+    )
 
 
 def _in_dateline(sentence: Sentence, s: int, e: int) -> bool:
@@ -223,6 +230,11 @@ def find_names(
         if (index_, s, e) in funders:
             votes[key].append(roles.FUNDER)
     short = ShortNames(_first_seen(draft, pending))  # first names, surnames, first words
+    for index_, occurrences in sorted(names.occurrences.items()):
+        for o in occurrences:
+            known = base.entities.get(o.entity)
+            if known is not None and known.type == "organization":
+                short.add_known(o.entity, known.name.get(language) or known.name.en, index_)
     # New names, longest first, so that "Tanaka" finds "Mei Tanaka".
     for index_, s, e in sorted(pending, key=lambda p: p[1] - p[2]):
         sentence = draft.sentences[index_]
@@ -260,6 +272,9 @@ def find_names(
                 else:
                     by_key.setdefault(surname, entity_id)
                 surnames.add(surname)
+        elif entity_id in base.entities:  # "Zeta" after "Zeta AI", a company of the base
+            names.occurrences[index_].append(Occurrence(entity_id, s, e))
+            continue
         else:
             names.new[entity_id].sentence = min(names.new[entity_id].sentence, index_)
         expansion = expansions.get(key)

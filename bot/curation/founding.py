@@ -135,6 +135,11 @@ def _object(c: Clause, v: int) -> str | None:
             if c.article.main_actor:
                 c.inferred.append(f"'{o.text}' read as {c.article.main_actor}")
                 return c.article.main_actor
+    for o in c.p.children(v, "ccomp", "xcomp"):
+        # The small parsers read some names as a verb the founding governs ("cofondé xAI":
+        # "xer"): the name itself, not a clause naming one.
+        if c.kind(c.entity(o.i)) in ORGS:
+            return c.entity(o.i)
     head = c.p.words[v]
     if head.dep in ("relcl", "acl:relcl", "acl") and head.head != v:  # "the start-up he founded"
         orgs = c.orgs(head.head) or c.orgs(c.p.words[head.head].head)

@@ -48,6 +48,16 @@ class ShortNames:
                 return short
         return None
 
+    def add_known(self, entity_id: str, name: str, sentence: int) -> None:
+        """A known organisation the article names in full ("Zeta AI", first in `sentence`):
+        its distinctive words alone, later, are it ("Zeta")."""
+        parts = re.split(r"[ .]", name)
+        if len(parts) > 1 and _suffixed(parts):
+            short = normalize(" ".join(parts[:-1]))
+            if self._first.get(short, sentence) >= sentence:
+                known = self._of.get(short, entity_id)
+                self._of[short] = entity_id if known == entity_id else ""
+
     def get(self, key: str) -> str | None:
         return self._of.get(key) or None
 

@@ -50,10 +50,10 @@ FLOORS = {
     "nvidia-groq-en": (16, 0),
     "lecun-ami-labs-fr": (9, 0),
     # Round 11 (2026-12-07, third session), entered at their first blind run (README), before
-    # any tuning: xai-departs-fr's one confidently wrong reply is a known defect (a co-founding
-    # dated with the departure its sentence announces), allowed here until it is fixed.
+    # any tuning; xai-departs-fr's one confidently wrong reply (a co-founding dated with the
+    # departure its sentence announces) was fixed the next session, and its allowance removed.
     "apple-ai-chief-en": (16, 0),
-    "xai-departs-fr": (10, 1),
+    "xai-departs-fr": (10, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):
