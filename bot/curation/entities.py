@@ -274,6 +274,9 @@ def find_names(
                 surnames.add(surname)
         elif entity_id in base.entities:  # "Zeta" after "Zeta AI", a company of the base
             names.occurrences[index_].append(Occurrence(entity_id, s, e))
+            if key not in index.exact:  # a name no entity answers to yet: its alias now
+                aliases = names.known_aliases.setdefault(entity_id, [])
+                aliases.extend([] if name in aliases else [name])
             continue
         else:
             names.new[entity_id].sentence = min(names.new[entity_id].sentence, index_)

@@ -38,6 +38,8 @@ class Names:
     known: set[str] = field(default_factory=set)
     new: dict[str, NewEntity] = field(default_factory=dict)
     ambiguous: list[str] = field(default_factory=list)  # surnames two people now share
+    # Short forms the article writes of companies of the base ("Zeta" of "Zeta AI"), by id.
+    known_aliases: dict[str, list[str]] = field(default_factory=dict)
 
     def type_of(self, base: KnowledgeBase, entity_id: str) -> str:
         if entity_id in self.new:

@@ -106,6 +106,7 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
     )
     facts_text = append_to_list(facts_text, "context", context)
     entities_text = declare_ambiguous(before["entities.yaml"], names.ambiguous)
+    entities_text = add_aliases(entities_text, names.known_aliases)
     entities_text = append_to_list(
         entities_text, "entities", report.entities, [header] if report.entities else None
     )
@@ -124,6 +125,23 @@ def add_article(raw: str, directory: Path, **given: str | None) -> Report:
             path.write_text(before[name], encoding="utf-8")
         raise
     return report
+
+
+def add_aliases(text: str, aliases: dict[str, list[str]]) -> str:
+    """Aliases added to entities the base has ("Zeta" for "Zeta AI", as an article writes it)."""
+    if not aliases:
+        return text
+    data = _load(text)
+    for entity in data.get("entities") or []:
+        added = [
+            a for a in aliases.get(entity.get("id"), []) if a not in (entity.get("aliases") or [])
+        ]
+        if not added:
+            continue
+        written = CommentedSeq([*(entity.get("aliases") or []), *added])
+        written.fa.set_flow_style()  # as the base writes aliases: "[Zeta, Zeta Labs]"
+        entity["aliases"] = written
+    return _text(data)
 
 
 def declare_ambiguous(text: str, surnames: list[str]) -> str:

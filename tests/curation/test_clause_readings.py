@@ -14,6 +14,7 @@ from snippets import add_snippet, find
 
 from bot import kb
 from bot.curation.writer import add_article
+from bot.engine import Engine
 
 COFOUNDED = (
     "vExa perd sa cofondatrice\n"
@@ -68,3 +69,7 @@ def test_a_known_companys_name_without_its_suffix_is_that_company(tmp_path: Path
     assert "vectoria" not in loaded.entities
     hired = [f for f in loaded.facts if f.type == "hired" and f.object == "ilse-varga"]
     assert hired and hired[0].subject == "vectoria-labs"
+    # The article's short form is now the company's alias: a question may write it so.
+    assert "Vectoria" in loaded.entities["vectoria-labs"].aliases
+    answer, _ = Engine(loaded).answer("Who did Vectoria hire?")
+    assert answer.kind == "answer" and "Ilse Varga" in answer.text

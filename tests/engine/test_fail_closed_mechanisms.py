@@ -82,6 +82,11 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("le patron d'oracle il a dit quoi sur lumenic ?", "oracle"),
         ("what did the boss of samsung say about lumenic?", "samsung"),
         ("combien d'inges de huawei lumenic a recrutés ?", "huawei"),
+        # A census first name before a word the articles never write: a full name, however
+        # common both words are.
+        ("did mark lee join lumenic?", "mark lee"),
+        ("andrew ng a rejoint lumenic ?", "andrew ng"),
+        ("what did tomasz wierzbicki say about chris cox?", "chris cox"),
     ],
 )
 def test_a_name_the_base_does_not_know_is_said_to_be_unknown(third, question, stranger):
@@ -125,6 +130,7 @@ def test_a_capitalised_word_the_articles_write_is_no_stranger(third):
         "qui est le chef de projet chez lumenic ?",
         "qui dirige l'équipe d'intelligence artificielle de lumenic ?",
         "qui est le responsable de production chez lumenic ?",
+        "did lumenic grant stock to ingrid solberg?",  # a first name, where no person stands
     ],
 )
 def test_words_of_the_language_are_no_strangers(third, question):
