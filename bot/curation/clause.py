@@ -17,6 +17,7 @@ WITH_CASES = frozenset("with avec".split())
 POSSESSIVES = frozenset("son sa ses leur leurs his her its their".split())
 PERSON_PRONOUNS = frozenset("he she him her il elle lui".split())
 GROUP_PRONOUNS = frozenset("both they them ils elles eux tous".split())
+LATTER = frozenset("dernier dernière derniere latter".split())  # "ce dernier", "the latter"
 RELATIVE = frozenset("who which that where qui que où dont".split())
 STINT_WORDS = frozenset(
     "passage passages stint stints spell spells passe passee passes passees".split()
@@ -45,6 +46,7 @@ class Article:
 
     main_actor: str | None = None
     last_person: str | None = None
+    latest_person: str | None = None  # the last person the sentence before named ("the latter")
     last_group: list[str] = field(default_factory=list)
     funded: str | None = None  # the company of the last funding round named
     last_investor: str | None = None
@@ -159,7 +161,7 @@ class Clause:
         own = self.entity(i)
         if own:
             found.append(own)
-        elif w.lower in PERSON_PRONOUNS and w.pos == "PRON" and (person := self.antecedent(i)):
+        elif person := self.referred_person(i):
             found.append(person)
             self.inferred.append(f"'{w.text}' read as {person}")
         elif w.lower in GROUP_PRONOUNS and depth == 0 and self.article.last_group:
@@ -216,6 +218,22 @@ class Clause:
             # "He and X had quit …, and he then accused …": the "he" the sentence opened with
             return self.article.last_person
         return people[0][1] if people else self.article.last_person
+
+    def referred_person(self, i: int) -> str | None:
+        """The person a pronoun ("he", "elle") or "ce dernier" at word i stands for."""
+        w = self.p.words[i]
+        if w.lower in PERSON_PRONOUNS and w.pos == "PRON":
+            return self.antecedent(i)
+        return self.latter(i) if w.lower in LATTER else None
+
+    def latter(self, i: int) -> str | None:
+        """The person "ce dernier" / "the latter" stands for: the last named before it, in the
+        sentence or, opening it, the sentence before."""
+        if not any(d.lower in ("ce", "cette", "the") for d in self.p.children(i, "det")):
+            return None
+        earlier = [e for j, e in sorted(self.word_entity.items()) if j < i]
+        people = [e for e in earlier if self.kind(e) == "person"]
+        return people[-1] if people else self.article.latest_person
 
     def people(self, i: int) -> list[str]:
         return [e for e in self.group(i) if self.kind(e) == "person"]

@@ -26,6 +26,7 @@ from bot.nlu import lexicon as lx
 
 TO_WORDS = frozenset("to for pour vers chez".split())
 MEDIUM_WORDS = frozenset("sur on dans in a au to".split())
+AT_WORDS = frozenset("at chez".split())  # where someone works, not what they lead
 
 
 def draft_facts(
@@ -58,7 +59,7 @@ def draft_facts(
         _moved(article, typed)
         people = [o.entity for o in reader.occ if types[o.entity] == PERSON]
         if people:
-            article.last_person = people[0]
+            article.last_person, article.latest_person = people[0], people[-1]
         if len(set(people)) > 1:
             article.last_group = list(dict.fromkeys(people))
         named = set().union(*(f.names() for f in typed)) if typed else set()
@@ -286,6 +287,8 @@ def read_sentence(
         elif not parsed and "lead" in relations and word not in lx.ROLE_NOUNS and not passive:
             leader = r.before(i, (PERSON,))
             led = r.after(i, (*ORGS, "product"), window=8)
+            if led and led.start > 0 and r.words[led.start - 1] in AT_WORDS:
+                led = None  # "pilotait chez Zeta la modélisation…": where, not what was led
             # "dirige la recherche scientifique de la start-up": the article's company
             anaphor = next((j for j in range(i + 1, min(i + 9, len(r.words)))
                             if r.words[j] in ANAPHORS), None)  # fmt: skip

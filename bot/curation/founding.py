@@ -132,6 +132,8 @@ def _object(c: Clause, v: int) -> str | None:
             if before:
                 c.inferred.append(f"'{o.text}' read as {before}")
                 return before
+            if c.article.main_actor in _described_by_the_subject(c, v):
+                return None  # "X, qui dirigeait chez Zeta…, a cofondé l'entreprise": not Zeta
             if c.article.main_actor:
                 c.inferred.append(f"'{o.text}' read as {c.article.main_actor}")
                 return c.article.main_actor
@@ -149,8 +151,31 @@ def _object(c: Clause, v: int) -> str | None:
 
 
 def _org_before(c: Clause, v: int) -> str | None:
-    found = [e for j, e in sorted(c.word_entity.items()) if j < v and c.kind(e) in ORGS]
+    """The last organisation named before the verb in its own clause: not one a relative
+    clause or an apposition of its subject names ("X, qui dirigeait chez Zeta…, a cofondé
+    l'entreprise": the company is not Zeta)."""
+    nested = _nested_words(c, v)
+    found = [
+        e
+        for j, e in sorted(c.word_entity.items())
+        if j < v and c.kind(e) in ORGS and j not in nested
+    ]
     return found[-1] if found else None
+
+
+def _described_by_the_subject(c: Clause, v: int) -> set[str]:
+    nested = _nested_words(c, v)
+    return {e for j, e in c.word_entity.items() if j in nested and c.kind(e) in ORGS}
+
+
+def _nested_words(c: Clause, v: int) -> set[int]:
+    """The words of the relative clauses and appositions that do not hold the verb."""
+    return {
+        i
+        for w in c.p.words
+        if w.dep in ("relcl", "acl:relcl", "acl", "appos") and v not in c.p.subtree(w.i)
+        for i in c.p.subtree(w.i)
+    }
 
 
 def _partners(c: Clause, v: int, founders: list[str]) -> list[str]:

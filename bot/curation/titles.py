@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.curation.analysis import Word
 from bot.curation.clause import (
+    AT_CASES,
     PERSON_PRONOUNS,
     RELATIVE,
     WITH_CASES,
@@ -177,6 +178,7 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
     agents = [n for a in c.p.children(v, "agent") for n in c.p.children(a.i, "pobj")]
     agents += [n for n in c.p.children(v, "obl:agent")]
     led: list[str] = []
+    at_only = False  # what was led is only where: an "at" side
     if agents:  # "the unit led by X", "elle est dirigée par X"
         patients = leaders
         leaders = [e for n in agents for e in c.people(n.i)]
@@ -208,7 +210,11 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
                     for e in [c.entity(i)] if e and c.kind(e) == "product"]  # fmt: skip
         led = products or led
         if not led:
-            led = [e for _, n in c.obliques(v) for e in c.group(n.i) if c.kind(e) != "person"]
+            sides = [(case, e) for case, n in c.obliques(v) for e in c.group(n.i)
+                     if c.kind(e) != "person"]  # fmt: skip
+            led = [e for _, e in sides]
+            # "pilotait chez Zeta la modélisation…": where the leader worked, not what they led
+            at_only = bool(sides) and all(case in AT_CASES for case, _ in sides)
         if not led:  # "pre-training for Gemini"
             led = [e for o in c.p.children(v, "obj", "dobj") for i in c.p.subtree(o.i)
                    for e in [c.entity(i)] if e and c.kind(e) != "person"]  # fmt: skip
@@ -225,6 +231,8 @@ def lead(c: Clause, v: int, leaders: list[str]) -> list[Event]:
     activity = _activity(c, v)
     if activity:
         fields["role"] = activity
+    elif at_only:
+        return []  # what was led there the parse lost: no fact, rather than leading Zeta
     prefixed = c.p.text[max(0, w.start - 3) : w.start].lower() == "co-"  # "co-leads", cut
     if w.lower.startswith("co") or w.lemma.startswith("co") or prefixed:
         fields["co"] = True

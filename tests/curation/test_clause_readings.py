@@ -73,3 +73,26 @@ def test_a_known_companys_name_without_its_suffix_is_that_company(tmp_path: Path
     assert "Vectoria" in loaded.entities["vectoria-labs"].aliases
     answer, _ = Engine(loaded).answer("Who did Vectoria hire?")
     assert answer.kind == "answer" and "Ilse Varga" in answer.text
+
+
+FORMER_STAFF = (
+    "Deux anciens de Veltrax lèvent des fonds\n"
+    "Omar Haddou, qui pilotait chez Veltrax la modélisation des risques du projet Aurora et en "
+    "est aujourd'hui le directeur général, a cofondé l'entreprise en mars 2024 avec Ilse Varga. "
+    "Cette dernière avait rejoint Veltrax à Oslo en 2012 en tant que dixième salariée.\n"
+)
+
+
+def test_the_company_founded_is_none_its_founders_relative_clause_names(tmp_path: Path) -> None:
+    """ "l'entreprise" is not Veltrax nor Aurora, which the relative clause on its founder
+    names; and a lead at Veltrax says what was led there."""
+    facts, _ = add_snippet(tmp_path, FORMER_STAFF, "veltrax-anciens")
+    founded = [f for f in facts if f["type"] in ("founded", "cofounded")]
+    assert not [f for f in founded if f["object"] in ("veltrax", "aurora")]
+    assert all(f.get("role") for f in find(facts, type="leads", object="veltrax"))
+
+
+def test_ce_dernier_is_the_last_person_named_before(tmp_path: Path) -> None:
+    facts, _ = add_snippet(tmp_path, FORMER_STAFF, "veltrax-derniere")
+    joined = find(facts, type="joined", subject="ilse-varga", object="veltrax")
+    assert joined and joined[0]["when"] == {"year": 2012}
