@@ -145,13 +145,19 @@ def _moved(article: Article, typed: list[Fact]) -> None:
 
 
 def asked_slots(typed: list[Fact], r: Reader) -> dict[str, Any]:
-    """What a question may ask of a sentence no typed fact reads: its one sum of money, so that
-    "how much?" gets it in the asker's language (two sums: which one is asked, the sentence
-    alone cannot tell). A sum a typed fact of the sentence holds is that fact's."""
-    sums = [n for n in numbers(r) if n["currency"]]
-    if len(sums) != 1 or any(f.fields.get("amount") for f in typed):
-        return {}
-    return {"amount": {k: sums[0][k] for k in ("value", "currency", "qualifier")}}
+    """What a question may ask of a sentence no typed fact reads: its one sum of money, or its
+    one count of something, so that "how much?", "how many?" get it in the asker's language
+    (two: which one is asked, the sentence alone cannot tell). A figure a typed fact of the
+    sentence holds is that fact's."""
+    found = numbers(r)
+    sums = [n for n in found if n["currency"]]
+    counts = [n for n in found if n["unit"] and not n["currency"]]
+    slots: dict[str, Any] = {}
+    if len(sums) == 1 and not any(f.fields.get("amount") for f in typed):
+        slots["amount"] = {k: sums[0][k] for k in ("value", "currency", "qualifier")}
+    if len(counts) == 1 and not any(f.fields.get("quantity") for f in typed):
+        slots["quantity"] = {k: counts[0][k] for k in ("value", "qualifier", "unit")}
+    return slots
 
 
 # What the French conditional reports ("Y prendrait la direction"): every fact but a claim,

@@ -104,6 +104,10 @@ def numbers(reader: Reader) -> list[dict]:
         value, end = read[:2]
         if end < len(words) and words[end] in lx.MULTIPLIERS:
             end += 1  # "80 millions": the multiplier is read, not yet passed
+        if end < len(words) and words[end] in lx.ROUND_NUMBERS:
+            # "two dozen", "deux douzaines": that many round numbers, about
+            value, end = value * lx.ROUND_NUMBERS[words[end]], end + 1
+            read = (value, end, "about")
         value = int(value) if value == int(value) else value
         pair = " ".join(words[max(0, i - 2) : i])
         qualifier = COMPARATOR_QUALIFIER.get(lx.COMPARATORS.get(pair, ""), "exact")

@@ -217,9 +217,10 @@ TABLE: tuple[FactType, ...] = (
         "mention", "an untyped draft: the sentence mentions subject (and `about`), nothing more "
         "is typed; it answers only when no typed fact does, with its quote, and never settles "
         "a yes/no question",
-        # `amount`: the sentence's one sum, which a question naming all its entities may ask
-        # for (bot.engine.families.quoted); the selection never takes it as a figure.
-        optional=_set("object tense amount"),
+        # `amount`, `quantity`: the sentence's one sum, its one count, which a question naming
+        # all its entities may ask for (bot.engine.families.quoted); the selection never takes
+        # either as a figure.
+        optional=_set("object tense amount quantity"),
         # It holds no figure: how much, how many, how long are never its to answer.
         also_answers=frozenset(RELATIONS) - FIGURES,
     ),

@@ -126,3 +126,19 @@ def test_a_place_only_a_mention_holds_is_given_not_one_a_typed_fact_holds(french
     assert text.startswith("Rotterdam.")
     _, text, _ = _ask(english[1], "Où est basée Brightwave ?")
     assert not text.startswith("Lisbon")
+
+
+COUNTS = """Veltrax loses staff to Corvex
+A hiring push drew about two dozen people from Veltrax to Corvex in a matter of months.
+"""
+
+
+def test_a_count_is_given_only_for_what_the_question_counts(tmp_path) -> None:
+    _, engine = _add(tmp_path, COUNTS, "asked-count")
+    kind, text, quoted = _ask(engine, "How many Veltrax people did Corvex draw?")
+    assert kind == "answer" and text.startswith("About 24 people") and "two dozen" in quoted
+    kind, text, _ = _ask(engine, "Combien de personnes de Veltrax Corvex a-t-il attirées ?")
+    assert kind == "answer" and text.startswith("Environ 24 personnes")
+    # Researchers are not the people the sentence counts: no figure for them.
+    kind, text, _ = _ask(engine, "How many Veltrax researchers did Corvex draw?")
+    assert "24" not in text

@@ -104,7 +104,12 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
         dated = asked_date(asked_words(tk, query), fact.citations[0].sentence or "")
         return date_text(dated, lang) if dated else None
     if query.qword in ("how_much", "how_many"):
-        return tk.replies.measure(fact, lang) if fact.amount and asks_money(query) else None
+        if asks_money(query):
+            return tk.replies.measure(fact, lang) if fact.amount else None
+        if fact.quantity is None or not counts_the_asked(tk, query, fact):
+            return None
+        counted = fact.model_copy(update={"amount": None})  # the count, not the sentence's sum
+        return tk.replies.measure(counted, lang)
     if query.qword == "where":
         places = [e for e in others if tk.facts.type_of(e) == "place"]
         places = [e for e in places if e not in placed_in(tk, sentence_key(fact))]
@@ -122,6 +127,16 @@ def element_of(tk: Toolkit, query: Query, fact: Fact, others: frozenset[str]) ->
     if not named:
         return None
     return tk.replies.join_names([tk.kb.entities[e].name.get(lang) for e in named], lang)
+
+
+def counts_the_asked(tk: Toolkit, query: Query, fact: Fact) -> bool:
+    """The sentence counts what the question does, by its unit's word in the asker's language
+    ("users" for "how many users", "people" for "how many people"): "the two companies" is no
+    count of researchers, nor "employees" one of researchers."""
+    assert fact.quantity is not None
+    unit = normalize(fact.quantity.unit.get(query.language)).split()
+    asked = tk.facts.stems(query.words, query.language)
+    return bool(asked & tk.facts.stems(frozenset(unit), query.language))
 
 
 def asked_type(query: Query) -> str | None:
