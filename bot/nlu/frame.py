@@ -157,6 +157,8 @@ def word_relations(
         families = lx.relation_of(word) or (frozenset() if named(word) else typo_relation(word))
         if "employment" in families and _worked_on(words, i):
             families = (families - {"employment"}) | {"work_on"}
+        if "biography" in families and word in lx.PAST_CUES and not (i and words[i - 1] in lx.HOW):
+            families = families - {"biography"}  # "how old is X?" asks an age; "X's old job" not
         found |= families
     return frozenset(found)
 

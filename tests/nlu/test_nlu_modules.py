@@ -101,6 +101,12 @@ def test_question_word_and_tense():
     assert question_word(words("est-ce que")) is None
     assert tense(words("will he still")) == "future"
     assert tense(words("still")) == "current"
+    from bot.nlu.frame import word_relations
+
+    # "how old" asks an age (no fact holds one); "his old job" a former role.
+    assert "biography" in word_relations(words("how old is x"))
+    assert "biography" not in word_relations(words("what was x's old job"))
+    assert tense(words("what was x's old job")) == "past"
 
 
 def test_chat_idioms_read_as_the_relation_they_mean():
