@@ -54,6 +54,10 @@ FLOORS = {
     # departure its sentence announces) was fixed the next session, and its allowance removed.
     "apple-ai-chief-en": (16, 0),
     "xai-departs-fr": (10, 0),
+    # Round 12 (2026-12-07, fourth session), first blind run 11 and 5 with 0 wrong (README);
+    # entered at the scores after that session's fixes.
+    "scale-ai-after-meta-en": (15, 0),
+    "reflection-ai-levee-fr": (9, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):
