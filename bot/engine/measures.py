@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bot.engine.factindex import stems
 from bot.kb import Fact
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
+from bot.text import normalize
 
 
 def date_agrees(fact: Fact, query: Query) -> bool | None:
@@ -138,6 +140,33 @@ def asks_money(query: Query) -> bool:
     if "count" in query.relations:
         return False
     return query.qword == "how_much" or bool(query.relations & SUMS)
+
+
+def counted_noun(query: Query) -> str | None:
+    """What the question counts, when it says it in a word of no lexicon ("documents",
+    "users"): the noun right after "how many" or "combien de", or after the name of an
+    entity there ("how many Zeta users"). Staff and units of time are the lexicons' to read."""
+    words = list(query.words)
+    named = {e.position for e in query.entities}
+    for i, word in enumerate(words):
+        many = word in lx.HOW and words[i + 1 : i + 2] and words[i + 1] in lx.HOW_MANY_TAIL
+        combien = word in lx.COMBIEN and words[i + 1 : i + 2] in (["de"], ["d"])
+        if many or combien:
+            at = i + 2 + (i + 2 in named)
+            noun = words[at] if at < len(words) else ""
+            read = lx.STAFF_NOUNS | lx.COUNTED_NOUNS | lx.OTHER_WORDS | lx.ADDITIVE_WORDS
+            plain = noun in query.content and noun not in read and not lx.engine_word(noun)
+            return noun if plain else None  # "how many other…", "combien d'années": read
+    return None
+
+
+def counts_it(fact: Fact, counted: str) -> bool:
+    """The fact's count is of what the question counts, in either language ("users" for
+    "users"); no sum counts "documents"."""
+    if fact.quantity is None:
+        return False
+    unit = frozenset(normalize(f"{fact.quantity.unit.fr} {fact.quantity.unit.en}").split())
+    return bool(stems([counted]) & stems(unit))  # in both languages: the unit is in both
 
 
 def asks_organisations(query: Query) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from bot.engine.factindex import PERSON, FactIndex, orient
-from bot.engine.measures import asks_organisations, date_agrees
+from bot.engine.measures import asks_organisations, counted_noun, counts_it, date_agrees
 from bot.engine.roles import ROLE_TYPES, RoleIndex
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
@@ -222,6 +222,9 @@ class Selector:
         if query.qword == "when":
             return fact.when is not None
         if query.qword in ("how_many", "how_much"):
+            counted = counted_noun(query)
+            if counted is not None:  # "combien de documents…": not a count of people
+                return counts_it(fact, counted)
             return fact.quantity is not None or fact.amount is not None
         if query.qword == "where":
             return fact.place is not None or fact.via is not None or fact.type in WHERE_TYPES

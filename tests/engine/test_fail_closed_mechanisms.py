@@ -341,6 +341,21 @@ def test_they_in_a_follow_up_yes_no_are_the_conversations_not_anyone(third):
 
 
 @pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("combien de brevets lumenic a-t-elle ?", False),  # a count of something else
+        ("how many patents does lumenic have?", False),
+        ("how many Lumenic patents are there?", False),
+        ("combien de personnes lumenic emploie ?", True),
+        ("how many people does lumenic employ?", True),
+    ],
+)
+def test_a_count_answers_only_for_what_it_counts(third, question, counted):
+    _, text = reply(third, question)
+    assert ("300" in text) == counted, text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "Did Ingrid Solberg hire engineers from Vectoria Labs?",
