@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.kb import Article, KnowledgeBase
-from bot.nlu.names import capitalised_words
+from bot.nlu.names import capitalised_words, language_words
 from bot.text import normalize
 
 MAX_SPAN = 5  # longest alias, in words, looked up exactly
@@ -215,6 +215,8 @@ class EntityIndex:
                 span = " ".join(words[start : start + size])
                 if len(span.replace(" ", "")) < MIN_FUZZY_CHARS:
                     continue
+                if size == 1 and span in language_words():
+                    continue  # a word of the language ("clause") is no typo of a name ("Claude")
                 choices = self.candidates(span)
                 if not choices:
                     continue

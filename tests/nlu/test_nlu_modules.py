@@ -139,3 +139,12 @@ def test_an_accented_french_word_is_not_its_english_homograph() -> None:
     )
     assert query.qword == "how_many"
     assert "count" in query.relations and "amount" not in query.relations
+
+
+def test_a_word_of_the_language_is_no_typo_of_a_name() -> None:
+    """ "tamper" is an English word, not "Tampere" misspelt; "tampre" is a typo of it."""
+    index = EntityIndex(kb.load(DATA / "third_article"), lx.STOPWORDS)
+    word = parsing.parse("Did Marek Wierzbicki tamper with the results?", index, "en")
+    assert "tampere" not in {e.id for e in word.entities}
+    typo = parsing.parse("Marek Wierzbicki est-il à Tampre ?", index, "fr")
+    assert "tampere" in {e.id for e in typo.entities}
