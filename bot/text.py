@@ -38,6 +38,14 @@ def tokens(text: str) -> list[str]:
     return _NON_WORD.sub(" ", fold(text)).split()
 
 
+SHORT_FORM = 3  # letters a name cut short keeps at least ("alex" of "alexandr")
+
+
+def shortened(word: str, name_part: str) -> bool:
+    """A name's word cut short, as a nickname is ("alex" of "alexandr", "tom" of "tomasz")."""
+    return len(word) >= SHORT_FORM and len(word) < len(name_part) and name_part.startswith(word)
+
+
 def clean_input(text: str, limit: int = 1000) -> str:
     """A user's message made safe to parse: control characters dropped, length bounded."""
     text = _CONTROL.sub(" ", text or "")

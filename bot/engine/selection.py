@@ -15,7 +15,7 @@ from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.nlu.parsing import Query
 from bot.nlu.query import EntityRef
-from bot.text import normalize
+from bot.text import normalize, shortened
 
 WHERE_TYPES = ft.RELATION_FACT_TYPES["location"][1] | {"location"}
 # Relations naming an attribute a yes/no question asks about: missing, nothing is settled.
@@ -411,7 +411,7 @@ class Selector:
             w
             for w in (query.keywords if words is None else words)
             if self.facts.stem(w, query.language) not in self.facts.vocabulary
-            and any(fuzz.ratio(w, n) >= NAME_TYPO_RATIO for n in named)
+            and any(fuzz.ratio(w, n) >= NAME_TYPO_RATIO or shortened(w, n) for n in named)
         )
 
     def unexplained_in_any(self, query: Query, facts: list[Fact]) -> bool:

@@ -30,7 +30,7 @@ from bot.nlu.written_names import (
     possessors,
     word_spans,
 )
-from bot.text import normalize
+from bot.text import normalize, shortened
 
 if TYPE_CHECKING:
     from bot.nlu.linking import Mention
@@ -363,7 +363,8 @@ def _before_surnames(
             continue
         misspelt = mention.score < EXACT and _rarer_than(words[i], NAME_PAIR_OTHER_ZIPF)
         surname = mention.surface not in first_names and _first_name_like(words[i])
-        if misspelt or surname:
+        nickname = any(shortened(words[i], name) for name in first_names)  # "tom" of "tomasz"
+        if (misspelt or surname) and not nickname:
             found.add(i)
     return found
 

@@ -433,3 +433,18 @@ In March, Lumenic hired Ada Lind, Bo Strand and Kasia Moss from Vectoria Labs.
     text = normalize(answer.text)
     assert "bo strand" in text and "kasia moss" in text
     assert not text.startswith("ada lind")
+
+
+@pytest.mark.parametrize("question", ["cest qui tomasz wierzbicki stp", "c qui ingrid solberg"])
+def test_a_chat_spelling_still_gets_the_profile(third, question):
+    """ "cest" is a chat's "c'est", no word left unexplained."""
+    kind, text = reply(third, question)
+    assert kind == "answer" and "lumenic" in text, text
+
+
+def test_a_first_name_cut_short_is_no_one_else():
+    """ "tom" cuts "tomasz" short: one of the two Wierzbickis, not a stranger; the choice keeps
+    the capital of the name a description opens with."""
+    answer, _ = Engine(kb.load(DATA / "third_article")).answer("who is tom wierzbicki?")
+    assert answer.kind in ("answer", "clarify") and "nothing about" not in answer.text
+    assert "(Tomasz Wierzbicki" in answer.text

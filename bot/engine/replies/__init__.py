@@ -14,6 +14,8 @@ from types import ModuleType
 from bot.kb import Entity, Fact, KnowledgeBase
 from bot.model import Answer, Citation, Option
 from bot.nlu.lexicon import LANGUAGES
+from bot.nlu.names import zipf
+from bot.text import normalize
 
 FALLBACK = "en"
 MAX_QUOTES = 3  # quotes in a reply before the rest goes behind "More"
@@ -36,6 +38,27 @@ def clause(sentence: str, name: str = "") -> str:
     if sentence[:1].isupper() and sentence[1:2].islower():
         sentence = sentence[0].lower() + sentence[1:]
     return sentence
+
+
+NAME_ZIPF = 4.0  # a first word rarer than this, before a capital, opens a name ("Kasia Lind")
+
+
+def as_clause(
+    description: str, name: str = "", language: str = "en", names: frozenset[str] = frozenset()
+) -> str:
+    """A description after a colon: its first letter lowered, unless it opens with a name
+    ("Quillon’s supercomputer", "Kasia Lind’s company"): a word no commoner than a
+    name is, or a word of the names the base knows (`names`), before another capital
+    ("Former Quillon manager" is lowered)."""
+    words = description.rstrip(" .").split()
+    if not words:
+        return ""
+    first, after = words[0], words[1:2]
+    before_capital = bool(after) and after[0][:1].isupper()
+    rare = zipf(first.lower(), language) < NAME_ZIPF or normalize(first) in names
+    inner_capital = any(c.isupper() for c in first[1:])  # "OpenAI researcher", "xAI's"
+    named = "’" in first or "'" in first or (before_capital and rare) or inner_capital
+    return " ".join(words) if named else clause(description, name)
 
 
 class Replies:
@@ -196,7 +219,7 @@ class Replies:
     @staticmethod
     def clarify(language: str, options: list[Option], entities: dict[str, Entity]) -> Answer:
         labels = [
-            f"{o.label} ({clause(entities[o.id].description.get(language), o.label)})"
+            f"{o.label} ({as_clause(entities[o.id].description.get(language), o.label, language)})"
             for o in options
         ]
         text = f"{words(language).CLARIFY} " + words(language).OPTION_SEPARATOR.join(labels)
