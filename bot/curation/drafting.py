@@ -236,7 +236,7 @@ def read_sentence(
             relations = relations - {"statement"}
         kind = lx.move_verb_class(word)
         passive = i + 1 < len(r.words) and r.words[i + 1] in ("by", "par")  # "led by X"
-        if not parsed and kind == "join":
+        if not parsed and kind == "join" and not passive:  # "passée par X": a stint there
             dest = r.after(i, ORGS)
             if dest and dest.entity in {o.entity for o in r.sources(i)}:
                 dest = None  # "arrived from X": where they came from, not where they went

@@ -8,7 +8,7 @@ import re
 from bot.curation import kinds as kn
 from bot.curation import roles
 from bot.curation.analysis import Parse, dateline_end, stop_words
-from bot.curation.ingest import Draft, Sentence
+from bot.curation.ingest import Draft, Sentence, Token
 from bot.curation.kinds import PRODUCT_NOUNS
 from bot.curation.occurrences import Names, NewEntity, Occurrence, entity_slug, title_tokens
 from bot.curation.short_names import ShortNames
@@ -35,7 +35,8 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
     tokens = sentence.tokens
     for i, token in enumerate([*tokens, None]):
         joined = token is not None and start is not None and _joins(sentence, i)
-        word = token is not None and _capitalised(token.raw) and token.norm not in lx.MONTHS
+        month = token is not None and token.norm in lx.MONTHS and not _surname_month(tokens, i)
+        word = token is not None and _capitalised(token.raw) and not month
         if word and (start is None or joined):
             start = i if start is None else start
             continue
@@ -53,6 +54,18 @@ def _spans(sentence: Sentence, language: str = "en") -> list[tuple[int, int]]:
         if s < e and not (e - s == 1 and len(tokens[s].raw) < 2):
             trimmed.append((s, e))
     return trimmed
+
+
+def _surname_month(tokens: list[Token], i: int) -> bool:
+    """A month's word that ends a name ("Lei Jun", "Ada May"): after a capitalised word that is
+    no function word, with no number beside it ("on 3 June", "June 12")."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    dated = before.raw[:1].isdigit() or (after is not None and after.raw[:1].isdigit())
+    named = _capitalised(before.raw) and before.norm not in lx.MONTHS
+    return named and not dated and not _leading_function_word(before.norm)
 
 
 # "Neither Lind nor Strand", "Ni Lind ni Strand": a correlative conjunction opening the

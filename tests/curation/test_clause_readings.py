@@ -96,3 +96,20 @@ def test_ce_dernier_is_the_last_person_named_before(tmp_path: Path) -> None:
     facts, _ = add_snippet(tmp_path, FORMER_STAFF, "veltrax-derniere")
     joined = find(facts, type="joined", subject="ilse-varga", object="veltrax")
     assert joined and joined[0]["when"] == {"year": 2012}
+
+
+STINT = (
+    "Zelt recrute\n"
+    "Après des mois de rumeurs, Ilse Varga, une chercheuse passée par Veltrax puis par Numerik, "
+    "a confirmé le 12 novembre 2025 qu'elle travaillait désormais chez Zelt. Le fondateur de "
+    "Zelt, Omar Jun, l'aurait courtisée en personne.\n"
+)
+
+
+def test_a_stint_is_no_move_and_a_surname_that_is_a_month_stays_in_the_name(tmp_path: Path) -> None:
+    """ "passée par Veltrax" is where she went through, not a move dated with her news; "Jun"
+    after a first name, with no number beside it, ends the name."""
+    facts, base = add_snippet(tmp_path, STINT, "zelt-recrute")
+    assert not find(facts, type="joined", object="veltrax")
+    entities = yaml.safe_load((base / "entities.yaml").read_text(encoding="utf-8"))["entities"]
+    assert "omar-jun" in {e["id"] for e in entities}

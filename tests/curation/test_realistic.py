@@ -59,8 +59,10 @@ FLOORS = {
     "scale-ai-after-meta-en": (15, 0),
     "reflection-ai-levee-fr": (9, 0),
     # Round 13 (the same session), first blind run 16 (0 wrong) and 11 (1 wrong, fixed since).
+    # talents-ia-chine's floor is 10: its A07 passed at the first run only because "Lei Jun"
+    # was cut into "Lei" and the month "Jun"; read whole, the offer he made is not drafted.
     "anthropic-deepmind-poach-openai-google-en": (16, 0),
-    "talents-ia-chine-xiaomi-bytedance-fr": (11, 0),
+    "talents-ia-chine-xiaomi-bytedance-fr": (10, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):

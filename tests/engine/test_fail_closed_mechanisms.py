@@ -191,6 +191,9 @@ def test_leading_something_whose_city_is_unsaid_is_no_no_for_a_city(tmp_path: Pa
         ("Ingrid Solberg a-t-elle quitté Nordkapp Ventures ?", None),
         ("Did Ingrid Solberg come from Nordkapp Ventures?", NO),  # the move's one source
         ("Did Ingrid Solberg leave Vectoria Labs?", YES),
+        # Joining one company says nothing of having worked at another before, or besides.
+        ("Did Ingrid Solberg work at Nordkapp Ventures before Lumenic?", None),
+        ("Did Ingrid Solberg work at Vectoria Labs before Lumenic?", YES),
     ],
 )
 def test_leaving_one_company_says_nothing_of_leaving_another(third, question, verdict):

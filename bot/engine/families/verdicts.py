@@ -327,7 +327,9 @@ def done_elsewhere(tk: Toolkit, query: Query, primary: frozenset[str]) -> Verdic
         and (tk.facts.matches(f.subject, main) or tk.facts.mover_is(f, main))
     ]
     hires = any(kind == "hire" for _, kind in query.move_verbs) and not query.passive
-    if only_leaving(query) or hires:
+    # "Did P work at X (before Y)?": a move elsewhere says where P went, not where P never was.
+    worked = not query.relations & lx.MOVE_RELATIONS
+    if only_leaving(query) or hires or worked:
         # Leaving A is not staying at X; "did P hire from X?" asks of P as a hirer, whom
         # P's own moves say nothing of.
         own = [f for f in own if f.type not in ft.MOVE_FACT_TYPES]
