@@ -28,7 +28,7 @@ from bot.engine.families.profile import profile
 from bot.engine.families.quoted import asked_element
 from bot.engine.families.said import asks_said, not_quoted, said_elsewhere, the_quote
 from bot.engine.families.seat import asks_headquarters, seats
-from bot.engine.families.teams import team_of
+from bot.engine.families.teams import team_of, unit_named
 from bot.engine.families.topical import topical
 from bot.engine.families.yesno import missing_attribute, yes_no
 from bot.engine.replies import combine
@@ -187,7 +187,7 @@ class Answerer:
         if answered is not None:
             return answered
         facts, matched = tk.selector.select(query)
-        teamed = None if matched or query.yesno else team_of(tk, query)
+        teamed = None if matched or query.yesno else team_of(tk, query) or unit_named(tk, query)
         if teamed is not None:
             # "What was X's team working on?": what the articles say of the team X led.
             team_facts, team_matched = tk.selector.select(teamed)

@@ -330,6 +330,8 @@ class Selector:
             chosen, matched = facts, True  # "Is X Y's company?": what links them is asked
         elif not chosen and not query.cue_relations and query.qword in QUESTION_WORD_VALUES:
             chosen, guarded = facts, True  # the value asked for is there, whatever the relation
+        elif not chosen and query.qword == "who" and "lead" in query.relations:
+            pass  # "who leads the <word> lab?": sentences sharing its words name no leader
         elif not chosen and (keywords := query.keywords - self.misspelt_names(query)):
             # Nothing of the asked kind: keep only facts that share the question's own words
             # ("someone's take on pay": no opinion fact, but a statement that says "pay").
@@ -356,11 +358,22 @@ class Selector:
 
     def may_answer(self, fact: Fact, query: Query) -> bool:
         """ "Who…?": a sentence that only names the question's own entities and no one else
-        answers no "who"."""
+        answers no "who"; "who leads X?" is answered by no title that leads nothing ("a
+        researcher at X")."""
+        if fact.type == "role" and "lead" in query.relations:
+            return "lead" in self.implied[fact.id]
         if query.qword != "who" or fact.type not in ft.MENTION_TYPES:
             return True
+        if "lead" in query.relations and not self.says_leading(fact):
+            return False  # the people a sentence names lead nothing it says they lead
         asked = {e.id for e in query.entities}
         return any(p not in asked and self.facts.type_of(p) == PERSON for p in fact.participants())
+
+    @staticmethod
+    def says_leading(fact: Fact) -> bool:
+        """The sentence has a word of leading ("dirigée par", "head of")."""
+        text = normalize(f"{fact.text.fr} {fact.text.en}").split()
+        return any("lead" in lx.relation_of(w) for w in text)
 
     def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:

@@ -15,6 +15,7 @@ from reply_reading import NO, YES, verdict_of
 
 from bot import kb
 from bot.engine import Engine
+from bot.nlu import lexicon as lx
 from bot.text import normalize
 
 
@@ -451,3 +452,38 @@ def test_a_first_name_cut_short_is_no_one_else():
     answer, _ = Engine(kb.load(DATA / "third_article")).answer("who is tom wierzbicki?")
     assert answer.kind in ("answer", "clarify") and "nothing about" not in answer.text
     assert "(Tomasz Wierzbicki" in answer.text
+
+
+def test_a_unit_named_by_its_word_beside_a_team_noun_is_that_unit(tmp_path: Path):
+    """ "le labo aurore de Lumenic": the one unit of Lumenic whose names say "aurore", though
+    no alias writes it so; its leader is the answer, not whoever Lumenic employs."""
+    base = tmp_path / "base"
+    shutil.copytree(DATA / "third_article", base)
+    entities = base / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    start = text.index("    name: {fr: Laboratoire de Lumenic à Tampere")
+    end = text.index("    part_of: lumenic", start)
+    unit = "    name: {fr: Laboratoire Aurore de Lumenic, en: Lumenic’s Aurore lab}\n"
+    entities.write_text(text[:start] + unit + text[end:], encoding="utf-8")
+    engine = Engine(kb.load(base))
+    for question in ("qui dirige le labo aurore de lumenic ?", "who leads lumenic's aurore lab?"):
+        answer, _ = engine.answer(question)
+        assert answer.kind == "answer" and "Marek" in answer.text, answer.text
+
+
+def test_who_leads_is_no_one_whose_title_leads_nothing(base, engine: Engine):
+    """ "Who runs X?" when the articles give X only people whose titles lead nothing (a
+    researcher, a site's manager): none of them is named as its leader."""
+    leading = set().union(*(lx.ROLE_GROUPS[g] for g in ("ceo", "head")))
+    led = {f.object for f in base.facts if f.type == "leads"}
+    titled = [
+        f
+        for f in base.facts
+        if f.type == "role" and f.object and f.object not in led and f.role
+        and not set(normalize(f"{f.role.fr} {f.role.en}").split()) & leading
+    ]  # fmt: skip
+    assert titled, "the base has someone titled at a company no one is said to lead"
+    for fact in titled[:5]:
+        company = base.entities[fact.object].name.get("fr")
+        answer, _ = engine.answer(f"qui dirige {company} ?")
+        assert base.entities[fact.subject].name.get("fr") not in answer.text, answer.text

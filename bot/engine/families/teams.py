@@ -8,6 +8,7 @@ from dataclasses import replace
 from bot.engine.factindex import PERSON
 from bot.engine.toolkit import Toolkit
 from bot.nlu.parsing import EntityRef, Query
+from bot.text import normalize
 
 TEAM_WORDS = frozenset(
     "team teams lab unit group equipe equipes labo laboratoire unite groupe".split()
@@ -31,3 +32,23 @@ def team_of(tk: Toolkit, query: Query) -> Query | None:
         return None
     unit = EntityRef(next(iter(led)), score=people[0].score)
     return replace(query, entities=(unit,))
+
+
+def unit_named(tk: Toolkit, query: Query) -> Query | None:
+    """ "Le labo superintelligence de Zeta": the one unit of the organisation the question
+    names whose own names hold the question's word beside a team's ("superintelligence"),
+    asked about in the organisation's place."""
+    orgs = [e for e in query.entities if tk.facts.type_of(e.id) == "organization"]
+    if len(query.entities) != 1 or len(orgs) != 1 or not TEAM_WORDS & set(query.words):
+        return None
+    described = query.content - TEAM_WORDS
+    units = [
+        unit.id
+        for unit in tk.kb.entities.values()
+        if unit.type == "unit"
+        and unit.part_of == orgs[0].id
+        and described & {w for name in unit.names() for w in normalize(name).split()}
+    ]
+    if len(units) != 1:
+        return None
+    return replace(query, entities=(EntityRef(units[0], score=orgs[0].score),))
