@@ -236,6 +236,9 @@ class Answerer:
             return unquoted
         if unnamed(tk, query, facts):
             return tk.composer.unanswered(query, facts, verdict="unnamed")
+        if names_no_one_else(tk, query, facts):
+            # "Who replaced X at Y?" when the facts only tie X to Y: no one else is named.
+            return Result(tk.replies.not_stated(query.language, tk.composer.names(query)), ())
         confidence = tk.composer.confidence(query, 0.9 if matched else 0.6)
         return tk.composer.compose(query, facts, confidence=confidence)
 
@@ -250,6 +253,18 @@ def unnamed(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:
     return bool(lx.NAME_WORDS & set(query.words)) and all(
         f.quantity is not None and not any(tk.facts.type_of(p) == PERSON for p in f.participants())
         for f in facts
+    )
+
+
+def names_no_one_else(tk: Toolkit, query: Query, facts: list[Fact]) -> bool:
+    """ "Who…?" naming a person, when the facts name no one and no company the question does
+    not: the one asked for is someone else than those it names."""
+    asked = {e.id for e in query.entities}
+    if query.qword != "who" or not any(tk.facts.type_of(e) == PERSON for e in asked):
+        return False
+    answerable = {PERSON, "organization", "unit"}
+    return all(
+        {p for p in f.participants() if tk.facts.type_of(p) in answerable} <= asked for f in facts
     )
 
 

@@ -487,3 +487,16 @@ def test_who_leads_is_no_one_whose_title_leads_nothing(base, engine: Engine):
         company = base.entities[fact.object].name.get("fr")
         answer, _ = engine.answer(f"qui dirige {company} ?")
         assert base.entities[fact.subject].name.get("fr") not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qui a remplacé Tomasz Wierzbicki à la tête de Lumenic ?",
+        "who succeeded Tomasz Wierzbicki at Lumenic?",
+    ],
+)
+def test_who_is_someone_else_than_the_person_the_question_names(third, question):
+    """The facts tie only him to Lumenic: who replaced him they do not say."""
+    kind, text = reply(third, question)
+    assert kind == "unknown" and not text.startswith("tomasz"), text
