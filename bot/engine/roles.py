@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from bot.engine.factindex import FactIndex, stems
 from bot.kb import Fact
+from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
 from bot.text import normalize
 
@@ -88,3 +89,26 @@ def _phrased_roles(role: str) -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def _synonym_stems(role_word: str) -> frozenset[str]:
     return frozenset(stems(lx.role_synonyms(frozenset({role_word}))))
+
+
+def title_relations(fact: Fact) -> frozenset[str]:
+    """The relations a fact's title implies: a "CEO of X" or "head of X" leads X (the one
+    fact-type table says which titles imply what)."""
+    if fact.type not in ft.TITLED_TYPES or fact.role is None:
+        return frozenset()
+    title = normalize(f"{fact.role.fr} | {fact.role.en}")
+    said = set(title.split())
+    padded = f" {title} "
+    implied = [
+        ft.TITLE_RELATIONS[group]
+        for group, words in lx.ROLE_GROUPS.items()
+        if group in ft.TITLE_RELATIONS
+        and (words & said or any(f" {p} " in padded for p in lx.ROLE_PHRASES.get(group, ())))
+    ]  # "chief executive", "directeur général": a phrase names the group too
+    return frozenset().union(*implied)
+
+
+def says_leading(fact: Fact) -> bool:
+    """The fact's wording has a word of leading ("dirigée par", "head of")."""
+    text = normalize(f"{fact.text.fr} {fact.text.en}").split()
+    return any("lead" in lx.relation_of(w) for w in text)

@@ -9,7 +9,7 @@ from rapidfuzz import fuzz
 
 from bot.engine.factindex import PERSON, FactIndex, orient
 from bot.engine.measures import asks_organisations, counted_noun, counts_it, date_agrees
-from bot.engine.roles import ROLE_TYPES, RoleIndex
+from bot.engine.roles import ROLE_TYPES, RoleIndex, says_leading, title_relations
 from bot.kb import Fact, KnowledgeBase
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
@@ -364,16 +364,10 @@ class Selector:
             return "lead" in self.implied[fact.id]
         if query.qword != "who" or fact.type not in ft.MENTION_TYPES:
             return True
-        if "lead" in query.relations and not self.says_leading(fact):
+        if "lead" in query.relations and not says_leading(fact):
             return False  # the people a sentence names lead nothing it says they lead
         asked = {e.id for e in query.entities}
         return any(p not in asked and self.facts.type_of(p) == PERSON for p in fact.participants())
-
-    @staticmethod
-    def says_leading(fact: Fact) -> bool:
-        """The sentence has a word of leading ("dirigée par", "head of")."""
-        text = normalize(f"{fact.text.fr} {fact.text.en}").split()
-        return any("lead" in lx.relation_of(w) for w in text)
 
     def sharing_words(self, facts: list[Fact], query: Query) -> list[Fact]:
         """Of several facts, those that share the question's own words, when some do:
@@ -442,23 +436,6 @@ def came_from(query: Query, ref: EntityRef) -> bool:
     """The question says the entity is where people came from ("of them from X", "ex X")."""
     at = ref.position
     return ref.role == "source" and at > 0 and query.words[at - 1] in PLAIN_SOURCES
-
-
-def title_relations(fact: Fact) -> frozenset[str]:
-    """The relations a fact's title implies: a "CEO of X" or "head of X" leads X (the one
-    fact-type table says which titles imply what)."""
-    if fact.type not in ft.TITLED_TYPES or fact.role is None:
-        return frozenset()
-    title = normalize(f"{fact.role.fr} | {fact.role.en}")
-    said = set(title.split())
-    padded = f" {title} "
-    implied = [
-        ft.TITLE_RELATIONS[group]
-        for group, words in lx.ROLE_GROUPS.items()
-        if group in ft.TITLE_RELATIONS
-        and (words & said or any(f" {p} " in padded for p in lx.ROLE_PHRASES.get(group, ())))
-    ]  # "chief executive", "directeur général": a phrase names the group too
-    return frozenset().union(*implied)
 
 
 def asked_noun_relation(query: Query) -> str | None:

@@ -14,13 +14,13 @@ import bisect
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
 from bot.nlu.actors import counted_object, move_actors
+from bot.nlu.census_names import census_full_names
 from bot.nlu.written_names import (
     TOKEN,
     as_written,
@@ -49,9 +49,6 @@ NAME_PAIR_OTHER_ZIPF = 4.6  # …and the other no commoner than this ("sam", "ji
 NAME_PAIR_WORD_ZIPF = 3.7
 NAME_PAIR_FIRST_ZIPF = 5.5
 RARE_NAME_ZIPF = 3.3  # a lone word rarer than this in both languages, known to wordfreq…
-# A word after a census first name, rarer than this, is its surname ("cook" 4.6, "lee" 4.4;
-# not "the", "new"): a surname as common as a word is still a name there.
-SURNAME_WORD_ZIPF = 5.0
 RARE_NAME_LETTERS = 4  # …and this long ("mtn", "stp" are chat abbreviations): a name
 ACCENTED_WORDS = 50_000  # the commonest French words, whose accents a chat may leave off
 NAME_LANGUAGE_GAP = 1.0  # Zipf between French and English: a name's ("brown" 0.9, "biggest" 2.6)
@@ -283,7 +280,7 @@ def _rare_beside_names(
                 alone.add(j)
                 j += step
     beside |= alone
-    beside |= _census_full_names(words, covered, is_lexicon_word, article_words, language)
+    beside |= census_full_names(words, covered, is_lexicon_word, article_words, language)
     for i in beside:
         flags[i] = True
     # Only runs holding such a word matter; a linked name alone stays a known name.
@@ -308,46 +305,6 @@ def _paired(words: list[str], unread: list[bool], named: list[bool], covered: se
         if around and i + 1 not in covered and _name_pair(words[i], words[i + 2]):
             found |= {i, i + 1, i + 2}
     return found
-
-
-def _census_full_names(
-    words: list[str],
-    covered: set[int],
-    is_lexicon_word: Callable[[str], bool],
-    article_words: frozenset[str],
-    language: str,
-) -> set[int]:
-    """A census first name before a word the articles never write, where a person stands
-    (opening the question, after an auxiliary or "about"), is a full name however common its
-    words ("did tim cook…", "what about andrew ng"; not "did zeta grant stock…")."""
-    found: set[int] = set()
-    for i in range(len(words) - 1):
-        first, second = words[i], words[i + 1]
-        if i in covered or i + 1 in covered or first not in census_first_names():
-            continue
-        if i > 0 and words[i - 1] not in _BEFORE_A_PERSON:
-            continue
-        if is_lexicon_word(first) or is_lexicon_word(second) or second in article_words:
-            continue
-        plain = first.isalpha() and second.isalpha() and len(first) > 2 and len(second) > 1
-        if plain and zipf(second, language) < SURNAME_WORD_ZIPF:
-            found |= {i, i + 1}
-    return found
-
-
-_BEFORE_A_PERSON = lx.EN_AUXILIARIES | lx.FR_AUXILIARIES | lx.TOPIC_MARKERS | lx.COMPLEMENTIZERS
-
-
-@lru_cache(maxsize=1)
-def census_first_names() -> frozenset[str]:
-    """The first names of the US census lists that the `names` package ships, normalised."""
-    folder = resources.files("names")
-    return frozenset(
-        normalize(line.split()[0])
-        for listed in ("dist.male.first", "dist.female.first")
-        for line in (folder / listed).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    )
 
 
 def _before_surnames(
