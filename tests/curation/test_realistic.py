@@ -28,31 +28,34 @@ from bot.engine import Engine, State
 
 REALISTIC = DATA / "curation" / "realistic"
 # article: (questions passing at least, confidently wrong at most)
+# Raised on 2026-12-07 (fourth session) to that session's end scores, said in its note:
+# anthropic-schulman-fr 14 -> 15, apple-ai-chief-en 16 -> 17, inflection-microsoft-fr 20 -> 21,
+# lecun-ami-labs-fr 9 -> 10, nvidia-groq-en 16 -> 17, periodic-labs-fr 26 -> 27.
 FLOORS = {
     "msl-lineup-en": (40, 0),
     "apple-hemorragie-fr": (28, 0),
     "ssi-gross-en": (9, 0),
     "mistral-asml-fr": (10, 0),
     "windsurf-google-en": (22, 0),
-    "periodic-labs-fr": (26, 0),
+    "periodic-labs-fr": (27, 0),
     "character-google-en": (17, 0),
-    "inflection-microsoft-fr": (20, 0),
+    "inflection-microsoft-fr": (21, 0),
     # Round 7 (fourth session of 2026-12-04), entered after their first run (README) and the
     # fixes that followed it: a dateline left out of the parse, leaving A no No to leaving X.
     "thinking-machines-en": (15, 0),  # raised from 13 to the score of 2026-12-07 (an offer)
-    "anthropic-schulman-fr": (14, 0),
+    "anthropic-schulman-fr": (15, 0),
     # Round 9 (2026-12-07), first run 11 and 13 (README); entered at the scores measured after
     # the fixes of the same day (verbs of speech beside a quotation, a plain denial's No).
     "amazon-adept-luan-en": (14, 0),
     "openai-io-ive-fr": (15, 0),
     # Round 10 (2026-12-07, second session), first run 11 (2 confidently wrong) and 8
     # (README); entered at the scores measured after the fixes that followed it.
-    "nvidia-groq-en": (16, 0),
-    "lecun-ami-labs-fr": (9, 0),
+    "nvidia-groq-en": (17, 0),
+    "lecun-ami-labs-fr": (10, 0),
     # Round 11 (2026-12-07, third session), entered at their first blind run (README), before
     # any tuning; xai-departs-fr's one confidently wrong reply (a co-founding dated with the
     # departure its sentence announces) was fixed the next session, and its allowance removed.
-    "apple-ai-chief-en": (16, 0),
+    "apple-ai-chief-en": (17, 0),
     "xai-departs-fr": (10, 0),
     # Round 12 (2026-12-07, fourth session), first blind run 11 and 5 with 0 wrong (README);
     # entered at the scores after that session's fixes.

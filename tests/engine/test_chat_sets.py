@@ -29,23 +29,28 @@ from bot.engine import Engine
 # its note.
 # Raised on 2026-12-07 (second session) to that session's end scores (strangers3 98 -> 99,
 # strangers5 83 -> 85, casual7 120 -> 122, casual9 145 -> 146), said in its note.
+# Raised on 2026-12-07 (fourth session) to that session's end scores, said in its note:
+# casual2 177 -> 178, casual6 129 -> 130, casual8 182 -> 184, casual9 146 -> 149, casual10
+# 176 -> 177, casual11 180 -> 183, casual12 190 -> 193, casual14 195 -> 196, strangers5 85 -> 87,
+# strangers7 103/4 -> 106/2, strangers9 86 -> 87, strangers10 114/4 -> 115/3, strangers11
+# 103/6 -> 108/3, strangers13 111 -> 112.
 FLOORS = {
     "failclosed": (104, 0),
-    "casual2": (177, 0),
+    "casual2": (178, 0),
     "casual4": (127, 0),
     "strangers3": (99, 0),
-    "casual6": (129, 0),
-    "strangers5": (85, 0),
+    "casual6": (130, 0),
+    "strangers5": (87, 0),
     # casual7 entered at the end of that session, after its first blind run (119/150 with 1
     # wrong, README); raised to the score after the fixes that run showed (121, 0).
     "casual7": (122, 0),
     # casual8 and strangers7 entered in the fourth session of 2026-12-04 after their first
     # blind run (README: 164/244 with 3 wrong, 100/138 with 12), at that session's scores.
-    "casual8": (182, 0),
-    "strangers7": (103, 4),
+    "casual8": (184, 0),
+    "strangers7": (106, 2),
     # casual9 and strangers8 entered on 2026-12-05 at their first blind run (README: 144/180
     # with 0 wrong, 69/82 with 2), before any tuning on them.
-    "casual9": (146, 0),
+    "casual9": (149, 0),
     # Lowered to 70 on 2026-12-07 (fourth session): S033 "daniela amodei…" is now a stranger
     # (a word of the language is no typo of a name: "daniela" no longer links to the Daniels),
     # and the stranger's reply lists the bot's example questions, one of which names Dario,
@@ -53,25 +58,25 @@ FLOORS = {
     "strangers8": (70, 2),
     # casual10 and strangers9 entered on 2026-12-07 after their first blind run (README:
     # 167/198 and 83/101, 0 wrong), at the scores after that session's fixes.
-    "casual10": (176, 0),
-    "strangers9": (86, 0),
+    "casual10": (177, 0),
+    "strangers9": (87, 0),
     # casual11 and strangers10 entered on 2026-12-07 (second session) after their first blind
     # run (README: 177/216 with 0 wrong, 108/136 with 10), at the scores after that session's
     # fixes.
-    "casual11": (180, 0),
-    "strangers10": (114, 4),
+    "casual11": (183, 0),
+    "strangers10": (115, 3),
     # casual12 and strangers11 entered on 2026-12-07 (third session) at their scores after
     # that session's one fix (README: first run 190/238 with 0 wrong, 101/126 with 8).
-    "casual12": (190, 0),
-    "strangers11": (103, 6),
+    "casual12": (193, 0),
+    "strangers11": (108, 3),
     # casual13 and strangers12 entered on 2026-12-07 (fourth session) at their scores after
     # that session's fixes (README: first run 227/265 with 4 wrong, 122/141 with 4).
     "casual13": (233, 0),
     "strangers12": (129, 1),
     # casual14 and strangers13 entered on 2026-12-07 (fourth session) after their first blind
     # run (README: 194/236 and 111/127, 0 wrong), at the scores at the end of that session.
-    "casual14": (195, 0),
-    "strangers13": (111, 0),
+    "casual14": (196, 0),
+    "strangers13": (112, 0),
 }
 
 
