@@ -250,6 +250,32 @@ def test_the_order_of_two_moves_to_different_places_is_told_by_their_months(
     assert not wrong, "\n".join(wrong)
 
 
+def test_a_move_asked_the_other_way_round_is_a_no_that_says_where_they_came_from(
+    engine: Engine, base: KnowledgeBase
+) -> None:
+    """ "Did P come to A from B?" when P left A for B and had come to A from C: No, and the
+    reply names C."""
+    moves = [f for f in person_moves(base) if is_company(base, orient(f).source)]
+    pairs = [
+        (away, into)
+        for away in moves
+        for into in moves
+        if orient(away).mover == orient(into).mover
+        and orient(away).source == orient(into).dest
+        and orient(into).source not in (None, orient(away).dest)
+    ]
+    assert pairs, "the base has someone who came to a company from one and left it for another"
+    wrong = []
+    for away, into in pairs:
+        who, there = name(base, orient(away).mover, "en"), name(base, orient(away).source, "en")
+        question = f"Did {who} come to {there} from {name(base, orient(away).dest, 'en')}?"
+        answer = engine.answer(question, State(language="en"))[0].text
+        came_from = name(base, orient(into).source, "en")
+        if verdict(engine, question, "en") != "no" or came_from not in answer:
+            wrong.append(f"{question} -> {answer[:80]}")
+    assert not wrong, "\n".join(wrong)
+
+
 def test_which_of_two_came_later_is_named_from_the_months(
     engine: Engine, base: KnowledgeBase
 ) -> None:

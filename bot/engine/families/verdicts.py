@@ -146,7 +146,14 @@ def move_elsewhere(tk: Toolkit, query: Query) -> Verdict | None:
         return someone_else(tk, query, person, roles)
     reversed_moves = [m for m in moves if _between(tk, m, destinations, sources)]
     if reversed_moves and not any(_between(tk, m, sources, destinations) for m in moves):
-        return Verdict("no", reversed_moves)  # "left X for Y?" when they left Y for X
+        # "Left X for Y?" when they left Y for X; their move into Y, if told, says from where.
+        into = [
+            m
+            for m in moves
+            if m not in reversed_moves
+            and any(tk.facts.slot_matches(m, orient(m).dest, d) for d in destinations)
+        ]
+        return Verdict("no", into + reversed_moves)
     for place in destinations:
         if any(tk.facts.slot_matches(m, orient(m).dest, place) for m in moves):
             continue
