@@ -142,6 +142,10 @@ def asks_money(query: Query) -> bool:
     return query.qword == "how_much" or bool(query.relations & SUMS)
 
 
+# What the lexicons read after "how many": staff, units of time, "other", "else".
+_READ = lx.STAFF_NOUNS | lx.COUNTED_NOUNS | lx.OTHER_WORDS | lx.ADDITIVE_WORDS
+
+
 def counted_noun(query: Query) -> str | None:
     """What the question counts, when it says it in a word of no lexicon ("documents",
     "users"): the noun right after "how many" or "combien de", or after the name of an
@@ -154,8 +158,7 @@ def counted_noun(query: Query) -> str | None:
         if many or combien:
             at = i + 2 + (i + 2 in named)
             noun = words[at] if at < len(words) else ""
-            read = lx.STAFF_NOUNS | lx.COUNTED_NOUNS | lx.OTHER_WORDS | lx.ADDITIVE_WORDS
-            plain = noun in query.content and noun not in read and not lx.engine_word(noun)
+            plain = noun in query.content and noun not in _READ and not lx.engine_word(noun)
             return noun if plain else None  # "how many other…", "combien d'années": read
     return None
 

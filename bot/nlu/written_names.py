@@ -73,11 +73,10 @@ def owned_after(
     """Words after "of", "de" or "chez" that own a role, a team or staff, with no determiner
     before them: "the boss of zeta", "l'équipe IA de zeta", "les ingés chez zeta". A name, when
     its first word reads as one (`name_like`: "recherche" in "chef de recherche" does not)."""
-    heads = lx.ROLE_NOUNS | lx.DESCRIPTION_NOUNS | lx.STAFF_NOUNS | lx.UNIT_NOUNS
     found: set[int] = set()
     for i, word in enumerate(words[:-1]):
         held = words[max(0, i - 1 - MAX_MODIFIERS) : i]  # "l'équipe IA de": a modifier between
-        owned = word in lx.OWNER_PREPOSITIONS and bool(heads & set(held))
+        owned = word in lx.OWNER_PREPOSITIONS and bool(_OWNED & set(held))
         # "recruté chez zeta", "hired from zeta", "parti de zeta": a side of the move; "de"
         # right after its verb only ("combien d'ingés de" counts, "une vingtaine de" too).
         verbs = held[-1:] if word in _OF else held
@@ -131,6 +130,7 @@ _MOVE_SIDES = lx.OWNER_PREPOSITIONS | {
     w for w in lx.SOURCE_PREPOSITIONS | lx.DESTINATION_PREPOSITIONS if not lx.relation_of(w)
 } - {"du", "des"}
 _OF = frozenset({"de", "d", "of"})
+_OWNED = lx.ROLE_NOUNS | lx.DESCRIPTION_NOUNS | lx.STAFF_NOUNS | lx.UNIT_NOUNS  # what one owns
 MAX_NAME_WORDS = 3  # more plain words in a row after "of" are a phrase, not a name
 _INSIDE_NAMES = frozenset(" -'’.")
 _APOSTROPHE_GAPS = frozenset("'’")
