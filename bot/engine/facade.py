@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -154,24 +155,36 @@ def load_engine(
         engine = snapshot.read(stored, key) if stored and key and previous is None else None
         if not isinstance(engine, Engine):
             read: list[ArticleReading] = []
+            saves: list[Callable[[], None]] = []  # the parse cache's, written with the snapshot
 
             def meanwhile(articles: dict[str, kb.Article]) -> None:
                 """While another process parses the facts (`ParseCache.parse_aside`)."""
                 read.append(read_articles(articles))
                 language_words()
 
+            built: list[Engine] = []
+
+            def while_checked(base: kb.KnowledgeBase) -> None:
+                """While another process checks the facts' references and citations."""
+                built.append(Engine(base, previous, read[0] if read else None))
+
             base = kb.load(
                 directory,
                 cache,
                 previous=previous.kb if previous else None,
                 meanwhile=None if previous else meanwhile,
+                save=saves.append if stored and key else None,
+                while_checked=None if previous else while_checked,
             )
-            engine = Engine(base, previous, read[0] if read else None)
-            language_words()  # before the snapshot's thread, which would slow it down
+            engine = built[-1] if built else Engine(base, previous, read[0] if read else None)
+            # Read before the snapshot's thread, which would slow them down, and once here,
+            # not in the middle of a first reply.
+            language_words()
+            accented_forms()
             if stored and key:
                 # Written aside: the engine answers meanwhile (a process exits once written).
-                snapshot.write_later(stored, key, engine, directory)
-        language_words()  # read once here, not in the middle of a first reply
+                snapshot.write_later(stored, key, engine, directory, first=saves)
+        language_words()
         accented_forms()
         return engine
     finally:

@@ -71,6 +71,44 @@ def phrasing_stems(fact: Fact) -> frozenset[str]:
     )
 
 
+def phrasings(
+    facts: list[Fact],
+) -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """Each fact's words as stems (`phrasing_stems`), the facts stating a purpose, and every
+    word the facts write in either language.
+
+    Each distinct word is stemmed once per language, and each distinct stem is one string
+    shared by every fact's set: a tenth of the index's size.
+    """
+    shared: dict[str, str] = {}
+    memo: dict[str, dict[str, str | None]] = {"fr": {}, "en": {}}  # None: one letter
+    words: dict[str, frozenset[str]] = {}
+    written: set[str] = set()
+    purposes = []
+    for fact in facts:
+        found: set[str | None] = set()
+        phrasing = []
+        for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
+            said = tokens(text)
+            phrasing += said
+            written.update(said)
+            known = memo[language]
+            try:
+                found.update(map(known.__getitem__, said))
+            except KeyError:  # words not seen before: stemmed once, then read as others
+                for word in said:
+                    if word not in known:
+                        stem = _stem(word, language) if len(word) > 1 else None
+                        known[word] = stem if stem is None else shared.setdefault(stem, stem)
+                found.update(map(known.__getitem__, said))
+        found.discard(None)
+        words[fact.id] = frozenset(found)  # type: ignore[arg-type]
+        # Facts that say what something was done for ("left … to work in …"): they answer why.
+        if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
+            purposes.append(fact.id)
+    return words, frozenset(purposes), frozenset(written)
+
+
 class FactIndex:
     """The base's facts indexed for answering; built once per knowledge base."""
 
@@ -79,46 +117,7 @@ class FactIndex:
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._chain(entity_id)) for entity_id in base.entities
         }
-        # Each fact's words as stems (`phrasing_stems`), each distinct word stemmed once per
-        # language, and one string per distinct stem, shared by every fact's set: a tenth of
-        # the index's size.
-        shared: dict[str, str] = {}
-        memo: dict[str, dict[str, str | None]] = {"fr": {}, "en": {}}  # None: one letter
-        self.words: dict[str, frozenset[str]] = {}
-        written: set[str] = set()  # every word the facts write, in either language
-        purposes = []
-        for fact in base.facts:
-            found: set[str | None] = set()
-            phrasing = []
-            for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
-                words = tokens(text)
-                phrasing += words
-                written.update(words)
-                known = memo[language]
-                try:
-                    found.update(map(known.__getitem__, words))
-                except KeyError:  # words not seen before: stemmed once, then read as others
-                    for word in words:
-                        if word not in known:
-                            stem = _stem(word, language) if len(word) > 1 else None
-                            known[word] = stem if stem is None else shared.setdefault(stem, stem)
-                    found.update(map(known.__getitem__, words))
-            found.discard(None)
-            self.words[fact.id] = frozenset(found)  # type: ignore[arg-type]
-            # Facts that say what something was done for ("left … to work in …"): they answer
-            # why.
-            if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
-                purposes.append(fact.id)
-        self.purposes = frozenset(purposes)
-        self.written = frozenset(written)
-        self.by_stem: dict[str, list[Fact]] = {}
-        for fact in base.facts:
-            for stem in self.words[fact.id]:
-                self.by_stem.setdefault(stem, []).append(fact)
-        self.vocabulary = frozenset(self.by_stem)
-        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
-        limit = max(3, len(base.facts) // 10)
-        self.common_stems = frozenset(s for s, fs in self.by_stem.items() if len(fs) > limit)
+        self.words, self.purposes, self.written = phrasings(base.facts)
         self.involving: dict[str, list[Fact]] = {}
         lineage = {e: (e, *parents) for e, parents in self.ancestors.items()}
         for fact in base.facts:
@@ -157,6 +156,15 @@ class FactIndex:
                     self.by_year_month.setdefault(month, []).append(fact)
             if fact.when is not None and fact.when.year is not None:
                 self.by_year.setdefault(fact.when.year, []).append(fact)
+
+        self.by_stem: dict[str, list[Fact]] = {}
+        for fact in base.facts:
+            for stem in self.words[fact.id]:
+                self.by_stem.setdefault(stem, []).append(fact)
+        self.vocabulary = frozenset(self.by_stem)
+        # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
+        limit = max(3, len(base.facts) // 10)
+        self.common_stems = frozenset(s for s, fs in self.by_stem.items() if len(fs) > limit)
 
     def __getstate__(self) -> dict[str, object]:
         """What a snapshot keeps: not the merged postings kept for questions asked."""

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -82,11 +83,18 @@ def _recently_changed(signatures: dict[str, tuple[int, int]]) -> bool:
     return newest > time.time_ns() - RACY_NS
 
 
-def write_later(path: Path, key: tuple, engine: Any, directory: Path) -> threading.Thread:
-    """`write` in another thread: the engine answers meanwhile; the process waits for it to
-    finish before it exits (a half-written snapshot is never read: it is written aside)."""
-    thread = threading.Thread(
-        target=write, args=(path, key, engine, directory), name="engine-snapshot"
-    )
+def write_later(
+    path: Path, key: tuple, engine: Any, directory: Path, first: Sequence[Callable[[], None]] = ()
+) -> threading.Thread:
+    """`write` in another thread, after the writes in `first` (the parse cache's): the engine
+    answers meanwhile; the process waits for it to finish before it exits (a half-written
+    snapshot is never read: it is written aside)."""
+
+    def write_all() -> None:
+        for earlier in first:
+            earlier()
+        write(path, key, engine, directory)
+
+    thread = threading.Thread(target=write_all, name="engine-snapshot")
     thread.start()
     return thread

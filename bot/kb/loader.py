@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bot.kb.forked import NOTHING, Forked
 from bot.kb.schema import (
     About,
     Article,
@@ -38,6 +39,8 @@ def _read(path: Path, problems: list[str]) -> str | None:
         problems.append(f"{path}:1: (file): cannot be read: {exc.strerror}")
     return None
 
+
+CHECKED_ASIDE_FACTS = 20_000  # below this, checking the facts costs about what a fork does
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -119,6 +122,8 @@ def load(
     parse_cache: Path | None = None,
     previous: KnowledgeBase | None = None,
     meanwhile: Callable[[dict[str, Article]], object] | None = None,
+    save: Callable[[Callable[[], None]], object] | None = None,
+    while_checked: Callable[[KnowledgeBase], object] | None = None,
 ) -> KnowledgeBase:
     """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
 
@@ -128,7 +133,12 @@ def load(
     reads and checks that article, and the citations, again; not the whole base).
     `meanwhile` is given the articles once they are read and well formed, before the YAML
     files are: what it does from them takes the time a large facts file spends being parsed
-    by another process.
+    by another process. `save` is given the writing of the parse cache, to run when it suits
+    the caller (a large base's takes half a second); by default it is written at once.
+    `while_checked` is given the base once its files are parsed and valid, while another
+    process checks the facts' references and citations (what it builds from the base is
+    thrown away when they fail: the load raises); or, where the checks run here, once they
+    have passed; not by a reload that keeps the previous entities and facts.
     """
     directory = shown_path(Path(directory))
     signatures = {str(directory / name): sig for name, sig in file_signatures(directory).items()}
@@ -141,9 +151,14 @@ def load(
     # rewriting the whole cache would cost more than they do. It is left to the next full load.
     cache = ParseCache(parse_cache if previous is None else None)
     try:
-        return _load(directory, cache, previous, signatures, kept, meanwhile)
+        base = _load(directory, cache, previous, signatures, kept, meanwhile, while_checked)
     finally:
         cache.discard()
+    if save is None:
+        cache.save()
+    else:
+        save(cache.save)
+    return base
 
 
 def _load(
@@ -153,6 +168,7 @@ def _load(
     signatures: dict[str, tuple[int, int]],
     kept: set[str],
     meanwhile: Callable[[dict[str, Article]], object] | None = None,
+    while_checked: Callable[[KnowledgeBase], object] | None = None,
 ) -> KnowledgeBase:
     if previous is None:
         # The facts, the largest file by far, parsed by another process while this one reads
@@ -184,10 +200,9 @@ def _load(
     if previous is not None and _yaml_kept(directory, previous, articles, kept):
         base = _with_articles(directory, previous, articles, problems)
     else:
-        base = _load_yaml(directory, articles, cache, problems)
+        base = _load_yaml(directory, articles, cache, problems, while_checked)
     if problems:
         raise KnowledgeError(problems)
-    cache.save()
     base.files = signatures
     return base
 
@@ -235,9 +250,14 @@ def _with_articles(
 
 
 def _load_yaml(
-    directory: Path, articles: dict[str, Article], cache: ParseCache, problems: list[str]
+    directory: Path,
+    articles: dict[str, Article],
+    cache: ParseCache,
+    problems: list[str],
+    meanwhile: Callable[[KnowledgeBase], object] | None = None,
 ) -> KnowledgeBase:
-    """Parse and check entities, facts and about over `articles` (KnowledgeError if broken)."""
+    """Parse and check entities, facts and about over `articles` (KnowledgeError if broken);
+    `meanwhile`, as `load`'s `while_checked`."""
     parsed: dict[str, tuple[YamlFile, Any]] = {}
     for name, model in YAML_FILES:
         path = directory / name
@@ -261,18 +281,36 @@ def _load_yaml(
     facts_source, facts_file = parsed["facts.yaml"]
     facts_file = resolve_references(facts_source, facts_file, articles, problems)
     entities = check_entities(entities_source, entities_file, problems)
-    covered = check_facts(facts_source, facts_file, entities, articles, problems)
-    check_coverage(articles, covered, problems)
-    return KnowledgeBase(
+    base = KnowledgeBase(
         articles=articles,
         entities=entities,
         facts=list(facts_file.facts),
         context=list(facts_file.context),
         ambiguous_names=list(entities_file.ambiguous_names),
         about=parsed["about.yaml"][1],
-        covered_sentences=len(covered),
         total_sentences=sum(len(a.sentences) for a in articles.values()),
     )
+
+    def cross_checks() -> tuple[list[str], int]:
+        """The problems of the facts' references and citations, and the sentences covered."""
+        found: list[str] = []
+        covered = check_facts(facts_source, facts_file, entities, articles, found)
+        check_coverage(articles, covered, found)
+        return found, len(covered)
+
+    if meanwhile is None or problems:
+        meanwhile = None  # nothing to do meanwhile, or no base to give it
+    checking = (
+        Forked.start(cross_checks) if meanwhile and len(base.facts) >= CHECKED_ASIDE_FACTS else None
+    )
+    if meanwhile and checking:
+        meanwhile(base)
+    checked = checking.result() if checking else NOTHING
+    found, base.covered_sentences = cross_checks() if checked is NOTHING else checked
+    problems.extend(found)
+    if meanwhile and not checking and not problems:
+        meanwhile(base)
+    return base
 
 
 def check_coverage(articles: dict[str, Article], covered: set[str], problems: list[str]) -> None:

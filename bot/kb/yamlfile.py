@@ -6,12 +6,12 @@ Line numbers are computed lazily, only when a problem is reported.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import sys
-import threading
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from bot.kb.forked import NOTHING, Forked
 from bot.kb.schema import KnowledgeError
 
 
@@ -295,62 +296,91 @@ class ParseCache:
 
 
 ASIDE_MIN_CHARS = 2_000_000  # below this, a fork costs about what it saves
+ASIDE_PIECES = 2  # a text parsed aside is cut into this many, each parsed by its own child
+
+# A top-level key alone on its line: the sequence of entries below it may be cut between two
+# entries (`- ` at the start of a line). Inside a block scalar or an entry, lines are indented.
+_KEY_LINE = re.compile(r"([^\s#\-][^\n:]*):[ \t]*$", re.MULTILINE)
+_LINE_AT_TOP = re.compile(r"\n(?=[^\s#\-])")  # (found by its line break: ten times faster)
+
+
+def pieces(text: str, count: int) -> tuple[str, list[str]] | None:
+    """`text` cut into `count` documents between entries of the block sequence held by one
+    top-level key: the key, and the pieces, each one after the first opening with the key
+    again. None when there is no such cut. Joined (`joined`), their parses are the text's."""
+    cuts: list[int] = []
+    for k in range(1, count):
+        found = text.find("\n- ", len(text) * k // count)
+        if found < 0 or (cuts and found + 1 <= cuts[-1]):
+            return None
+        cuts.append(found + 1)
+    if not cuts:
+        return None
+    owner = max((m.end() for m in _LINE_AT_TOP.finditer(text, 0, cuts[-1])), default=0)
+    key = _KEY_LINE.match(text, owner)
+    if key is None or owner > cuts[0]:
+        return None  # the last top-level line is no key, or the cuts fall under two keys
+    name = key.group(1)
+    parts = [text[: cuts[0]]]
+    parts += [f"{name}:\n{text[a:b]}" for a, b in pairwise([*cuts, len(text)])]
+    return name, parts
+
+
+def joined(name: str, parsed: list[Any]) -> Any:
+    """The document whose `pieces` were parsed: each piece's entries under `name`, in order,
+    and every other key, which only one piece may hold. `_NONE` when they do not fit."""
+    if not all(type(p) is dict and type(p.get(name)) is list for p in parsed):
+        return _NONE
+    whole: dict[Any, Any] = {}
+    entries: list[Any] = []
+    for part in parsed:
+        entries += part[name]
+        for key, value in part.items():
+            if key != name:
+                if key in whole:
+                    return _NONE  # a key repeated: the full loader says where
+                whole[key] = value
+    whole[name] = entries
+    return whole
 
 
 class Aside:
-    """`_build(text)` in a forked child, its result sent back pickled through a pipe.
-
-    The child shares the parent's memory until it writes, so the fork costs a few
-    milliseconds; the parent goes on meanwhile (the machine's second core parses). Any failure
-    in the child (a syntax error, anything unusual) sends nothing, and the parent parses the
-    text itself, reporting what the full loader reports.
+    """`_build(text)` in forked children, each parsing one of its `pieces` (the whole text
+    when it cannot be cut), their results `joined`: the parent goes on meanwhile, and the
+    children share what it leaves of the machine's cores. Any failure in a child (a syntax
+    error, anything unusual) sends nothing, and the parent parses the text itself, reporting
+    what the full loader reports.
     """
 
-    def __init__(self, pid: int, source: int) -> None:
-        self.pid = pid
-        self.source = source
+    def __init__(self, children: list[Forked], name: str | None) -> None:
+        self.children = children  # one for each piece
+        self.name = name  # the key whose entries were cut into pieces
 
     @classmethod
     def start(cls, text: str) -> Aside | None:
-        if CParser is None or sys.platform != "linux" or threading.active_count() > 1:
+        if CParser is None:
             return None
-        try:
-            source, sink = os.pipe()
-            pid = os.fork()
-        except OSError:
-            return None
-        if pid == 0:  # the child: parse, send, and leave without running the parent's exits
-            code = 0
-            try:
-                os.close(source)
-                try:
-                    payload = pickle.dumps(_build(text), protocol=pickle.HIGHEST_PROTOCOL)
-                except Exception:
-                    payload = b""
-                with os.fdopen(sink, "wb") as out:
-                    out.write(payload)
-            except BaseException:
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(sink)
-        return cls(pid, source)
+        cut = pieces(text, ASIDE_PIECES)
+        name, parts = cut if cut is not None else (None, [text])
+        children: list[Forked] = []
+        for part in parts:
+            child = Forked.start(partial(_build, part))
+            if child is None:
+                cls(children, name).discard()
+                return None
+            children.append(child)
+        return cls(children, name)
 
     def result(self) -> Any:
-        """What the child built, or `_NONE` when it sent nothing."""
-        try:
-            with os.fdopen(self.source, "rb") as pipe:
-                payload = pipe.read()
-        finally:
-            os.waitpid(self.pid, 0)
-        try:
-            return pickle.loads(payload) if payload else _NONE
-        except Exception:
+        """What the children built, or `_NONE` when one of them sent nothing."""
+        parsed = [child.result() for child in self.children]
+        if any(part is NOTHING for part in parsed):
             return _NONE
+        return parsed[0] if self.name is None else joined(self.name, parsed)
 
     def discard(self) -> None:
-        os.close(self.source)  # the child's write fails, and it exits
-        os.waitpid(self.pid, 0)
+        for child in self.children:
+            child.discard()
 
 
 def parse_yaml(path: Path, text: str, cache: ParseCache, line_offset: int = 0) -> YamlFile:

@@ -127,3 +127,90 @@ def test_a_parse_aside_no_load_took_is_ended() -> None:
     cache.parse_aside(text)
     assert cache.parse(text) == {"a": 1}
     assert not cache.aside
+
+
+def _parsed_in_pieces(text: str, count: int) -> object:
+    from bot.kb.yamlfile import joined, pieces
+
+    cut = pieces(text, count)
+    if cut is None:
+        return None
+    name, parts = cut
+    return joined(name, [yaml.load(part, Loader=_Loader) for part in parts])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=6), values, max_size=3),
+    st.text(min_size=1, max_size=6),
+    st.lists(values, min_size=2, max_size=12),
+    st.integers(min_value=2, max_value=4),
+)
+def test_a_sequence_cut_into_pieces_parses_as_the_whole(
+    others: dict, name: str, entries: list, count: int
+) -> None:
+    document = {**others, name: entries}
+    text = yaml.safe_dump(document, allow_unicode=True, default_flow_style=False)
+    from bot.kb.yamlfile import _NONE
+
+    whole = yaml.load(text, Loader=_Loader)
+    in_pieces = _parsed_in_pieces(text, count)
+    # Not cut, or cut into pieces that do not fit together (left to the whole parse): never
+    # anything but the whole text's document.
+    assert in_pieces is None or in_pieces is _NONE or in_pieces == whole
+
+
+def test_a_facts_file_is_cut_between_its_entries() -> None:
+    from bot.kb.yamlfile import pieces
+
+    text = "about: x\nfacts:\n" + "".join(f"- id: f{i}\n  n: {i}\n" for i in range(40))
+    text += "context:\n- id: c\n"
+    cut = pieces(text, 2)
+    assert cut is not None
+    name, parts = cut
+    assert name == "facts" and len(parts) == 2
+    assert parts[1].startswith("facts:\n- id: f")
+    assert _parsed_in_pieces(text, 2) == yaml.load(text, Loader=_Loader)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("facts: [1, 2, 3, 4, 5, 6, 7, 8]\n", id="flow sequence"),
+        pytest.param("facts:\n  - 1\n  - 2\n  - 3\n  - 4\n", id="indented entries"),
+        pytest.param("- 1\n- 2\n- 3\n- 4\n- 5\n", id="top-level sequence"),
+    ],
+)
+def test_a_text_with_no_cut_between_entries_of_one_key_is_left_whole(text: str) -> None:
+    from bot.kb.yamlfile import pieces
+
+    assert pieces(text, 2) is None
+
+
+def test_pieces_that_do_not_fit_together_are_left_to_the_whole_parse() -> None:
+    from bot.kb.yamlfile import _NONE, joined
+
+    assert joined("facts", [{"facts": [1], "a": 1}, {"facts": [2], "a": 2}]) is _NONE
+    assert joined("facts", [{"facts": [1]}, {"other": [2]}]) is _NONE
+    assert joined("facts", [{"facts": [1], "a": 1}, {"facts": [2], "b": 2}]) == {
+        "a": 1,
+        "b": 2,
+        "facts": [1, 2],
+    }
+
+
+def test_an_anchor_used_across_pieces_is_parsed_whole_by_the_cache() -> None:
+    import threading
+
+    from bot.kb.yamlfile import ASIDE_MIN_CHARS, Aside, ParseCache
+
+    if threading.active_count() > 1:
+        pytest.skip("no fork with other threads running")
+    entries = "".join(f"- id: f{i}\n  pad: {'x' * 40}\n" for i in range(ASIDE_MIN_CHARS // 50))
+    text = "facts:\n- &first {id: a}\n" + entries + "- *first\n"
+    aside = Aside.start(text)
+    assert aside is not None and len(aside.children) == 2
+    aside.discard()
+    cache = ParseCache(None)
+    cache.parse_aside(text)
+    assert cache.parse(text) == yaml.load(text, Loader=_Loader)
