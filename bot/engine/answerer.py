@@ -6,6 +6,7 @@ Pure: no I/O, no Telegram.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 
 from cachetools import LRUCache
@@ -13,7 +14,7 @@ from cachetools import LRUCache
 from bot.engine.compose import Result
 from bot.engine.descriptions import resolve_description
 from bot.engine.dialogue import Dialogue
-from bot.engine.factindex import PERSON
+from bot.engine.factindex import PERSON, Phrasings
 from bot.engine.families.attribution import asks_attribution, attribution
 from bot.engine.families.catalogue import asks_every_namesake, namesakes
 from bot.engine.families.comparison import compare
@@ -53,8 +54,9 @@ class Answerer:
         base: KnowledgeBase,
         previous: Toolkit | None = None,
         read: ArticleReading | None = None,
+        phrased: Sequence[Phrasings] = (),
     ) -> None:
-        self.tk = Toolkit.build(base, previous, read)
+        self.tk = Toolkit.build(base, previous, read, phrased)
         self.replies = self.tk.replies
         self.dialogue = Dialogue(self.tk)
         # Replies to questions naming no entity, by question read: they depend on the base

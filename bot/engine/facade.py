@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +12,7 @@ from pathlib import Path
 from bot import kb
 from bot.engine import snapshot
 from bot.engine.answerer import Answerer
+from bot.engine.factindex import Phrasings, parsed_phrasings
 from bot.engine.flows import FlowGraph, build_flows, focus_moves
 from bot.engine.state import State
 from bot.model import Answer
@@ -40,13 +41,15 @@ class Engine:
         base: kb.KnowledgeBase,
         previous: Engine | None = None,
         read: ArticleReading | None = None,
+        phrased: Sequence[Phrasings] = (),
     ) -> None:
         """`previous`, an engine over an earlier state of the same base, lends its indexes
         when the entities and facts have not changed; `read`, what the articles' texts give
-        the entity index, read while the facts were parsed."""
+        the entity index, read while the facts were parsed; `phrased`, what the facts' texts
+        give the fact index, read by the processes that parsed them."""
         self.kb = base
         previous_tk = previous._answerer.tk if previous else None
-        self._answerer: Answerer = Answerer(base, previous_tk, read)
+        self._answerer: Answerer = Answerer(base, previous_tk, read, phrased)
 
     def answer(
         self,
@@ -164,9 +167,9 @@ def load_engine(
 
             built: list[Engine] = []
 
-            def while_checked(base: kb.KnowledgeBase) -> None:
+            def while_checked(base: kb.KnowledgeBase, phrased: list[Phrasings]) -> None:
                 """While another process checks the facts' references and citations."""
-                built.append(Engine(base, previous, read[0] if read else None))
+                built.append(Engine(base, previous, read[0] if read else None, phrased))
 
             base = kb.load(
                 directory,
@@ -174,6 +177,7 @@ def load_engine(
                 previous=previous.kb if previous else None,
                 meanwhile=None if previous else meanwhile,
                 save=saves.append if stored and key else None,
+                facts_digest=None if previous else parsed_phrasings,
                 while_checked=None if previous else while_checked,
             )
             engine = built[-1] if built else Engine(base, previous, read[0] if read else None)

@@ -71,27 +71,39 @@ def phrasing_stems(fact: Fact) -> frozenset[str]:
     )
 
 
-def phrasings(
-    facts: list[Fact],
-) -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
-    """Each fact's words as stems (`phrasing_stems`), the facts stating a purpose, and every
-    word the facts write in either language.
+@dataclass
+class Phrasings:
+    """What the facts' texts give the index: each fact's words as stems (`phrasing_stems`),
+    the facts stating a purpose, and every word the facts write in either language."""
+
+    words: dict[str, frozenset[str]]  # by fact id
+    read: dict[str, int]  # by fact id, the hash of the (French, English) texts read
+    purposes: set[str]
+    written: set[str]
+
+    def update(self, other: Phrasings) -> None:
+        self.words.update(other.words)
+        self.read.update(other.read)
+        self.purposes |= other.purposes
+        self.written |= other.written
+
+
+def phrasings(texts: Iterable[tuple[str, str, str]]) -> Phrasings:
+    """The `Phrasings` of facts given as (id, French text, English text).
 
     Each distinct word is stemmed once per language, and each distinct stem is one string
     shared by every fact's set: a tenth of the index's size.
     """
     shared: dict[str, str] = {}
     memo: dict[str, dict[str, str | None]] = {"fr": {}, "en": {}}  # None: one letter
-    words: dict[str, frozenset[str]] = {}
-    written: set[str] = set()
-    purposes = []
-    for fact in facts:
+    read = Phrasings({}, {}, set(), set())
+    for fact_id, french, english in texts:
         found: set[str | None] = set()
         phrasing = []
-        for language, text in (("fr", fact.text.fr), ("en", fact.text.en)):
+        for language, text in (("fr", french), ("en", english)):
             said = tokens(text)
             phrasing += said
-            written.update(said)
+            read.written.update(said)
             known = memo[language]
             try:
                 found.update(map(known.__getitem__, said))
@@ -102,22 +114,41 @@ def phrasings(
                         known[word] = stem if stem is None else shared.setdefault(stem, stem)
                 found.update(map(known.__getitem__, said))
         found.discard(None)
-        words[fact.id] = frozenset(found)  # type: ignore[arg-type]
+        read.words[fact_id] = frozenset(found)  # type: ignore[arg-type]
+        read.read[fact_id] = hash((french, english))
         # Facts that say what something was done for ("left … to work in …"): they answer why.
         if not PURPOSE_MARKERS.isdisjoint(phrasing) and states_purpose(phrasing):
-            purposes.append(fact.id)
-    return words, frozenset(purposes), frozenset(written)
+            read.purposes.add(fact_id)
+    return read
+
+
+def parsed_phrasings(document: Any) -> Phrasings:
+    """The `Phrasings` of a facts file's document as parsed, before it is validated: by the
+    process that parsed it, while this one reads the articles (`bot.kb.load`'s
+    `facts_digest`). Entries that are not facts with an id and two texts are left out: the
+    index reads any fact it is not given (`FactIndex`)."""
+    entries = document.get("facts") if isinstance(document, dict) else None
+    texts = []
+    for entry in entries if isinstance(entries, list) else []:
+        text = entry.get("text") if isinstance(entry, dict) else None
+        if isinstance(text, dict):
+            fact_id, french, english = entry.get("id"), text.get("fr"), text.get("en")
+            if isinstance(fact_id, str) and isinstance(french, str) and isinstance(english, str):
+                texts.append((fact_id, french, english))
+    return phrasings(texts)
 
 
 class FactIndex:
     """The base's facts indexed for answering; built once per knowledge base."""
 
-    def __init__(self, base: KnowledgeBase) -> None:
+    def __init__(self, base: KnowledgeBase, phrased: Iterable[Phrasings] = ()) -> None:
+        """`phrased`: the `Phrasings` of some of the facts, read already (each is used
+        where it read the fact's very texts; the others are read here)."""
         self.kb = base
         self.ancestors: dict[str, frozenset[str]] = {
             entity_id: frozenset(self._chain(entity_id)) for entity_id in base.entities
         }
-        self.words, self.purposes, self.written = phrasings(base.facts)
+        self.words, self.purposes, self.written = self._phrasings(base.facts, phrased)
         self.involving: dict[str, list[Fact]] = {}
         lineage = {e: (e, *parents) for e, parents in self.ancestors.items()}
         for fact in base.facts:
@@ -165,6 +196,32 @@ class FactIndex:
         # Words in many facts ("talents", "Meta") tell facts apart no better than chance.
         limit = max(3, len(base.facts) // 10)
         self.common_stems = frozenset(s for s, fs in self.by_stem.items() if len(fs) > limit)
+
+    @staticmethod
+    def _phrasings(
+        facts: list[Fact], phrased: Iterable[Phrasings]
+    ) -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+        """Each fact's words, the facts stating a purpose, and every word written: what
+        `phrased` read of each fact's texts, and the rest read now."""
+        known = Phrasings({}, {}, set(), set())
+        for part in phrased:
+            known.update(part)
+        unread = [
+            (f.id, f.text.fr, f.text.en)
+            for f in facts
+            if known.read.get(f.id) != hash((f.text.fr, f.text.en))
+        ]
+        if len(facts) - len(unread) != len(known.read):
+            # It read texts these facts do not have: their words are not these facts'.
+            known, unread = (
+                Phrasings({}, {}, set(), set()),
+                [(f.id, f.text.fr, f.text.en) for f in facts],
+            )
+        if unread:
+            known.update(phrasings(unread))
+        words = {fact.id: known.words[fact.id] for fact in facts}
+        purposes = frozenset(fact.id for fact in facts if fact.id in known.purposes)
+        return words, purposes, frozenset(known.written)
 
     def __getstate__(self) -> dict[str, object]:
         """What a snapshot keeps: not the merged postings kept for questions asked."""

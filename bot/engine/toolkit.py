@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.engine.compose import Composer
-from bot.engine.factindex import FactIndex
+from bot.engine.factindex import FactIndex, Phrasings
 from bot.engine.replies import Replies
 from bot.engine.selection import Selector
 from bot.kb import KnowledgeBase
@@ -30,10 +31,12 @@ class Toolkit:
         base: KnowledgeBase,
         previous: Toolkit | None = None,
         read: ArticleReading | None = None,
+        phrased: Sequence[Phrasings] = (),
     ) -> Toolkit:
         """The toolkit of `base`; the indexes of `previous` when its base has the very same
         entities and facts (a reload where only articles changed); `read`, what the articles'
-        texts give the entity index, when read already."""
+        texts give the entity index, and `phrased`, what the facts' texts give the fact index,
+        when read already."""
         if previous is not None and (previous.kb.entities, previous.kb.facts) == (
             base.entities,
             base.facts,
@@ -42,7 +45,7 @@ class Toolkit:
             implied = previous.selector.implied
         else:
             implied = None
-            facts = FactIndex(base)
+            facts = FactIndex(base, phrased)
             index = EntityIndex(base, lx.STOPWORDS, facts.written, read)
         replies = Replies(base)
         return cls(

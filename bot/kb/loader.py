@@ -123,7 +123,8 @@ def load(
     previous: KnowledgeBase | None = None,
     meanwhile: Callable[[dict[str, Article]], object] | None = None,
     save: Callable[[Callable[[], None]], object] | None = None,
-    while_checked: Callable[[KnowledgeBase], object] | None = None,
+    facts_digest: Callable[[Any], Any] | None = None,
+    while_checked: Callable[[KnowledgeBase, list[Any]], object] | None = None,
 ) -> KnowledgeBase:
     """Load and validate the base in `directory`; raise KnowledgeError listing every problem.
 
@@ -135,7 +136,10 @@ def load(
     files are: what it does from them takes the time a large facts file spends being parsed
     by another process. `save` is given the writing of the parse cache, to run when it suits
     the caller (a large base's takes half a second); by default it is written at once.
-    `while_checked` is given the base once its files are parsed and valid, while another
+    `facts_digest` is given the facts file's document as parsed, in the processes that parse
+    it (or a piece of it) aside, before it is validated: what it makes of it is for
+    `while_checked`, which is given the base once its files are parsed and valid (with what
+    the digest made of each piece parsed aside, if any), while another
     process checks the facts' references and citations (what it builds from the base is
     thrown away when they fail: the load raises); or, where the checks run here, once they
     have passed; not by a reload that keeps the previous entities and facts.
@@ -151,7 +155,9 @@ def load(
     # rewriting the whole cache would cost more than they do. It is left to the next full load.
     cache = ParseCache(parse_cache if previous is None else None)
     try:
-        base = _load(directory, cache, previous, signatures, kept, meanwhile, while_checked)
+        base = _load(
+            directory, cache, previous, signatures, kept, meanwhile, facts_digest, while_checked
+        )
     finally:
         cache.discard()
     if save is None:
@@ -168,14 +174,15 @@ def _load(
     signatures: dict[str, tuple[int, int]],
     kept: set[str],
     meanwhile: Callable[[dict[str, Article]], object] | None = None,
-    while_checked: Callable[[KnowledgeBase], object] | None = None,
+    facts_digest: Callable[[Any], Any] | None = None,
+    while_checked: Callable[[KnowledgeBase, list[Any]], object] | None = None,
 ) -> KnowledgeBase:
     if previous is None:
         # The facts, the largest file by far, parsed by another process while this one reads
         # the articles and the entities.
         facts_text = _read(directory / "facts.yaml", [])
         if facts_text is not None:
-            cache.parse_aside(facts_text)
+            cache.parse_aside(facts_text, facts_digest)
     problems: list[str] = []
     articles: dict[str, Article] = {}
     article_paths = sorted((directory / "articles").glob("*.txt"), key=lambda p: p.name)
@@ -254,7 +261,7 @@ def _load_yaml(
     articles: dict[str, Article],
     cache: ParseCache,
     problems: list[str],
-    meanwhile: Callable[[KnowledgeBase], object] | None = None,
+    meanwhile: Callable[[KnowledgeBase, list[Any]], object] | None = None,
 ) -> KnowledgeBase:
     """Parse and check entities, facts and about over `articles` (KnowledgeError if broken);
     `meanwhile`, as `load`'s `while_checked`."""
@@ -303,13 +310,14 @@ def _load_yaml(
     checking = (
         Forked.start(cross_checks) if meanwhile and len(base.facts) >= CHECKED_ASIDE_FACTS else None
     )
+    digests = cache.digests_of(facts_source.text)
     if meanwhile and checking:
-        meanwhile(base)
+        meanwhile(base, digests)
     checked = checking.result() if checking else NOTHING
     found, base.covered_sentences = cross_checks() if checked is NOTHING else checked
     problems.extend(found)
     if meanwhile and not checking and not problems:
-        meanwhile(base)
+        meanwhile(base, digests)
     return base
 
 

@@ -240,6 +240,7 @@ class ParseCache:
         self.entries: dict[bytes, Any] = {}
         self.used: dict[bytes, Any] = {}
         self.aside: dict[bytes, Aside] = {}  # texts being parsed by another process
+        self.digests: dict[bytes, list[Any]] = {}  # what `parse_aside`'s digest made of them
         if path is not None:
             try:
                 with path.open("rb") as handle:
@@ -258,20 +259,26 @@ class ParseCache:
             data = self.entries[key]
         else:
             aside = self.aside.pop(key, None)
-            data = aside.result() if aside is not None else _NONE
+            data, self.digests[key] = aside.result() if aside is not None else (_NONE, [])
             if data is _NONE:
                 data = load_text(text)
         self.used[key] = data
         return data
 
-    def parse_aside(self, text: str) -> None:
-        """Have another process parse `text` (a large file no cache holds) while this one
-        reads the rest of the base; `parse` takes its result. Nothing happens where a fork is
-        not safe (not Linux, other threads running) or not worth it (a small text)."""
+    def digests_of(self, text: str) -> list[Any]:
+        """What `parse_aside`'s digest made of `text`'s pieces, once `parse` took it."""
+        return self.digests.get(self.key(text), [])
+
+    def parse_aside(self, text: str, digest: Callable[[Any], Any] | None = None) -> None:
+        """Have other processes parse `text` (a large file no cache holds) while this one
+        reads the rest of the base; `parse` takes their result. Each also gives `digest`
+        the part of the document it parsed (a piece of the text, `pieces`), and what it
+        returns is kept in `digests` when `parse` takes the text. Nothing happens where a
+        fork is not safe (not Linux, other threads running) or not worth it (a small text)."""
         key = self.key(text)
         if key in self.entries or key in self.aside or len(text) < ASIDE_MIN_CHARS:
             return
-        aside = Aside.start(text)
+        aside = Aside.start(text, digest)
         if aside is not None:
             self.aside[key] = aside
 
@@ -357,30 +364,44 @@ class Aside:
         self.name = name  # the key whose entries were cut into pieces
 
     @classmethod
-    def start(cls, text: str) -> Aside | None:
+    def start(cls, text: str, digest: Callable[[Any], Any] | None = None) -> Aside | None:
+        """The children parsing `text`, each also giving `digest` what it parsed, where it
+        has it at hand (see `ParseCache.parse_aside`)."""
         if CParser is None:
             return None
         cut = pieces(text, ASIDE_PIECES)
         name, parts = cut if cut is not None else (None, [text])
         children: list[Forked] = []
         for part in parts:
-            child = Forked.start(partial(_build, part))
+            child = Forked.start(partial(_digested, part, digest))
             if child is None:
                 cls(children, name).discard()
                 return None
             children.append(child)
         return cls(children, name)
 
-    def result(self) -> Any:
-        """What the children built, or `_NONE` when one of them sent nothing."""
-        parsed = [child.result() for child in self.children]
-        if any(part is NOTHING for part in parsed):
-            return _NONE
-        return parsed[0] if self.name is None else joined(self.name, parsed)
+    def result(self) -> tuple[Any, list[Any]]:
+        """What the children built (`_NONE` when one of them sent nothing), and what the
+        digest made of each piece (none where a digest failed)."""
+        sent = [child.result() for child in self.children]
+        if any(part is NOTHING for part in sent):
+            return _NONE, []
+        parsed = [data for data, _ in sent]
+        whole = parsed[0] if self.name is None else joined(self.name, parsed)
+        return whole, [digest for _, digest in sent if digest is not None]
 
     def discard(self) -> None:
         for child in self.children:
             child.discard()
+
+
+def _digested(text: str, digest: Callable[[Any], Any] | None) -> tuple[Any, Any]:
+    """`_build(text)`, and what `digest` makes of it (None when it fails: it only saves time)."""
+    data = _build(text)
+    try:
+        return data, digest(data) if digest is not None else None
+    except Exception:
+        return data, None
 
 
 def parse_yaml(path: Path, text: str, cache: ParseCache, line_offset: int = 0) -> YamlFile:

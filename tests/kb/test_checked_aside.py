@@ -39,7 +39,9 @@ def test_the_base_is_given_once_while_checked_and_covers_what_a_plain_load_does(
     directory = tmp_path / "knowledge"
     write_synthetic_base(directory, 6)
     given: list[kb.KnowledgeBase] = []
-    base = kb.load(directory, meanwhile=lambda _: None, while_checked=given.append)
+    base = kb.load(
+        directory, meanwhile=lambda _: None, while_checked=lambda base, _: given.append(base)
+    )
     assert given == [base]
     plain = kb.load(directory)
     assert base.covered_sentences == plain.covered_sentences == plain.total_sentences > 0
@@ -61,7 +63,9 @@ def test_a_problem_found_aside_is_reported_with_its_line(
     replace_once(directory / edited, old, new)
     given: list[kb.KnowledgeBase] = []
     with pytest.raises(kb.KnowledgeError) as error:
-        kb.load(directory, meanwhile=lambda _: None, while_checked=given.append)
+        kb.load(
+            directory, meanwhile=lambda _: None, while_checked=lambda base, _: given.append(base)
+        )
     [problem] = [p for p in error.value.problems if expected in p]
     path, line, _ = problem.split(":", 2)
     assert path == str(directory / "facts.yaml")

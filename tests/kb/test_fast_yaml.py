@@ -104,7 +104,7 @@ def test_a_text_parsed_aside_is_what_the_full_loader_builds() -> None:
     aside = Aside.start(text)
     if aside is None:
         pytest.skip("no fork here (not Linux, or other threads running)")
-    assert aside.result() == yaml.load(text, Loader=_Loader)
+    assert aside.result() == (yaml.load(text, Loader=_Loader), [])
 
 
 def test_a_broken_text_parsed_aside_is_left_to_the_full_loader() -> None:
@@ -113,7 +113,7 @@ def test_a_broken_text_parsed_aside_is_left_to_the_full_loader() -> None:
     aside = Aside.start("a: [1, 2\n")
     if aside is None:
         pytest.skip("no fork here (not Linux, or other threads running)")
-    assert aside.result() is _NONE
+    assert aside.result() == (_NONE, [])
 
 
 def test_a_parse_aside_no_load_took_is_ended() -> None:
