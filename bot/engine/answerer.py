@@ -6,7 +6,7 @@ Pure: no I/O, no Telegram.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from cachetools import LRUCache
@@ -53,7 +53,7 @@ class Answerer:
         self,
         base: KnowledgeBase,
         previous: Toolkit | None = None,
-        read: ArticleReading | None = None,
+        read: Callable[[], ArticleReading] | None = None,
         phrased: Sequence[Phrasings] = (),
     ) -> None:
         self.tk = Toolkit.build(base, previous, read, phrased)

@@ -16,7 +16,7 @@ from bot.engine.factindex import Phrasings, parsed_phrasings
 from bot.engine.flows import FlowGraph, build_flows, focus_moves
 from bot.engine.state import State
 from bot.model import Answer
-from bot.nlu.linking import ArticleReading, read_articles
+from bot.nlu.linking import ArticleReading, reading
 from bot.nlu.names import accented_forms, language_words
 from bot.settings import default_knowledge_dir
 from bot.text import clean_input, normalize
@@ -40,7 +40,7 @@ class Engine:
         self,
         base: kb.KnowledgeBase,
         previous: Engine | None = None,
-        read: ArticleReading | None = None,
+        read: Callable[[], ArticleReading] | None = None,
         phrased: Sequence[Phrasings] = (),
     ) -> None:
         """`previous`, an engine over an earlier state of the same base, lends its indexes
@@ -157,12 +157,12 @@ def load_engine(
         key = snapshot.snapshot_key(directory) if stored else None
         engine = snapshot.read(stored, key) if stored and key and previous is None else None
         if not isinstance(engine, Engine):
-            read: list[ArticleReading] = []
+            read: list[Callable[[], ArticleReading]] = []
             saves: list[Callable[[], None]] = []  # the parse cache's, written with the snapshot
 
             def meanwhile(articles: dict[str, kb.Article]) -> None:
-                """While another process parses the facts (`ParseCache.parse_aside`)."""
-                read.append(read_articles(articles))
+                """While other processes parse the facts (`ParseCache.parse_aside`)."""
+                read.append(reading(articles))
                 language_words()
 
             built: list[Engine] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.engine.compose import Composer
@@ -30,7 +30,7 @@ class Toolkit:
         cls,
         base: KnowledgeBase,
         previous: Toolkit | None = None,
-        read: ArticleReading | None = None,
+        read: Callable[[], ArticleReading] | None = None,
         phrased: Sequence[Phrasings] = (),
     ) -> Toolkit:
         """The toolkit of `base`; the indexes of `previous` when its base has the very same

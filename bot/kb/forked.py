@@ -30,9 +30,11 @@ class Forked:
         self.source = source
 
     @classmethod
-    def start(cls, work: Callable[[], Any]) -> Forked | None:
+    def start(cls, work: Callable[[], Any], nice: int = 0) -> Forked | None:
         """The child doing `work`, or None where a fork is not safe (not Linux, other
-        threads running, whose locks the child would inherit held) or fails."""
+        threads running, whose locks the child would inherit held) or fails. `nice`, added
+        to the child's niceness: a child whose work is not wanted soon yields the cores to
+        those whose work is."""
         if sys.platform != "linux" or threading.active_count() > 1:
             return None
         try:
@@ -44,6 +46,8 @@ class Forked:
             code = 0
             try:
                 os.close(source)
+                if nice:
+                    os.nice(nice)
                 try:
                     payload = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception:

@@ -8,14 +8,17 @@ and rapidfuzz scores only those.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache, partial
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.kb import Article, KnowledgeBase
+from bot.kb.forked import NOTHING, Forked
 from bot.nlu.names import capitalised_words, language_words
-from bot.text import normalize
+from bot.text import normalize, tokens
 
 MAX_SPAN = 5  # longest alias, in words, looked up exactly
 MAX_FUZZY_SPAN = 3
@@ -73,9 +76,36 @@ class ArticleReading:
 
 
 def read_articles(articles: dict[str, Article]) -> ArticleReading:
+    return ArticleReading(articles, *_names_and_words(articles))
+
+
+def _names_and_words(articles: dict[str, Article]) -> tuple[frozenset[str], frozenset[str]]:
     texts = [article.text for article in articles.values()]
-    words = frozenset(word for text in texts for word in normalize(text).split())
-    return ArticleReading(articles, capitalised_words(texts), words)
+    words: set[str] = set()
+    for text in texts:
+        words.update(tokens(text))
+    return capitalised_words(texts), frozenset(words)
+
+
+READ_ASIDE_ARTICLES = 2_000  # below this, reading the articles costs about what a fork does
+LATER = 10  # the niceness of a child whose work is wanted later than the others'
+
+
+def reading(articles: dict[str, Article]) -> Callable[[], ArticleReading]:
+    """`read_articles(articles)`, called when it is needed. A large base's are read by a
+    forked child at a low priority: it yields the cores to the processes parsing the facts,
+    then takes the one left while the facts are validated and indexed. The call waits for
+    it, or reads them here when no child could."""
+    child = None
+    if len(articles) >= READ_ASIDE_ARTICLES:
+        child = Forked.start(partial(_names_and_words, articles), nice=LATER)
+
+    @cache
+    def read() -> ArticleReading:
+        found = child.result() if child is not None else NOTHING
+        return read_articles(articles) if found is NOTHING else ArticleReading(articles, *found)
+
+    return read
 
 
 class EntityIndex:
@@ -86,10 +116,10 @@ class EntityIndex:
         base: KnowledgeBase,
         stopwords: frozenset[str],
         fact_words: frozenset[str] | None = None,
-        read: ArticleReading | None = None,
+        read: Callable[[], ArticleReading] | None = None,
     ) -> None:
         """`fact_words`, every word the facts write (normalised), and `read`, what the
-        articles' texts give, when already known."""
+        articles' texts give (`reading`), when already read or being read."""
         self.stopwords = stopwords
         self.types = {entity.id: entity.type for entity in base.entities.values()}
         owners: dict[str, list[str]] = defaultdict(list)
@@ -106,9 +136,10 @@ class EntityIndex:
         }
         # Names the articles write (and the entities' words): a capitalised word among them in
         # a question is no unknown name ("Dojo", "LinkedIn").
-        if read is None or read.articles is not base.articles:
-            read = read_articles(base.articles)
-        self.known_names = read.capitalised | frozenset(
+        articles = read() if read is not None else None
+        if articles is None or articles.articles is not base.articles:
+            articles = read_articles(base.articles)
+        self.known_names = articles.capitalised | frozenset(
             word for key in self.exact for word in key.split()
         )
         # People's first names: one beside a word the articles never write is someone else's
@@ -125,7 +156,7 @@ class EntityIndex:
         if fact_words is None:
             texts = [f"{fact.text.fr} {fact.text.en}" for fact in base.facts]
             fact_words = frozenset(word for text in texts for word in normalize(text).split())
-        self.article_words = read.words | fact_words
+        self.article_words = articles.words | fact_words
         # Only forms long enough to survive a typo are fuzzy targets.
         self.fuzzy_keys: list[str] = [k for k in self.exact if len(k) >= MIN_FUZZY_CHARS]
         by_trigram: dict[str, list[int]] = defaultdict(list)
