@@ -19,7 +19,15 @@ from bot.curation.events import read_events
 from bot.curation.ingest import Draft
 from bot.curation.quantities import numbers, when_of
 from bot.curation.reader import ANAPHORS, ORGS, PERSON, WINDOW, Fact, Reader
-from bot.curation.window_facts import durations, founding, hedge_via, listed_places, measures, role
+from bot.curation.window_facts import (
+    BY_WORDS,
+    durations,
+    founding,
+    hedge_via,
+    listed_places,
+    measures,
+    role,
+)
 from bot.kb import facttypes as ft
 from bot.kb.schema import KnowledgeBase
 from bot.nlu import lexicon as lx
@@ -183,8 +191,8 @@ def char_spans(r: Reader) -> list[tuple[int, int, str]]:
 
 
 def main_actor(draft: Draft, names: Names, types: dict[str, str]) -> str | None:
-    """The organisation the article is about: the first its title names, else the one it
-    names most."""
+    """The organisation (or unit: "Zeta Orbiton hires…") the article is about: the first its
+    title names, else the one it names most."""
     from bot.curation.ingest import tokenize
 
     title = [t.norm for t in tokenize(draft.meta["title"])]
@@ -192,7 +200,7 @@ def main_actor(draft: Draft, names: Names, types: dict[str, str]) -> str | None:
     in_title: dict[str, int] = {}
     for sentence in draft.sentences:
         for o in names.occurrences[sentence.index]:
-            if types[o.entity] != "organization":
+            if types[o.entity] not in ("organization", "unit"):
                 continue
             counts[o.entity] = counts.get(o.entity, 0) + 1
             words = [t.norm for t in sentence.tokens[o.start : o.end]]
@@ -251,6 +259,8 @@ def read_sentence(
         elif not parsed and kind == "hire":
             hirer = r.before(i, ORGS)
             hired = r.after(i, (PERSON,))
+            if hired in r.named_after(len(r.words), BY_WORDS):
+                hired = None  # "a recruiting drive steered by X": X leads it, no one hired X
             count = next((n for n in numbers(r) if i < n["at"] <= i + WINDOW and n["unit"]), None)
             if hirer and (hired or count):
                 fields = {"object": hired.entity} if hired else {"quantity": count}

@@ -4,8 +4,10 @@ lexicons' months, comparators and multipliers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.curation.analysis import stop_words
 from bot.nlu import lexicon as lx
 from bot.nlu.numbers import day_beside, read_number
 
@@ -131,17 +133,25 @@ def numbers(reader: Reader) -> list[dict]:
         )
         currency = currency or next((CURRENCY_WORDS[w] for w in rest if w in CURRENCY_WORDS), None)
         unit = None
+        partitive = False
         if end < len(words) and words[end] in ("d", "de", "of"):
             end += 1  # "une centaine d'ingénieurs", "hundreds of engineers"
+            # "two of their leaders", "deux des chercheurs": some of a group, not a count of it
+            partitive = end < len(words) and words[end] in _stop_words()
         if _percent(reader, end) and currency is None:
             i = end  # a share ("85% paid upfront"): neither a sum nor a count
             continue
         if currency is None and end < len(words) and words[end] not in ("%", "pour", "percent"):
-            unit = reader.s.tokens[end].raw
+            unit = None if partitive else reader.s.tokens[end].raw
         found.append({"at": i, "value": value, "qualifier": qualifier, "currency": currency,
                       "unit": unit})  # fmt: skip
         i = end
     return found
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    return stop_words("en") | stop_words("fr")
 
 
 def _number_word(words: list[str], i: int) -> tuple[float, int, str] | None:

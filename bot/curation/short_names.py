@@ -1,6 +1,7 @@
 """A new name written short later in its article: a person's first name or surname alone
 ("Tobias", "Renquist" after "Tobias Renquist"), an organisation's distinctive first word
-("Quorra" after "Quorra AI" or "Quorra.AI"). The short form is that entity, not a new one,
+("Quorra" after "Quorra AI" or "Quorra.AI"), a unit's name after its owner's ("Orbiton" after
+"Zeta Orbiton"). The short form is that entity, not a new one,
 when one entity of the article answers to it."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import re
 from bot.curation.kinds import MEDIA_WORDS, ORG_WORDS
 from bot.curation.occurrences import NewEntity
 from bot.nlu.linking import EntityIndex
+from bot.nlu.names import RARE_NAME_ZIPF, zipf
 from bot.text import normalize
 
 
@@ -42,10 +44,16 @@ class ShortNames:
         elif entity.type == "media" and len(parts) > 1 and normalize(parts[-1]) in MEDIA_WORDS:
             self._put(normalize(parts[-1]), entity)  # "the Journal", "the Times"
         elif entity.type == "organization" and len(parts) > 1 and _suffixed(parts):
-            short = " ".join(parts[:-1])
-            self._put(normalize(short), entity)
-            if self._of[normalize(short)] and normalize(short) not in index.exact:
-                return short
+            return self._alias(" ".join(parts[:-1]), entity, index)
+        elif entity.type == "unit" and entity.part_of and len(parts) > 1 and _owned(parts):
+            return self._alias(" ".join(parts[1:]), entity, index)
+        return None
+
+    def _alias(self, short: str, entity: NewEntity, index: EntityIndex) -> str | None:
+        """`short` recorded as the entity's; itself when no name of the base is written so."""
+        self._put(normalize(short), entity)
+        if self._of[normalize(short)] and normalize(short) not in index.exact:
+            return short
         return None
 
     def add_known(self, entity_id: str, name: str, sentence: int) -> None:
@@ -60,6 +68,17 @@ class ShortNames:
 
     def get(self, key: str) -> str | None:
         return self._of.get(key) or None
+
+
+def _owned(parts: list[str]) -> bool:
+    """ "Zeta Orbiton", a unit of Zeta: its words after the owner's are a name of their own
+    ("Orbiton"), not a word of the language ("Zeta Research" is no "Research")."""
+    rest = " ".join(parts[1:])
+    return len(rest) > 2 and all(
+        zipf(normalize(word), language) < RARE_NAME_ZIPF
+        for word in parts[1:]
+        for language in ("fr", "en")
+    )
 
 
 def _suffixed(parts: list[str]) -> bool:

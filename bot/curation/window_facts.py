@@ -45,17 +45,25 @@ PLACE_LIST_WORDS = frozenset("in a au en and et or ou its their ses son sa".spli
 
 def founding(r: Reader, i: int, word: str) -> list[Fact]:
     co = word.startswith(("cofond", "cofound")) or (i and r.words[i - 1] in CO_WORDS)
-    by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) == PERSON]
+    # "X, fondée en 2021 par Y": a "by" after the word ("a drive steered by Y, the X
+    # co-founder": Y founded X, not what comes before)
+    by = [o for o in r.named_after(len(r.words), BY_WORDS) if r.kind(o) == PERSON and o.start > i]
     founders: list[Occurrence | None]
     if by:  # "X, fondée en 2021 par Y"
         founders, company = [by[0]], r.before(i, ORGS)
     else:
-        founders, company = [r.before(i, (PERSON,))], r.after(i, ORGS, window=3)
+        founders, company = [r.before(i, (PERSON,))], _titled(r, i) or r.after(i, ORGS, window=3)
     founders += [o for o in r.named_after(len(r.words), WITH_WORDS) if r.kind(o) == PERSON]
     kind = "cofounded" if co or len(founders) > 1 else "founded"
     if company is None:
         return []
     return [Fact(kind, f.entity, r.s.index, {"object": company.entity}) for f in founders if f]
+
+
+def _titled(r: Reader, i: int) -> Occurrence | None:
+    """ "the Zeta co-founder": the organisation written just before the title."""
+    end = i - 1 if i and r.words[i - 1] in CO_WORDS else i
+    return next((o for o in r.occ if o.end == end and r.kind(o) in ORGS), None)
 
 
 def role_span(r: Reader, i: int) -> tuple[int, int]:

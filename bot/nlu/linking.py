@@ -269,8 +269,12 @@ class EntityIndex:
                 continue
             if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
                 continue  # an unknown word beside it: another name, not a typo of this one
-            if not _words_align(words[start : start + size], key.split()):
-                continue  # "acme robotics" is not "zeta robotics"
+            # "acme robotics" is not "zeta robotics"; a person's words are held closer: "ruoming
+            # zhang" is someone else than Ruoming Pang, "ruoming pnag" a typo of him
+            people = all(self.types.get(e) == "person" for e in self.exact[key])
+            minimum = MIN_TYPO_WORD_SIMILARITY if people else MIN_WORD_SIMILARITY
+            if not _words_align(words[start : start + size], key.split(), minimum):
+                continue
             span = " ".join(words[start : start + size])
             found.append(Mention(start, start + size, span, self.exact[key], round(score * 100, 1)))
             for i in range(start, start + size):

@@ -21,7 +21,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 from bot.nlu import lexicon as lx
 from bot.nlu.actors import counted_object, move_actors
-from bot.nlu.census_names import census_full_names
+from bot.nlu.census_names import census_first_names, census_full_names
 from bot.nlu.written_names import (
     TOKEN,
     as_written,
@@ -266,7 +266,11 @@ def _rare_beside_names(
     alone |= move_actors(
         words, unread, plain, covered, lambda w: zipf(w, language), _first_name_like
     )
-    alone |= _before_surnames(words, unread, mentions, first_names)
+    # A census first name before a known surname is one even where it also starts a word of
+    # the articles ("anne" of "année", "marc" of "marché")
+    census = census_first_names()
+    first_before = [u or (p and w in census) for u, p, w in zip(unread, plain, words, strict=True)]
+    alone |= _before_surnames(words, first_before, mentions, first_names)
     for i in sorted(alone):
         for step in (-1, 1):
             j = i + step

@@ -60,12 +60,20 @@ FLOORS = {
     # Round 12 (2026-12-07, fourth session), first blind run 11 and 5 with 0 wrong (README);
     # entered at the scores after that session's fixes.
     "scale-ai-after-meta-en": (15, 0),
-    "reflection-ai-levee-fr": (9, 0),
+    # reflection lowered 9 -> 8 on 2026-12-08: "DeepMind" is now read as the article's Google
+    # DeepMind (a unit called by its name without its owner's), so a follow-up about Laskin's
+    # project there quotes the first sentence naming both, not the one naming Gemini.
+    "reflection-ai-levee-fr": (8, 0),
     # Round 13 (the same session), first blind run 16 (0 wrong) and 11 (1 wrong, fixed since).
     # talents-ia-chine's floor is 10: its A07 passed at the first run only because "Lei Jun"
     # was cut into "Lei" and the month "Jun"; read whole, the offer he made is not drafted.
     "anthropic-deepmind-poach-openai-google-en": (16, 0),
     "talents-ia-chine-xiaomi-bytedance-fr": (10, 0),
+    # Round 14 (2026-12-08), first blind run 15 and 15, 0 wrong (README); entered at the
+    # scores after that session's fixes (the English one lost a pass when "DeepMind" came to
+    # be read as the article's Google DeepMind, whose many facts now outrank the sentence asked).
+    "anthropic-cursor-humanloop-fr": (15, 0),
+    "microsoft-deepmind-raid-en": (14, 0),
 }
 # Lowered on 2026-12-04 (fourth session) when the grader stopped reading "Not confirmed" as
 # opening with an expected "No" (windsurf 23 -> 21, inflection 19 -> 18, anthropic 12 -> 11):

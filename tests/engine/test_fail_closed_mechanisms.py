@@ -45,6 +45,10 @@ def reply(engine: Engine, question: str) -> tuple[str, str]:
         ("did aidan gomez found lumenic", "aidan gomez"),
         # Another first name before a known surname: someone else.
         ("isaac solberg a rejoint lumenic quand ?", "isaac solberg"),
+        # ... even one that also starts a word the articles write ("marc" of "marché").
+        ("what did marc varga say about lumenic", "marc varga"),
+        # A known first name before a word two edits from the surname: someone else, not a typo.
+        ("when did helena barca join lumenic", "helena barca"),
         # A lone word wordfreq knows, as rare in French as in English: a name.
         ("what did hinton say about lumenic", "hinton"),
         ("qu'a dit nadella sur vectoria labs ?", "nadella"),
