@@ -28,7 +28,7 @@ def drafted(tmp_path_factory) -> tuple[list[dict], dict]:
 
 
 def test_a_title_belongs_to_the_organisation_written_before_it(drafted) -> None:
-    facts, entities = drafted
+    facts, _ = drafted
     founded = [f for f in facts if f["type"] in ("founded", "cofounded")]
     assert founded, "the co-founder's title gave no founding"
     assert {(f["subject"], f["object"]) for f in founded} == {("ada-lind", "lumenic-orbiton")}
@@ -37,7 +37,9 @@ def test_a_title_belongs_to_the_organisation_written_before_it(drafted) -> None:
 def test_the_person_after_by_is_not_the_one_hired(drafted) -> None:
     facts, _ = drafted
     assert not find(facts, type="hired", object="ada-lind")
-    assert not [f for f in facts if f["type"] == "hired" and f["subject"] in ("wirepost", "daily-ledger")]
+    assert not [
+        f for f in facts if f["type"] == "hired" and f["subject"] in ("wirepost", "daily-ledger")
+    ]
 
 
 def test_a_unit_is_also_called_by_its_name_past_its_owners(drafted) -> None:
