@@ -81,8 +81,8 @@ def other_holders(
 ) -> dict[int, tuple[int, int]]:
     """The part names ("Chen", "Daniel") that stand inside someone else's full name: a first
     name the articles write before a known surname ("mark chen", when no known Mark is a
-    Chen), a plain rare word after a known first name ("daniel levy"). By the mention's start:
-    the span of words of that other name."""
+    Chen), a plain rare word after a known first name ("daniel levy"); a product's version the
+    base does not know ("zeta 4"). By the mention's start: the span of words of that other name."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
 
     def free(i: int) -> bool:
@@ -114,4 +114,13 @@ def other_holders(
             span = None
         if span and " ".join(words[span[0] : span[1]]) not in index.full_names:
             found[m.start] = span
+    for m in mentions:
+        # "zeta 4" of a known Zeta: a version the base names nowhere is another product
+        versioned = m.end < len(words) and VERSION.fullmatch(words[m.end])
+        products = all(index.types.get(e) == "product" for e in m.entity_ids)
+        if versioned and products and f"{m.surface} {words[m.end]}" not in index.exact:
+            found.setdefault(m.start, (m.start, m.end + 1))
     return found
+
+
+VERSION = re.compile(r"\d{1,2}[a-z]?")  # "4", "4o": a model's version, not a year or a count
