@@ -12,7 +12,7 @@ from dataclasses import replace
 from cachetools import LRUCache
 
 from bot.engine.compose import Result
-from bot.engine.descriptions import resolve_description
+from bot.engine.descriptions import described_otherwise, resolve_description
 from bot.engine.dialogue import Dialogue
 from bot.engine.factindex import PERSON, Phrasings
 from bot.engine.families.attribution import asks_attribution, attribution
@@ -108,6 +108,7 @@ class Answerer:
 
     def _answer_one(self, text: str, state: State, fallback: str) -> tuple[Answer, State]:
         query = resolve_description(self.tk, parse(text, self.tk.index, fallback))
+        query = described_otherwise(self.tk, query)
         picked, state = self.dialogue.resolve_pending(query, state)
         query = picked or self.dialogue.resolve_followup(query, state)
         state = replace(state, language=query.language)

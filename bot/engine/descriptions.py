@@ -4,15 +4,20 @@ read as if it named them, and its other words ask what it asks about them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.engine.factindex import orient
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.engine.factindex import orient, stems
 from bot.engine.selection import PERSON
 from bot.engine.toolkit import Toolkit
 from bot.kb import Fact
 from bot.kb import facttypes as ft
 from bot.nlu import lexicon as lx
+from bot.nlu.linking import MIN_TYPO_WORD_SIMILARITY
 from bot.nlu.parsing import EntityRef, Query, frame_relations, singular
+from bot.text import normalize
 
 # Relations a description uses to tie a person to an organisation or a product.
 DESCRIBING_RELATIONS = frozenset({"found", "create", "lead", "role", "work_on"})
@@ -156,3 +161,63 @@ def resolve_company(tk: Toolkit, query: Query) -> Query:
         company = EntityRef(companies[0], ref.role, ref.score, ref.position)
         return replace(query, entities=tuple(company if e is ref else e for e in query.entities))
     return query
+
+
+# Words that open a description after a name ("X the designer", "X le styliste").
+APPOSITION_OPENERS = frozenset({"the", "le", "la", "l"})
+NAME_REACH = 3  # words of a name, from its first to the description after it
+_ASKING = lx.WHAT | lx.WHO
+
+
+def described_otherwise(tk: Toolkit, query: Query) -> Query:
+    """A known person's name followed by a description that none of their facts, nor their
+    description, says ("X the fashion designer", "X le styliste"): another person of that
+    name, whom the base does not know."""
+    for ref in query.entities:
+        if ref.position < 0 or tk.facts.type_of(ref.id) != PERSON:
+            continue
+        words = query.words
+        opener = next(
+            (j for j in range(ref.position + 1, min(ref.position + NAME_REACH, len(words)))
+             if words[j] in APPOSITION_OPENERS),
+            None,
+        )  # fmt: skip
+        if opener is None or not _names(tk, ref.id, words[ref.position : opener]):
+            continue  # no description right after the name ("X announced the cuts")
+        said = []
+        for word in words[opener + 1 : opener + 1 + NAME_REACH]:
+            if word not in query.content:
+                break
+            said.append(word)
+        if not said or _says_any(tk, query, ref.id, said):
+            continue
+        # Shown as asked, with the noun it ends with ("the fashion designer").
+        end = opener + 1 + len(said)
+        end += end < len(words) and words[end] not in lx.STOPWORDS and words[end] not in _ASKING
+        name = " ".join([*words[ref.position : opener], f"({' '.join(words[opener:end])})"])
+        return replace(
+            query,
+            entities=tuple(e for e in query.entities if e is not ref),
+            unknown_names=(*query.unknown_names, name),
+        )
+    return query
+
+
+def _names(tk: Toolkit, entity_id: str, words: Sequence[str]) -> bool:
+    """Each word is a word of the entity's names, or a typo of one ("alexander")."""
+    named = normalize(" ".join(tk.kb.entities[entity_id].names())).split()
+    return all(
+        any(
+            DamerauLevenshtein.normalized_similarity(w, n) >= MIN_TYPO_WORD_SIMILARITY
+            for n in named
+        )
+        for w in words
+    )
+
+
+def _says_any(tk: Toolkit, query: Query, person: str, words: list[str]) -> bool:
+    """Some of `words` is in the person's facts or description."""
+    entity = tk.kb.entities[person]
+    known = set().union(*(tk.facts.words[f.id] for f in tk.facts.involving.get(person, [])))
+    known |= stems(normalize(f"{entity.description.fr} {entity.description.en}").split())
+    return any(tk.facts.stem(w, query.language) in known for w in words)

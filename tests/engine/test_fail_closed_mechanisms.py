@@ -504,3 +504,23 @@ def test_who_is_someone_else_than_the_person_the_question_names(third, question)
     """The facts tie only him to Lumenic: who replaced him they do not say."""
     kind, text = reply(third, question)
     assert kind == "unknown" and not text.startswith("tomasz"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "namesake"),
+    [
+        ("helena varga the violinist, did she join lumenic?", "helena varga (the violinist)"),
+        (
+            "ingrid solberg la violoniste a rejoint lumenic quand ?",
+            "ingrid solberg (la violoniste)",
+        ),
+    ],
+)
+def test_a_known_name_described_as_no_fact_says_is_someone_else(third, question, namesake) -> None:
+    kind, text = reply(third, question)
+    assert kind == "unknown" and normalize(namesake) in text
+
+
+def test_a_known_name_described_as_its_facts_say_is_them(third) -> None:
+    kind, text = reply(third, "ingrid solberg the chip designer, when did she join lumenic?")
+    assert kind == "answer" and "mars" not in text and "march" in text
