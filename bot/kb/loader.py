@@ -312,7 +312,11 @@ def _load_yaml(
     )
     digests = cache.digests_of(facts_source.text)
     if meanwhile and checking:
-        meanwhile(base, digests)
+        try:
+            meanwhile(base, digests)
+        except BaseException:
+            checking.discard()  # no child left waiting to be read
+            raise
     checked = checking.result() if checking else NOTHING
     found, base.covered_sentences = cross_checks() if checked is NOTHING else checked
     problems.extend(found)

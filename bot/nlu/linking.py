@@ -261,7 +261,7 @@ class EntityIndex:
                     score_cutoff=fuzzy_cutoff(len(span)) / 100 - 0.001,
                 )
                 if best is not None:
-                    # Longer spans win ties: "ruoming pnag" beats "ruoming" alone.
+                    # Longer spans win ties: "ada lnid" beats "ada" alone.
                     scored.append((best[1] + size / 1000, start, size, best[0]))
         found: list[Mention] = []
         for score, start, size, key in sorted(scored, reverse=True):
@@ -269,8 +269,8 @@ class EntityIndex:
                 continue
             if size < len(key.split()) and self._beside_unknown_word(words, free, start, size):
                 continue  # an unknown word beside it: another name, not a typo of this one
-            # "acme robotics" is not "zeta robotics"; a person's words are held closer: "ruoming
-            # zhang" is someone else than Ruoming Pang, "ruoming pnag" a typo of him
+            # "acme robotics" is not "zeta robotics"; a person's words are held closer: "ada
+            # stroud" is someone else than Ada Strand, "ada strnad" a typo of her
             people = all(self.types.get(e) == "person" for e in self.exact[key])
             minimum = MIN_TYPO_WORD_SIMILARITY if people else MIN_WORD_SIMILARITY
             if not _words_align(words[start : start + size], key.split(), minimum):
